@@ -153,35 +153,54 @@ public final class ProtoSchemaExporter {
     for (EnumDescriptorProto e : m.getEnumTypeList()) {
       printEnum(e, in, sb);
     }
+    // Fields and nested messages are interleaved so that protoc recreates both orders: a map
+    // field declares its entry type where the field stands.
+    List<FieldDescriptorProto> fields = m.getFieldList();
+    List<OneofDescriptorProto> oneofs = m.getOneofDeclList();
+    boolean[] oneofPrinted = new boolean[oneofs.size()];
+    int next = 0;
     for (DescriptorProto nested : m.getNestedTypeList()) {
       if (!nested.getOptions().getMapEntry()) {
         printMessage(nested, in, sb, proto2);
+        continue;
+      }
+      String entryType = "." + nested.getName();
+      while (next < fields.size()) {
+        FieldDescriptorProto f = fields.get(next);
+        next = printFieldOrOneof(f, fields, oneofs, oneofPrinted, next, in, sb, mapEntries, proto2);
+        if (f.getTypeName().endsWith(entryType)) {
+          break;
+        }
       }
     }
-    // fields, grouped by oneof where the oneof is real (not a proto3 optional synthetic)
-    List<OneofDescriptorProto> oneofs = m.getOneofDeclList();
-    boolean[] oneofPrinted = new boolean[oneofs.size()];
-    for (FieldDescriptorProto f : m.getFieldList()) {
-      if (f.hasOneofIndex() && !f.getProto3Optional()) {
-        int idx = f.getOneofIndex();
-        if (oneofPrinted[idx]) {
-          continue;
-        }
+    while (next < fields.size()) {
+      next = printFieldOrOneof(fields.get(next), fields, oneofs, oneofPrinted, next, in, sb, mapEntries, proto2);
+    }
+    printReserved(m.getReservedRangeList().stream().map(r -> new int[] {r.getStart(), r.getEnd()}).toList(),
+        m.getReservedNameList(), indent, sb);
+    sb.append(indent).append("}\n\n");
+  }
+
+  /** Prints field {@code i} (or its whole oneof, once) and returns the next index. */
+  private static int printFieldOrOneof(FieldDescriptorProto f, List<FieldDescriptorProto> fields,
+      List<OneofDescriptorProto> oneofs, boolean[] oneofPrinted, int i, String in, StringBuilder sb,
+      Map<String, DescriptorProto> mapEntries, boolean proto2) {
+    if (f.hasOneofIndex() && !f.getProto3Optional()) {
+      int idx = f.getOneofIndex();
+      if (!oneofPrinted[idx]) {
         oneofPrinted[idx] = true;
         sb.append(in).append("oneof ").append(oneofs.get(idx).getName()).append(" {\n");
-        for (FieldDescriptorProto g : m.getFieldList()) {
+        for (FieldDescriptorProto g : fields) {
           if (g.hasOneofIndex() && g.getOneofIndex() == idx) {
             printField(g, in + "  ", sb, mapEntries, proto2, true);
           }
         }
         sb.append(in).append("}\n");
-      } else {
-        printField(f, in, sb, mapEntries, proto2, false);
       }
+    } else {
+      printField(f, in, sb, mapEntries, proto2, false);
     }
-    printReserved(m.getReservedRangeList().stream().map(r -> new int[] {r.getStart(), r.getEnd()}).toList(),
-        m.getReservedNameList(), indent, sb);
-    sb.append(indent).append("}\n\n");
+    return i + 1;
   }
 
   private static void printField(FieldDescriptorProto f, String indent, StringBuilder sb,
