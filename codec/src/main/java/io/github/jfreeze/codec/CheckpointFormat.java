@@ -1,0 +1,14 @@
+package io.github.jfreeze.codec;
+
+/** The two on-disk checkpoint layouts TensorFlow has used. */
+public enum CheckpointFormat {
+  /** Tensor bundle: {@code prefix.index} (a table of entries) plus {@code prefix.data-K-of-N}. */
+  V2,
+  /** Legacy TensorSliceWriter tables with values inside ({@code Save}/{@code SaveSlices}). */
+  V1;
+
+  /** {@code v2} / {@code v1}, as in JSON output. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

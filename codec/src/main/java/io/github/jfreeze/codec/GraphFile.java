@@ -1,0 +1,275 @@
+package io.github.jfreeze.codec;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.ExtensionRegistryLite;
+import com.google.protobuf.Message;
+import com.google.protobuf.TextFormat;
+import io.github.jfreeze.proto.GraphDef;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.NodeDef;
+import io.github.jfreeze.proto.SavedModel;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A graph file read and identified by its content: a GraphDef ({@code .pb}, {@code .pbtxt}), a
+ * MetaGraphDef ({@code .meta}, binary or text) or a SavedModel ({@code saved_model.pb(txt)}). The
+ * file name only decides which reading is tried first.
+ *
+ * @param file where it was read from
+ * @param kind what the content is
+ * @param text whether it was protobuf text format
+ * @param message the parsed {@link GraphDef}, {@link MetaGraphDef} or {@link SavedModel}
+ */
+public record GraphFile(Path file, Kind kind, boolean text, Message message) {
+
+  public enum Kind {
+    GRAPH_DEF("GraphDef"), META_GRAPH("MetaGraphDef"), SAVED_MODEL("SavedModel");
+
+    private final String protoName;
+
+    Kind(String protoName) {
+      this.protoName = protoName;
+    }
+
+    public String protoName() {
+      return protoName;
+    }
+  }
+
+  /** Protobuf cannot hold a message of 2 GiB or more. */
+  public static final long MAX_SIZE = Integer.MAX_VALUE;
+
+  private static final Pattern FIRST_FIELD = Pattern.compile("\\A(?:\\s|#[^\\n]*\\n)*([A-Za-z_][A-Za-z0-9_]*)");
+
+  /**
+   * Reads and identifies a graph file.
+   *
+   * @throws CorruptFileException if it is none of the three, or damaged
+   */
+  public static GraphFile read(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size >= MAX_SIZE) {
+      throw new CorruptFileException(file, -1, "file of " + size + " bytes is larger than a protobuf message can be (2 GiB); "
+          + "graphs this large are stored as chunked SavedModels, which jfreeze cannot read yet");
+    }
+    return parse(file, Files.readAllBytes(file));
+  }
+
+  /** Identifies and parses {@code bytes} read from {@code file}. */
+  public static GraphFile parse(Path file, byte[] bytes) throws CorruptFileException {
+    List<Kind> order = order(file);
+    String text = asText(bytes);
+    if (text != null && !text.isBlank()) {
+      return parseText(file, text, order);
+    }
+    for (Kind kind : order) {
+      Message m = tryBinary(kind, bytes);
+      if (m != null && plausible(kind, m)) {
+        return new GraphFile(file, kind, false, m);
+      }
+    }
+    long bad = WireScan.firstError(bytes);
+    throw new CorruptFileException(file, bad, bytes.length == 0 ? "empty file: not a graph"
+        : bad >= 0 ? "not a valid protobuf (GraphDef, MetaGraphDef or SavedModel): broken field structure"
+        : "not a GraphDef, MetaGraphDef or SavedModel (the protobuf fields do not fit any of them)");
+  }
+
+  private static List<Kind> order(Path file) {
+    String name = file == null || file.getFileName() == null ? "" : file.getFileName().toString();
+    List<Kind> order = new ArrayList<>();
+    if (name.startsWith("saved_model.")) {
+      order.add(Kind.SAVED_MODEL);
+    } else if (name.endsWith(".meta") || name.endsWith(".meta.txt")) {
+      order.add(Kind.META_GRAPH);
+    }
+    for (Kind k : List.of(Kind.SAVED_MODEL, Kind.META_GRAPH, Kind.GRAPH_DEF)) {
+      if (!order.contains(k)) {
+        order.add(k);
+      }
+    }
+    return order;
+  }
+
+  /** The content as text if it is UTF-8 without control characters, else {@code null}. */
+  private static String asText(byte[] bytes) {
+    for (byte b : bytes) {
+      if ((b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
+        return null;
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static GraphFile parseText(Path file, String text, List<Kind> order) throws CorruptFileException {
+    Matcher m = FIRST_FIELD.matcher(text);
+    if (m.find()) {
+      Kind byField = switch (m.group(1)) {
+        case "node", "library", "versions", "versions_def" -> Kind.GRAPH_DEF;
+        case "meta_info_def", "graph_def", "saver_def", "collection_def", "signature_def" -> Kind.META_GRAPH;
+        case "saved_model_schema_version", "meta_graphs" -> Kind.SAVED_MODEL;
+        default -> null;
+      };
+      if (byField != null) {
+        order = new ArrayList<>(order);
+        order.remove(byField);
+        order.add(0, byField);
+      }
+    }
+    TextFormat.ParseException first = null;
+    for (Kind kind : order) {
+      Message.Builder b = builder(kind);
+      try {
+        TextFormat.getParser().merge(text, b);
+        return new GraphFile(file, kind, true, b.build());
+      } catch (TextFormat.ParseException e) {
+        first = first == null ? e : first;
+      }
+    }
+    throw new CorruptFileException(file, offsetOf(text, first.getLine(), first.getColumn()),
+        "not a valid text " + order.get(0).protoName() + ": " + first.getMessage());
+  }
+
+  private static long offsetOf(String text, int line, int column) {
+    if (line <= 0) {
+      return -1;
+    }
+    int pos = 0;
+    for (int l = 1; l < line && pos >= 0; l++) {
+      pos = text.indexOf('\n', pos) + 1;
+      if (pos == 0) {
+        return -1;
+      }
+    }
+    return text.substring(0, Math.min(text.length(), pos + Math.max(column - 1, 0))).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static Message.Builder builder(Kind kind) {
+    return switch (kind) {
+      case GRAPH_DEF -> GraphDef.newBuilder();
+      case META_GRAPH -> MetaGraphDef.newBuilder();
+      case SAVED_MODEL -> SavedModel.newBuilder();
+    };
+  }
+
+  private static Message tryBinary(Kind kind, byte[] bytes) {
+    try {
+      CodedInputStream in = CodedInputStream.newInstance(bytes);
+      in.setSizeLimit(Integer.MAX_VALUE);
+      return builder(kind).mergeFrom(in, ExtensionRegistryLite.getEmptyRegistry()).build();
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  private static boolean plausible(Kind kind, Message m) {
+    if (!m.getUnknownFields().asMap().isEmpty()) {
+      return false;
+    }
+    return switch (kind) {
+      case SAVED_MODEL -> {
+        SavedModel sm = (SavedModel) m;
+        yield sm.getMetaGraphsCount() > 0 && sm.getMetaGraphsList().stream().allMatch(g -> plausible(Kind.META_GRAPH, g));
+      }
+      case META_GRAPH -> {
+        MetaGraphDef mg = (MetaGraphDef) m;
+        yield (mg.hasGraphDef() || mg.hasMetaInfoDef() || mg.getSignatureDefCount() > 0)
+            && mg.getMetaInfoDef().getUnknownFields().asMap().isEmpty()
+            && (!mg.hasGraphDef() || plausible(Kind.GRAPH_DEF, mg.getGraphDef()));
+      }
+      case GRAPH_DEF -> {
+        GraphDef g = (GraphDef) m;
+        boolean ok = g.getNodeCount() > 0 || g.hasLibrary() || g.hasVersions();
+        for (int i = 0; ok && i < Math.min(g.getNodeCount(), 64); i++) {
+          NodeDef n = g.getNode(i);
+          ok = !n.getOp().isEmpty() && !n.getName().isEmpty() && n.getUnknownFields().asMap().isEmpty();
+        }
+        yield ok;
+      }
+    };
+  }
+
+  public GraphDef graphDef() {
+    return switch (kind) {
+      case GRAPH_DEF -> (GraphDef) message;
+      case META_GRAPH -> ((MetaGraphDef) message).getGraphDef();
+      case SAVED_MODEL -> throw new IllegalStateException("a SavedModel has one graph per MetaGraphDef; pick one");
+    };
+  }
+
+  /** Where the top-level wire structure of a protobuf first breaks. */
+  static final class WireScan {
+    private WireScan() {}
+
+    /** Offset of the first malformed top-level field, or -1 if the structure is sound. */
+    static long firstError(byte[] b) {
+      int pos = 0;
+      while (pos < b.length) {
+        int start = pos;
+        long[] r = varint(b, pos);
+        if (r == null) {
+          return start;
+        }
+        pos = (int) r[1];
+        long tag = r[0];
+        int wire = (int) (tag & 7);
+        if ((tag >>> 3) == 0) {
+          return start;
+        }
+        switch (wire) {
+          case 0 -> {
+            r = varint(b, pos);
+            if (r == null) {
+              return start;
+            }
+            pos = (int) r[1];
+          }
+          case 1 -> pos += 8;
+          case 5 -> pos += 4;
+          case 2 -> {
+            r = varint(b, pos);
+            if (r == null || r[0] < 0 || r[0] > b.length - r[1]) {
+              return start;
+            }
+            pos = (int) (r[1] + r[0]);
+          }
+          default -> {
+            return start;
+          }
+        }
+        if (pos > b.length) {
+          return start;
+        }
+      }
+      return -1;
+    }
+
+    private static long[] varint(byte[] b, int pos) {
+      long v = 0;
+      for (int i = 0; i < 10; i++) {
+        if (pos >= b.length) {
+          return null;
+        }
+        int c = b[pos++] & 0xff;
+        v |= (long) (c & 0x7f) << (7 * i);
+        if (c < 0x80) {
+          return new long[] {v, pos};
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.github.jfreeze.codec;
+
+import io.github.jfreeze.codec.bundle.BundleReader;
+import io.github.jfreeze.codec.v1.V1Reader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a user's path resolved to: a checkpoint (with its {@code .meta} graph when one lies beside
+ * it), a SavedModel directory, or a graph file. Made by {@link ModelLocator#locate}.
+ *
+ * @param input the path as given
+ * @param kind what was found
+ * @param checkpoint V2 prefix, or V1 file / pattern; {@code null} when there is no checkpoint
+ * @param format the checkpoint's format, {@code null} without one
+ * @param v1Files the V1 table files (all shards), empty for V2
+ * @param graphFile the graph: {@code .meta} beside a checkpoint, {@code saved_model.pb(txt)}, or
+ *     the GraphDef file itself; {@code null} when none was found
+ * @param savedModelDir the SavedModel directory, for {@link Kind#SAVED_MODEL}
+ * @param warnings what was worked around (e.g. a stale absolute path in the state file)
+ */
+public record ModelLocation(Path input, Kind kind, Path checkpoint, CheckpointFormat format, List<Path> v1Files,
+    Path graphFile, Path savedModelDir, List<String> warnings) {
+
+  public enum Kind {
+    /** A checkpoint (V1 or V2), maybe with a {@code .meta} graph. */
+    CHECKPOINT,
+    /** A SavedModel directory ({@code saved_model.pb}, maybe {@code variables/}). */
+    SAVED_MODEL,
+    /** A graph file alone: GraphDef, MetaGraphDef or SavedModel proto. */
+    GRAPH
+  }
+
+  public ModelLocation {
+    v1Files = List.copyOf(v1Files);
+    warnings = List.copyOf(warnings);
+  }
+
+  public boolean hasCheckpoint() {
+    return checkpoint != null;
+  }
+
+  public Optional<Path> graph() {
+    return Optional.ofNullable(graphFile);
+  }
+
+  /**
+   * Opens the checkpoint found here.
+   *
+   * @throws ModelNotFoundException when this location has no checkpoint
+   */
+  public CheckpointReader openCheckpoint() throws IOException {
+    if (checkpoint == null) {
+      throw new ModelNotFoundException(input, switch (kind) {
+        case SAVED_MODEL -> "SavedModel without variables (no variables/variables.index)";
+        default -> "a graph file, not a checkpoint; pass a checkpoint directory, prefix or .index file";
+      });
+    }
+    return format == CheckpointFormat.V1
+        ? V1Reader.open(checkpoint, v1Files, warnings)
+        : BundleReader.open(checkpoint, warnings);
+  }
+}

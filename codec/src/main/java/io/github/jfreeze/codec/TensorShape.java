@@ -1,0 +1,111 @@
+package io.github.jfreeze.codec;
+
+import io.github.jfreeze.proto.TensorShapeProto;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A fully known tensor shape: every dimension {@code >= 0}; rank 0 is a scalar. */
+public final class TensorShape {
+  public static final TensorShape SCALAR = new TensorShape(new long[0]);
+
+  private final long[] dims;
+  private final long numElements;
+
+  private TensorShape(long[] dims) {
+    this.dims = dims;
+    long n = 1;
+    for (long d : dims) {
+      n = Math.multiplyExact(n, d);
+    }
+    this.numElements = n;
+  }
+
+  /**
+   * A shape of the given dimensions.
+   *
+   * @throws IllegalArgumentException for negative dimensions or an element count beyond a long
+   */
+  public static TensorShape of(long... dims) {
+    long[] copy = dims.clone();
+    for (long d : copy) {
+      if (d < 0) {
+        throw new IllegalArgumentException("negative dimension in " + Arrays.toString(copy));
+      }
+    }
+    try {
+      return new TensorShape(copy);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("element count of " + Arrays.toString(copy) + " overflows a long");
+    }
+  }
+
+  /**
+   * Converts a shape proto; reports unknown rank, unknown or negative dimensions and overflowing
+   * element counts as {@code null} with the reason in {@code why[0]}.
+   */
+  public static TensorShape fromProto(TensorShapeProto proto, String[] why) {
+    if (proto.getUnknownRank()) {
+      why[0] = "unknown rank";
+      return null;
+    }
+    long[] dims = new long[proto.getDimCount()];
+    for (int i = 0; i < dims.length; i++) {
+      dims[i] = proto.getDim(i).getSize();
+      if (dims[i] < 0) {
+        why[0] = "dimension " + i + " is " + dims[i];
+        return null;
+      }
+    }
+    try {
+      return new TensorShape(dims);
+    } catch (ArithmeticException e) {
+      why[0] = "element count of " + Arrays.toString(dims) + " overflows a long";
+      return null;
+    }
+  }
+
+  public TensorShapeProto toProto() {
+    TensorShapeProto.Builder b = TensorShapeProto.newBuilder();
+    for (long d : dims) {
+      b.addDimBuilder().setSize(d);
+    }
+    return b.build();
+  }
+
+  public int rank() {
+    return dims.length;
+  }
+
+  public long dim(int i) {
+    return dims[i];
+  }
+
+  public long[] dims() {
+    return dims.clone();
+  }
+
+  public List<Long> asList() {
+    return Arrays.stream(dims).boxed().toList();
+  }
+
+  public long numElements() {
+    return numElements;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TensorShape s && Arrays.equals(dims, s.dims);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(dims);
+  }
+
+  /** {@code [2, 3]}; {@code []} for a scalar. */
+  @Override
+  public String toString() {
+    return Arrays.stream(dims).mapToObj(Long::toString).collect(Collectors.joining(", ", "[", "]"));
+  }
+}

@@ -1,0 +1,133 @@
+package io.github.jfreeze.codec.internal;
+
+import io.github.jfreeze.codec.CorruptFileException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The one place that touches a file: positional reads (and read-only maps) over a channel of known
+ * size. Every read is checked against that size first, so a length or offset taken from the file
+ * can never make it allocate more than the file holds.
+ *
+ * <p>Thread-safe for {@link FileChannel}s (positional reads); other channels are read under a
+ * lock. Once closed, reads fail with {@link java.nio.channels.ClosedChannelException}.
+ */
+public final class FileSource implements Closeable {
+  private final Path path;
+  private final SeekableByteChannel channel;
+  private final long size;
+
+  private FileSource(Path path, SeekableByteChannel channel, long size) {
+    this.path = path;
+    this.channel = channel;
+    this.size = size;
+  }
+
+  /** Opens {@code path} for reading. */
+  public static FileSource open(Path path) throws IOException {
+    if (!Files.isRegularFile(path)) {
+      throw new NoSuchFileException(path.toString(), null,
+          Files.isDirectory(path) ? "is a directory" : "no such file");
+    }
+    FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+    try {
+      return new FileSource(path, ch, ch.size());
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /** Wraps any channel (tests read through 1- and 7-byte chunked channels). */
+  public static FileSource of(Path path, SeekableByteChannel channel) throws IOException {
+    return new FileSource(path, channel, channel.size());
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public long size() {
+    return size;
+  }
+
+  /**
+   * Reads exactly {@code length} bytes at {@code offset} into a new little-endian heap buffer.
+   *
+   * @throws CorruptFileException if the range is not inside the file
+   */
+  public ByteBuffer read(long offset, long length) throws IOException {
+    checkRange(offset, length);
+    ByteBuffer dst = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
+    readFully(offset, dst);
+    return dst.flip();
+  }
+
+  /** Reads into {@code dst} from {@code offset} until it is full. */
+  public void readFully(long offset, ByteBuffer dst) throws IOException {
+    checkRange(offset, dst.remaining());
+    long pos = offset;
+    if (channel instanceof FileChannel fc) {
+      while (dst.hasRemaining()) {
+        int n = fc.read(dst, pos);
+        if (n < 0) {
+          throw CorruptFileException.truncated(path, pos, dst.remaining(), 0);
+        }
+        pos += n;
+      }
+    } else {
+      synchronized (channel) {
+        channel.position(pos);
+        while (dst.hasRemaining()) {
+          int n = channel.read(dst);
+          if (n < 0) {
+            throw CorruptFileException.truncated(path, channel.position(), dst.remaining(), 0);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns the range as a read-only little-endian buffer: mapped from the file when the channel
+   * is a {@link FileChannel} and the range is large, otherwise read into the heap.
+   */
+  public ByteBuffer slice(long offset, long length) throws IOException {
+    checkRange(offset, length);
+    if (channel instanceof FileChannel fc && length >= MAP_THRESHOLD) {
+      return fc.map(FileChannel.MapMode.READ_ONLY, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    return read(offset, length).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** Below this, a heap copy is cheaper than a mapping. */
+  private static final long MAP_THRESHOLD = 1 << 20;
+
+  /** The underlying channel when it is a file channel (for transferTo), else {@code null}. */
+  public FileChannel fileChannel() {
+    return channel instanceof FileChannel fc ? fc : null;
+  }
+
+  private void checkRange(long offset, long length) throws CorruptFileException {
+    if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+      throw CorruptFileException.truncated(path, offset, length, Math.max(0, size - Math.max(0, offset)));
+    }
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new CorruptFileException(path, offset,
+          "range of " + length + " bytes is too large to read at once (limit 2 GiB)");
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

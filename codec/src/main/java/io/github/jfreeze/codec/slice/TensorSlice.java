@@ -1,0 +1,106 @@
+package io.github.jfreeze.codec.slice;
+
+import io.github.jfreeze.codec.TensorShape;
+import io.github.jfreeze.proto.TensorSliceProto;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A box inside a tensor: per dimension a start and a length, or "full". Mirrors TF's TensorSlice;
+ * the string form is TF's {@code start,length:-:...}.
+ *
+ * @param starts first index per dimension
+ * @param lengths extent per dimension, {@code -1} for the full dimension
+ */
+public record TensorSlice(long[] starts, long[] lengths) {
+  public static final long FULL = -1;
+
+  public static TensorSlice fromProto(TensorSliceProto proto) {
+    int rank = proto.getExtentCount();
+    long[] s = new long[rank];
+    long[] l = new long[rank];
+    for (int i = 0; i < rank; i++) {
+      var e = proto.getExtent(i);
+      s[i] = e.getStart();
+      l[i] = e.getHasLengthCase() == TensorSliceProto.Extent.HasLengthCase.LENGTH ? e.getLength() : FULL;
+    }
+    return new TensorSlice(s, l);
+  }
+
+  /** The whole of a tensor of rank {@code rank}. */
+  public static TensorSlice full(int rank) {
+    long[] l = new long[rank];
+    Arrays.fill(l, FULL);
+    return new TensorSlice(new long[rank], l);
+  }
+
+  public int rank() {
+    return starts.length;
+  }
+
+  /**
+   * Checks the slice against the full shape and returns its concrete extent, or {@code null} with
+   * the reason in {@code why[0]} when it does not fit.
+   */
+  public long[] lengthsWithin(TensorShape full, String[] why) {
+    if (full.rank() != rank()) {
+      why[0] = "slice " + this + " has rank " + rank() + " but the tensor has rank " + full.rank();
+      return null;
+    }
+    long[] out = new long[rank()];
+    for (int i = 0; i < rank(); i++) {
+      long len = lengths[i] == FULL ? full.dim(i) : lengths[i];
+      long start = lengths[i] == FULL ? 0 : starts[i];
+      if (lengths[i] == FULL && starts[i] != 0 || start < 0 || len < 0 || start > full.dim(i) || len > full.dim(i) - start) {
+        why[0] = "slice " + this + " does not fit in shape " + full;
+        return null;
+      }
+      out[i] = len;
+    }
+    return out;
+  }
+
+  /** Start of dimension {@code i} (0 for a full dimension). */
+  public long start(int i) {
+    return lengths[i] == FULL ? 0 : starts[i];
+  }
+
+  /**
+   * The table key TF stores this slice of {@code name} under ({@code EncodeTensorNameSlice}):
+   * {@code 0x00, name, rank, (start, length)*}.
+   */
+  public byte[] key(String name) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OrderedCode.writeNumIncreasing(out, 0);
+    OrderedCode.writeString(out, name.getBytes(StandardCharsets.UTF_8));
+    OrderedCode.writeNumIncreasing(out, rank());
+    for (int i = 0; i < rank(); i++) {
+      OrderedCode.writeSignedNumIncreasing(out, lengths[i] == FULL ? 0 : starts[i]);
+      OrderedCode.writeSignedNumIncreasing(out, lengths[i]);
+    }
+    return out.toByteArray();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TensorSlice t && Arrays.equals(starts, t.starts) && Arrays.equals(lengths, t.lengths);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(starts) + Arrays.hashCode(lengths);
+  }
+
+  /** TF's form: {@code 0,2:-}. */
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < rank(); i++) {
+      parts.add(lengths[i] == FULL ? "-" : starts[i] + "," + lengths[i]);
+    }
+    return String.join(":", parts);
+  }
+}
