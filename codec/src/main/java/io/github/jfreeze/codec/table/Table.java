@@ -56,7 +56,7 @@ public final class Table implements Closeable {
     long footerOffset = size - Footer.LENGTH;
     Footer footer = Footer.read(source.read(footerOffset, Footer.LENGTH), file, footerOffset);
     footer.index().checkWithin(footerOffset, file, footerOffset);
-    Block index = readBlock(source, footer.index(), footerOffset);
+    Block index = readBlock(source, footer.index());
     List<byte[]> keys = new ArrayList<>();
     List<BlockHandle> handles = new ArrayList<>();
     BlockIterator it = index.iterator();
@@ -73,7 +73,7 @@ public final class Table implements Closeable {
   }
 
   /** Reads, verifies and (if needed) decompresses one block. */
-  static Block readBlock(FileSource source, BlockHandle handle, long limit) throws IOException {
+  static Block readBlock(FileSource source, BlockHandle handle) throws IOException {
     Path file = source.path();
     ByteBuffer raw = source.read(handle.offset(), handle.size() + BlockTrailer.LENGTH);
     ByteBuffer contents = raw.slice(0, (int) handle.size());
@@ -105,6 +105,12 @@ public final class Table implements Closeable {
     return List.copyOf(dataBlocks);
   }
 
+  /** The compression type byte of data block {@code i} (0 = none, 1 = Snappy). */
+  public int compressionType(int i) throws IOException {
+    BlockHandle h = dataBlocks.get(i);
+    return source.read(h.offset() + h.size(), 1).get() & 0xff;
+  }
+
   /** Iterates every entry of every data block in key order. */
   public Cursor cursor() {
     return new Cursor();
@@ -126,7 +132,7 @@ public final class Table implements Closeable {
     if (lo == indexKeys.size()) {
       return null;
     }
-    BlockIterator it = readBlock(source, dataBlocks.get(lo), source.size()).iterator();
+    BlockIterator it = readBlock(source, dataBlocks.get(lo)).iterator();
     it.seek(key);
     TableEntry e = it.next();
     return e != null && Arrays.equals(e.key(), key) ? e : null;
@@ -163,7 +169,7 @@ public final class Table implements Closeable {
         if (++block >= dataBlocks.size()) {
           return null;
         }
-        current = readBlock(source, dataBlocks.get(block), source.size()).iterator();
+        current = readBlock(source, dataBlocks.get(block)).iterator();
       }
     }
   }
