@@ -1,0 +1,43 @@
+package io.github.jfreeze.freezer;
+
+import java.io.IOException;
+
+/**
+ * Freezing cannot go ahead: what was asked does not fit the model (a variable the checkpoint
+ * lacks, an output the graph does not have, a graph that is already frozen, ...). Nothing has
+ * been written when this is thrown. {@link #reason()} tells the cases apart for callers.
+ */
+public final class FreezeException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why freezing stopped. */
+  public enum Reason {
+    /** No outputs were given and none could be taken from a signature. */
+    NO_OUTPUTS,
+    /** An output, signature, tag set or initializer named by the user is not in the model. */
+    NOT_IN_GRAPH,
+    /** The graph needs a variable the checkpoint lacks, or holds with another dtype or shape. */
+    VARIABLE_MISMATCH,
+    /** The graph has no variables to convert. */
+    ALREADY_FROZEN,
+    /** The graph has variables but no checkpoint was found to fill them. */
+    NO_CHECKPOINT,
+    /** The graph uses a construct the freezer cannot rewrite safely. */
+    UNSUPPORTED,
+    /** The result would exceed protobuf's 2 GiB message limit. */
+    TOO_LARGE,
+    /** The output path is an input, already exists without {@code force}, or is otherwise unusable. */
+    BAD_OUTPUT
+  }
+
+  private final Reason reason;
+
+  public FreezeException(Reason reason, String message) {
+    super(message);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}

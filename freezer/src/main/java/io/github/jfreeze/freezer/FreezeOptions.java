@@ -1,0 +1,197 @@
+package io.github.jfreeze.freezer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to freeze and how. Build with {@link #builder(Path)}:
+ *
+ * <pre>{@code
+ * FreezeOptions opts = FreezeOptions.builder(Path.of("train/"))
+ *     .outputs("predictions")
+ *     .output(Path.of("frozen.pb"))
+ *     .build();
+ * FreezeReport report = Freezer.freeze(opts);
+ * }</pre>
+ */
+public final class FreezeOptions {
+  private final Path input;
+  private final Path graph;
+  private final List<String> outputs;
+  private final String signature;
+  private final Set<String> tags;
+  private final List<String> includeVariables;
+  private final List<String> excludeVariables;
+  private final List<String> initializerNodes;
+  private final boolean clearDevices;
+  private final Path output;
+  private final boolean force;
+
+  private FreezeOptions(Builder b) {
+    this.input = b.input;
+    this.graph = b.graph;
+    this.outputs = List.copyOf(b.outputs);
+    this.signature = b.signature;
+    this.tags = Set.copyOf(b.tags);
+    this.includeVariables = List.copyOf(b.includeVariables);
+    this.excludeVariables = List.copyOf(b.excludeVariables);
+    this.initializerNodes = List.copyOf(b.initializerNodes);
+    this.clearDevices = b.clearDevices;
+    this.output = b.output;
+    this.force = b.force;
+  }
+
+  /** @param input a checkpoint (directory, prefix or any of its files) or a SavedModel directory */
+  public static Builder builder(Path input) {
+    return new Builder(input);
+  }
+
+  public Path input() {
+    return input;
+  }
+
+  /** A GraphDef or MetaGraphDef to use instead of the {@code .meta} beside the checkpoint, or null. */
+  public Path graph() {
+    return graph;
+  }
+
+  /** Output node names; empty means the signature's outputs (SavedModel). */
+  public List<String> outputs() {
+    return outputs;
+  }
+
+  /** SavedModel signature key whose outputs are taken when no outputs are given. */
+  public String signature() {
+    return signature;
+  }
+
+  /** SavedModel tag set to freeze. */
+  public Set<String> tags() {
+    return tags;
+  }
+
+  /** Variables to convert (names or regular expressions); empty = all. */
+  public List<String> includeVariables() {
+    return includeVariables;
+  }
+
+  /** Variables to leave as variables (names or regular expressions). */
+  public List<String> excludeVariables() {
+    return excludeVariables;
+  }
+
+  /** Nodes kept in the graph besides the outputs (table initializers), as freeze_graph.py does. */
+  public List<String> initializerNodes() {
+    return initializerNodes;
+  }
+
+  /** Whether device placements are cleared (default true, as in freeze_graph.py). */
+  public boolean clearDevices() {
+    return clearDevices;
+  }
+
+  /** Where to write the frozen GraphDef, or null to only build it. */
+  public Path output() {
+    return output;
+  }
+
+  /** Whether an existing output file may be replaced. */
+  public boolean force() {
+    return force;
+  }
+
+  /** Builder for {@link FreezeOptions}. */
+  public static final class Builder {
+    private final Path input;
+    private Path graph;
+    private final List<String> outputs = new ArrayList<>();
+    private String signature = "serving_default";
+    private final Set<String> tags = new LinkedHashSet<>(Set.of("serve"));
+    private final List<String> includeVariables = new ArrayList<>();
+    private final List<String> excludeVariables = new ArrayList<>();
+    private final List<String> initializerNodes = new ArrayList<>();
+    private boolean clearDevices = true;
+    private Path output;
+    private boolean force;
+
+    private Builder(Path input) {
+      this.input = Objects.requireNonNull(input, "input is null");
+    }
+
+    public Builder graph(Path graph) {
+      this.graph = graph;
+      return this;
+    }
+
+    /** Output node names ({@code name} or {@code name:0}); comma-separated lists are split. */
+    public Builder outputs(String... names) {
+      for (String n : names) {
+        outputs.addAll(split(n));
+      }
+      return this;
+    }
+
+    public Builder outputs(List<String> names) {
+      return outputs(names.toArray(String[]::new));
+    }
+
+    public Builder signature(String signature) {
+      this.signature = Objects.requireNonNull(signature, "signature is null");
+      return this;
+    }
+
+    public Builder tags(Set<String> tags) {
+      this.tags.clear();
+      this.tags.addAll(tags);
+      return this;
+    }
+
+    public Builder includeVariables(List<String> patterns) {
+      patterns.forEach(p -> includeVariables.addAll(split(p)));
+      return this;
+    }
+
+    public Builder excludeVariables(List<String> patterns) {
+      patterns.forEach(p -> excludeVariables.addAll(split(p)));
+      return this;
+    }
+
+    public Builder initializerNodes(List<String> names) {
+      names.forEach(p -> initializerNodes.addAll(split(p)));
+      return this;
+    }
+
+    public Builder clearDevices(boolean clear) {
+      this.clearDevices = clear;
+      return this;
+    }
+
+    public Builder output(Path output) {
+      this.output = output;
+      return this;
+    }
+
+    public Builder force(boolean force) {
+      this.force = force;
+      return this;
+    }
+
+    public FreezeOptions build() {
+      return new FreezeOptions(this);
+    }
+
+    private static List<String> split(String s) {
+      List<String> out = new ArrayList<>();
+      for (String p : s.split(",")) {
+        if (!p.isBlank()) {
+          out.add(p.strip());
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,464 @@
+package io.github.jfreeze.freezer.internal;
+
+import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.DataType;
+import io.github.jfreeze.proto.FunctionDef;
+import io.github.jfreeze.proto.NameAttrList;
+import io.github.jfreeze.proto.NodeDef;
+import io.github.jfreeze.proto.OpDef;
+import io.github.jfreeze.proto.TensorProto;
+import io.github.jfreeze.proto.TensorShapeProto;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Replaces variables with constants and carries the change to everything their values flow
+ * through, following the rules of TF 2.18's {@code convert_to_constants.py} (its
+ * {@code _Convertible} classes), with a few of TensorFlow's gaps closed:
+ *
+ * <ul>
+ *   <li>{@code VariableV2}, {@code Variable}, {@code VarHandleOp} become {@code Const}.
+ *   <li>Pass-through ops ({@code Identity}, {@code Enter}, {@code Exit}, {@code Switch},
+ *       {@code _SwitchN}, {@code NextIteration}, {@code Merge}) get their {@code T} retyped and
+ *       {@code _output_shapes} dropped, and pass the change on.
+ *   <li>{@code ReadVariableOp} becomes {@code Identity} (in function bodies its consumers' {@code
+ *       :value} outputs become {@code :output}); {@code ResourceGather} becomes {@code GatherV2}
+ *       with an axis constant (also inside functions and with {@code batch_dims}, which TF
+ *       refuses); {@code ResourceGatherNd} becomes {@code GatherNd}.
+ *   <li>Function calls ({@code If}, {@code StatelessIf}, {@code Case}, {@code While}, {@code
+ *       StatelessWhile}, {@code PartitionedCall}, {@code StatefulPartitionedCall}) get their
+ *       argument types updated and the callee is cloned as {@code <name>_frozen} and converted the
+ *       same way; {@code While} output shapes and body output types follow.
+ * </ul>
+ *
+ * Edges are resolved as TF does: an input without an index means output 0, and inside a function
+ * a name that is not a node is an argument of the function.
+ */
+public final class ConstantConverter {
+  /** An object values flow into: a node (in the main graph or a function) or a function's arguments. */
+  private record Target(String function, String node) {
+    boolean isFunctionArgs() {
+      return node == null;
+    }
+  }
+
+  /** Source and destination of a data edge, each with an index. */
+  private record Edge(Target source, int sourceIndex, Target dest, int destIndex) {}
+
+  private static final Set<String> INTERMEDIATE = Set.of("Enter", "Exit", "Identity", "NextIteration", "Switch", "_SwitchN");
+  private static final Set<String> VARIABLES = Set.of("VariableV2", "Variable", "VarHandleOp");
+
+  private final Map<String, NodeDef.Builder> main;
+  private final Map<String, FunctionDef> functions;
+  private final Map<String, FunctionDef.Builder> convertedFunctions = new LinkedHashMap<>();
+  private final Map<String, String> newNames = new LinkedHashMap<>();
+  private final Map<Target, List<Edge>> outgoing = new HashMap<>();
+  private final Set<String> visited = new HashSet<>();
+  private final List<String> rewrites = new ArrayList<>();
+  private final List<NodeDef.Builder> addedMainNodes = new ArrayList<>();
+  private final Map<String, String> insertBefore = new HashMap<>();
+
+  /**
+   * @param main the main graph's nodes by name, modified in place
+   * @param functions the function library by name (originals, not modified)
+   */
+  public ConstantConverter(Map<String, NodeDef.Builder> main, Map<String, FunctionDef> functions) {
+    this.main = main;
+    this.functions = functions;
+    buildEdges();
+  }
+
+  private void buildEdges() {
+    for (NodeDef.Builder n : main.values()) {
+      addNodeEdges(null, n.build());
+    }
+    for (FunctionDef f : functions.values()) {
+      for (NodeDef n : f.getNodeDefList()) {
+        addNodeEdges(f.getSignature().getName(), n);
+      }
+    }
+  }
+
+  private void addNodeEdges(String function, NodeDef n) {
+    Target self = new Target(function, n.getName());
+    int dataIndex = 0;
+    for (String input : n.getInputList()) {
+      TensorRef ref = TensorRef.parse(input);
+      if (ref.control()) {
+        continue;
+      }
+      Edge e = resolve(function, ref, self, dataIndex);
+      if (e != null) {
+        outgoing.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e);
+      }
+      dataIndex++;
+    }
+    int first = firstFunctionInput(n.getOp());
+    if (first >= 0) {
+      for (String fn : calledFunctions(n)) {
+        if (!functions.containsKey(fn)) {
+          continue;
+        }
+        for (int i = first; i < dataIndex; i++) {
+          outgoing.computeIfAbsent(self, k -> new ArrayList<>())
+              .add(new Edge(self, i, new Target(fn, null), i - first));
+        }
+      }
+    }
+  }
+
+  private Edge resolve(String function, TensorRef ref, Target dest, int destIndex) {
+    if (function == null) {
+      return new Edge(new Target(null, ref.node()), ref.index(), dest, destIndex);
+    }
+    FunctionDef f = functions.get(function);
+    boolean isNode = f.getNodeDefList().stream().anyMatch(x -> x.getName().equals(ref.node()));
+    if (ref.index() != 0 || isNode) {
+      return new Edge(new Target(function, ref.node()), ref.index(), dest, destIndex);
+    }
+    List<OpDef.ArgDef> args = f.getSignature().getInputArgList();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).getName().equals(ref.node())) {
+        return new Edge(new Target(function, null), i, dest, destIndex);
+      }
+    }
+    return null;
+  }
+
+  /** Index of the first input passed to the called function(s), or -1 if the op calls none. */
+  static int firstFunctionInput(String op) {
+    return switch (op) {
+      case "If", "StatelessIf", "Case" -> 1;
+      case "While", "StatelessWhile", "PartitionedCall", "StatefulPartitionedCall" -> 0;
+      default -> -1;
+    };
+  }
+
+  private static List<String> functionAttrs(String op) {
+    return switch (op) {
+      case "If", "StatelessIf" -> List.of("then_branch", "else_branch");
+      case "Case" -> List.of("branches");
+      case "While", "StatelessWhile" -> List.of("body", "cond");
+      case "PartitionedCall", "StatefulPartitionedCall" -> List.of("f");
+      default -> List.of();
+    };
+  }
+
+  private static String typeAttr(String op) {
+    return switch (op) {
+      case "While", "StatelessWhile" -> "T";
+      default -> "Tin";
+    };
+  }
+
+  private static List<String> calledFunctions(NodeDef n) {
+    List<String> out = new ArrayList<>();
+    for (String a : functionAttrs(n.getOp())) {
+      AttrValue v = n.getAttrOrDefault(a, AttrValue.getDefaultInstance());
+      if (v.hasFunc()) {
+        out.add(v.getFunc().getName());
+      } else if (v.hasList()) {
+        v.getList().getFuncList().forEach(f -> out.add(f.getName()));
+      }
+    }
+    return out;
+  }
+
+  /** Converts the main-graph variable {@code name} to a constant holding {@code value}. */
+  public void convertVariable(String name, ConstantValue value) {
+    Target t = new Target(null, name);
+    NodeDef.Builder node = main.get(name);
+    if (node == null || !VARIABLES.contains(node.getOp())) {
+      throw new IllegalArgumentException(name + " is not a variable node");
+    }
+    convert(t, 0, value);
+  }
+
+  /** Descriptions of the ops rewritten along the way ("ReadVariableOp x -> Identity"). */
+  public List<String> rewrites() {
+    return rewrites;
+  }
+
+  /** Original function name to the name of its converted copy. */
+  public Map<String, String> renamedFunctions() {
+    return newNames;
+  }
+
+  /** The converted function copies, by new name. */
+  public Map<String, FunctionDef> convertedFunctions() {
+    Map<String, FunctionDef> out = new LinkedHashMap<>();
+    for (var e : convertedFunctions.entrySet()) {
+      out.put(newNames.get(e.getKey()), e.getValue().build());
+    }
+    return out;
+  }
+
+  /** Nodes added to the main graph (axis constants), each to go before the node named in the map. */
+  public List<NodeDef.Builder> addedMainNodes() {
+    return addedMainNodes;
+  }
+
+  public Map<String, String> insertBefore() {
+    return insertBefore;
+  }
+
+  private void convert(Target target, int destIndex, ConstantValue value) {
+    if (!visited.add(target + "#" + destIndex + "#" + System.identityHashCode(value))) {
+      return; // loops (NextIteration -> Merge) and diamonds
+    }
+    if (target.isFunctionArgs()) {
+      convertFunctionArg(target.function(), destIndex, value);
+      return;
+    }
+    NodeDef original = originalNode(target);
+    String op = original.getOp();
+    if (VARIABLES.contains(op)) {
+      NodeDef.Builder b = converted(target);
+      String name = b.getName();
+      AttrValue klass = b.getAttrOrDefault("_class", null);
+      b.clear().setName(name).setOp("Const")
+          .putAttr("dtype", AttrValue.newBuilder().setType(value.dtype().proto()).build())
+          .putAttr("value", AttrValue.newBuilder().setTensor(value.proto()).build());
+      if (klass != null) {
+        b.putAttr("_class", klass);
+      }
+      propagate(target, -1, value);
+    } else if (INTERMEDIATE.contains(op) || op.equals("Merge")) {
+      NodeDef.Builder b = converted(target);
+      updateDtype(b, "T", op.equals("Merge") ? 0 : destIndex, value.dtype().proto());
+      b.removeAttr("_output_shapes");
+      propagate(target, -1, value);
+    } else if (op.equals("ReadVariableOp")) {
+      convertReadVariable(target, original);
+    } else if (op.equals("ResourceGather")) {
+      convertResourceGather(target, original);
+    } else if (op.equals("ResourceGatherNd")) {
+      NodeDef.Builder b = converted(target);
+      b.clear().setName(original.getName()).setOp("GatherNd").addInput(original.getInput(0)).addInput(original.getInput(1))
+          .putAttr("Tparams", original.getAttrOrThrow("dtype")).putAttr("Tindices", original.getAttrOrThrow("Tindices"));
+      copyClass(original, b);
+      rewrites.add(where(target) + "ResourceGatherNd " + original.getName() + " -> GatherNd");
+    } else if (firstFunctionInput(op) >= 0) {
+      convertCaller(target, original, destIndex, value);
+    }
+  }
+
+  /** Passes the conversion on along outgoing edges (from output {@code sourceIndex}, or all if -1). */
+  private void propagate(Target source, int sourceIndex, ConstantValue value) {
+    for (Edge e : outgoing.getOrDefault(source, List.of())) {
+      if ((sourceIndex < 0 && !e.dest().isFunctionArgs()) || e.sourceIndex() == sourceIndex) {
+        convert(e.dest(), e.destIndex(), value);
+      }
+    }
+  }
+
+  private void convertFunctionArg(String function, int index, ConstantValue value) {
+    for (Edge e : outgoing.getOrDefault(new Target(function, null), List.of())) {
+      if (e.sourceIndex() == index) {
+        convert(e.dest(), e.destIndex(), value);
+      }
+    }
+    FunctionDef.Builder f = convertedFunction(function);
+    f.getSignatureBuilder().getInputArgBuilder(index).setType(value.dtype().proto()).clearTypeAttr();
+    if (f.containsAttr("_input_shapes")) {
+      AttrValue.Builder shapes = f.getAttrOrThrow("_input_shapes").toBuilder();
+      if (shapes.getList().getShapeCount() > index) {
+        shapes.getListBuilder().setShape(index, TensorShapeProto.newBuilder().setUnknownRank(true));
+        f.putAttr("_input_shapes", shapes.build());
+      }
+    }
+    if (f.containsArgAttr(index)) {
+      var argAttrs = f.getArgAttrOrThrow(index).toBuilder();
+      if (argAttrs.containsAttr("_output_shapes")) {
+        AttrValue.Builder s = argAttrs.getAttrOrThrow("_output_shapes").toBuilder();
+        if (s.getList().getShapeCount() > 0) {
+          s.getListBuilder().setShape(0, TensorShapeProto.newBuilder().setUnknownRank(true));
+        }
+        argAttrs.putAttr("_output_shapes", s.build());
+        f.putArgAttr(index, argAttrs.build());
+      }
+    }
+  }
+
+  private void convertReadVariable(Target target, NodeDef original) {
+    NodeDef.Builder b = converted(target);
+    b.clear().setName(original.getName()).setOp("Identity").addInput(original.getInput(0))
+        .putAttr("T", original.getAttrOrThrow("dtype"));
+    copyClass(original, b);
+    rewrites.add(where(target) + "ReadVariableOp " + original.getName() + " -> Identity");
+    if (target.function() != null) {
+      // consumers inside functions name the output: x:value:0 must become x:output:0
+      for (Edge e : outgoing.getOrDefault(target, List.of())) {
+        NodeDef.Builder dest = converted(e.dest());
+        for (int i = 0; i < dest.getInputCount(); i++) {
+          TensorRef ref = TensorRef.parse(dest.getInput(i));
+          if (!ref.control() && ref.node().equals(original.getName()) && ref.output().equals("value")) {
+            dest.setInput(i, ref.node() + ":output:" + ref.index());
+          }
+        }
+      }
+    }
+  }
+
+  private void convertResourceGather(Target target, NodeDef original) {
+    long batchDims = original.getAttrOrDefault("batch_dims", AttrValue.getDefaultInstance()).getI();
+    AttrValue tindices = original.getAttrOrThrow("Tindices");
+    String axisName = original.getName() + "/axis";
+    TensorProto.Builder axis = TensorProto.newBuilder().setDtype(tindices.getType())
+        .setTensorShape(TensorShapeProto.getDefaultInstance());
+    if (tindices.getType() == DataType.DT_INT64) {
+      axis.addInt64Val(batchDims);
+    } else {
+      axis.addIntVal((int) batchDims);
+    }
+    NodeDef.Builder axisNode = NodeDef.newBuilder().setName(axisName).setOp("Const")
+        .putAttr("dtype", tindices).putAttr("value", AttrValue.newBuilder().setTensor(axis).build());
+    String axisInput;
+    if (target.function() == null) {
+      if (!main.containsKey(axisName) && addedMainNodes.stream().noneMatch(n -> n.getName().equals(axisName))) {
+        addedMainNodes.add(axisNode);
+        insertBefore.put(axisName, original.getName());
+      }
+      axisInput = axisName;
+    } else {
+      FunctionDef.Builder f = convertedFunction(target.function());
+      if (f.getNodeDefList().stream().noneMatch(n -> n.getName().equals(axisName))) {
+        f.addNodeDef(axisNode);
+      }
+      axisInput = axisName + ":output:0";
+    }
+    NodeDef.Builder b = converted(target);
+    b.clear().setName(original.getName()).setOp("GatherV2").addInput(original.getInput(0)).addInput(original.getInput(1))
+        .addInput(axisInput).putAttr("Tparams", original.getAttrOrThrow("dtype")).putAttr("Tindices", tindices)
+        .putAttr("Taxis", tindices);
+    if (batchDims != 0) {
+      b.putAttr("batch_dims", AttrValue.newBuilder().setI(batchDims).build());
+    }
+    copyClass(original, b);
+    rewrites.add(where(target) + "ResourceGather " + original.getName() + " -> GatherV2"
+        + (batchDims != 0 ? " (batch_dims " + batchDims + ")" : ""));
+  }
+
+  private void convertCaller(Target target, NodeDef original, int destIndex, ConstantValue value) {
+    int first = firstFunctionInput(original.getOp());
+    for (Edge e : outgoing.getOrDefault(target, List.of())) {
+      if (e.sourceIndex() == destIndex && e.dest().isFunctionArgs()) {
+        convert(e.dest(), e.destIndex(), value);
+      }
+    }
+    NodeDef.Builder b = converted(target);
+    if (destIndex >= first) {
+      updateDtype(b, typeAttr(original.getOp()), destIndex - first, value.dtype().proto());
+    }
+    if (original.getOp().equals("While") || original.getOp().equals("StatelessWhile")) {
+      AttrValue shapes = b.getAttrOrDefault("output_shapes", null);
+      if (shapes != null && shapes.getList().getShapeCount() > destIndex) {
+        AttrValue.Builder s = shapes.toBuilder();
+        s.getListBuilder().setShape(destIndex, value.shape().toProto());
+        b.putAttr("output_shapes", s.build());
+      }
+      String body = original.getAttrOrThrow("body").getFunc().getName();
+      if (functions.containsKey(body)) {
+        FunctionDef.Builder f = convertedFunction(body);
+        if (f.getSignature().getOutputArgCount() > destIndex) {
+          f.getSignatureBuilder().getOutputArgBuilder(destIndex).setType(value.dtype().proto()).clearTypeAttr();
+        }
+      }
+    }
+  }
+
+  private static void updateDtype(NodeDef.Builder b, String attr, int index, DataType dtype) {
+    AttrValue v = b.getAttrOrDefault(attr, null);
+    if (v == null) {
+      return;
+    }
+    if (v.hasList() && v.getList().getTypeCount() > index) {
+      AttrValue.Builder nb = v.toBuilder();
+      nb.getListBuilder().setType(index, dtype);
+      b.putAttr(attr, nb.build());
+    } else if (v.getValueCase() == AttrValue.ValueCase.TYPE && index == 0) {
+      b.putAttr(attr, AttrValue.newBuilder().setType(dtype).build());
+    }
+  }
+
+  private static void copyClass(NodeDef from, NodeDef.Builder to) {
+    if (from.containsAttr("_class")) {
+      to.putAttr("_class", from.getAttrOrThrow("_class"));
+    }
+  }
+
+  private static String where(Target t) {
+    return t.function() == null ? "" : "in function " + t.function() + ": ";
+  }
+
+  private NodeDef originalNode(Target t) {
+    if (t.function() == null) {
+      return main.get(t.node()).build();
+    }
+    return functions.get(t.function()).getNodeDefList().stream().filter(n -> n.getName().equals(t.node()))
+        .findFirst().orElseThrow();
+  }
+
+  /** The node to modify: in place for the main graph, in the converted copy for functions. */
+  private NodeDef.Builder converted(Target t) {
+    if (t.function() == null) {
+      return main.get(t.node());
+    }
+    FunctionDef.Builder f = convertedFunction(t.function());
+    for (NodeDef.Builder n : f.getNodeDefBuilderList()) {
+      if (n.getName().equals(t.node())) {
+        return n;
+      }
+    }
+    throw new IllegalStateException("no node " + t.node() + " in " + t.function());
+  }
+
+  private FunctionDef.Builder convertedFunction(String name) {
+    return convertedFunctions.computeIfAbsent(name, n -> {
+      String newName = uniqueName(n + "_frozen");
+      newNames.put(n, newName);
+      FunctionDef.Builder copy = functions.get(n).toBuilder();
+      copy.getSignatureBuilder().setName(newName);
+      return copy;
+    });
+  }
+
+  private String uniqueName(String base) {
+    String name = base;
+    for (int i = 2; functions.containsKey(name) || newNames.containsValue(name); i++) {
+      name = base + "_" + i;
+    }
+    return name;
+  }
+
+  /** Points function attributes of {@code node} at converted copies. */
+  public static NodeDef.Builder renameCalls(NodeDef.Builder node, Map<String, String> newNames) {
+    for (String a : List.copyOf(node.getAttrMap().keySet())) {
+      AttrValue v = node.getAttrOrThrow(a);
+      if (v.hasFunc() && newNames.containsKey(v.getFunc().getName())) {
+        node.putAttr(a, v.toBuilder().setFunc(v.getFunc().toBuilder().setName(newNames.get(v.getFunc().getName()))).build());
+      } else if (v.hasList() && v.getList().getFuncCount() > 0) {
+        AttrValue.Builder nb = v.toBuilder();
+        for (int i = 0; i < nb.getList().getFuncCount(); i++) {
+          NameAttrList f = nb.getList().getFunc(i);
+          if (newNames.containsKey(f.getName())) {
+            nb.getListBuilder().setFunc(i, f.toBuilder().setName(newNames.get(f.getName())));
+          }
+        }
+        node.putAttr(a, nb.build());
+      }
+    }
+    return node;
+  }
+
+  /** Whether {@code dtype} is a value type the frozen graph can hold. */
+  static boolean isValueType(DType dtype) {
+    return dtype != DType.RESOURCE && dtype != DType.VARIANT;
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.jfreeze.freezer.internal;
+
+import io.github.jfreeze.codec.CheckpointReader;
+import io.github.jfreeze.codec.GraphFile;
+import io.github.jfreeze.codec.ModelLocation;
+import io.github.jfreeze.codec.ModelLocator;
+import io.github.jfreeze.codec.bundle.BundleReader;
+import io.github.jfreeze.codec.v1.V1Reader;
+import io.github.jfreeze.freezer.FreezeException;
+import io.github.jfreeze.proto.GraphDef;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.SavedModel;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The model to freeze, loaded: its graph (from a {@code .meta}, a GraphDef given with {@code
+ * --graph}, or a SavedModel's MetaGraphDef for the requested tags), the checkpoint that fills its
+ * variables, and every input file (so outputs can never overwrite one).
+ */
+public final class ModelInput implements Closeable {
+  public final ModelLocation location;
+  public final GraphDef graph;
+  /** The MetaGraphDef, when the graph came with one (collections, saver, signatures). */
+  public final MetaGraphDef meta;
+  public final CheckpointReader checkpoint;
+  public final Path graphFile;
+  public final List<String> warnings = new ArrayList<>();
+  private final Set<Path> inputs = new HashSet<>();
+
+  private ModelInput(ModelLocation location, GraphDef graph, MetaGraphDef meta, CheckpointReader checkpoint, Path graphFile) {
+    this.location = location;
+    this.graph = graph;
+    this.meta = meta;
+    this.checkpoint = checkpoint;
+    this.graphFile = graphFile;
+  }
+
+  /**
+   * Loads the graph and opens the checkpoint.
+   *
+   * @param graphOverride a GraphDef/MetaGraphDef to use instead of the one found, or null
+   * @param tags the SavedModel tag set to pick
+   */
+  public static ModelInput open(Path input, Path graphOverride, Set<String> tags) throws IOException {
+    ModelLocation loc = ModelLocator.locate(input);
+    Path graphPath = graphOverride != null ? graphOverride : loc.graphFile();
+    if (graphPath == null) {
+      throw new FreezeException(FreezeException.Reason.NOT_IN_GRAPH, input + ": checkpoint " + loc.checkpoint()
+          + " has no graph beside it (no " + loc.checkpoint().getFileName() + ".meta); pass the graph with --graph "
+          + "(a GraphDef .pb/.pbtxt or a MetaGraphDef .meta)");
+    }
+    GraphFile g = GraphFile.read(graphPath);
+    MetaGraphDef meta = switch (g.kind()) {
+      case META_GRAPH -> (MetaGraphDef) g.message();
+      case SAVED_MODEL -> pick((SavedModel) g.message(), tags, graphPath);
+      case GRAPH_DEF -> null;
+    };
+    GraphDef graph = meta != null ? meta.getGraphDef() : (GraphDef) g.message();
+    CheckpointReader ckpt = loc.hasCheckpoint() ? loc.openCheckpoint() : null;
+    ModelInput in = new ModelInput(loc, graph, meta, ckpt, graphPath);
+    in.warnings.addAll(loc.warnings());
+    in.inputs.add(graphPath.toAbsolutePath().normalize());
+    if (loc.savedModelDir() != null) {
+      in.inputs.add(loc.savedModelDir().toAbsolutePath().normalize());
+    }
+    if (ckpt instanceof BundleReader b) {
+      in.inputs.add(b.indexFile().toAbsolutePath().normalize());
+      b.dataFiles().forEach(p -> in.inputs.add(p.toAbsolutePath().normalize()));
+    } else if (ckpt instanceof V1Reader v1) {
+      v1.files().forEach(p -> in.inputs.add(p.toAbsolutePath().normalize()));
+    }
+    return in;
+  }
+
+  private static MetaGraphDef pick(SavedModel sm, Set<String> tags, Path file) throws FreezeException {
+    for (MetaGraphDef mg : sm.getMetaGraphsList()) {
+      if (Set.copyOf(mg.getMetaInfoDef().getTagsList()).equals(tags)) {
+        return mg;
+      }
+    }
+    String available = sm.getMetaGraphsList().stream().map(mg -> String.join(",", mg.getMetaInfoDef().getTagsList()))
+        .map(t -> "'" + t + "'").collect(Collectors.joining(", "));
+    throw new FreezeException(FreezeException.Reason.NOT_IN_GRAPH, file + ": no MetaGraphDef with tags '"
+        + String.join(",", tags) + "'; the SavedModel has " + available + " (pass one with --tags)");
+  }
+
+  /** Files and directories the freeze reads: an output must not be one of them or inside one. */
+  public Set<Path> inputPaths() {
+    return Set.copyOf(inputs);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (checkpoint != null) {
+      checkpoint.close();
+    }
+  }
+}

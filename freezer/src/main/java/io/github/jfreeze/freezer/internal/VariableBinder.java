@@ -1,0 +1,259 @@
+package io.github.jfreeze.freezer.internal;
+
+import io.github.jfreeze.codec.CorruptFileException;
+import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.TensorProtos;
+import io.github.jfreeze.codec.slice.TensorSlice;
+import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.FunctionDef;
+import io.github.jfreeze.proto.GraphDef;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.NodeDef;
+import io.github.jfreeze.proto.SaveSliceInfoDef;
+import io.github.jfreeze.proto.VariableDef;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Finds the checkpoint key (and slice) that restores each variable node, the way the model itself
+ * restores it: by tracing its restore subgraph ({@code RestoreV2}/{@code RestoreSlice}/{@code
+ * Restore} outputs flowing into {@code Assign} or {@code AssignVariableOp}), in the main graph or
+ * in a restore function called with the variable handles (TF2 SavedModels). Variables no restore op
+ * covers fall back to names: the node name, a {@code VarHandleOp}'s {@code shared_name}, a TF2
+ * friendly name from the checkpoint's object graph, or a partitioned variable's {@code
+ * SaveSliceInfoDef} in the MetaGraphDef's variable collections.
+ */
+public final class VariableBinder {
+  /**
+   * Where a variable's value comes from.
+   *
+   * @param node variable node
+   * @param key checkpoint key
+   * @param slice the part of the checkpoint tensor the variable holds, or null for all of it
+   * @param how how the key was found, for messages
+   */
+  public record Binding(String node, String key, TensorSlice slice, String how) {}
+
+  private VariableBinder() {}
+
+  /** Bindings from every restore op in the graph and its functions. */
+  public static Map<String, Binding> fromRestoreOps(GraphDef graph) {
+    Map<String, Binding> out = new LinkedHashMap<>();
+    Map<String, NodeDef> main = index(graph.getNodeList());
+    traceScope(main, null, out, resource -> resolveVariable(main, resource));
+    for (FunctionDef f : graph.getLibrary().getFunctionList()) {
+      Map<String, NodeDef> nodes = index(f.getNodeDefList());
+      if (nodes.values().stream().noneMatch(n -> isRestore(n.getOp()))) {
+        continue;
+      }
+      List<String> args = f.getSignature().getInputArgList().stream().map(a -> a.getName()).toList();
+      // the function's resource arguments are the callers' inputs
+      traceScope(nodes, f, out, resource -> {
+        TensorRef ref = TensorRef.parse(resource);
+        int arg = args.indexOf(ref.node());
+        if (arg < 0 || nodes.containsKey(ref.node())) {
+          return null;
+        }
+        for (NodeDef caller : graph.getNodeList()) {
+          AttrValue fn = caller.getAttrOrDefault("f", null);
+          if (fn != null && fn.hasFunc() && fn.getFunc().getName().equals(f.getSignature().getName())
+              && ConstantConverter.firstFunctionInput(caller.getOp()) == 0 && dataInputs(caller).size() > arg) {
+            String v = resolveVariable(main, dataInputs(caller).get(arg));
+            if (v != null) {
+              return v;
+            }
+          }
+        }
+        return null;
+      });
+    }
+    return out;
+  }
+
+  private static boolean isRestore(String op) {
+    return op.equals("RestoreV2") || op.equals("RestoreSlice") || op.equals("Restore");
+  }
+
+  private static Map<String, NodeDef> index(List<NodeDef> nodes) {
+    Map<String, NodeDef> m = new LinkedHashMap<>();
+    nodes.forEach(n -> m.put(n.getName(), n));
+    return m;
+  }
+
+  private static List<String> dataInputs(NodeDef n) {
+    return n.getInputList().stream().filter(i -> !i.startsWith("^")).toList();
+  }
+
+  /**
+   * Traces restore ops in one scope (main graph or a function body).
+   *
+   * @param resolveResource maps the first input of an assign op to a main-graph variable node
+   */
+  private static void traceScope(Map<String, NodeDef> nodes, FunctionDef function, Map<String, Binding> out,
+      Function<String, String> resolveResource) {
+    // consumers by producing node, with the producing output index
+    Map<String, List<NodeDef>> consumers = new HashMap<>();
+    for (NodeDef n : nodes.values()) {
+      for (String in : dataInputs(n)) {
+        consumers.computeIfAbsent(TensorRef.nodeName(in), k -> new ArrayList<>()).add(n);
+      }
+    }
+    for (NodeDef r : nodes.values()) {
+      if (!isRestore(r.getOp())) {
+        continue;
+      }
+      List<String> inputs = dataInputs(r);
+      List<String> names = inputs.size() > 1 ? constStrings(nodes, inputs.get(1)) : null;
+      List<String> specs = r.getOp().equals("Restore") ? null : inputs.size() > 2 ? constStrings(nodes, inputs.get(2)) : null;
+      if (names == null) {
+        continue;
+      }
+      for (int i = 0; i < names.size(); i++) {
+        String spec = specs != null && specs.size() > i ? specs.get(i) : "";
+        for (NodeDef assign : assignsOf(nodes, consumers, r.getName(), i)) {
+          String variable = resolveResource.apply(dataInputs(assign).get(0));
+          if (variable != null && !out.containsKey(variable)) {
+            out.put(variable, new Binding(variable, names.get(i), parseSlice(spec),
+                r.getOp() + " " + (function == null ? "" : "in " + function.getSignature().getName() + " ")
+                    + r.getName() + "[" + i + "]"));
+          }
+        }
+      }
+    }
+  }
+
+  /** Assign-like ops fed (through Identity chains) by output {@code index} of {@code producer}. */
+  private static List<NodeDef> assignsOf(Map<String, NodeDef> nodes, Map<String, List<NodeDef>> consumers,
+      String producer, int index) {
+    List<NodeDef> out = new ArrayList<>();
+    for (NodeDef c : consumers.getOrDefault(producer, List.of())) {
+      List<String> ins = dataInputs(c);
+      for (int pos = 0; pos < ins.size(); pos++) {
+        TensorRef ref = TensorRef.parse(ins.get(pos));
+        if (!ref.node().equals(producer) || ref.index() != index) {
+          continue;
+        }
+        switch (c.getOp()) {
+          case "Assign", "AssignVariableOp" -> {
+            if (pos == 1) {
+              out.add(c);
+            }
+          }
+          case "Identity" -> out.addAll(assignsOf(nodes, consumers, c.getName(), 0));
+          default -> { }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Follows Identity nodes back from a main-graph input to a variable node. */
+  static String resolveVariable(Map<String, NodeDef> main, String input) {
+    String name = TensorRef.nodeName(input);
+    for (int hops = 0; hops < 64; hops++) {
+      NodeDef n = main.get(name);
+      if (n == null) {
+        return null;
+      }
+      switch (n.getOp()) {
+        case "VariableV2", "Variable", "VarHandleOp" -> {
+          return name;
+        }
+        case "Identity" -> name = TensorRef.nodeName(n.getInput(0));
+        default -> {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The string values of the Const an input refers to (through Identity), or null. */
+  private static List<String> constStrings(Map<String, NodeDef> nodes, String input) {
+    String name = TensorRef.nodeName(input);
+    for (int hops = 0; hops < 64; hops++) {
+      NodeDef n = nodes.get(name);
+      if (n == null) {
+        return null;
+      }
+      if (n.getOp().equals("Identity")) {
+        name = TensorRef.nodeName(n.getInput(0));
+        continue;
+      }
+      if (!n.getOp().equals("Const") || !n.containsAttr("value")) {
+        return null;
+      }
+      try {
+        Tensor t = TensorProtos.toTensor(n.getAttrOrThrow("value").getTensor(), null, -1);
+        if (t.dtype() != DType.STRING) {
+          return null;
+        }
+        return t.elements().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+      } catch (CorruptFileException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Parses a {@code shape_and_slices} entry ({@code "10 4 0,5:-"}); empty means the whole tensor.
+   */
+  static TensorSlice parseSlice(String spec) {
+    String s = spec.strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    String[] parts = s.split(" ");
+    String slice = parts[parts.length - 1];
+    String[] dims = slice.split(":");
+    long[] starts = new long[dims.length];
+    long[] lengths = new long[dims.length];
+    for (int i = 0; i < dims.length; i++) {
+      if (dims[i].equals("-")) {
+        lengths[i] = TensorSlice.FULL;
+      } else {
+        String[] sl = dims[i].split(",");
+        starts[i] = Long.parseLong(sl[0]);
+        lengths[i] = Long.parseLong(sl[1]);
+      }
+    }
+    return new TensorSlice(starts, lengths);
+  }
+
+  /** Partitioned variable parts listed in a MetaGraphDef's variable collections. */
+  public static Map<String, Binding> fromSaveSliceInfo(MetaGraphDef meta) {
+    Map<String, Binding> out = new HashMap<>();
+    if (meta == null) {
+      return out;
+    }
+    for (var collection : meta.getCollectionDefMap().values()) {
+      if (!collection.hasBytesList()) {
+        continue;
+      }
+      for (var bytes : collection.getBytesList().getValueList()) {
+        VariableDef v;
+        try {
+          v = VariableDef.parseFrom(bytes);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          continue; // not a variables collection
+        }
+        if (!v.hasSaveSliceInfoDef() || v.getVariableName().isEmpty()) {
+          continue;
+        }
+        SaveSliceInfoDef s = v.getSaveSliceInfoDef();
+        long[] starts = s.getVarOffsetList().stream().mapToLong(Long::longValue).toArray();
+        long[] lengths = s.getVarShapeList().stream().mapToLong(Long::longValue).toArray();
+        String node = TensorRef.nodeName(v.getVariableName());
+        out.put(node, new Binding(node, s.getFullName(), new TensorSlice(starts, lengths), "SaveSliceInfoDef"));
+      }
+    }
+    return out;
+  }
+}
