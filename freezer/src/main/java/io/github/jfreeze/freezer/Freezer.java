@@ -79,6 +79,14 @@ public final class Freezer {
     }
   }
 
+  /**
+   * Converts a checkpoint and its MetaGraphDef into a SavedModel directory (tag {@code serve}, a
+   * {@code serving_default} signature, the checkpoint's bundle copied into {@code variables/}).
+   */
+  public static ConvertReport convertToSavedModel(ConvertOptions options) throws IOException {
+    return io.github.jfreeze.freezer.internal.SavedModelWriter.convert(options);
+  }
+
   /** Freezes into memory without writing. */
   public static Frozen freezeToGraph(FreezeOptions options) throws IOException {
     try (ModelInput in = ModelInput.open(options.input(), options.graph(), options.tags())) {
