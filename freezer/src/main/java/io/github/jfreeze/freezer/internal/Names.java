@@ -9,12 +9,20 @@ import java.util.Locale;
 public final class Names {
   private Names() {}
 
-  /** Up to {@code n} candidates closest to {@code name} (edit distance, then shared suffix). */
+  /**
+   * Up to {@code n} candidates closest to {@code name}: those sharing a prefix or containing it
+   * first, then by edit distance.
+   */
   public static List<String> closest(String name, Collection<String> candidates, int n) {
     String target = name.toLowerCase(Locale.ROOT);
     return candidates.stream()
-        .sorted(Comparator.<String>comparingInt(c -> distance(target, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c))
+        .sorted(Comparator.<String>comparingInt(c -> related(target, c.toLowerCase(Locale.ROOT)) ? 0 : 1)
+            .thenComparingInt(c -> distance(target, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c))
         .limit(n).toList();
+  }
+
+  private static boolean related(String a, String b) {
+    return a.startsWith(b) || b.startsWith(a) || (a.length() > 2 && b.contains(a)) || (b.length() > 2 && a.contains(b));
   }
 
   /** Levenshtein distance, capped for long strings. */
