@@ -1,7 +1,6 @@
 package io.github.jfreeze.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +30,5 @@ class TensorFlowRuntimeTest {
       assertEquals(first, TensorFlowRuntime.isAvailable());
     }
     assertTrue(TensorFlowRuntime.unavailableReason().map(r -> !r.isBlank()).orElse(true));
-    assertNotEquals("", TensorFlowRuntime.unavailableReason().orElse("x"));
   }
 }
