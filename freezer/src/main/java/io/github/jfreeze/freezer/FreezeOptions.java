@@ -30,6 +30,7 @@ public final class FreezeOptions {
   private final boolean clearDevices;
   private final Path output;
   private final boolean force;
+  private final VariableValues values;
 
   private FreezeOptions(Builder b) {
     this.input = b.input;
@@ -43,6 +44,7 @@ public final class FreezeOptions {
     this.clearDevices = b.clearDevices;
     this.output = b.output;
     this.force = b.force;
+    this.values = b.values;
   }
 
   /** @param input a checkpoint (directory, prefix or any of its files) or a SavedModel directory */
@@ -104,6 +106,11 @@ public final class FreezeOptions {
     return force;
   }
 
+  /** Supplier of variable values instead of the checkpoint (native-assisted freezing), or null. */
+  public VariableValues values() {
+    return values;
+  }
+
   /** Builder for {@link FreezeOptions}. */
   public static final class Builder {
     private final Path input;
@@ -117,6 +124,7 @@ public final class FreezeOptions {
     private boolean clearDevices = true;
     private Path output;
     private boolean force;
+    private VariableValues values;
 
     private Builder(Path input) {
       this.input = Objects.requireNonNull(input, "input is null");
@@ -177,6 +185,12 @@ public final class FreezeOptions {
 
     public Builder force(boolean force) {
       this.force = force;
+      return this;
+    }
+
+    /** Takes variable values from {@code values} where it has them (see {@link VariableValues}). */
+    public Builder values(VariableValues values) {
+      this.values = values;
       return this;
     }
 

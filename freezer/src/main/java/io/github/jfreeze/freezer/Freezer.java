@@ -175,7 +175,7 @@ public final class Freezer {
           + "pass the checkpoint and give this graph with --graph");
     }
 
-    Map<String, ConstantValue> values = readValues(in.checkpoint, toConvert, sub, restored, sliceInfo);
+    Map<String, ConstantValue> values = readValues(in.checkpoint, toConvert, sub, restored, sliceInfo, options.values());
     ConstantConverter converter = new ConstantConverter(sub, functions);
     List<ConvertedVariable> converted = new ArrayList<>();
     long bytes = 0;
@@ -348,7 +348,8 @@ public final class Freezer {
 
   /** Reads and checks the value of every variable before anything is converted. */
   private static Map<String, ConstantValue> readValues(CheckpointReader ckpt, List<String> variables,
-      Map<String, NodeDef.Builder> sub, Map<String, Binding> restored, Map<String, Binding> sliceInfo) throws IOException {
+      Map<String, NodeDef.Builder> sub, Map<String, Binding> restored, Map<String, Binding> sliceInfo,
+      VariableValues supplied) throws IOException {
     Map<String, VariableInfo> byKey = new LinkedHashMap<>();
     Map<String, String> friendly = new HashMap<>();
     for (VariableInfo v : ckpt.variables()) {
@@ -404,6 +405,15 @@ public final class Freezer {
     Map<String, Tensor> cache = new HashMap<>();
     for (var e : bindings.entrySet()) {
       Binding b = e.getValue();
+      Tensor given = supplied == null ? null : supplied.value(e.getKey(), b.key()).orElse(null);
+      if (given != null) {
+        if (given.dtype() != byKey.get(b.key()).dtype()) {
+          throw new FreezeException(Reason.VARIABLE_MISMATCH, "the value supplied for '" + e.getKey() + "' is " + given.dtype()
+              + " but the checkpoint holds " + byKey.get(b.key()).dtype());
+        }
+        values.put(e.getKey(), new ConstantValue(given.dtype(), given.shape(), given.toProto(), given.byteSize()));
+        continue;
+      }
       Tensor t = b.slice() == null ? ckpt.read(b.key()) : slice(cache.computeIfAbsent(b.key(), k -> readUnchecked(ckpt, k)), b.slice());
       values.put(e.getKey(), new ConstantValue(t.dtype(), t.shape(), t.toProto(), t.byteSize()));
     }
