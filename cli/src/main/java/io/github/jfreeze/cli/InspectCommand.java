@@ -30,11 +30,12 @@ import picocli.CommandLine.Spec;
 /** {@code jfreeze inspect PATH}: what a checkpoint, graph or SavedModel holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
     description = {
-        "Shows what a checkpoint, graph file or SavedModel holds.",
-        "Checkpoint: its tensors (key, friendly name, dtype, shape, parameters), totals and format.",
-        "GraphDef or .meta: node count, op histogram, likely inputs and outputs, variables; a .meta also",
-        "its version, tags, saver and collections. A checkpoint with a .meta beside it shows both.",
-        "SavedModel: tag sets, signatures (inputs, outputs) and its variables."},
+        "Shows what a checkpoint, graph file or SavedModel holds:",
+        "  checkpoint  each tensor's key, friendly name, dtype, shape and size; totals",
+        "  graph       node count, ops, likely inputs and outputs, variables; a .meta",
+        "              also its version, tags, saver and collections",
+        "  SavedModel  tag sets, signatures with inputs and outputs, its variables",
+        "A checkpoint with a .meta file beside it shows both."},
     footer = {"", "Exit status: 0 success, 1 bad or unreadable input, 2 usage error."})
 final class InspectCommand implements Callable<Integer> {
 
