@@ -5,6 +5,7 @@ import io.github.jfreeze.codec.CorruptFileException;
 import io.github.jfreeze.codec.GraphFile;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
+import io.github.jfreeze.codec.TensorProtos;
 import io.github.jfreeze.codec.VariableInfo;
 import io.github.jfreeze.codec.bundle.BundleReader;
 import io.github.jfreeze.codec.graph.GraphSummary;
@@ -65,7 +66,7 @@ final class InspectCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--verify", description = "Read every checkpoint tensor, verifying its checksum, without "
-      + "printing values.")
+      + "printing values (for a graph: decode every Const value).")
   boolean verify;
 
   /** What to print of values. */
@@ -177,10 +178,22 @@ final class InspectCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private GraphPart graphPart(GraphFile file, boolean withConstants) {
+  private GraphPart graphPart(GraphFile file, boolean withConstants) throws CorruptFileException {
     MetaGraphSummary meta = file.kind() == GraphFile.Kind.META_GRAPH ? MetaGraphSummary.of((MetaGraphDef) file.message())
         : null;
     GraphSummary graph = meta != null ? meta.graph() : GraphSummary.of(file.graphDef());
+    if (verify) {
+      // a graph has no checksums; what can be wrong is a Const value that does not fit its shape
+      for (NodeDef n : file.graphDef().getNodeList()) {
+        if (n.getOp().equals("Const") && n.getAttrMap().containsKey("value")) {
+          try {
+            TensorProtos.toTensor(n.getAttrMap().get("value").getTensor(), file.file(), -1);
+          } catch (CorruptFileException e) {
+            throw new CorruptFileException(file.file(), -1, "Const node '" + n.getName() + "': " + e.problem(), e);
+          }
+        }
+      }
+    }
     List<NodeDef> constants = null;
     if (withConstants && (values || tensor != null)) {
       List<NodeDef> all = file.graphDef().getNodeList().stream().filter(n -> n.getOp().equals("Const")).toList();

@@ -103,6 +103,55 @@ class InspectOptionsTest {
     assertTrue(r.out().contains("verified: read all 250 tensors"), r::out);
   }
 
+  @Test
+  void textFormatGraphDef() throws IOException {
+    Path f = tmp.resolve("tiny.pbtxt");
+    Files.writeString(f, """
+        node { name: "x" op: "Placeholder"
+               attr { key: "dtype" value { type: DT_FLOAT } }
+               attr { key: "shape" value { shape { dim { size: -1 } dim { size: 3 } } } } }
+        node { name: "two" op: "Const" attr { key: "dtype" value { type: DT_FLOAT } }
+               attr { key: "value" value { tensor { dtype: DT_FLOAT tensor_shape { } float_val: 2 } } } }
+        node { name: "y" op: "Mul" input: "x" input: "two" }
+        """);
+    JsonNode j = Cli.run("inspect", f.toString(), "--json", "--values").assertOk().json();
+    assertEquals("graph_def", j.get("kind").asText());
+    assertTrue(j.get("text_format").asBoolean());
+    assertEquals("[-1,3]", j.get("inputs").get(0).get("shape").toString());
+    assertEquals("y", j.get("outputs").get(0).get("name").asText());
+    assertEquals("[2.0]", j.get("constants").get(0).get("values").toString());
+    Cli.Result text = Cli.run("inspect", f.toString(), "--verify").assertOk();
+    assertTrue(text.out().contains("x  float32  [?, 3]  Placeholder"), text::out);
+  }
+
+  @Test
+  void constThatDoesNotFitItsShapeFailsVerify() throws IOException {
+    Path f = tmp.resolve("bad.pbtxt");
+    Files.writeString(f, """
+        node { name: "c" op: "Const" attr { key: "value" value { tensor { dtype: DT_FLOAT
+               tensor_shape { dim { size: 2 } } tensor_content: "abc" } } } }
+        """);
+    Cli.run("inspect", f.toString()).assertOk();
+    Cli.Result r = Cli.run("inspect", f.toString(), "--verify").assertBadInput();
+    assertTrue(r.err().contains("Const node 'c': tensor_content holds 3 bytes"), r::err);
+  }
+
+  @Test
+  void damagedMetaBesideACheckpointIsAWarning() throws IOException {
+    Path src = Corpus.file("tf2onnx_regression/checkpoint");
+    for (String n : new String[] {"model.index", "model.data-00000-of-00001"}) {
+      Files.copy(src.resolve(n), tmp.resolve(n));
+    }
+    byte[] junk = new byte[100];
+    new Random(7).nextBytes(junk);
+    Files.write(tmp.resolve("model.meta"), junk);
+    Cli.Result r = Cli.run("inspect", tmp.resolve("model").toString(), "--json").assertOk();
+    assertTrue(r.json().get("graph").isNull());
+    assertEquals(1, r.json().get("warnings").size());
+    assertTrue(r.err().startsWith("jfreeze: warning: cannot read the graph beside the checkpoint: "), r::err);
+    Cli.run("inspect", tmp.resolve("model").toString(), "--verify").assertBadInput();
+  }
+
   // --------------------------------------------------------------------------- bad input
 
   @Test
