@@ -116,7 +116,11 @@ final class InspectCommand implements Callable<Integer> {
           GraphPart graph = null;
           if (loc.graphFile() != null) {
             try {
-              graph = graphPart(GraphFile.read(loc.graphFile()), false);
+              GraphFile file = GraphFile.read(loc.graphFile());
+              if (file.kind() == GraphFile.Kind.SAVED_MODEL) {
+                throw new CorruptFileException(file.file(), -1, "holds a SavedModel, not a MetaGraphDef");
+              }
+              graph = graphPart(file, false);
             } catch (CorruptFileException e) {
               if (verify) {
                 throw e;
