@@ -1,0 +1,145 @@
+package io.github.jfreeze.cli;
+
+import io.github.jfreeze.codec.CorruptFileException;
+import io.github.jfreeze.codec.ModelNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code jfreeze} command. Each subcommand parses its options, calls the library and prints;
+ * this class maps what they throw to exit codes: {@value #OK} success, {@value #BAD_INPUT} bad or
+ * unreadable input (one line on stderr, {@code jfreeze: error: <path>: <what is wrong>}), {@value
+ * #USAGE} usage errors.
+ */
+@Command(name = "jfreeze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Pure-Java tools for TensorFlow checkpoints, graphs and SavedModels.",
+    subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int BAD_INPUT = 1;
+  public static final int USAGE = 2;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "On errors, print the stack trace too.")
+  boolean debug;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = execute(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs {@code jfreeze args...} writing to {@code out} and {@code err}; returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    try {
+      return commandLine(out, err).execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("jfreeze: error: out of memory; give Java more heap, e.g. JFREEZE_JAVA_OPTS=-Xmx8g");
+      err.flush();
+      return BAD_INPUT;
+    } catch (StackOverflowError e) {
+      err.println("jfreeze: error: stack overflow (input nested too deeply?); try JFREEZE_JAVA_OPTS=-Xss64m");
+      err.flush();
+      return BAD_INPUT;
+    }
+  }
+
+  /** The configured command line (for tests and embedding). */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(Main::handleExecutionException);
+    cl.setParameterExceptionHandler(Main::handleParameterException);
+    return cl;
+  }
+
+  private static int handleParameterException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("jfreeze: error: " + oneLine(ex.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return USAGE;
+  }
+
+  private static int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    err.println("jfreeze: error: " + oneLine(describe(ex)));
+    if (debugRequested(parseResult)) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  private static boolean debugRequested(ParseResult pr) {
+    for (ParseResult p = pr; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The message for a failure: the path first, then what is wrong (never the path twice). */
+  static String describe(Throwable ex) {
+    if (ex instanceof CommandFailure || ex instanceof CorruptFileException || ex instanceof ModelNotFoundException) {
+      return ex.getMessage();
+    }
+    if (ex instanceof NoSuchFileException e) {
+      return e.getFile() + ": no such file or directory";
+    }
+    if (ex instanceof AccessDeniedException e) {
+      return e.getFile() + ": permission denied";
+    }
+    if (ex instanceof FileSystemException e) {
+      String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+      return (e.getFile() != null ? e.getFile() + ": " : "") + reason
+          + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "");
+    }
+    if (ex instanceof IOException) {
+      return ex.getMessage() != null ? ex.getMessage() : ex.toString();
+    }
+    return "unexpected " + ex + " (a bug in jfreeze: please report it with the output of --debug)";
+  }
+
+  /** Keeps a message on one line. */
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+  }
+
+  /** The version from the jar manifest. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"jfreeze " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

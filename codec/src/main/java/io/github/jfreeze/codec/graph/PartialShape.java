@@ -1,0 +1,103 @@
+package io.github.jfreeze.codec.graph;
+
+import io.github.jfreeze.proto.TensorShapeProto;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * A shape as graphs declare it (TF's {@code PartialTensorShape}): the rank may be unknown, and so
+ * may any dimension ({@code -1}). Checkpoint shapes are always known: see {@link
+ * io.github.jfreeze.codec.TensorShape}.
+ */
+public final class PartialShape {
+  /** Unknown rank. */
+  public static final PartialShape UNKNOWN = new PartialShape(null);
+
+  private final long[] dims;
+
+  private PartialShape(long[] dims) {
+    this.dims = dims;
+  }
+
+  /** A shape of known rank; negative dimensions mean unknown. */
+  public static PartialShape of(long... dims) {
+    long[] copy = dims.clone();
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = Math.max(copy[i], -1);
+    }
+    return new PartialShape(copy);
+  }
+
+  /** Reads a shape proto as TF does; any negative dimension is unknown. */
+  public static PartialShape fromProto(TensorShapeProto proto) {
+    if (proto.getUnknownRank()) {
+      return UNKNOWN;
+    }
+    long[] d = new long[proto.getDimCount()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = proto.getDim(i).getSize();
+    }
+    return of(d);
+  }
+
+  public boolean isRankKnown() {
+    return dims != null;
+  }
+
+  /** The rank, or -1 when unknown. */
+  public int rank() {
+    return dims == null ? -1 : dims.length;
+  }
+
+  /**
+   * The dimensions, -1 for an unknown one.
+   *
+   * @throws IllegalStateException when the rank is unknown
+   */
+  public long[] dims() {
+    if (dims == null) {
+      throw new IllegalStateException("unknown rank");
+    }
+    return dims.clone();
+  }
+
+  /** Whether rank and every dimension are known. */
+  public boolean isFullyDefined() {
+    return dims != null && Arrays.stream(dims).allMatch(d -> d >= 0);
+  }
+
+  /** The element count, or -1 unless fully defined (or on overflow). */
+  public long numElements() {
+    if (!isFullyDefined()) {
+      return -1;
+    }
+    long n = 1;
+    try {
+      for (long d : dims) {
+        n = Math.multiplyExact(n, d);
+      }
+    } catch (ArithmeticException e) {
+      return -1;
+    }
+    return n;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PartialShape p && Arrays.equals(dims, p.dims);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(dims);
+  }
+
+  /** {@code [?, 3]} with {@code ?} for unknown dimensions, {@code <unknown>} for unknown rank. */
+  @Override
+  public String toString() {
+    if (dims == null) {
+      return "<unknown>";
+    }
+    return Arrays.stream(dims).mapToObj(d -> d < 0 ? "?" : Long.toString(d)).collect(Collectors.joining(", ", "[", "]"));
+  }
+}
