@@ -6,6 +6,7 @@ import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorShape;
 import io.github.jfreeze.codec.VariableInfo;
+import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.codec.slice.TensorSlice;
 import io.github.jfreeze.freezer.FreezeException.Reason;
 import io.github.jfreeze.freezer.FreezeReport.Change;
@@ -287,7 +288,7 @@ public final class Freezer {
         throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile + ": the graph has no variables: it is already frozen ("
             + nodes.values().stream().filter(n -> n.getOp().equals("Const")).count() + " Const nodes hold its values); nothing to do");
       }
-      List<String> likely = likelyOutputs(nodes);
+      List<String> likely = likelyOutputs(in);
       throw new FreezeException(Reason.NO_OUTPUTS, "no outputs given: name the output node(s) with --outputs; likely outputs "
           + "(nodes nothing consumes): " + (likely.isEmpty() ? "none found" : Names.list(likely, 10)));
     }
@@ -295,29 +296,16 @@ public final class Freezer {
       if (!nodes.containsKey(o)) {
         throw new FreezeException(Reason.NOT_IN_GRAPH, "output '" + o + "' is not in the graph; closest names: "
             + String.join(", ", Names.closest(o, nodes.keySet(), 5)) + "; likely outputs: "
-            + Names.list(likelyOutputs(nodes), 10));
+            + Names.list(likelyOutputs(in), 10));
       }
     }
     return outputs;
   }
 
-  /** TF summarize_graph's rule: nodes nobody consumes that are not constants, variables, assigns, no-ops or saving. */
-  static List<String> likelyOutputs(Map<String, NodeDef.Builder> nodes) {
-    Set<String> consumed = new java.util.HashSet<>();
-    for (NodeDef.Builder n : nodes.values()) {
-      n.getInputList().forEach(i -> consumed.add(TensorRef.nodeName(i)));
-    }
-    List<String> out = new ArrayList<>();
-    for (NodeDef.Builder n : nodes.values()) {
-      String op = n.getOp();
-      if (consumed.contains(n.getName()) || op.equals("Const") || op.equals("NoOp") || op.startsWith("Placeholder")
-          || VARIABLE_OPS.contains(op) || TrainingOpCleaner.changesState(op) || n.getName().startsWith("save/")
-          || n.getName().startsWith("save_") && op.contains("Save")) {
-        continue;
-      }
-      out.add(n.getName());
-    }
-    return out;
+  /** Likely outputs by TF summarize_graph's rule (as {@code jfreeze inspect} lists them). */
+  private static List<String> likelyOutputs(ModelInput in) {
+    GraphSummary summary = in.meta != null ? GraphSummary.of(in.meta) : GraphSummary.of(in.graph);
+    return summary.outputs().stream().map(GraphSummary.Output::name).toList();
   }
 
   private static boolean selected(String variable, FreezeOptions options) {
