@@ -1,11 +1,13 @@
 package io.github.jfreeze.freezer;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Freezing cannot go ahead: what was asked does not fit the model (a variable the checkpoint
  * lacks, an output the graph does not have, a graph that is already frozen, ...). Nothing has
- * been written when this is thrown. {@link #reason()} tells the cases apart for callers.
+ * been written when this is thrown. {@link #reason()} tells the cases apart for callers; the
+ * message starts with the file concerned.
  */
 public final class FreezeException extends IOException {
   private static final long serialVersionUID = 1L;
@@ -31,13 +33,41 @@ public final class FreezeException extends IOException {
   }
 
   private final Reason reason;
+  private final transient Path file;
+  private final String problem;
 
-  public FreezeException(Reason reason, String message) {
-    super(message);
+  /**
+   * @param file the file the problem is about (the graph, the checkpoint, the output), or null
+   *     when the caller will add it with {@link #withFile}
+   */
+  public FreezeException(Reason reason, Path file, String problem) {
+    super(file == null ? problem : file + ": " + problem);
     this.reason = reason;
+    this.file = file;
+    this.problem = problem;
   }
 
   public Reason reason() {
     return reason;
+  }
+
+  /** The file concerned, or null. */
+  public Path file() {
+    return file;
+  }
+
+  /** What is wrong, without the file. */
+  public String problem() {
+    return problem;
+  }
+
+  /** This exception naming {@code file}, unless it already names one. */
+  public FreezeException withFile(Path file) {
+    if (this.file != null || file == null) {
+      return this;
+    }
+    FreezeException e = new FreezeException(reason, file, problem);
+    e.setStackTrace(getStackTrace());
+    return e;
   }
 }

@@ -69,7 +69,7 @@ public final class Freezer {
       if (options.output() != null) {
         out = AtomicOutput.check(options.output(), in.inputPaths(), options.force(), false);
       }
-      Frozen frozen = freeze(in, options);
+      Frozen frozen = freezeNamingFile(in, options);
       if (out == null) {
         return frozen.report();
       }
@@ -91,7 +91,7 @@ public final class Freezer {
   /** Freezes into memory without writing. */
   public static Frozen freezeToGraph(FreezeOptions options) throws IOException {
     try (ModelInput in = ModelInput.open(options.input(), options.graph(), options.tags())) {
-      return freeze(in, options);
+      return freezeNamingFile(in, options);
     }
   }
 
@@ -117,7 +117,7 @@ public final class Freezer {
   public static long write(GraphDef graph, Path out) throws IOException {
     long size = serializedSize(graph);
     if (size >= Integer.MAX_VALUE) {
-      throw new FreezeException(Reason.TOO_LARGE, out + ": the frozen graph would be " + size + " bytes, over protobuf's "
+      throw new FreezeException(Reason.TOO_LARGE, out, "the frozen graph would be " + size + " bytes, over protobuf's "
           + "2 GiB limit for one GraphDef; convert the checkpoint to a SavedModel instead (jfreeze convert --to saved-model), "
           + "which keeps the weights in variables/");
     }
@@ -127,6 +127,14 @@ public final class Freezer {
       graph.writeTo(cos);
       cos.flush();
     });
+  }
+
+  private static Frozen freezeNamingFile(ModelInput in, FreezeOptions options) throws IOException {
+    try {
+      return freeze(in, options);
+    } catch (FreezeException e) {
+      throw e.withFile(in.graphFile);
+    }
   }
 
   static Frozen freeze(ModelInput in, FreezeOptions options) throws IOException {
@@ -146,7 +154,7 @@ public final class Freezer {
     for (String init : options.initializerNodes()) {
       String name = TensorRef.nodeName(init);
       if (!nodes.containsKey(name)) {
-        throw new FreezeException(Reason.NOT_IN_GRAPH, "initializer node '" + name + "' is not in the graph; closest: "
+        throw new FreezeException(Reason.NOT_IN_GRAPH, null, "initializer node '" + name + "' is not in the graph; closest: "
             + String.join(", ", Names.closest(name, nodes.keySet(), 5)));
       }
       roots.add(name);
@@ -162,7 +170,7 @@ public final class Freezer {
     List<String> variables = sub.values().stream().filter(n -> VARIABLE_OPS.contains(n.getOp())).map(NodeDef.Builder::getName).toList();
     if (variables.isEmpty()) {
       long consts = sub.values().stream().filter(n -> n.getOp().equals("Const")).count();
-      throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile + ": the graph has no variables for outputs "
+      throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile, "the graph has no variables for outputs "
           + String.join(", ", outputs) + ": it is already frozen (" + consts + " Const nodes hold its values); nothing to do");
     }
     List<String> kept = new ArrayList<>();
@@ -171,7 +179,7 @@ public final class Freezer {
       (selected(v, options) ? toConvert : kept).add(v);
     }
     if (!toConvert.isEmpty() && in.checkpoint == null) {
-      throw new FreezeException(Reason.NO_CHECKPOINT, in.graphFile + ": the graph has " + toConvert.size()
+      throw new FreezeException(Reason.NO_CHECKPOINT, in.graphFile, "the graph has " + toConvert.size()
           + " variable(s) (" + Names.list(toConvert, 5) + ") but no checkpoint was found to fill them; "
           + "pass the checkpoint and give this graph with --graph");
     }
@@ -269,13 +277,13 @@ public final class Freezer {
     } else if (in.meta != null && in.meta.getSignatureDefCount() > 0) {
       SignatureDef sig = in.meta.getSignatureDefMap().get(options.signature());
       if (sig == null) {
-        throw new FreezeException(Reason.NOT_IN_GRAPH, in.graphFile + ": no signature '" + options.signature()
+        throw new FreezeException(Reason.NOT_IN_GRAPH, in.graphFile, "no signature '" + options.signature()
             + "'; it has " + String.join(", ", new TreeMap<>(in.meta.getSignatureDefMap()).keySet())
             + " (pass one with --signature, or name outputs with --outputs)");
       }
       for (TensorInfo t : new TreeMap<>(sig.getOutputsMap()).values()) {
         if (t.getName().isEmpty()) {
-          throw new FreezeException(Reason.UNSUPPORTED, "signature '" + options.signature()
+          throw new FreezeException(Reason.UNSUPPORTED, null, "signature '" + options.signature()
               + "' has a composite or sparse output; name the output nodes with --outputs");
         }
         String n = TensorRef.nodeName(t.getName());
@@ -285,16 +293,16 @@ public final class Freezer {
       }
     } else {
       if (nodes.values().stream().noneMatch(n -> VARIABLE_OPS.contains(n.getOp()))) {
-        throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile + ": the graph has no variables: it is already frozen ("
+        throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile, "the graph has no variables: it is already frozen ("
             + nodes.values().stream().filter(n -> n.getOp().equals("Const")).count() + " Const nodes hold its values); nothing to do");
       }
       List<String> likely = likelyOutputs(in);
-      throw new FreezeException(Reason.NO_OUTPUTS, "no outputs given: name the output node(s) with --outputs; likely outputs "
+      throw new FreezeException(Reason.NO_OUTPUTS, null, "no outputs given: name the output node(s) with --outputs; likely outputs "
           + "(nodes nothing consumes): " + (likely.isEmpty() ? "none found" : Names.list(likely, 10)));
     }
     for (String o : outputs) {
       if (!nodes.containsKey(o)) {
-        throw new FreezeException(Reason.NOT_IN_GRAPH, "output '" + o + "' is not in the graph; closest names: "
+        throw new FreezeException(Reason.NOT_IN_GRAPH, null, "output '" + o + "' is not in the graph; closest names: "
             + String.join(", ", Names.closest(o, nodes.keySet(), 5)) + "; likely outputs: "
             + Names.list(likelyOutputs(in), 10));
       }
@@ -385,7 +393,7 @@ public final class Freezer {
       bindings.put(v, b);
     }
     if (!problems.isEmpty()) {
-      throw new FreezeException(Reason.VARIABLE_MISMATCH, ckpt.prefix() + ": the graph does not match the checkpoint: "
+      throw new FreezeException(Reason.VARIABLE_MISMATCH, ckpt.prefix(), "the graph does not match the checkpoint: "
           + String.join("; ", problems.subList(0, Math.min(problems.size(), 8)))
           + (problems.size() > 8 ? "; and " + (problems.size() - 8) + " more" : ""));
     }
@@ -396,7 +404,7 @@ public final class Freezer {
       Tensor given = supplied == null ? null : supplied.value(e.getKey(), b.key()).orElse(null);
       if (given != null) {
         if (given.dtype() != byKey.get(b.key()).dtype()) {
-          throw new FreezeException(Reason.VARIABLE_MISMATCH, "the value supplied for '" + e.getKey() + "' is " + given.dtype()
+          throw new FreezeException(Reason.VARIABLE_MISMATCH, null, "the value supplied for '" + e.getKey() + "' is " + given.dtype()
               + " but the checkpoint holds " + byKey.get(b.key()).dtype());
         }
         values.put(e.getKey(), new ConstantValue(given.dtype(), given.shape(), given.toProto(), given.byteSize()));
@@ -502,7 +510,7 @@ public final class Freezer {
       for (String in : n.getInputList()) {
         TensorRef ref = TensorRef.parse(in);
         if (!ref.control() && vars.contains(ref.node())) {
-          throw new FreezeException(Reason.UNSUPPORTED, "node '" + n.getName() + "' (" + n.getOp()
+          throw new FreezeException(Reason.UNSUPPORTED, null, "node '" + n.getName() + "' (" + n.getOp()
               + ") would modify frozen variable '" + ref.node() + "'; exclude that variable or freeze other outputs");
         }
       }

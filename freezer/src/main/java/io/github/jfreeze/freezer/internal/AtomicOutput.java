@@ -34,26 +34,26 @@ public final class AtomicOutput {
     for (Path in : inputs) {
       Path real = in.toAbsolutePath().normalize();
       if (abs.equals(real) || abs.startsWith(real) || sameFile(abs, real)) {
-        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target + ": is " + (abs.equals(real) || sameFile(abs, real)
+        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "is " + (abs.equals(real) || sameFile(abs, real)
             ? "an input" : "inside the input " + in) + "; write the output somewhere else");
       }
       if (directory && real.startsWith(abs)) {
-        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target + ": contains the input " + in
+        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "contains the input " + in
             + "; write the output somewhere else");
       }
     }
     if (Files.exists(abs)) {
       if (!force) {
-        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target + ": already exists; pass --force to replace it");
+        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "already exists; pass --force to replace it");
       }
       if (Files.isDirectory(abs) != directory) {
-        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target + ": exists and is "
+        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "exists and is "
             + (directory ? "a file" : "a directory") + "; choose another output path");
       }
     }
     Path parent = abs.getParent();
     if (parent == null || !Files.isDirectory(parent)) {
-      throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target + ": directory " + parent + " does not exist");
+      throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "directory " + parent + " does not exist");
     }
     return abs;
   }

@@ -42,70 +42,78 @@ public final class SavedModelWriter {
 
   public static ConvertReport convert(ConvertOptions o) throws IOException {
     try (ModelInput in = ModelInput.open(o.input(), o.graph(), Set.of("serve"))) {
-      Path out = AtomicOutput.check(o.output(), in.inputPaths(), o.force(), true);
-      if (in.checkpoint == null) {
-        throw new FreezeException(Reason.NO_CHECKPOINT, o.input() + ": no checkpoint found to put in the SavedModel's variables/");
+      try {
+        return convert(o, in);
+      } catch (FreezeException e) {
+        throw e.withFile(in.graphFile);
       }
-      if (in.checkpoint.format() != CheckpointFormat.V2) {
-        throw new FreezeException(Reason.UNSUPPORTED, in.checkpoint.prefix() + ": a V1 checkpoint cannot go into a SavedModel, "
-            + "whose variables/ must be a V2 bundle; freeze it to a GraphDef instead (jfreeze freeze)");
-      }
-      if (in.meta == null || !in.meta.hasSaverDef() || in.meta.getSaverDef().getRestoreOpName().isEmpty()) {
-        throw new FreezeException(Reason.UNSUPPORTED, in.graphFile + ": the graph has no saver (a MetaGraphDef with saver_def), "
-            + "so a SavedModel could not restore its variables; pass the checkpoint's .meta");
-      }
-      if (o.inputs().isEmpty() || o.outputs().isEmpty()) {
-        throw new FreezeException(Reason.NO_OUTPUTS, "a serving signature needs --inputs and --outputs (node names, or key=node:0)");
-      }
-      MetaGraphDef meta = in.meta;
-      Map<String, NodeDef> nodes = new HashMap<>();
-      meta.getGraphDef().getNodeList().forEach(n -> nodes.put(n.getName(), n));
-      for (String required : List.of(meta.getSaverDef().getRestoreOpName(), meta.getSaverDef().getFilenameTensorName())) {
-        if (!nodes.containsKey(TensorRef.nodeName(required))) {
-          throw new FreezeException(Reason.UNSUPPORTED, in.graphFile + ": the saver names " + required + ", which is not in the graph");
-        }
-      }
-      Map<String, OpDef> ops = new HashMap<>();
-      meta.getMetaInfoDef().getStrippedOpList().getOpList().forEach(op -> ops.put(op.getName(), op));
-      List<String> warnings = new ArrayList<>(in.warnings);
-      SignatureDef.Builder sig = SignatureDef.newBuilder().setMethodName(PREDICT_METHOD);
-      List<String> inLines = new ArrayList<>();
-      List<String> outLines = new ArrayList<>();
-      for (String spec : o.inputs()) {
-        var e = tensorInfo(spec, nodes, ops, warnings);
-        sig.putInputs(e.getKey(), e.getValue());
-        inLines.add(describe(e.getKey(), e.getValue()));
-      }
-      for (String spec : o.outputs()) {
-        var e = tensorInfo(spec, nodes, ops, warnings);
-        sig.putOutputs(e.getKey(), e.getValue());
-        outLines.add(describe(e.getKey(), e.getValue()));
-      }
-      MetaGraphDef.Builder mg = meta.toBuilder();
-      mg.getMetaInfoDefBuilder().clearTags().addTags("serve");
-      mg.putSignatureDef(SERVING_DEFAULT, sig.build());
-      SavedModel sm = SavedModel.newBuilder().setSavedModelSchemaVersion(1).addMetaGraphs(mg).build();
-      BundleReader bundle = (BundleReader) in.checkpoint;
-      long[] bytes = {0};
-      AtomicOutput.writeDirectory(out, dir -> {
-        try (OutputStream os = Files.newOutputStream(dir.resolve("saved_model.pb"))) {
-          CodedOutputStream cos = CodedOutputStream.newInstance(os);
-          cos.useDeterministicSerialization();
-          sm.writeTo(cos);
-          cos.flush();
-        }
-        Path vars = Files.createDirectory(dir.resolve("variables"));
-        Path prefix = vars.resolve("variables");
-        Files.copy(bundle.indexFile(), BundleReader.indexFile(prefix));
-        List<Path> data = bundle.dataFiles();
-        for (int i = 0; i < data.size(); i++) {
-          Path target = BundleReader.dataFile(prefix, i, data.size());
-          Files.copy(data.get(i), target);
-          bytes[0] += Files.size(target);
-        }
-      });
-      return new ConvertReport(out, inLines, outLines, in.checkpoint.variables().size(), bytes[0], warnings);
     }
+  }
+
+  private static ConvertReport convert(ConvertOptions o, ModelInput in) throws IOException {
+    Path out = AtomicOutput.check(o.output(), in.inputPaths(), o.force(), true);
+    if (in.checkpoint == null) {
+      throw new FreezeException(Reason.NO_CHECKPOINT, o.input(), "no checkpoint found to put in the SavedModel's variables/");
+    }
+    if (in.checkpoint.format() != CheckpointFormat.V2) {
+      throw new FreezeException(Reason.UNSUPPORTED, in.checkpoint.prefix(), "a V1 checkpoint cannot go into a SavedModel, "
+          + "whose variables/ must be a V2 bundle; freeze it to a GraphDef instead (jfreeze freeze)");
+    }
+    if (in.meta == null || !in.meta.hasSaverDef() || in.meta.getSaverDef().getRestoreOpName().isEmpty()) {
+      throw new FreezeException(Reason.UNSUPPORTED, in.graphFile, "the graph has no saver (a MetaGraphDef with saver_def), "
+          + "so a SavedModel could not restore its variables; pass the checkpoint's .meta");
+    }
+    if (o.inputs().isEmpty() || o.outputs().isEmpty()) {
+      throw new FreezeException(Reason.NO_OUTPUTS, null, "a serving signature needs --inputs and --outputs (node names, or key=node:0)");
+    }
+    MetaGraphDef meta = in.meta;
+    Map<String, NodeDef> nodes = new HashMap<>();
+    meta.getGraphDef().getNodeList().forEach(n -> nodes.put(n.getName(), n));
+    for (String required : List.of(meta.getSaverDef().getRestoreOpName(), meta.getSaverDef().getFilenameTensorName())) {
+      if (!nodes.containsKey(TensorRef.nodeName(required))) {
+        throw new FreezeException(Reason.UNSUPPORTED, in.graphFile, "the saver names " + required + ", which is not in the graph");
+      }
+    }
+    Map<String, OpDef> ops = new HashMap<>();
+    meta.getMetaInfoDef().getStrippedOpList().getOpList().forEach(op -> ops.put(op.getName(), op));
+    List<String> warnings = new ArrayList<>(in.warnings);
+    SignatureDef.Builder sig = SignatureDef.newBuilder().setMethodName(PREDICT_METHOD);
+    List<String> inLines = new ArrayList<>();
+    List<String> outLines = new ArrayList<>();
+    for (String spec : o.inputs()) {
+      var e = tensorInfo(spec, nodes, ops, warnings);
+      sig.putInputs(e.getKey(), e.getValue());
+      inLines.add(describe(e.getKey(), e.getValue()));
+    }
+    for (String spec : o.outputs()) {
+      var e = tensorInfo(spec, nodes, ops, warnings);
+      sig.putOutputs(e.getKey(), e.getValue());
+      outLines.add(describe(e.getKey(), e.getValue()));
+    }
+    MetaGraphDef.Builder mg = meta.toBuilder();
+    mg.getMetaInfoDefBuilder().clearTags().addTags("serve");
+    mg.putSignatureDef(SERVING_DEFAULT, sig.build());
+    SavedModel sm = SavedModel.newBuilder().setSavedModelSchemaVersion(1).addMetaGraphs(mg).build();
+    BundleReader bundle = (BundleReader) in.checkpoint;
+    long[] bytes = {0};
+    AtomicOutput.writeDirectory(out, dir -> {
+      try (OutputStream os = Files.newOutputStream(dir.resolve("saved_model.pb"))) {
+        CodedOutputStream cos = CodedOutputStream.newInstance(os);
+        cos.useDeterministicSerialization();
+        sm.writeTo(cos);
+        cos.flush();
+      }
+      Path vars = Files.createDirectory(dir.resolve("variables"));
+      Path prefix = vars.resolve("variables");
+      Files.copy(bundle.indexFile(), BundleReader.indexFile(prefix));
+      List<Path> data = bundle.dataFiles();
+      for (int i = 0; i < data.size(); i++) {
+        Path target = BundleReader.dataFile(prefix, i, data.size());
+        Files.copy(data.get(i), target);
+        bytes[0] += Files.size(target);
+      }
+    });
+    return new ConvertReport(out, inLines, outLines, in.checkpoint.variables().size(), bytes[0], warnings);
   }
 
   private static String describe(String key, TensorInfo t) {
@@ -135,7 +143,7 @@ public final class SavedModelWriter {
     TensorRef ref = TensorRef.parse(tensor);
     NodeDef node = nodes.get(ref.node());
     if (node == null) {
-      throw new FreezeException(Reason.NOT_IN_GRAPH, "'" + ref.node() + "' is not in the graph; closest names: "
+      throw new FreezeException(Reason.NOT_IN_GRAPH, null, "'" + ref.node() + "' is not in the graph; closest names: "
           + String.join(", ", Names.closest(ref.node(), nodes.keySet(), 5)));
     }
     if (key == null) {

@@ -104,7 +104,7 @@ public final class TrainingOpCleaner {
                   .setTensorShape(TensorShapeProto.getDefaultInstance()).addBoolVal(true)).build());
           rewritten.add(new Change(name, op, "became Const true (frozen values are always initialized)"));
         }
-        default -> throw new FreezeException(FreezeException.Reason.UNSUPPORTED, "the outputs use the result of "
+        default -> throw new FreezeException(FreezeException.Reason.UNSUPPORTED, null, "the outputs use the result of "
             + op + " node '" + name + "' (consumed by " + String.join(", ", dataConsumers.getOrDefault(name, List.of(name)))
             + "), a training op that changes variables; freeze outputs that do not depend on it");
       }
