@@ -196,8 +196,7 @@ public final class Freezer {
           value.dtype().pythonName(), value.shape().asList(), value.byteSize()));
       bytes += value.byteSize();
     }
-    converter.rewrites().forEach(r -> rewritten.add(new Change(r.replaceAll(".* (\\S+) -> .*", "$1"),
-        r.replaceAll("^(?:in function \\S+: )?(\\S+) .*", "$1"), r)));
+    rewritten.addAll(converter.rewrites());
     checkNoReferenceConsumers(sub, toConvert);
 
     // assemble the output graph

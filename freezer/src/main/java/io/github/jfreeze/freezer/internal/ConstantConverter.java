@@ -1,6 +1,7 @@
 package io.github.jfreeze.freezer.internal;
 
 import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.freezer.FreezeReport.Change;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.DataType;
 import io.github.jfreeze.proto.FunctionDef;
@@ -60,7 +61,7 @@ public final class ConstantConverter {
   private final Map<String, String> newNames = new LinkedHashMap<>();
   private final Map<Target, List<Edge>> outgoing = new HashMap<>();
   private final Set<String> visited = new HashSet<>();
-  private final List<String> rewrites = new ArrayList<>();
+  private final List<Change> rewrites = new ArrayList<>();
   private final List<NodeDef.Builder> addedMainNodes = new ArrayList<>();
   private final Map<String, String> insertBefore = new HashMap<>();
 
@@ -180,8 +181,8 @@ public final class ConstantConverter {
     convert(t, 0, value);
   }
 
-  /** Descriptions of the ops rewritten along the way ("ReadVariableOp x -> Identity"). */
-  public List<String> rewrites() {
+  /** The ops rewritten along the way. */
+  public List<Change> rewrites() {
     return rewrites;
   }
 
@@ -221,8 +222,9 @@ public final class ConstantConverter {
     if (VARIABLES.contains(op)) {
       NodeDef.Builder b = converted(target);
       String name = b.getName();
+      String device = b.getDevice();
       AttrValue klass = b.getAttrOrDefault("_class", null);
-      b.clear().setName(name).setOp("Const")
+      b.clear().setName(name).setOp("Const").setDevice(device)
           .putAttr("dtype", AttrValue.newBuilder().setType(value.dtype().proto()).build())
           .putAttr("value", AttrValue.newBuilder().setTensor(value.proto()).build());
       if (klass != null) {
@@ -243,7 +245,7 @@ public final class ConstantConverter {
       b.clear().setName(original.getName()).setOp("GatherNd").addInput(original.getInput(0)).addInput(original.getInput(1))
           .putAttr("Tparams", original.getAttrOrThrow("dtype")).putAttr("Tindices", original.getAttrOrThrow("Tindices"));
       copyClass(original, b);
-      rewrites.add(where(target) + "ResourceGatherNd " + original.getName() + " -> GatherNd");
+      rewrites.add(new Change(original.getName(), "ResourceGatherNd", where(target) + "became GatherNd on the frozen value"));
     } else if (firstFunctionInput(op) >= 0) {
       convertCaller(target, original, destIndex, value);
     }
@@ -291,7 +293,7 @@ public final class ConstantConverter {
     b.clear().setName(original.getName()).setOp("Identity").addInput(original.getInput(0))
         .putAttr("T", original.getAttrOrThrow("dtype"));
     copyClass(original, b);
-    rewrites.add(where(target) + "ReadVariableOp " + original.getName() + " -> Identity");
+    rewrites.add(new Change(original.getName(), "ReadVariableOp", where(target) + "became Identity of the frozen value"));
     if (target.function() != null) {
       // consumers inside functions name the output: x:value:0 must become x:output:0
       for (Edge e : outgoing.getOrDefault(target, List.of())) {
@@ -341,8 +343,8 @@ public final class ConstantConverter {
       b.putAttr("batch_dims", AttrValue.newBuilder().setI(batchDims).build());
     }
     copyClass(original, b);
-    rewrites.add(where(target) + "ResourceGather " + original.getName() + " -> GatherV2"
-        + (batchDims != 0 ? " (batch_dims " + batchDims + ")" : ""));
+    rewrites.add(new Change(original.getName(), "ResourceGather", where(target) + "became GatherV2 with axis "
+        + batchDims + (batchDims != 0 ? " and batch_dims " + batchDims : "")));
   }
 
   private void convertCaller(Target target, NodeDef original, int destIndex, ConstantValue value) {
@@ -394,7 +396,7 @@ public final class ConstantConverter {
   }
 
   private static String where(Target t) {
-    return t.function() == null ? "" : "in function " + t.function() + ": ";
+    return t.function() == null ? "" : "in function " + t.function() + ", ";
   }
 
   private NodeDef originalNode(Target t) {

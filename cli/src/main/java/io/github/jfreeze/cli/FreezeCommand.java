@@ -1,0 +1,96 @@
+package io.github.jfreeze.cli;
+
+import io.github.jfreeze.freezer.FreezeOptions;
+import io.github.jfreeze.freezer.FreezeReport;
+import io.github.jfreeze.freezer.Freezer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jfreeze freeze INPUT -o OUT.pb}: a checkpoint or SavedModel to a frozen GraphDef. */
+@Command(name = "freeze", mixinStandardHelpOptions = true,
+    description = {
+        "Freezes a checkpoint (with its .meta, or a graph given with --graph) or a SavedModel into one",
+        "GraphDef: the subgraph the outputs need, every variable replaced by a Const holding its",
+        "checkpoint value. Pure Java: no TensorFlow installation needed.",
+        "Training-only ops the outputs reach (variable updates hung on them as control dependencies,",
+        "Ref* control flow, initialization checks) are removed or rewritten, and listed."},
+    footer = {"", "Exit status: 0 success, 1 bad input or the model cannot be frozen as asked, 2 usage error."})
+final class FreezeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "INPUT",
+      description = "A checkpoint directory, prefix or any of its files, or a SavedModel directory.")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.pb", description = "The frozen GraphDef to write.")
+  Path output;
+
+  @Option(names = "--outputs", paramLabel = "NAMES", split = ",",
+      description = "Output node names (name or name:0, comma-separated). Default for a SavedModel: the outputs "
+          + "of --signature; otherwise required (the error lists likely outputs).")
+  List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--graph", paramLabel = "FILE",
+      description = "The graph to freeze (GraphDef .pb/.pbtxt or MetaGraphDef .meta) instead of the .meta beside "
+          + "the checkpoint.")
+  Path graph;
+
+  @Option(names = "--signature", paramLabel = "KEY", defaultValue = "serving_default",
+      description = "SavedModel signature whose outputs are frozen when --outputs is not given (default: ${DEFAULT-VALUE}).")
+  String signature;
+
+  @Option(names = "--tags", paramLabel = "TAGS", split = ",", defaultValue = "serve",
+      description = "SavedModel tag set, comma-separated (default: ${DEFAULT-VALUE}).")
+  List<String> tags;
+
+  @Option(names = "--include-vars", paramLabel = "NAMES", split = ",",
+      description = "Only convert these variables (names or regular expressions, comma-separated).")
+  List<String> include = new ArrayList<>();
+
+  @Option(names = "--exclude-vars", paramLabel = "NAMES", split = ",",
+      description = "Leave these variables as variables (names or regular expressions, comma-separated).")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--initializer-nodes", paramLabel = "NAMES", split = ",",
+      description = "Also keep these nodes (e.g. table initializers), as freeze_graph.py does.")
+  List<String> initializers = new ArrayList<>();
+
+  @Option(names = "--keep-devices", description = "Keep device placements (cleared by default, as in freeze_graph.py).")
+  boolean keepDevices;
+
+  @Option(names = "--force", description = "Replace OUT.pb if it exists (never an input).")
+  boolean force;
+
+  @Option(names = "--json", description = "Print the summary as one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    FreezeOptions options = FreezeOptions.builder(input).output(output).outputs(outputs).graph(graph).signature(signature)
+        .tags(new LinkedHashSet<>(tags)).includeVariables(include).excludeVariables(exclude).initializerNodes(initializers)
+        .clearDevices(!keepDevices).force(force).build();
+    FreezeReport report = Freezer.freeze(options);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (json) {
+      Reports.freezeJson(new JsonWriter(out), input, report);
+    } else {
+      Reports.freezeText(out, input, report);
+    }
+    report.warnings().forEach(w -> err.println("jfreeze: warning: " + Main.oneLine(w)));
+    out.flush();
+    err.flush();
+    return Main.OK;
+  }
+}
