@@ -6,6 +6,7 @@ import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorShape;
 import io.github.jfreeze.codec.VariableInfo;
+import io.github.jfreeze.codec.bundle.BundleReader;
 import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.codec.slice.TensorSlice;
 import io.github.jfreeze.freezer.FreezeException.Reason;
@@ -16,6 +17,7 @@ import io.github.jfreeze.freezer.internal.ConstantConverter;
 import io.github.jfreeze.freezer.internal.ConstantValue;
 import io.github.jfreeze.freezer.internal.ModelInput;
 import io.github.jfreeze.freezer.internal.Names;
+import io.github.jfreeze.freezer.internal.StreamingGraphWriter;
 import io.github.jfreeze.freezer.internal.SubgraphExtractor;
 import io.github.jfreeze.freezer.internal.TensorRef;
 import io.github.jfreeze.freezer.internal.TrainingOpCleaner;
@@ -28,6 +30,7 @@ import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SignatureDef;
 import io.github.jfreeze.proto.TensorInfo;
+import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorShapeProto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +65,9 @@ public final class Freezer {
   /** A frozen graph in memory with its report. */
   public record Frozen(GraphDef graph, FreezeReport report) {}
 
+  /** The frozen graph before values streamed from the checkpoint are filled in. */
+  private record Built(GraphDef graph, FreezeReport report, Map<String, ConstantValue.RawSource> raw) {}
+
   /** Freezes and, when {@link FreezeOptions#output()} is set, writes the result atomically. */
   public static FreezeReport freeze(FreezeOptions options) throws IOException {
     try (ModelInput in = ModelInput.open(options.input(), options.graph(), options.tags())) {
@@ -69,12 +75,12 @@ public final class Freezer {
       if (options.output() != null) {
         out = AtomicOutput.check(options.output(), in.inputPaths(), options.force(), false);
       }
-      Frozen frozen = freezeNamingFile(in, options);
+      Built built = freezeNamingFile(in, options);
       if (out == null) {
-        return frozen.report();
+        return built.report();
       }
-      long size = write(frozen.graph(), out);
-      FreezeReport r = frozen.report();
+      long size = StreamingGraphWriter.write(built.graph(), built.raw(), out);
+      FreezeReport r = built.report();
       return new FreezeReport(out, size, r.outputs(), r.inputs(), r.nodesBefore(), r.nodesAfter(), r.variables(),
           r.variableBytes(), r.keptVariables(), r.removed(), r.rewritten(), r.functions(), r.warnings());
     }
@@ -91,45 +97,22 @@ public final class Freezer {
   /** Freezes into memory without writing. */
   public static Frozen freezeToGraph(FreezeOptions options) throws IOException {
     try (ModelInput in = ModelInput.open(options.input(), options.graph(), options.tags())) {
-      return freezeNamingFile(in, options);
+      Built built = freezeNamingFile(in, options);
+      return new Frozen(StreamingGraphWriter.materialize(built.graph(), built.raw()), built.report());
     }
   }
 
   /** Serialized size of a GraphDef as a long (protobuf's int overflows past 2 GiB). */
   public static long serializedSize(GraphDef g) {
-    long size = 0;
-    for (NodeDef n : g.getNodeList()) {
-      size += CodedOutputStream.computeMessageSize(GraphDef.NODE_FIELD_NUMBER, n);
-    }
-    if (g.hasLibrary()) {
-      for (FunctionDef f : g.getLibrary().getFunctionList()) {
-        size += CodedOutputStream.computeMessageSize(1, f) + 2;
-      }
-      size += g.getLibrary().getGradientCount() * 64L + 16;
-    }
-    if (g.hasVersions()) {
-      size += CodedOutputStream.computeMessageSize(GraphDef.VERSIONS_FIELD_NUMBER, g.getVersions());
-    }
-    return size;
+    return StreamingGraphWriter.size(g, Map.of());
   }
 
   /** Writes a GraphDef atomically with deterministic bytes; refuses graphs protobuf cannot hold. */
   public static long write(GraphDef graph, Path out) throws IOException {
-    long size = serializedSize(graph);
-    if (size >= Integer.MAX_VALUE) {
-      throw new FreezeException(Reason.TOO_LARGE, out, "the frozen graph would be " + size + " bytes, over protobuf's "
-          + "2 GiB limit for one GraphDef; convert the checkpoint to a SavedModel instead (jfreeze convert --to saved-model), "
-          + "which keeps the weights in variables/");
-    }
-    return AtomicOutput.writeFile(out, (stream, channel) -> {
-      CodedOutputStream cos = CodedOutputStream.newInstance(stream, 1 << 16);
-      cos.useDeterministicSerialization();
-      graph.writeTo(cos);
-      cos.flush();
-    });
+    return StreamingGraphWriter.write(graph, Map.of(), out);
   }
 
-  private static Frozen freezeNamingFile(ModelInput in, FreezeOptions options) throws IOException {
+  private static Built freezeNamingFile(ModelInput in, FreezeOptions options) throws IOException {
     try {
       return freeze(in, options);
     } catch (FreezeException e) {
@@ -137,7 +120,7 @@ public final class Freezer {
     }
   }
 
-  static Frozen freeze(ModelInput in, FreezeOptions options) throws IOException {
+  private static Built freeze(ModelInput in, FreezeOptions options) throws IOException {
     GraphDef graph = in.graph;
     List<String> warnings = new ArrayList<>(in.warnings);
     List<Change> removed = new ArrayList<>();
@@ -187,9 +170,13 @@ public final class Freezer {
     Map<String, ConstantValue> values = readValues(in.checkpoint, toConvert, sub, restored, sliceInfo, options.values());
     ConstantConverter converter = new ConstantConverter(sub, functions);
     List<ConvertedVariable> converted = new ArrayList<>();
+    Map<String, ConstantValue.RawSource> raw = new HashMap<>();
     long bytes = 0;
     for (String v : toConvert) {
       ConstantValue value = values.get(v);
+      if (value.raw() != null) {
+        raw.put(v, value.raw());
+      }
       converter.convertVariable(v, value);
       Binding b = binding(v, restored, sliceInfo);
       converted.add(new ConvertedVariable(v, b == null ? v : b.key(), b == null || b.slice() == null ? "" : b.slice().toString(),
@@ -260,9 +247,9 @@ public final class Freezer {
       warnings.add(kept.size() + " variable(s) left as variables (--exclude-vars/--include-vars): " + Names.list(kept, 10)
           + "; the frozen graph needs them initialized before it runs");
     }
-    FreezeReport report = new FreezeReport(null, serializedSize(frozen), outputs, placeholders, graph.getNodeCount(),
-        frozen.getNodeCount(), converted, bytes, kept, removed, rewritten, keptFunctions, warnings);
-    return new Frozen(frozen, report);
+    FreezeReport report = new FreezeReport(null, StreamingGraphWriter.size(frozen, raw), outputs, placeholders,
+        graph.getNodeCount(), frozen.getNodeCount(), converted, bytes, kept, removed, rewritten, keptFunctions, warnings);
+    return new Built(frozen, report, raw);
   }
 
   /** Output node names: given, or the signature's, or an error listing likely outputs. */
@@ -406,11 +393,19 @@ public final class Freezer {
           throw new FreezeException(Reason.VARIABLE_MISMATCH, null, "the value supplied for '" + e.getKey() + "' is " + given.dtype()
               + " but the checkpoint holds " + byKey.get(b.key()).dtype());
         }
-        values.put(e.getKey(), new ConstantValue(given.dtype(), given.shape(), given.toProto(), given.byteSize()));
+        values.put(e.getKey(), new ConstantValue(given.dtype(), given.shape(), given.toProto(), given.byteSize(), null));
+        continue;
+      }
+      VariableInfo info = byKey.get(b.key());
+      if (b.slice() == null && ckpt instanceof BundleReader bundle && bundle.isRawCopyable(b.key()) && info.byteSize() > 0) {
+        // stream the bytes when writing: nothing of the value is held in memory
+        TensorProto head = TensorProto.newBuilder().setDtype(info.dtype().proto()).setTensorShape(info.shape().toProto()).build();
+        values.put(e.getKey(), new ConstantValue(info.dtype(), info.shape(), head, info.byteSize(),
+            new ConstantValue.RawSource(bundle, b.key(), info.byteSize())));
         continue;
       }
       Tensor t = b.slice() == null ? ckpt.read(b.key()) : slice(cache.computeIfAbsent(b.key(), k -> readUnchecked(ckpt, k)), b.slice());
-      values.put(e.getKey(), new ConstantValue(t.dtype(), t.shape(), t.toProto(), t.byteSize()));
+      values.put(e.getKey(), new ConstantValue(t.dtype(), t.shape(), t.toProto(), t.byteSize(), null));
     }
     return values;
   }

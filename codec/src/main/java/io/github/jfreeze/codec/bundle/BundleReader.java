@@ -418,6 +418,52 @@ public final class BundleReader implements CheckpointReader {
     return out.flip();
   }
 
+  /**
+   * Whether a tensor's stored bytes are exactly its value bytes, so they can be copied as they are:
+   * a fixed-size dtype, not partitioned, stored little-endian.
+   */
+  public boolean isRawCopyable(String key) {
+    Entry e = entries.get(key);
+    return e != null && e.dtype().isFixedSize() && e.proto().getSlicesCount() == 0 && !swapBytes;
+  }
+
+  /**
+   * Copies the stored bytes of a {@linkplain #isRawCopyable raw-copyable} tensor to {@code out}
+   * through {@code buffer}, verifying its CRC32C on the way; nothing of the tensor is held in
+   * memory. On a checksum mismatch the bytes have been written and {@link CorruptFileException} is
+   * thrown: write to a temporary file the caller discards on failure.
+   *
+   * @return the number of bytes copied
+   */
+  public long copyRaw(String key, java.nio.channels.WritableByteChannel out, ByteBuffer buffer) throws IOException {
+    if (!isRawCopyable(key)) {
+      throw new IllegalArgumentException("tensor '" + key + "' cannot be copied raw");
+    }
+    if (closed) {
+      throw new ClosedChannelException();
+    }
+    BundleEntryProto p = entries.get(key).proto();
+    FileSource source = shards[p.getShardId()];
+    CRC32C crc = new CRC32C();
+    long done = 0;
+    while (done < p.getSize()) {
+      buffer.clear();
+      buffer.limit((int) Math.min(buffer.capacity(), p.getSize() - done));
+      source.readFully(p.getOffset() + done, buffer);
+      buffer.flip();
+      crc.update(buffer.duplicate());
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+      done += buffer.limit();
+    }
+    int actual = Crc32c.mask((int) crc.getValue());
+    if (actual != p.getCrc32C()) {
+      throw CorruptFileException.tensorChecksumMismatch(source.path(), p.getOffset(), key, p.getCrc32C(), actual);
+    }
+    return done;
+  }
+
   /** Keys are arbitrary bytes; keep messages on one line. */
   static String printable(String key) {
     StringBuilder sb = new StringBuilder();
