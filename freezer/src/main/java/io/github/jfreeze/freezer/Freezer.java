@@ -183,7 +183,7 @@ public final class Freezer {
           value.dtype().pythonName(), value.shape().asList(), value.byteSize()));
       bytes += value.byteSize();
     }
-    rewritten.addAll(converter.rewrites());
+    converter.rewrites().stream().filter(c -> !rewritten.contains(c)).forEach(rewritten::add);
     checkNoReferenceConsumers(sub, toConvert);
 
     // assemble the output graph
