@@ -95,6 +95,11 @@ public final class NativeRunner {
     }
   }
 
+  /** {@link #run(Path, Map, List, Device)} on {@link Device#AUTO}. */
+  public static Result run(Path graph, Map<String, String> feeds, List<String> fetches) throws IOException {
+    return run(graph, feeds, fetches, Device.AUTO);
+  }
+
   // ------------------------------------------------------------ shared with the verifier
 
   static void requireNatives(String what) throws NativeRunException {

@@ -44,7 +44,7 @@ public final class GraphFiles {
   private static final Set<String> NOT_OUTPUTS = Set.of("Const", "NoOp", "Placeholder", "PlaceholderV2",
       "PlaceholderWithDefault", "VariableV2", "Variable", "VarHandleOp", "Assign", "AssignAdd", "AssignSub",
       "AssignVariableOp", "AssignAddVariableOp", "AssignSubVariableOp", "SaveV2", "RestoreV2", "Save", "SaveSlices",
-      "Restore", "RestoreSlice", "MergeV2Checkpoints", "ShardedFilename", "StringJoin");
+      "Restore", "RestoreSlice", "MergeV2Checkpoints");
 
   /** Reads a GraphDef from a binary ({@code .pb}) or text ({@code .pbtxt}) file. */
   public static GraphDef readGraphDef(Path file) throws IOException, NotAProto {
