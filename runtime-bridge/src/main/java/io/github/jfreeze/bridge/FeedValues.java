@@ -1,0 +1,666 @@
+package io.github.jfreeze.bridge;
+
+import io.github.jfreeze.bridge.internal.DataTypeNames;
+import io.github.jfreeze.bridge.internal.SmallFloats;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Feed values written as text, the way {@code jfreeze run --feed name=VALUE} takes them, turned
+ * into tensors of a placeholder's dtype and shape, and back.
+ *
+ * <h2>Syntax</h2>
+ *
+ * <pre>
+ * value  := list | scalar
+ * list   := '[' [ value { ',' value } ] ']'          all items of one list have the same shape
+ * scalar := '"' JSON string '"' | word
+ * word   := any run of characters other than whitespace , [ ] "
+ * </pre>
+ *
+ * <ul>
+ *   <li>Floats ({@code float16}, {@code bfloat16}, {@code float32}, {@code float64}): decimal
+ *       numbers ({@code 10}, {@code -3.5}, {@code 1e-3}), {@code nan}, {@code inf}, {@code -inf}
+ *       (any case; {@code Infinity} too). float32/float64 are parsed correctly rounded;
+ *       float16/bfloat16 are rounded once from the nearest double.
+ *   <li>Integers ({@code int4/8/16/32/64}, {@code uint4/8/16/32/64}, {@code qint8/16/32},
+ *       {@code quint8/16}): decimal integers in the dtype's range ({@code 3.0} is refused).
+ *   <li>{@code bool}: {@code true} or {@code false} (any case).
+ *   <li>{@code complex64}/{@code complex128}: Python literals {@code 1+2j}, {@code -0.5j},
+ *       {@code 3}.
+ *   <li>{@code string}: {@code "text"} with JSON escapes plus {@code \xHH} for any byte; bare words
+ *       inside lists; a whole value that does not start with {@code [} or {@code "} is taken
+ *       verbatim as one scalar string.
+ * </ul>
+ *
+ * <p>The literal's nesting gives its shape ({@code [[1,2],[3,4]]} is [2,2], {@code []} is [0]),
+ * which must fit the placeholder's shape where that is known. One convenience: a scalar fed to a
+ * placeholder whose every dimension is 1 or unknown ({@code [1]}, {@code [-1]}, {@code [1,1]})
+ * becomes a tensor of that rank with one element, so {@code input_holder=10.0} feeds a float [1]
+ * placeholder. Nothing else is broadcast. float8 feeds are not supported.
+ */
+public final class FeedValues {
+  private FeedValues() {}
+
+  private static final String NUM = "(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?)";
+  private static final Pattern FLOAT = Pattern.compile("[+-]?" + NUM);
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+  private static final Pattern COMPLEX =
+      Pattern.compile("\\(?(?:(?<re>[+-]?" + NUM + ")(?<im>[+-]" + NUM + "?[jJ])?|(?<imOnly>[+-]?" + NUM + "?[jJ]))\\)?");
+
+  /**
+   * Parses {@code literal} as a tensor of {@code dtype} (Python name: {@code float32},
+   * {@code int64}, {@code string} ...) for the placeholder {@code name}.
+   *
+   * @param placeholderShape the placeholder's dimensions (-1 = unknown), or null when its rank is
+   *     unknown
+   * @return a tensor keyed {@code name}
+   * @throws NativeRunException ({@link NativeRunException.Reason#BAD_FEED}) when the literal does
+   *     not parse or does not fit
+   */
+  public static NativeTensor parse(String name, String literal, String dtype, long[] placeholderShape)
+      throws NativeRunException {
+    Objects.requireNonNull(name, "name is null");
+    Objects.requireNonNull(literal, "literal is null");
+    Objects.requireNonNull(dtype, "dtype is null");
+    Kind kind = Kind.of(dtype);
+    if (kind == null) {
+      throw NativeRunException.badFeed(name, "cannot feed dtype " + dtype + " from text (supported: floats except "
+          + "float8, integers, quantized integers, bool, complex, string)");
+    }
+    Node root;
+    String trimmed = literal.strip();
+    if (kind == Kind.STRING && !trimmed.startsWith("[") && !trimmed.startsWith("\"")) {
+      root = new Node(literal, false, null);
+    } else {
+      try {
+        Parser p = new Parser(literal);
+        root = p.value();
+        p.skipSpace();
+        if (p.pos < literal.length()) {
+          throw p.error("unexpected '" + literal.charAt(p.pos) + "' after the value");
+        }
+      } catch (IllegalArgumentException e) {
+        throw NativeRunException.badFeed(name, e.getMessage() + " in " + abbreviate(literal));
+      }
+    }
+    long[] shape = shapeOf(name, root);
+    List<Node> leaves = new ArrayList<>();
+    flatten(root, leaves);
+    if (placeholderShape != null) {
+      shape = fit(name, shape, placeholderShape, dtype);
+    }
+    return encode(name, kind, dtype, shape, leaves);
+  }
+
+  /**
+   * Writes a tensor in the syntax {@link #parse} reads, so that parsing the text again gives the
+   * same bytes (floats are written with the shortest decimal that reads back exactly).
+   */
+  public static String format(NativeTensor t) {
+    Kind kind = Kind.of(t.dtype());
+    if (kind == null) {
+      throw new IllegalArgumentException("cannot write dtype " + t.dtype() + " as a feed value");
+    }
+    StringBuilder sb = new StringBuilder();
+    ByteBuffer data = ByteBuffer.wrap(t.data()).order(ByteOrder.LITTLE_ENDIAN);
+    List<byte[]> strings = t.strings();
+    long[] shape = t.shape();
+    long[] index = {0};
+    formatLevel(sb, kind, t.dtype(), shape, 0, data, strings, index);
+    return sb.toString();
+  }
+
+  private static void formatLevel(StringBuilder sb, Kind kind, String dtype, long[] shape, int level, ByteBuffer data,
+      List<byte[]> strings, long[] index) {
+    if (level == shape.length) {
+      formatElement(sb, kind, dtype, data, strings, index[0]++);
+      return;
+    }
+    sb.append('[');
+    for (long i = 0; i < shape[level]; i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      formatLevel(sb, kind, dtype, shape, level + 1, data, strings, index);
+    }
+    sb.append(']');
+  }
+
+  private static void formatElement(StringBuilder sb, Kind kind, String dtype, ByteBuffer d, List<byte[]> strings, long i) {
+    int at = (int) (i * kind.size);
+    switch (kind) {
+      case FLOAT32 -> sb.append(floatText(d.getFloat(at)));
+      case FLOAT64 -> sb.append(doubleText(d.getDouble(at)));
+      case FLOAT16 -> sb.append(floatText((float) SmallFloats.fromFloat16(d.getShort(at))));
+      case BFLOAT16 -> sb.append(floatText((float) SmallFloats.fromBfloat16(d.getShort(at))));
+      case COMPLEX64 -> sb.append(complexText(floatText(d.getFloat(at)), floatText(d.getFloat(at + 4))));
+      case COMPLEX128 -> sb.append(complexText(doubleText(d.getDouble(at)), doubleText(d.getDouble(at + 8))));
+      case BOOL -> sb.append(d.get(at) != 0 ? "true" : "false");
+      case STRING -> quote(sb, strings.get((int) i));
+      default -> sb.append(integerAt(kind, d, at));
+    }
+  }
+
+  private static String floatText(float f) {
+    if (Float.isNaN(f)) {
+      return "nan";
+    }
+    if (Float.isInfinite(f)) {
+      return f > 0 ? "inf" : "-inf";
+    }
+    return Float.toString(f);
+  }
+
+  private static String doubleText(double f) {
+    if (Double.isNaN(f)) {
+      return "nan";
+    }
+    if (Double.isInfinite(f)) {
+      return f > 0 ? "inf" : "-inf";
+    }
+    return Double.toString(f);
+  }
+
+  private static String complexText(String re, String im) {
+    return re + (im.startsWith("-") ? "" : "+") + im + "j";
+  }
+
+  private static void quote(StringBuilder sb, byte[] s) {
+    String text = null;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(s)).toString();
+    } catch (CharacterCodingException e) {
+      // invalid UTF-8: every byte outside printable ASCII is written as \xHH below
+    }
+    sb.append('"');
+    if (text != null) {
+      for (int k = 0; k < text.length(); k++) {
+        char c = text.charAt(k);
+        switch (c) {
+          case '"' -> sb.append("\\\"");
+          case '\\' -> sb.append("\\\\");
+          case '\n' -> sb.append("\\n");
+          case '\r' -> sb.append("\\r");
+          case '\t' -> sb.append("\\t");
+          default -> {
+            if (c < 0x20 || c == 0x7f) {
+              sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            } else {
+              sb.append(c);
+            }
+          }
+        }
+      }
+    } else {
+      for (byte b : s) {
+        int c = b & 0xff;
+        if (c == '"' || c == '\\') {
+          sb.append('\\').append((char) c);
+        } else if (c >= 0x20 && c < 0x7f) {
+          sb.append((char) c);
+        } else {
+          sb.append(String.format(Locale.ROOT, "\\x%02x", c));
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  private static String integerAt(Kind kind, ByteBuffer d, int at) {
+    return switch (kind) {
+      case INT8 -> Byte.toString(d.get(at));
+      case UINT8 -> Integer.toString(d.get(at) & 0xff);
+      case INT4 -> Integer.toString((byte) (d.get(at) << 4) >> 4); // the low nibble, sign-extended
+      case UINT4 -> Integer.toString(d.get(at) & 0x0f);
+      case INT16 -> Short.toString(d.getShort(at));
+      case UINT16 -> Integer.toString(d.getShort(at) & 0xffff);
+      case INT32 -> Integer.toString(d.getInt(at));
+      case UINT32 -> Integer.toUnsignedString(d.getInt(at));
+      case INT64 -> Long.toString(d.getLong(at));
+      case UINT64 -> Long.toUnsignedString(d.getLong(at));
+      default -> throw new IllegalStateException(kind.toString());
+    };
+  }
+
+  /**
+   * A seeded pseudo-random tensor: floats uniform in [-1, 1), integers in [0, 5), random bools,
+   * complex numbers with both parts in [-1, 1), strings of 1 to 8 lowercase letters.
+   */
+  static NativeTensor random(String name, String dtype, long[] shape, long seed) throws NativeRunException {
+    Kind kind = Kind.of(dtype);
+    if (kind == null) {
+      throw NativeRunException.badFeed(name, "cannot make random values of dtype " + dtype + "; feed it explicitly");
+    }
+    long n = 1;
+    for (long dim : shape) {
+      n = Math.multiplyExact(n, dim);
+    }
+    SplittableRandom r = new SplittableRandom(seed);
+    if (kind == Kind.STRING) {
+      List<byte[]> strings = new ArrayList<>();
+      for (long i = 0; i < n; i++) {
+        byte[] s = new byte[1 + r.nextInt(8)];
+        for (int k = 0; k < s.length; k++) {
+          s[k] = (byte) ('a' + r.nextInt(26));
+        }
+        strings.add(s);
+      }
+      return new NativeTensor(name, dtype, shape, new byte[0], strings);
+    }
+    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(n * kind.size)).order(ByteOrder.LITTLE_ENDIAN);
+    for (long i = 0; i < n; i++) {
+      switch (kind) {
+        case FLOAT32 -> out.putFloat((float) (r.nextDouble() * 2 - 1));
+        case FLOAT64 -> out.putDouble(r.nextDouble() * 2 - 1);
+        case FLOAT16 -> out.putShort((short) SmallFloats.toFloat16(r.nextDouble() * 2 - 1));
+        case BFLOAT16 -> out.putShort((short) SmallFloats.toBfloat16(r.nextDouble() * 2 - 1));
+        case COMPLEX64 -> out.putFloat((float) (r.nextDouble() * 2 - 1)).putFloat((float) (r.nextDouble() * 2 - 1));
+        case COMPLEX128 -> out.putDouble(r.nextDouble() * 2 - 1).putDouble(r.nextDouble() * 2 - 1);
+        case BOOL -> out.put((byte) (r.nextBoolean() ? 1 : 0));
+        default -> putInteger(out, kind, BigInteger.valueOf(r.nextInt(5)));
+      }
+    }
+    return new NativeTensor(name, dtype, shape, out.array(), List.of());
+  }
+
+  // ---------------------------------------------------------------- parsing
+
+  /** A parsed literal: a leaf (text) or a list (items). */
+  private record Node(String text, boolean quoted, List<Node> items) {
+    boolean isList() {
+      return items != null;
+    }
+  }
+
+  private static final class Parser {
+    final String s;
+    int pos;
+
+    Parser(String s) {
+      this.s = s;
+    }
+
+    IllegalArgumentException error(String message) {
+      return new IllegalArgumentException(message + " at offset " + pos);
+    }
+
+    void skipSpace() {
+      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+        pos++;
+      }
+    }
+
+    Node value() {
+      skipSpace();
+      if (pos >= s.length()) {
+        throw error("missing value");
+      }
+      char c = s.charAt(pos);
+      if (c == '[') {
+        pos++;
+        List<Node> items = new ArrayList<>();
+        skipSpace();
+        if (pos < s.length() && s.charAt(pos) == ']') {
+          pos++;
+          return new Node(null, false, items);
+        }
+        while (true) {
+          items.add(value());
+          skipSpace();
+          if (pos >= s.length()) {
+            throw error("unclosed '['");
+          }
+          char d = s.charAt(pos++);
+          if (d == ']') {
+            return new Node(null, false, items);
+          }
+          if (d != ',') {
+            pos--;
+            throw error("expected ',' or ']' but found '" + d + "'");
+          }
+        }
+      }
+      if (c == '"') {
+        return new Node(quoted(), true, null);
+      }
+      if (c == ']' || c == ',') {
+        throw error("missing value before '" + c + "'");
+      }
+      int start = pos;
+      while (pos < s.length()) {
+        char d = s.charAt(pos);
+        if (Character.isWhitespace(d) || d == ',' || d == '[' || d == ']' || d == '"') {
+          break;
+        }
+        pos++;
+      }
+      return new Node(s.substring(start, pos), false, null);
+    }
+
+    /** A JSON string, plus {@code \xHH}; returns its bytes as ISO-8859-1 text (one char per byte). */
+    String quoted() {
+      pos++; // opening quote
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      StringBuilder run = new StringBuilder();
+      while (true) {
+        if (pos >= s.length()) {
+          throw error("unclosed string");
+        }
+        char c = s.charAt(pos++);
+        if (c == '"') {
+          break;
+        }
+        if (c != '\\') {
+          run.append(c);
+          continue;
+        }
+        if (pos >= s.length()) {
+          throw error("unfinished escape");
+        }
+        char e = s.charAt(pos++);
+        switch (e) {
+          case '"', '\\', '/' -> run.append(e);
+          case 'b' -> run.append('\b');
+          case 'f' -> run.append('\f');
+          case 'n' -> run.append('\n');
+          case 'r' -> run.append('\r');
+          case 't' -> run.append('\t');
+          case 'u' -> run.append((char) hex(4));
+          case 'x' -> {
+            flush(run, out);
+            out.write(hex(2));
+          }
+          default -> {
+            pos--;
+            throw error("unknown escape \\" + e);
+          }
+        }
+      }
+      flush(run, out);
+      return new String(out.toByteArray(), StandardCharsets.ISO_8859_1);
+    }
+
+    private int hex(int digits) {
+      if (pos + digits > s.length()) {
+        throw error("short hex escape");
+      }
+      try {
+        int v = Integer.parseInt(s.substring(pos, pos + digits), 16);
+        pos += digits;
+        return v;
+      } catch (NumberFormatException ex) {
+        throw error("bad hex escape");
+      }
+    }
+
+    private static void flush(StringBuilder run, ByteArrayOutputStream out) {
+      if (run.length() > 0) {
+        byte[] b = run.toString().getBytes(StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+        run.setLength(0);
+      }
+    }
+  }
+
+  /** The shape along the first items; every other item must match it. */
+  private static long[] shapeOf(String name, Node root) throws NativeRunException {
+    List<Long> dims = new ArrayList<>();
+    for (Node n = root; n.isList(); n = n.items().get(0)) {
+      dims.add((long) n.items().size());
+      if (n.items().isEmpty()) {
+        break;
+      }
+    }
+    long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
+    check(name, root, shape, 0);
+    return shape;
+  }
+
+  private static void check(String name, Node n, long[] shape, int level) throws NativeRunException {
+    if (level == shape.length) {
+      if (n.isList()) {
+        throw NativeRunException.badFeed(name, "ragged value: a list where a scalar was expected at depth " + (level + 1));
+      }
+      return;
+    }
+    if (!n.isList()) {
+      throw NativeRunException.badFeed(name, "ragged value: a scalar where a list of " + shape[level]
+          + " was expected at depth " + (level + 1));
+    }
+    if (n.items().size() != shape[level]) {
+      throw NativeRunException.badFeed(name, "ragged value: lists of " + shape[level] + " and " + n.items().size()
+          + " items at depth " + (level + 1));
+    }
+    for (Node item : n.items()) {
+      check(name, item, shape, level + 1);
+    }
+  }
+
+  private static void flatten(Node n, List<Node> out) {
+    if (n.isList()) {
+      n.items().forEach(i -> flatten(i, out));
+    } else {
+      out.add(n);
+    }
+  }
+
+  private static long[] fit(String name, long[] shape, long[] placeholder, String dtype) throws NativeRunException {
+    if (shape.length == 0 && placeholder.length > 0 && Arrays.stream(placeholder).allMatch(d -> d == 1 || d < 0)) {
+      long[] ones = new long[placeholder.length];
+      Arrays.fill(ones, 1);
+      return ones;
+    }
+    boolean ok = shape.length == placeholder.length;
+    for (int i = 0; ok && i < shape.length; i++) {
+      ok = placeholder[i] < 0 || placeholder[i] == shape[i];
+    }
+    if (!ok) {
+      throw NativeRunException.badFeed(name, "the value has shape " + shapeText(shape) + " but the placeholder is "
+          + dtype + shapeText(placeholder) + " (-1: any size)");
+    }
+    return shape;
+  }
+
+  static String shapeText(long[] shape) {
+    return shape == null ? "[unknown rank]" : Arrays.toString(shape).replace(" ", "");
+  }
+
+  private static NativeTensor encode(String name, Kind kind, String dtype, long[] shape, List<Node> leaves)
+      throws NativeRunException {
+    if (kind == Kind.STRING) {
+      List<byte[]> strings = new ArrayList<>(leaves.size());
+      for (Node leaf : leaves) {
+        // quoted strings hold their bytes one char per byte (see Parser.quoted); words are text
+        strings.add(leaf.text().getBytes(leaf.quoted() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+      }
+      return new NativeTensor(name, dtype, shape, new byte[0], strings);
+    }
+    ByteBuffer out = ByteBuffer.allocate(Math.multiplyExact(leaves.size(), kind.size)).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < leaves.size(); i++) {
+      Node leaf = leaves.get(i);
+      String text = leaf.text().strip();
+      String where = leaves.size() == 1 ? "" : " (element " + i + ")";
+      if (leaf.quoted()) {
+        throw NativeRunException.badFeed(name, "a quoted string" + where + " for a " + dtype + " placeholder");
+      }
+      switch (kind) {
+        case FLOAT32 -> out.putFloat((float) floatValue(name, text, dtype, where, true));
+        case FLOAT64 -> out.putDouble(floatValue(name, text, dtype, where, false));
+        case FLOAT16 -> out.putShort((short) SmallFloats.toFloat16(floatValue(name, text, dtype, where, false)));
+        case BFLOAT16 -> out.putShort((short) SmallFloats.toBfloat16(floatValue(name, text, dtype, where, false)));
+        case COMPLEX64, COMPLEX128 -> {
+          double[] c = complexValue(name, text, dtype, where, kind == Kind.COMPLEX64);
+          if (kind == Kind.COMPLEX64) {
+            out.putFloat((float) c[0]).putFloat((float) c[1]);
+          } else {
+            out.putDouble(c[0]).putDouble(c[1]);
+          }
+        }
+        case BOOL -> {
+          if (text.equalsIgnoreCase("true")) {
+            out.put((byte) 1);
+          } else if (text.equalsIgnoreCase("false")) {
+            out.put((byte) 0);
+          } else {
+            throw NativeRunException.badFeed(name, "'" + text + "'" + where + " is not a bool (true or false)");
+          }
+        }
+        default -> {
+          if (!INTEGER.matcher(text).matches()) {
+            throw NativeRunException.badFeed(name, "'" + text + "'" + where + " is not an integer (dtype " + dtype + ")");
+          }
+          BigInteger v = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
+          if (v.compareTo(kind.min) < 0 || v.compareTo(kind.max) > 0) {
+            throw NativeRunException.badFeed(name, text + where + " is out of range for " + dtype + " [" + kind.min + ", "
+                + kind.max + "]");
+          }
+          putInteger(out, kind, v);
+        }
+      }
+    }
+    return new NativeTensor(name, dtype, shape, out.array(), List.of());
+  }
+
+  private static void putInteger(ByteBuffer out, Kind kind, BigInteger v) {
+    switch (kind.size) {
+      case 1 -> out.put((byte) (kind == Kind.INT4 || kind == Kind.UINT4 ? v.intValue() & 0x0f : v.intValue()));
+      case 2 -> out.putShort((short) v.intValue());
+      case 4 -> out.putInt(v.intValue());
+      default -> out.putLong(v.longValue());
+    }
+  }
+
+  private static double floatValue(String name, String text, String dtype, String where, boolean single)
+      throws NativeRunException {
+    String t = text.toLowerCase(Locale.ROOT);
+    switch (t) {
+      case "nan", "+nan", "-nan" -> {
+        return Double.NaN;
+      }
+      case "inf", "+inf", "infinity", "+infinity" -> {
+        return Double.POSITIVE_INFINITY;
+      }
+      case "-inf", "-infinity" -> {
+        return Double.NEGATIVE_INFINITY;
+      }
+      default -> {
+        // handled below
+      }
+    }
+    if (!FLOAT.matcher(text).matches()) {
+      throw NativeRunException.badFeed(name, "'" + text + "'" + where + " is not a number (dtype " + dtype + ")");
+    }
+    return single ? Float.parseFloat(text) : Double.parseDouble(text);
+  }
+
+  private static double[] complexValue(String name, String text, String dtype, String where, boolean single)
+      throws NativeRunException {
+    Matcher m = COMPLEX.matcher(text);
+    if (!m.matches()) {
+      throw NativeRunException.badFeed(name, "'" + text + "'" + where + " is not a complex number like 1+2j (dtype "
+          + dtype + ")");
+    }
+    double re = 0;
+    double im = 0;
+    if (m.group("re") != null) {
+      re = parse(m.group("re"), single);
+      if (m.group("im") != null) {
+        im = imaginary(m.group("im"), single);
+      }
+    } else {
+      im = imaginary(m.group("imOnly"), single);
+    }
+    return new double[] {re, im};
+  }
+
+  private static double imaginary(String s, boolean single) {
+    String digits = s.substring(0, s.length() - 1);
+    if (digits.isEmpty() || digits.equals("+")) {
+      return 1;
+    }
+    if (digits.equals("-")) {
+      return -1;
+    }
+    return parse(digits, single);
+  }
+
+  private static double parse(String s, boolean single) {
+    return single ? Float.parseFloat(s) : Double.parseDouble(s);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? "'" + s + "'" : "'" + s.substring(0, 77) + "...'";
+  }
+
+  /** Element kinds with their in-memory size and integer range. */
+  private enum Kind {
+    FLOAT32(4), FLOAT64(8), FLOAT16(2), BFLOAT16(2), COMPLEX64(8), COMPLEX128(16), BOOL(1), STRING(0),
+    INT8(1, -128, 127), UINT8(1, 0, 255), INT16(2, -32768, 32767), UINT16(2, 0, 65535),
+    INT32(4, Integer.MIN_VALUE, Integer.MAX_VALUE), UINT32(4, 0, 0xffffffffL),
+    INT64(8, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)),
+    UINT64(8, BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)),
+    INT4(1, -8, 7), UINT4(1, 0, 15);
+
+    final int size;
+    final BigInteger min;
+    final BigInteger max;
+
+    Kind(int size) {
+      this(size, BigInteger.ZERO, BigInteger.ZERO);
+    }
+
+    Kind(int size, long min, long max) {
+      this(size, BigInteger.valueOf(min), BigInteger.valueOf(max));
+    }
+
+    Kind(int size, BigInteger min, BigInteger max) {
+      this.size = size;
+      this.min = min;
+      this.max = max;
+    }
+
+    static Kind of(String dtype) {
+      return switch (dtype) {
+        case "float32" -> FLOAT32;
+        case "float64" -> FLOAT64;
+        case "float16" -> FLOAT16;
+        case "bfloat16" -> BFLOAT16;
+        case "complex64" -> COMPLEX64;
+        case "complex128" -> COMPLEX128;
+        case "bool" -> BOOL;
+        case "string" -> STRING;
+        case "int8", "qint8" -> INT8;
+        case "uint8", "quint8" -> UINT8;
+        case "int16", "qint16" -> INT16;
+        case "uint16", "quint16" -> UINT16;
+        case "int32", "qint32" -> INT32;
+        case "uint32" -> UINT32;
+        case "int64" -> INT64;
+        case "uint64" -> UINT64;
+        case "int4" -> INT4;
+        case "uint4" -> UINT4;
+        default -> null;
+      };
+    }
+  }
+
+  /** The {@code DataType} number of a dtype name, for building native feeds. */
+  static int dtypeNumber(String dtype) {
+    return DataTypeNames.number(dtype);
+  }
+}

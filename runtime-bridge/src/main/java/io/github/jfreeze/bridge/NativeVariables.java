@@ -1,0 +1,127 @@
+package io.github.jfreeze.bridge;
+
+import io.github.jfreeze.bridge.internal.NativeGraphRunner;
+import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
+import io.github.jfreeze.bridge.internal.Names;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.tensorflow.proto.NodeDef;
+
+/**
+ * Variable values as native TensorFlow restores them into a graph: the native half of
+ * "native-assisted freezing" (the benchmark baseline), where TensorFlow restores the checkpoint in
+ * a session and the values are fetched, instead of jfreeze reading the checkpoint in pure Java.
+ *
+ * <p>Each variable is fetched in one session run after the restore: a {@code VariableV2} (or
+ * {@code Variable}) node as its tensor {@code name:0}, a {@code VarHandleOp} through a
+ * {@code ReadVariableOp} added on its handle. The session runs on the CPU.
+ */
+public final class NativeVariables {
+  private NativeVariables() {}
+
+  private static final Set<String> REF_VARIABLES = Set.of("VariableV2", "Variable");
+
+  /**
+   * Imports a MetaGraphDef's graph, restores {@code checkpoint} with its Saver's restore op and
+   * fetches the variables.
+   *
+   * @param metaGraphFile the {@code .meta} file (binary or text MetaGraphDef)
+   * @param checkpoint the checkpoint prefix, V1 file or V1 pattern the Saver restores from
+   * @param variableNodes variable node names ({@code name} or {@code name:0})
+   * @return node name to value, in the order given; each tensor is keyed by its node name
+   * @throws NativeRunException when the natives are unavailable, a node is missing or is no
+   *     variable ({@code UNKNOWN_NAME}), or TensorFlow fails to import, restore or fetch
+   */
+  public static Map<String, NativeTensor> restore(Path metaGraphFile, String checkpoint, List<String> variableNodes)
+      throws IOException {
+    Objects.requireNonNull(metaGraphFile, "metaGraphFile is null");
+    Objects.requireNonNull(checkpoint, "checkpoint is null");
+    Objects.requireNonNull(variableNodes, "variableNodes is null");
+    NativeRunner.requireNatives("restoring variables natively");
+    if (!Files.isRegularFile(metaGraphFile)) {
+      throw NativeRunException.badModel(metaGraphFile + ": no such MetaGraphDef file");
+    }
+    try (OriginalModel m = OriginalModel.checkpoint(new OriginalModel.Checkpoint(metaGraphFile, checkpoint), Device.CPU)) {
+      return fetch(m, variableNodes);
+    }
+  }
+
+  /**
+   * Loads a SavedModel (TF1 or TF2) as {@code SavedModelBundle.load(dir, tags)} does, which restores
+   * its variables, and fetches them.
+   *
+   * @param variableNodes variable node names of the MetaGraphDef's main graph
+   * @return node name to value, in the order given
+   */
+  public static Map<String, NativeTensor> restore(Path savedModelDir, Set<String> tags, List<String> variableNodes)
+      throws IOException {
+    Objects.requireNonNull(savedModelDir, "savedModelDir is null");
+    Objects.requireNonNull(tags, "tags is null");
+    Objects.requireNonNull(variableNodes, "variableNodes is null");
+    NativeRunner.requireNatives("restoring variables natively");
+    if (!OriginalModel.isSavedModel(savedModelDir)) {
+      throw NativeRunException.badModel(savedModelDir + " is not a SavedModel directory (no saved_model.pb in it)");
+    }
+    try (OriginalModel m = OriginalModel.savedModel(savedModelDir, tags, Device.CPU)) {
+      return fetch(m, variableNodes);
+    }
+  }
+
+  private static Map<String, NativeTensor> fetch(OriginalModel m, List<String> variableNodes) throws NativeRunException {
+    Map<String, NodeDef> byName = new LinkedHashMap<>();
+    m.graph.getNodeList().forEach(n -> byName.put(n.getName(), n));
+    List<String> nodes = new ArrayList<>();
+    List<String> fetches = new ArrayList<>();
+    int added = 0;
+    for (String v : variableNodes) {
+      String node = NativeGraphRunner.opName(Objects.requireNonNull(v, "variable node is null"));
+      if (!m.runner.hasOperation(node)) {
+        List<String> variables = byName.values().stream()
+            .filter(n -> REF_VARIABLES.contains(n.getOp()) || n.getOp().equals("VarHandleOp")).map(NodeDef::getName)
+            .toList();
+        throw NativeRunException.unknownName("variable '" + node + "' is not in " + m.description,
+            Names.closest(node, variables, 5));
+      }
+      String op = m.runner.opType(node);
+      if (REF_VARIABLES.contains(op)) {
+        fetches.add(node + ":0");
+      } else if (op.equals("VarHandleOp")) {
+        String read = uniqueName(m.runner, "jfreeze_read_variable_" + added++);
+        try {
+          int dtype = m.runner.typeAttr(node, "dtype");
+          m.runner.addOperation("ReadVariableOp", read, List.of(node), List.of("dtype"), new int[] {dtype});
+        } catch (NativeFailure e) {
+          throw NativeRunException.tensorflow("TensorFlow cannot add a ReadVariableOp on " + node, e.getMessage());
+        }
+        fetches.add(read + ":0");
+      } else {
+        throw NativeRunException.unknownName("node '" + node + "' is a " + op + ", not a variable (VariableV2, Variable "
+            + "or VarHandleOp)", List.of());
+      }
+      nodes.add(node);
+    }
+    List<NativeTensor> values = NativeRunner.run(m.runner, List.of(), fetches, "fetching variables of " + m.description);
+    Map<String, NativeTensor> out = new LinkedHashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      NativeTensor t = values.get(i);
+      String dtype = t.dtype().endsWith("_ref") ? t.dtype().substring(0, t.dtype().length() - 4) : t.dtype();
+      out.put(nodes.get(i), new NativeTensor(nodes.get(i), dtype, t.shape(), t.data(), t.strings()));
+    }
+    return out;
+  }
+
+  private static String uniqueName(NativeGraphRunner r, String base) {
+    String name = base;
+    for (int i = 1; r.hasOperation(name); i++) {
+      name = base + "_" + i;
+    }
+    return name;
+  }
+}

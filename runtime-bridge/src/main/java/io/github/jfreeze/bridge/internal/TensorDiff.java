@@ -1,0 +1,166 @@
+package io.github.jfreeze.bridge.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Element-wise comparison of two tensors given as dtype, shape and raw bytes (or string elements).
+ *
+ * <ul>
+ *   <li>Floating dtypes (float16, bfloat16, float32, float64, float8_e5m2, float8_e4m3fn, and both
+ *       parts of complex64/complex128): elements match when {@code |a-b| <= tol * max(|a|,|b|)};
+ *       equal values (including equal infinities and 0 vs -0) and NaN vs NaN match.
+ *   <li>Everything else (integers, quantized, int4, bool, string, other float8 kinds): elements
+ *       match when their bytes are identical.
+ * </ul>
+ *
+ * <p>Differences are reported for numeric dtypes: the largest {@code |a-b|} and the largest
+ * {@code |a-b| / max(|a|,|b|)} (0 for equal elements). A NaN against a number makes both NaN; an
+ * infinity against anything else makes them infinite. For strings and bitwise-only kinds the
+ * differences are 0 when everything matches and NaN otherwise.
+ */
+public final class TensorDiff {
+  private TensorDiff() {}
+
+  /** The comparison's outcome; {@code note} explains a dtype or shape mismatch, else empty. */
+  public record Outcome(double maxAbsDiff, double maxRelDiff, long mismatched, boolean match, String note) {}
+
+  public static Outcome compare(String dtype, long[] shapeA, byte[] dataA, List<byte[]> stringsA, String dtypeB,
+      long[] shapeB, byte[] dataB, List<byte[]> stringsB, double tolerance) {
+    if (!dtype.equals(dtypeB)) {
+      return new Outcome(Double.NaN, Double.NaN, count(shapeA), false, "dtype " + dtype + " vs " + dtypeB);
+    }
+    if (!Arrays.equals(shapeA, shapeB)) {
+      return new Outcome(Double.NaN, Double.NaN, Math.max(count(shapeA), count(shapeB)), false,
+          "shape " + Arrays.toString(shapeA) + " vs " + Arrays.toString(shapeB));
+    }
+    long n = count(shapeA);
+    if (dtype.equals("string")) {
+      long bad = 0;
+      for (int i = 0; i < n; i++) {
+        if (!Arrays.equals(stringsA.get(i), stringsB.get(i))) {
+          bad++;
+        }
+      }
+      return bad == 0 ? new Outcome(0, 0, 0, true, "") : new Outcome(Double.NaN, Double.NaN, bad, false, "");
+    }
+    Decoder decoder = decoder(dtype);
+    if (decoder == null) {
+      int size = dataA.length / (int) Math.max(1, n);
+      long bad = 0;
+      for (int i = 0; i < n; i++) {
+        if (!Arrays.equals(dataA, i * size, (i + 1) * size, dataB, i * size, (i + 1) * size)) {
+          bad++;
+        }
+      }
+      return bad == 0 ? new Outcome(0, 0, 0, true, "") : new Outcome(Double.NaN, Double.NaN, bad, false, "");
+    }
+    ByteBuffer a = ByteBuffer.wrap(dataA).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.wrap(dataB).order(ByteOrder.LITTLE_ENDIAN);
+    int parts = decoder.parts;
+    int size = decoder.size;
+    double maxAbs = 0;
+    double maxRel = 0;
+    long bad = 0;
+    for (int i = 0; i < n; i++) {
+      boolean elementOk = true;
+      for (int p = 0; p < parts; p++) {
+        int at = (i * parts + p) * size;
+        double x = decoder.decode(a, at);
+        double y = decoder.decode(b, at);
+        double abs;
+        double rel;
+        boolean ok;
+        if (decoder.floating) {
+          if (x == y || (Double.isNaN(x) && Double.isNaN(y))) {
+            abs = 0;
+            rel = 0;
+            ok = true;
+          } else if (Double.isNaN(x) || Double.isNaN(y)) {
+            abs = Double.NaN;
+            rel = Double.NaN;
+            ok = false;
+          } else if (Double.isInfinite(x) || Double.isInfinite(y)) {
+            abs = Double.POSITIVE_INFINITY;
+            rel = Double.POSITIVE_INFINITY;
+            ok = false;
+          } else {
+            abs = Math.abs(x - y);
+            double scale = Math.max(Math.abs(x), Math.abs(y));
+            rel = abs / scale;
+            ok = abs <= tolerance * scale;
+          }
+        } else {
+          ok = Arrays.equals(dataA, at, at + size, dataB, at, at + size);
+          abs = Math.abs(x - y);
+          double scale = Math.max(Math.abs(x), Math.abs(y));
+          rel = abs == 0 ? 0 : abs / scale;
+        }
+        maxAbs = max(maxAbs, abs);
+        maxRel = max(maxRel, rel);
+        elementOk &= ok;
+      }
+      if (!elementOk) {
+        bad++;
+      }
+    }
+    return new Outcome(maxAbs, maxRel, bad, bad == 0, "");
+  }
+
+  /** NaN is sticky: once a NaN difference is seen, the maximum stays NaN. */
+  private static double max(double m, double v) {
+    if (Double.isNaN(m) || Double.isNaN(v)) {
+      return Double.NaN;
+    }
+    return Math.max(m, v);
+  }
+
+  private static long count(long[] shape) {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+
+  @FunctionalInterface
+  private interface Reader {
+    double read(ByteBuffer b, int at);
+  }
+
+  private record Decoder(int size, int parts, boolean floating, Reader reader) {
+    double decode(ByteBuffer b, int at) {
+      return reader.read(b, at);
+    }
+  }
+
+  private static Decoder decoder(String dtype) {
+    return switch (dtype) {
+      case "float32" -> new Decoder(4, 1, true, ByteBuffer::getFloat);
+      case "float64" -> new Decoder(8, 1, true, ByteBuffer::getDouble);
+      case "float16" -> new Decoder(2, 1, true, (b, at) -> SmallFloats.fromFloat16(b.getShort(at)));
+      case "bfloat16" -> new Decoder(2, 1, true, (b, at) -> SmallFloats.fromBfloat16(b.getShort(at)));
+      case "float8_e5m2" -> new Decoder(1, 1, true, (b, at) -> SmallFloats.fromFloat8E5m2(b.get(at)));
+      case "float8_e4m3fn" -> new Decoder(1, 1, true, (b, at) -> SmallFloats.fromFloat8E4m3fn(b.get(at)));
+      case "complex64" -> new Decoder(4, 2, true, ByteBuffer::getFloat);
+      case "complex128" -> new Decoder(8, 2, true, ByteBuffer::getDouble);
+      case "int8", "qint8" -> new Decoder(1, 1, false, ByteBuffer::get);
+      case "uint8", "quint8", "bool", "uint4" -> new Decoder(1, 1, false, (b, at) -> b.get(at) & 0xff);
+      case "int4" -> new Decoder(1, 1, false, (b, at) -> (byte) (b.get(at) << 4) >> 4);
+      case "int16", "qint16" -> new Decoder(2, 1, false, ByteBuffer::getShort);
+      case "uint16", "quint16" -> new Decoder(2, 1, false, (b, at) -> b.getShort(at) & 0xffff);
+      case "int32", "qint32" -> new Decoder(4, 1, false, ByteBuffer::getInt);
+      case "uint32" -> new Decoder(4, 1, false, (b, at) -> Integer.toUnsignedLong(b.getInt(at)));
+      case "int64" -> new Decoder(8, 1, false, ByteBuffer::getLong);
+      case "uint64" -> new Decoder(8, 1, false, (b, at) -> unsigned(b.getLong(at)));
+      default -> null;
+    };
+  }
+
+  private static double unsigned(long v) {
+    double d = (double) (v >>> 1) * 2.0;
+    return d + (v & 1);
+  }
+}
