@@ -75,11 +75,17 @@ final class FreezeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as one JSON document.")
   boolean json;
 
+  @Option(names = "--native-values",
+      description = "Take variable values from native TensorFlow (import the graph, restore the checkpoint in a session, "
+          + "fetch them) instead of reading the checkpoint in Java. The graph rewrite is the same; this is the baseline "
+          + "the benchmarks compare against, and a cross-check.")
+  boolean nativeValues;
+
   @Override
   public Integer call() throws IOException {
     FreezeOptions options = FreezeOptions.builder(input).output(output).outputs(outputs).graph(graph).signature(signature)
         .tags(new LinkedHashSet<>(tags)).includeVariables(include).excludeVariables(exclude).initializerNodes(initializers)
-        .clearDevices(!keepDevices).force(force).build();
+        .clearDevices(!keepDevices).force(force).values(nativeValues ? NativeValues.of(input, graph, tags) : null).build();
     FreezeReport report = Freezer.freeze(options);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

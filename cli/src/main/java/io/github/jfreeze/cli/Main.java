@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jfreeze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Pure-Java tools for TensorFlow checkpoints, graphs and SavedModels.",
-    subcommands = {InspectCommand.class, FreezeCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InspectCommand.class, FreezeCommand.class, ConvertCommand.class, RunCommand.class,
+        VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int BAD_INPUT = 1;

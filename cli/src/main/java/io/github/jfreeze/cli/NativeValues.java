@@ -1,0 +1,70 @@
+package io.github.jfreeze.cli;
+
+import io.github.jfreeze.bridge.NativeTensor;
+import io.github.jfreeze.bridge.NativeVariables;
+import io.github.jfreeze.codec.GraphFile;
+import io.github.jfreeze.codec.ModelLocation;
+import io.github.jfreeze.codec.ModelLocator;
+import io.github.jfreeze.codec.graph.GraphSummary;
+import io.github.jfreeze.freezer.VariableValues;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.SavedModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Native-assisted freezing: the variables' values come from a TensorFlow session that imported the
+ * graph and restored the checkpoint (all fetched in one run, on first use), as TF's own freezing
+ * does; the freezer's rewrite is unchanged.
+ */
+final class NativeValues implements VariableValues {
+  private final ModelLocation location;
+  private final Path graph;
+  private final List<String> tags;
+  private Map<String, NativeTensor> values;
+
+  private NativeValues(ModelLocation location, Path graph, List<String> tags) {
+    this.location = location;
+    this.graph = graph;
+    this.tags = tags;
+  }
+
+  static NativeValues of(Path input, Path graph, List<String> tags) throws IOException {
+    return new NativeValues(ModelLocator.locate(input), graph, tags);
+  }
+
+  @Override
+  public Optional<io.github.jfreeze.codec.Tensor> value(String node, String key) throws IOException {
+    if (values == null) {
+      values = restoreAll();
+    }
+    NativeTensor t = values.get(node);
+    return t == null ? Optional.empty() : Optional.of(NativeTensors.toTensor(t));
+  }
+
+  private Map<String, NativeTensor> restoreAll() throws IOException {
+    if (location.kind() == ModelLocation.Kind.SAVED_MODEL) {
+      GraphFile f = GraphFile.read(location.graphFile());
+      MetaGraphDef mg = ((SavedModel) f.message()).getMetaGraphsList().stream()
+          .filter(m -> new LinkedHashSet<>(m.getMetaInfoDef().getTagsList()).equals(new LinkedHashSet<>(tags)))
+          .findFirst().orElseThrow(() -> new CommandFailure(location.graphFile(), "no MetaGraphDef with tags " + tags));
+      return NativeVariables.restore(location.savedModelDir(), new LinkedHashSet<>(tags), variables(GraphSummary.of(mg)));
+    }
+    Path meta = graph != null ? graph : location.graphFile();
+    if (meta == null || location.checkpoint() == null) {
+      throw new CommandFailure(location.input(), "--native-values needs a checkpoint with its .meta (or a SavedModel)");
+    }
+    GraphFile f = GraphFile.read(meta);
+    GraphSummary summary = f.kind() == GraphFile.Kind.META_GRAPH ? GraphSummary.of((MetaGraphDef) f.message())
+        : GraphSummary.of(f.graphDef());
+    return NativeVariables.restore(meta, location.checkpoint().toString(), variables(summary));
+  }
+
+  private static List<String> variables(GraphSummary s) {
+    return s.variables().stream().filter(v -> !v.op().isEmpty()).map(GraphSummary.Variable::name).distinct().toList();
+  }
+}

@@ -1,0 +1,131 @@
+package io.github.jfreeze.cli;
+
+import io.github.jfreeze.bridge.NativeVerifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jfreeze verify FROZEN.pb --against ORIGINAL}: the frozen graph computes what the original does. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {
+        "Runs a frozen graph and the original model (its graph with the checkpoint restored, or a SavedModel)",
+        "in native TensorFlow on the same inputs and compares every output: integers, strings and booleans",
+        "must be identical, floats equal within --rtol. Placeholders without --feed get seeded random values",
+        "(unknown dimensions 1, or --shape)."},
+    footer = {"", "Exit status: 0 outputs match, 1 they differ or the input is bad (or natives unavailable), 2 usage error."})
+final class VerifyCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FROZEN.pb", description = "The frozen GraphDef.")
+  Path frozen;
+
+  @Option(names = "--against", required = true, paramLabel = "ORIGINAL",
+      description = "The original: a checkpoint (directory, prefix or any of its files, with its .meta) or a SavedModel directory.")
+  Path original;
+
+  @Option(names = "--feed", paramLabel = "NAME=VALUE", description = "A placeholder value (repeatable); others get random values.")
+  Map<String, String> feeds = new LinkedHashMap<>();
+
+  @Option(names = "--fetch", paramLabel = "NAMES", split = ",",
+      description = "Outputs to compare (default: the frozen graph's likely outputs).")
+  List<String> fetches = new ArrayList<>();
+
+  @Option(names = "--shape", paramLabel = "NAME=D0,D1,...",
+      description = "Shape of a randomly fed placeholder with unknown dimensions (repeatable).")
+  Map<String, String> shapes = new LinkedHashMap<>();
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of the random inputs (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--rtol", defaultValue = "1e-6", description = "Relative tolerance for floats (default: ${DEFAULT-VALUE}).")
+  double rtol;
+
+  @Option(names = "--tags", paramLabel = "TAGS", split = ",", defaultValue = "serve",
+      description = "SavedModel tag set (default: ${DEFAULT-VALUE}).")
+  List<String> tags;
+
+  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    NativeVerifier.Options.Builder b = NativeVerifier.Options.builder(frozen, original).feeds(feeds).fetches(fetches)
+        .seed(seed).tolerance(rtol).tags(new LinkedHashSet<>(tags)).device(Devices.parse(spec, device));
+    for (var e : shapes.entrySet()) {
+      try {
+        String spec = e.getValue().strip();
+        long[] dims = spec.isEmpty() ? new long[0]
+            : java.util.Arrays.stream(spec.replace("[", "").replace("]", "").split(",")).map(String::strip)
+                .mapToLong(Long::parseLong).toArray();
+        b.shape(e.getKey(), dims);
+      } catch (NumberFormatException ex) {
+        throw new ParameterException(this.spec.commandLine(), "--shape " + e.getKey() + "=" + e.getValue()
+            + ": dimensions must be whole numbers, e.g. --shape x=2,4");
+      }
+    }
+    NativeVerifier.Result r = NativeVerifier.verify(b.build());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      JsonWriter w = new JsonWriter(out);
+      w.beginObject().name("schema_version").value(1).name("kind").value("verify").name("frozen").value(frozen.toString())
+          .name("original").value(r.original()).name("device").value(r.device().name().toLowerCase(Locale.ROOT))
+          .name("seed").value(r.seed()).name("rtol").value(r.tolerance()).name("match").value(r.match());
+      w.name("feeds").beginObject();
+      for (var f : r.feedText().entrySet()) {
+        w.name(f.getKey()).value(f.getValue());
+      }
+      w.endObject().name("random_feeds").beginArray();
+      r.randomFeeds().forEach(w::value);
+      w.endArray().name("outputs").beginArray();
+      for (NativeVerifier.Output o : r.outputs()) {
+        w.beginCompactObject().name("name").value(o.name()).name("dtype").value(o.dtype()).name("shape").beginCompactArray();
+        for (long d : o.shape()) {
+          w.value(d);
+        }
+        w.endArray().name("max_abs_diff").value(o.maxAbsDiff()).name("max_rel_diff").value(o.maxRelDiff())
+            .name("mismatched").value(o.mismatched()).name("match").value(o.match());
+        if (o.note() != null && !o.note().isEmpty()) {
+          w.name("note").value(o.note());
+        }
+        w.endObject();
+      }
+      w.endArray().endObject();
+      w.finish();
+    } else {
+      out.println("frozen   " + frozen);
+      out.println("original " + r.original() + " (device " + r.device().name().toLowerCase(Locale.ROOT) + ", seed " + r.seed()
+          + (r.randomFeeds().isEmpty() ? "" : ", random feeds: " + String.join(", ", r.randomFeeds())) + ")");
+      TextTable t = new TextTable("", "output", "dtype", "shape", "max abs diff", "max rel diff", "result");
+      for (NativeVerifier.Output o : r.outputs()) {
+        t.row(o.name(), o.dtype(), java.util.Arrays.toString(o.shape()), String.format(Locale.ROOT, "%.3g", o.maxAbsDiff()),
+            String.format(Locale.ROOT, "%.3g", o.maxRelDiff()), o.match() ? "match" : "DIFFERS (" + o.mismatched() + " elements)"
+                + (o.note() == null || o.note().isEmpty() ? "" : ": " + o.note()));
+      }
+      t.print(out);
+    }
+    out.flush();
+    if (!r.match()) {
+      long bad = r.outputs().stream().filter(o -> !o.match()).count();
+      throw new CommandFailure(frozen, bad + " of " + r.outputs().size() + " output(s) differ from " + r.original()
+          + " (rtol " + r.tolerance() + ")");
+    }
+    return Main.OK;
+  }
+}
