@@ -1,5 +1,6 @@
 package io.github.jfreeze.bridge.internal;
 
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_AllocateTensor;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_CloseSession;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteBuffer;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteGraph;
@@ -23,14 +24,17 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_NumDims;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_OK;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_OperationNumOutputs;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SessionRun;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_TString_Copy;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TString_GetDataPointer;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TString_GetSize;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_TString_Init;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorByteSize;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorData;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
@@ -59,8 +63,31 @@ import org.tensorflow.internal.c_api.TF_Tensor;
  * <p>Not thread-safe; close it to free the native graph and session.
  */
 public final class NativeGraphRunner implements AutoCloseable {
-  /** A fetched tensor: TF {@code DataType} number, shape, raw bytes (non-string) or elements. */
-  public record Fetched(int dtype, long[] shape, byte[] data, List<byte[]> strings) {}
+  /**
+   * A tensor value, fetched or to feed: TF {@code DataType} number, shape, raw little-endian
+   * row-major bytes (non-string; bool one byte per element) or the elements of a string tensor.
+   */
+  public record Fetched(int dtype, long[] shape, byte[] data, List<byte[]> strings) {
+    public Fetched {
+      Objects.requireNonNull(shape, "shape is null");
+      Objects.requireNonNull(data, "data is null");
+      Objects.requireNonNull(strings, "strings is null");
+    }
+
+    /** A scalar string, e.g. a checkpoint prefix for a Saver's filename tensor. */
+    public static Fetched string(byte[] value) {
+      return new Fetched(TF_STRING, new long[0], new byte[0], List.of(value.clone()));
+    }
+
+    /** Number of elements the shape holds. */
+    public long elements() {
+      long n = 1;
+      for (long d : shape) {
+        n *= d;
+      }
+      return n;
+    }
+  }
 
   /** A TF status that was not OK, with TF's message. */
   public static final class NativeFailure extends Exception {
@@ -126,9 +153,52 @@ public final class NativeGraphRunner implements AutoCloseable {
    * @throws NativeFailure when TF fails the run (its message is kept)
    */
   public List<Fetched> run(List<String> fetches, List<String> targets) throws NativeFailure {
+    return run(Map.of(), fetches, targets);
+  }
+
+  /**
+   * Runs the graph once with {@code feeds} (keyed like fetches, {@code "op"} or
+   * {@code "op:index"}), fetching {@code fetches} and running {@code targets}.
+   *
+   * @throws NativeFailure when TF fails the run (its message is kept)
+   */
+  public List<Fetched> run(Map<String, Fetched> feeds, List<String> fetches, List<String> targets) throws NativeFailure {
     if (session == null) {
       throw new IllegalStateException("runner is closed");
     }
+    Objects.requireNonNull(feeds, "feeds is null");
+    int n = fetches.size();
+    int m = feeds.size();
+    TF_Output inputs = m == 0 ? null : new TF_Output(m);
+    PointerPointer<TF_Tensor> inputValues = m == 0 ? null : new PointerPointer<>(m);
+    List<TF_Tensor> allocated = new ArrayList<>(m);
+    try {
+      int i = 0;
+      for (Map.Entry<String, Fetched> feed : feeds.entrySet()) {
+        setOutput(inputs.position(i), feed.getKey());
+        TF_Tensor t = allocate(feed.getKey(), feed.getValue());
+        allocated.add(t);
+        inputValues.put(i, t);
+        i++;
+      }
+      if (inputs != null) {
+        inputs.position(0);
+      }
+      return run(inputs, inputValues, m, fetches, targets);
+    } finally {
+      allocated.forEach(t -> TF_DeleteTensor(t));
+      if (inputs != null) {
+        inputs.close();
+      }
+      if (inputValues != null) {
+        inputValues.close();
+      }
+    }
+  }
+
+  private List<Fetched> run(
+      TF_Output inputs, PointerPointer<TF_Tensor> inputValues, int m, List<String> fetches, List<String> targets)
+      throws NativeFailure {
     int n = fetches.size();
     TF_Status status = TF_NewStatus();
     TF_Output outputs = n == 0 ? null : new TF_Output(n);
@@ -138,19 +208,7 @@ public final class NativeGraphRunner implements AutoCloseable {
     List<Fetched> result = new ArrayList<>(n);
     try {
       for (int i = 0; i < n; i++) {
-        String name = fetches.get(i);
-        int colon = name.lastIndexOf(':');
-        String op = name;
-        int index = 0;
-        if (colon > 0 && colon < name.length() - 1 && name.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-          op = name.substring(0, colon);
-          index = Integer.parseInt(name.substring(colon + 1));
-        }
-        TF_Operation oper = operation(op);
-        if (index >= TF_OperationNumOutputs(oper)) {
-          throw new IllegalArgumentException("operation " + op + " has no output " + index);
-        }
-        outputs.position(i).oper(oper).index(index);
+        setOutput(outputs.position(i), fetches.get(i));
       }
       for (int i = 0; i < targets.size(); i++) {
         targetOps.put(i, operation(targets.get(i)));
@@ -161,9 +219,9 @@ public final class NativeGraphRunner implements AutoCloseable {
       TF_SessionRun(
           session,
           null,
-          null,
-          null,
-          0,
+          inputs,
+          inputValues,
+          m,
           outputs,
           values,
           n,
@@ -193,6 +251,55 @@ public final class NativeGraphRunner implements AutoCloseable {
       }
       TF_DeleteStatus(status);
     }
+  }
+
+  /** Points {@code out} (at its current position) at {@code "op"} or {@code "op:index"}. */
+  private void setOutput(TF_Output out, String name) {
+    int colon = name.lastIndexOf(':');
+    String op = name;
+    int index = 0;
+    if (colon > 0 && colon < name.length() - 1 && name.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+      op = name.substring(0, colon);
+      index = Integer.parseInt(name.substring(colon + 1));
+    }
+    TF_Operation oper = operation(op);
+    if (index >= TF_OperationNumOutputs(oper)) {
+      throw new IllegalArgumentException("operation " + op + " has no output " + index);
+    }
+    out.oper(oper).index(index);
+  }
+
+  /** A native tensor holding {@code value}'s bytes or strings; the caller deletes it. */
+  private static TF_Tensor allocate(String name, Fetched value) {
+    long elements = value.elements();
+    long[] dims = value.shape();
+    if (value.dtype() == TF_STRING) {
+      if (value.strings().size() != elements) {
+        throw new IllegalArgumentException(name + ": " + value.strings().size() + " strings for shape " + java.util.Arrays.toString(dims));
+      }
+      TF_Tensor t = TF_AllocateTensor(TF_STRING, dims, dims.length, elements * org.bytedeco.javacpp.Loader.sizeof(TF_TString.class));
+      TF_TString all = new TF_TString(TF_TensorData(t));
+      for (int e = 0; e < elements; e++) {
+        TF_TString one = all.getPointer(e);
+        TF_TString_Init(one);
+        byte[] bytes = value.strings().get(e);
+        try (BytePointer p = new BytePointer(bytes.length == 0 ? 1 : bytes.length)) {
+          p.put(bytes);
+          TF_TString_Copy(one, p, bytes.length);
+        }
+      }
+      return t;
+    }
+    long size = DataTypeNames.elementSize(value.dtype());
+    if (value.data().length != elements * size) {
+      throw new IllegalArgumentException(name + ": " + value.data().length + " bytes for " + elements + " elements of " + size);
+    }
+    TF_Tensor t = TF_AllocateTensor(value.dtype(), dims, dims.length, value.data().length);
+    if (value.data().length > 0) {
+      BytePointer p = new BytePointer(TF_TensorData(t));
+      p.capacity(value.data().length).limit(value.data().length).put(value.data());
+    }
+    return t;
   }
 
   private TF_Operation operation(String name) {
