@@ -172,7 +172,7 @@ class ZooModelsTest {
     }
   }
 
-  private static void assertSame(String name, Fetched expected, Fetched actual) {
+  static void assertSame(String name, Fetched expected, Fetched actual) {
     assertEquals(DataTypeNames.name(expected.dtype()), DataTypeNames.name(actual.dtype()), name + " dtype");
     assertArrayEquals(expected.shape(), actual.shape(), name + " shape");
     if (expected.dtype() == DT_STRING) {
@@ -212,7 +212,7 @@ class ZooModelsTest {
     throw new AssertionError(dir + ": no meta graph tagged " + tags);
   }
 
-  private static Fetched value(JsonNode v) {
+  static Fetched value(JsonNode v) {
     int dtype = DataTypeNames.number(v.path("dtype").asText());
     assertTrue(dtype > 0, v.path("dtype").asText());
     long[] shape = new long[v.path("shape").size()];
