@@ -30,11 +30,19 @@ import org.junit.jupiter.api.TestFactory;
  * bytes for every tensor.
  */
 class CheckpointContractTest {
-  /** Every checkpoint to compare: fixtures (prefix or V1 pattern) and corpus indexes / V1 files. */
+  /** Every checkpoint to compare: fixtures (prefix or V1 pattern), zoo models and corpus indexes / V1 files. */
   static List<Path> checkpoints() throws IOException {
     List<Path> out = new ArrayList<>();
     for (Fixture f : Fixture.all()) {
       out.add(f.checkpointPath());
+    }
+    try (Stream<Path> s = Files.walk(TestPaths.testdata().resolve("models"))) {
+      for (Path p : s.sorted().toList()) {
+        String n = p.getFileName().toString();
+        if (n.endsWith(".index")) {
+          out.add(p.resolveSibling(n.substring(0, n.length() - 6)));
+        }
+      }
     }
     Path corpus = io.github.jfreeze.codec.testing.TestPaths.corpus();
     try (Stream<Path> s = Files.walk(corpus)) {

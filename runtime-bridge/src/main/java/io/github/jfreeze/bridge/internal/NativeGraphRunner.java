@@ -93,7 +93,27 @@ import org.tensorflow.internal.c_api.TF_Tensor;
  */
 public final class NativeGraphRunner implements AutoCloseable {
   /** A fetched tensor: TF {@code DataType} number, shape, raw bytes (non-string) or elements. */
-  public record Fetched(int dtype, long[] shape, byte[] data, List<byte[]> strings) {}
+  public record Fetched(int dtype, long[] shape, byte[] data, List<byte[]> strings) {
+    public Fetched {
+      java.util.Objects.requireNonNull(shape, "shape is null");
+      java.util.Objects.requireNonNull(data, "data is null");
+      java.util.Objects.requireNonNull(strings, "strings is null");
+    }
+
+    /** A scalar string, e.g. a checkpoint prefix for a Saver's filename tensor. */
+    public static Fetched string(byte[] value) {
+      return new Fetched(7 /* DT_STRING */, new long[0], new byte[0], List.of(value.clone()));
+    }
+
+    /** Number of elements the shape holds. */
+    public long elements() {
+      long n = 1;
+      for (long d : shape) {
+        n *= d;
+      }
+      return n;
+    }
+  }
 
   /** A tensor to feed into {@code tensor} ({@code op} or {@code op:index}). */
   public record Feed(String tensor, int dtype, long[] shape, byte[] data, List<byte[]> strings) {}
@@ -383,6 +403,14 @@ public final class NativeGraphRunner implements AutoCloseable {
    * @throws NativeFailure when TF fails the run (its message is kept)
    * @throws IllegalArgumentException when a name is not in the graph
    */
+  /** Runs with feeds given as values by tensor name (the fixture generator's form). */
+  public List<Fetched> run(java.util.Map<String, Fetched> feeds, List<String> fetches, List<String> targets)
+      throws NativeFailure {
+    List<Feed> list = new java.util.ArrayList<>();
+    feeds.forEach((name, v) -> list.add(new Feed(name, v.dtype(), v.shape(), v.data(), v.strings())));
+    return run(list, fetches, targets);
+  }
+
   public List<Fetched> run(List<Feed> feeds, List<String> fetches, List<String> targets) throws NativeFailure {
     requireOpen();
     int n = fetches.size();
