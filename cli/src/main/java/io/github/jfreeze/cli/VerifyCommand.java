@@ -1,6 +1,8 @@
 package io.github.jfreeze.cli;
 
 import io.github.jfreeze.bridge.NativeVerifier;
+import io.github.jfreeze.codec.ModelLocation;
+import io.github.jfreeze.codec.ModelLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -80,6 +82,16 @@ final class VerifyCommand implements Callable<Integer> {
             + ": dimensions must be whole numbers, e.g. --shape x=2,4");
       }
     }
+    // locate the original as every other command does; the bridge gets explicit files
+    ModelLocation loc = ModelLocator.locate(original);
+    if (loc.kind() == ModelLocation.Kind.CHECKPOINT) {
+      if (loc.graphFile() == null) {
+        throw new CommandFailure(original, "checkpoint " + loc.checkpoint() + " has no .meta beside it; verify needs the "
+            + "original graph (a checkpoint with its .meta, or a SavedModel)");
+      }
+      b.metaGraph(loc.graphFile()).checkpoint(loc.checkpoint().toString());
+    }
+    loc.warnings().forEach(w -> spec.commandLine().getErr().println("jfreeze: warning: " + Main.oneLine(w)));
     NativeVerifier.Result r = NativeVerifier.verify(b.build());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -1,0 +1,109 @@
+package io.github.jfreeze.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.jfreeze.bridge.TensorFlowRuntime;
+import io.github.jfreeze.codec.testing.TestPaths;
+import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.GraphDef;
+import io.github.jfreeze.proto.NodeDef;
+import io.github.jfreeze.proto.TensorProto;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jfreeze run} and {@code jfreeze verify} on native TensorFlow, through the command line. */
+class RunVerifyCommandTest {
+  @TempDir Path tmp;
+
+  @BeforeEach
+  void natives() {
+    if (!TensorFlowRuntime.isAvailable()) {
+      String reason = TensorFlowRuntime.unavailableReason().orElse("unknown");
+      if ("1".equals(System.getenv("JFREEZE_REQUIRE_NATIVES"))) {
+        fail("JFREEZE_REQUIRE_NATIVES=1 but " + reason);
+      }
+      Assumptions.abort("native TensorFlow unavailable: " + reason);
+    }
+  }
+
+  private Path freezeSeed() {
+    Path out = tmp.resolve("seed.pb");
+    Cli.run("freeze", TestPaths.testdata().resolve("models/seed").toString(), "--outputs", "predictions", "-o", out.toString())
+        .assertOk();
+    return out;
+  }
+
+  @Test
+  void theReadmeDemoPrints101() {
+    Cli.Result r = Cli.run("run", freezeSeed().toString(), "--feed", "input_holder=10.0").assertOk();
+    assertTrue(r.out().startsWith("predictions  float32 [1]  [101."), r.out());
+    JsonNode j = Cli.run("run", tmp.resolve("seed.pb").toString(), "--feed", "input_holder=10.0", "--json").assertOk().json();
+    assertEquals(101.0, j.get("outputs").get(0).get("values").get(0).asDouble());
+    assertEquals("cpu", j.get("device").asText());
+  }
+
+  @Test
+  void verifyMatchesTheCheckpointAndCatchesADifference() throws IOException {
+    Path frozen = freezeSeed();
+    String seed = TestPaths.testdata().resolve("models/seed").toString();
+    Cli.Result ok = Cli.run("verify", frozen.toString(), "--against", seed).assertOk();
+    assertTrue(ok.out().contains("match"), ok.out());
+    JsonNode j = Cli.run("verify", frozen.toString(), "--against", seed, "--feed", "input_holder=2", "--json").assertOk().json();
+    assertTrue(j.get("match").asBoolean());
+    assertEquals(0.0, j.get("outputs").get(0).get("max_abs_diff").asDouble());
+    // a frozen graph whose W1 is 5.5 instead of 5: predictions differ by 0.5 * 10
+    GraphDef g = GraphDef.parseFrom(Files.readAllBytes(frozen));
+    GraphDef.Builder b = g.toBuilder();
+    for (NodeDef.Builder n : b.getNodeBuilderList()) {
+      if (n.getName().equals("W1")) {
+        byte[] v = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(5.5f).array();
+        TensorProto t = n.getAttrOrThrow("value").getTensor().toBuilder()
+            .setTensorContent(com.google.protobuf.ByteString.copyFrom(v)).build();
+        n.putAttr("value", AttrValue.newBuilder().setTensor(t).build());
+      }
+    }
+    Path wrong = tmp.resolve("wrong.pb");
+    Files.write(wrong, b.build().toByteArray());
+    Cli.Result bad = Cli.run("verify", wrong.toString(), "--against", seed, "--feed", "input_holder=10");
+    assertEquals(1, bad.code(), bad.describe("exit"));
+    assertTrue(bad.out().contains("DIFFERS"), bad.out());
+    assertEquals(1, bad.errLines().size(), bad.err());
+    assertTrue(bad.err().contains("1 of 1 output(s) differ"), bad.err());
+  }
+
+  @Test
+  void nativeAssistedFreezingWritesTheSameBytes() throws IOException {
+    String mlp = TestPaths.testdata().resolve("models/mlp").toString();
+    Path java = tmp.resolve("java.pb");
+    Path nat = tmp.resolve("native.pb");
+    Cli.run("freeze", mlp, "--outputs", "predictions", "-o", java.toString()).assertOk();
+    Cli.run("freeze", mlp, "--outputs", "predictions", "-o", nat.toString(), "--native-values").assertOk();
+    assertEquals(-1, Files.mismatch(java, nat));
+  }
+
+  @Test
+  void badInputsAreOneLine() {
+    Path frozen = freezeSeed();
+    Cli.Result r = Cli.run("run", frozen.toString(), "--feed", "input_holdr=1").assertBadInput();
+    assertTrue(r.err().contains("input_holder"), "suggests the right name: " + r.err());
+    Cli.run("run", tmp.resolve("missing.pb").toString()).assertBadInput();
+    assertFalse(Cli.run("run", frozen.toString(), "--device", "tpu").code() == 0);
+    assertEquals(2, Cli.run("run", frozen.toString(), "--device", "tpu").code());
+    // GPU asked for where none is: a clear error, not a silent CPU run
+    if (!io.github.jfreeze.bridge.Device.gpuAvailable()) {
+      r = Cli.run("run", frozen.toString(), "--feed", "input_holder=1", "--device", "gpu").assertBadInput();
+      assertTrue(r.err().contains("GPU"), r.err());
+    }
+  }
+}
