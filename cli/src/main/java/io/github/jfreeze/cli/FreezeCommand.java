@@ -92,7 +92,7 @@ final class FreezeCommand implements Callable<Integer> {
     if (json) {
       Reports.freezeJson(new JsonWriter(out), input, report);
     } else {
-      Reports.freezeText(out, input, report);
+      Reports.freezeText(out, input, output, report);
     }
     report.warnings().forEach(w -> err.println("jfreeze: warning: " + Main.oneLine(w)));
     out.flush();

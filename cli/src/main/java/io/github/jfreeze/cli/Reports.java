@@ -9,8 +9,8 @@ import java.util.List;
 final class Reports {
   private Reports() {}
 
-  static void freezeText(PrintWriter out, Path input, FreezeReport r) {
-    out.println("froze " + input + " -> " + r.output() + " (" + r.outputBytes() + " bytes)");
+  static void freezeText(PrintWriter out, Path input, Path output, FreezeReport r) {
+    out.println("froze " + input + " -> " + output + " (" + r.outputBytes() + " bytes)");
     out.println("  outputs:   " + String.join(", ", r.outputs()));
     out.println("  inputs:    " + (r.inputs().isEmpty() ? "(none)" : String.join(", ", r.inputs())));
     out.println("  nodes:     " + r.nodesBefore() + " -> " + r.nodesAfter());

@@ -122,7 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
       w.finish();
     } else {
       out.println("frozen   " + frozen);
-      out.println("original " + r.original() + " (device " + r.device().name().toLowerCase(Locale.ROOT) + ", seed " + r.seed()
+      out.println("original " + original + " (device " + r.device().name().toLowerCase(Locale.ROOT) + ", seed " + r.seed()
           + (r.randomFeeds().isEmpty() ? "" : ", random feeds: " + String.join(", ", r.randomFeeds())) + ")");
       TextTable t = new TextTable("", "output", "dtype", "shape", "max abs diff", "max rel diff", "result");
       for (NativeVerifier.Output o : r.outputs()) {
