@@ -31,6 +31,7 @@ public final class FreezeOptions {
   private final Path output;
   private final boolean force;
   private final VariableValues values;
+  private final boolean keepTrainingOps;
 
   private FreezeOptions(Builder b) {
     this.input = b.input;
@@ -45,6 +46,7 @@ public final class FreezeOptions {
     this.output = b.output;
     this.force = b.force;
     this.values = b.values;
+    this.keepTrainingOps = b.keepTrainingOps;
   }
 
   /** @param input a checkpoint (directory, prefix or any of its files) or a SavedModel directory */
@@ -111,6 +113,14 @@ public final class FreezeOptions {
     return values;
   }
 
+  /**
+   * Whether training-only ops the outputs reach are left as TensorFlow's freezer leaves them
+   * (default false). Such graphs usually fail to load; this exists to reproduce TF's behaviour.
+   */
+  public boolean keepTrainingOps() {
+    return keepTrainingOps;
+  }
+
   /** Builder for {@link FreezeOptions}. */
   public static final class Builder {
     private final Path input;
@@ -125,6 +135,7 @@ public final class FreezeOptions {
     private Path output;
     private boolean force;
     private VariableValues values;
+    private boolean keepTrainingOps;
 
     private Builder(Path input) {
       this.input = Objects.requireNonNull(input, "input is null");
@@ -191,6 +202,12 @@ public final class FreezeOptions {
     /** Takes variable values from {@code values} where it has them (see {@link VariableValues}). */
     public Builder values(VariableValues values) {
       this.values = values;
+      return this;
+    }
+
+    /** Leaves training-only ops as TensorFlow does (see {@link FreezeOptions#keepTrainingOps()}). */
+    public Builder keepTrainingOps(boolean keep) {
+      this.keepTrainingOps = keep;
       return this;
     }
 

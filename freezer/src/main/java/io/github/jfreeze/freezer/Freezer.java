@@ -147,7 +147,9 @@ public final class Freezer {
     Map<String, Binding> restored = VariableBinder.fromRestoreOps(graph);
     Map<String, Binding> sliceInfo = VariableBinder.fromSaveSliceInfo(in.meta);
 
-    TrainingOpCleaner.clean(nodes, roots, removed, rewritten);
+    if (!options.keepTrainingOps()) {
+      TrainingOpCleaner.clean(nodes, roots, removed, rewritten);
+    }
     Map<String, NodeDef.Builder> sub = SubgraphExtractor.extract(nodes, roots);
 
     List<String> variables = sub.values().stream().filter(n -> VARIABLE_OPS.contains(n.getOp())).map(NodeDef.Builder::getName).toList();
@@ -184,7 +186,9 @@ public final class Freezer {
       bytes += value.byteSize();
     }
     converter.rewrites().stream().filter(c -> !rewritten.contains(c)).forEach(rewritten::add);
-    checkNoReferenceConsumers(sub, toConvert);
+    if (!options.keepTrainingOps()) {
+      checkNoReferenceConsumers(sub, toConvert);
+    }
 
     // assemble the output graph
     List<NodeDef.Builder> ordered = new ArrayList<>();
