@@ -64,6 +64,21 @@ class LauncherIT {
     assertTrue(text.out().contains("2 variables, 2 parameters, 8 bytes"), text.out());
   }
 
+  /** The README's main command: freeze the bundled seed checkpoint, run it natively, see 101. */
+  @Test
+  void theReadmeDemo() throws Exception {
+    Run freeze = run("freeze", root.resolve("testdata/models/seed").toString(), "--outputs", "predictions", "-o",
+        "seed-frozen.pb", "--force");
+    assertEquals(0, freeze.code(), freeze.err());
+    Run r = run("run", "seed-frozen.pb", "--feed", "input_holder=10.0");
+    if (r.code() != 0 && r.err().contains("natives") && !"1".equals(System.getenv("JFREEZE_REQUIRE_NATIVES"))) {
+      Assumptions.abort("native TensorFlow unavailable: " + r.err());
+    }
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("predictions  float32 [1]  [101.0]"), r.out());
+    assertTrue(r.err().lines().noneMatch(l -> l.contains("jfreeze: error")), r.err());
+  }
+
   @Test
   void exitCodesThroughTheScript() throws Exception {
     Run missing = run("inspect", cwd.resolve("missing").toString());

@@ -104,6 +104,9 @@ public final class ModelLocator {
       return checkpointAt(dir, vars.resolve("variables"), warnings, true);
     }
     List<String> prefixes = prefixesIn(dir);
+    if (prefixes.isEmpty()) {
+      prefixes = v1FilesIn(dir);
+    }
     if (prefixes.size() == 1) {
       return checkpointAt(dir, dir.resolve(prefixes.get(0)), warnings, true);
     }
@@ -263,6 +266,20 @@ public final class ModelLocator {
       }
     }
     out.sort(ModelLocator::compareSteps);
+    return out;
+  }
+
+  /** Single-file V1 checkpoints in a directory: files, other than indexes, that are tables. */
+  static List<String> v1FilesIn(Path dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.sorted().limit(1000).toList()) {
+        String n = p.getFileName().toString();
+        if (Files.isRegularFile(p) && !n.endsWith(".index") && !DATA_FILE.matcher(n).matches() && hasTableMagic(p)) {
+          out.add(n);
+        }
+      }
+    }
     return out;
   }
 
