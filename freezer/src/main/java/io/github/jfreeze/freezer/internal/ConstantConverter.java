@@ -33,7 +33,8 @@ import java.util.Set;
  *       with an axis constant (also inside functions and with {@code batch_dims}, which TF
  *       refuses); {@code ResourceGatherNd} becomes {@code GatherNd}.
  *   <li>Function calls ({@code If}, {@code StatelessIf}, {@code Case}, {@code While}, {@code
- *       StatelessWhile}, {@code PartitionedCall}, {@code StatefulPartitionedCall}) get their
+ *       StatelessWhile}, {@code StatelessCase} (which TF's converter misses), {@code PartitionedCall},
+ *       {@code StatefulPartitionedCall}) get their
  *       argument types updated and the callee is cloned as {@code <name>_frozen} and converted the
  *       same way; {@code While} output shapes and body output types follow.
  * </ul>
@@ -135,7 +136,7 @@ public final class ConstantConverter {
   /** Index of the first input passed to the called function(s), or -1 if the op calls none. */
   static int firstFunctionInput(String op) {
     return switch (op) {
-      case "If", "StatelessIf", "Case" -> 1;
+      case "If", "StatelessIf", "Case", "StatelessCase" -> 1;
       case "While", "StatelessWhile", "PartitionedCall", "StatefulPartitionedCall" -> 0;
       default -> -1;
     };
@@ -144,7 +145,7 @@ public final class ConstantConverter {
   private static List<String> functionAttrs(String op) {
     return switch (op) {
       case "If", "StatelessIf" -> List.of("then_branch", "else_branch");
-      case "Case" -> List.of("branches");
+      case "Case", "StatelessCase" -> List.of("branches");
       case "While", "StatelessWhile" -> List.of("body", "cond");
       case "PartitionedCall", "StatefulPartitionedCall" -> List.of("f");
       default -> List.of();
