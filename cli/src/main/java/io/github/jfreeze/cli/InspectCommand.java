@@ -1,5 +1,6 @@
 package io.github.jfreeze.cli;
 
+import io.github.jfreeze.codec.Suggestions;
 import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.codec.CorruptFileException;
 import io.github.jfreeze.codec.GraphFile;
@@ -264,7 +265,7 @@ final class InspectCommand implements Callable<Integer> {
   }
 
   private static String suggestions(String name, java.util.Collection<String> candidates) {
-    List<String> closest = Names.closest(name, candidates, 5);
+    List<String> closest = Suggestions.closest(name, candidates, 5);
     return closest.isEmpty() ? " (it holds no tensors)" : "; closest: " + String.join(", ", closest);
   }
 

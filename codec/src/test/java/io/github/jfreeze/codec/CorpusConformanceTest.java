@@ -26,21 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * dtype and shape, and what MANIFEST.md states about them holds.
  */
 class CorpusConformanceTest {
-  /** Every checkpoint in the corpus: V2 indexes (minus .index) and V1 files. */
-  static List<Path> checkpoints() throws IOException {
-    Path corpus = TestPaths.corpus();
-    List<Path> out = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(corpus)) {
-      for (Path p : s.sorted().toList()) {
-        String n = p.getFileName().toString();
-        if (n.endsWith(".index")) {
-          out.add(p.resolveSibling(n.substring(0, n.length() - 6)));
-        } else if (n.equals("export") || n.matches("export-\\d{5}-of-\\d{5}")) {
-          out.add(p);
-        }
-      }
-    }
-    return out;
+  static List<Path> checkpoints() {
+    return TestPaths.corpusCheckpoints();
   }
 
   @TestFactory

@@ -16,7 +16,7 @@ import io.github.jfreeze.freezer.internal.AtomicOutput;
 import io.github.jfreeze.freezer.internal.ConstantConverter;
 import io.github.jfreeze.freezer.internal.ConstantValue;
 import io.github.jfreeze.freezer.internal.ModelInput;
-import io.github.jfreeze.freezer.internal.Names;
+import io.github.jfreeze.codec.Suggestions;
 import io.github.jfreeze.freezer.internal.StreamingGraphWriter;
 import io.github.jfreeze.freezer.internal.SubgraphExtractor;
 import io.github.jfreeze.freezer.internal.TensorRef;
@@ -138,7 +138,7 @@ public final class Freezer {
       String name = TensorRef.nodeName(init);
       if (!nodes.containsKey(name)) {
         throw new FreezeException(Reason.NOT_IN_GRAPH, null, "initializer node '" + name + "' is not in the graph; closest: "
-            + String.join(", ", Names.closest(name, nodes.keySet(), 5)));
+            + String.join(", ", Suggestions.closest(name, nodes.keySet(), 5)));
       }
       roots.add(name);
     }
@@ -165,7 +165,7 @@ public final class Freezer {
     }
     if (!toConvert.isEmpty() && in.checkpoint == null) {
       throw new FreezeException(Reason.NO_CHECKPOINT, in.graphFile, "the graph has " + toConvert.size()
-          + " variable(s) (" + Names.list(toConvert, 5) + ") but no checkpoint was found to fill them; "
+          + " variable(s) (" + Suggestions.list(toConvert, 5) + ") but no checkpoint was found to fill them; "
           + "pass the checkpoint and give this graph with --graph");
     }
 
@@ -248,7 +248,7 @@ public final class Freezer {
         .filter(n -> n.getOp().equals("Placeholder") || n.getOp().equals("PlaceholderWithDefault"))
         .map(NodeDef::getName).toList();
     if (!kept.isEmpty()) {
-      warnings.add(kept.size() + " variable(s) left as variables (--exclude-vars/--include-vars): " + Names.list(kept, 10)
+      warnings.add(kept.size() + " variable(s) left as variables (--exclude-vars/--include-vars): " + Suggestions.list(kept, 10)
           + "; the frozen graph needs them initialized before it runs");
     }
     FreezeReport report = new FreezeReport(null, StreamingGraphWriter.size(frozen, raw), outputs, placeholders,
@@ -288,13 +288,13 @@ public final class Freezer {
       }
       List<String> likely = likelyOutputs(in);
       throw new FreezeException(Reason.NO_OUTPUTS, null, "no outputs given: name the output node(s) with --outputs; likely outputs "
-          + "(nodes nothing consumes): " + (likely.isEmpty() ? "none found" : Names.list(likely, 10)));
+          + "(nodes nothing consumes): " + (likely.isEmpty() ? "none found" : Suggestions.list(likely, 10)));
     }
     for (String o : outputs) {
       if (!nodes.containsKey(o)) {
         throw new FreezeException(Reason.NOT_IN_GRAPH, null, "output '" + o + "' is not in the graph; closest names: "
-            + String.join(", ", Names.closest(o, nodes.keySet(), 5)) + "; likely outputs: "
-            + Names.list(likelyOutputs(in), 10));
+            + String.join(", ", Suggestions.closest(o, nodes.keySet(), 5)) + "; likely outputs: "
+            + Suggestions.list(likelyOutputs(in), 10));
       }
     }
     return outputs;
@@ -354,7 +354,7 @@ public final class Freezer {
       }
       if (b == null) {
         problems.add("variable '" + v + "' (" + node.getOp() + ") is not in the checkpoint; closest keys: "
-            + String.join(", ", Names.closest(v, byKey.keySet(), 3)));
+            + String.join(", ", Suggestions.closest(v, byKey.keySet(), 3)));
         continue;
       }
       VariableInfo info = byKey.get(b.key());

@@ -44,17 +44,7 @@ class CheckpointContractTest {
         }
       }
     }
-    Path corpus = io.github.jfreeze.codec.testing.TestPaths.corpus();
-    try (Stream<Path> s = Files.walk(corpus)) {
-      for (Path p : s.sorted().toList()) {
-        String n = p.getFileName().toString();
-        if (n.endsWith(".index")) {
-          out.add(p.resolveSibling(n.substring(0, n.length() - 6)));
-        } else if (n.equals("export") || n.matches("export-\\d{5}-of-\\d{5}")) {
-          out.add(p);
-        }
-      }
-    }
+    out.addAll(io.github.jfreeze.codec.testing.TestPaths.corpusCheckpoints());
     return out;
   }
 

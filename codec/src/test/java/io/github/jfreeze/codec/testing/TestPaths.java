@@ -2,8 +2,13 @@ package io.github.jfreeze.codec.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Where tests find the repository's fixtures and the shared corpus of real TF files. */
 public final class TestPaths {
@@ -36,5 +41,23 @@ public final class TestPaths {
           + "put ../shared beside the checkout or pass -Djfreeze.corpus=<dir>");
     }
     return corpus;
+  }
+
+  /** Every checkpoint in the corpus: V2 prefixes (from their .index files) and V1 files. */
+  public static List<Path> corpusCheckpoints() {
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(corpus())) {
+      for (Path p : s.sorted().toList()) {
+        String n = p.getFileName().toString();
+        if (n.endsWith(".index")) {
+          out.add(p.resolveSibling(n.substring(0, n.length() - ".index".length())));
+        } else if (n.equals("export") || n.matches("export-\\d{5}-of-\\d{5}")) {
+          out.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 }

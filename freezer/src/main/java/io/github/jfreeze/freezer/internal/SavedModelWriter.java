@@ -1,5 +1,6 @@
 package io.github.jfreeze.freezer.internal;
 
+import io.github.jfreeze.codec.Suggestions;
 import com.google.protobuf.CodedOutputStream;
 import io.github.jfreeze.codec.CheckpointFormat;
 import io.github.jfreeze.codec.DType;
@@ -144,7 +145,7 @@ public final class SavedModelWriter {
     NodeDef node = nodes.get(ref.node());
     if (node == null) {
       throw new FreezeException(Reason.NOT_IN_GRAPH, null, "'" + ref.node() + "' is not in the graph; closest names: "
-          + String.join(", ", Names.closest(ref.node(), nodes.keySet(), 5)));
+          + String.join(", ", Suggestions.closest(ref.node(), nodes.keySet(), 5)));
     }
     if (key == null) {
       key = ref.node();
