@@ -79,6 +79,58 @@ class LauncherIT {
     assertTrue(r.err().lines().noneMatch(l -> l.contains("jfreeze: error")), r.err());
   }
 
+  /**
+   * A freeze stopped mid-write (SIGTERM, as Ctrl-C or a CI timeout sends) leaves neither the output
+   * nor its temporary file: a 1 GiB variable (sparse data file) keeps the write going long enough.
+   */
+  @Test
+  void anInterruptedFreezeLeavesNothingBehind() throws Exception {
+    long n = 256L << 20; // floats: 1 GiB
+    Path ckpt = Files.createDirectories(cwd.resolve("big"));
+    try (var f = new java.io.RandomAccessFile(ckpt.resolve("model.data-00000-of-00001").toFile(), "rw")) {
+      f.setLength(4 * n);
+    }
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    byte[] zeros = new byte[1 << 20];
+    for (long i = 0; i < 4 * n; i += zeros.length) {
+      crc.update(zeros);
+    }
+    var shape = io.github.jfreeze.proto.TensorShapeProto.newBuilder().addDim(
+        io.github.jfreeze.proto.TensorShapeProto.Dim.newBuilder().setSize(n)).build();
+    java.util.Map<byte[], byte[]> entries = new java.util.LinkedHashMap<>();
+    entries.put(new byte[0], io.github.jfreeze.proto.BundleHeaderProto.newBuilder().setNumShards(1).build().toByteArray());
+    entries.put("w".getBytes(StandardCharsets.UTF_8), io.github.jfreeze.proto.BundleEntryProto.newBuilder()
+        .setDtype(io.github.jfreeze.proto.DataType.DT_FLOAT).setShape(shape).setSize(4 * n)
+        .setCrc32C(io.github.jfreeze.codec.internal.Crc32c.mask((int) crc.getValue())).build().toByteArray());
+    Files.write(ckpt.resolve("model.index"), io.github.jfreeze.codec.testing.TableWriter.write(entries, 262144, false));
+    var dtype = io.github.jfreeze.proto.AttrValue.newBuilder().setType(io.github.jfreeze.proto.DataType.DT_FLOAT).build();
+    io.github.jfreeze.proto.GraphDef graph = io.github.jfreeze.proto.GraphDef.newBuilder()
+        .addNode(io.github.jfreeze.proto.NodeDef.newBuilder().setName("w").setOp("VariableV2").putAttr("dtype", dtype)
+            .putAttr("shape", io.github.jfreeze.proto.AttrValue.newBuilder().setShape(shape).build()))
+        .addNode(io.github.jfreeze.proto.NodeDef.newBuilder().setName("out").setOp("Identity").addInput("w").putAttr("T", dtype))
+        .build();
+    Files.write(ckpt.resolve("graph.pb"), graph.toByteArray());
+
+    Path outDir = Files.createDirectories(cwd.resolve("out"));
+    List<String> cmd = List.of(root.resolve("jfreeze").toString(), "freeze", ckpt.resolve("model").toString(), "--graph",
+        ckpt.resolve("graph.pb").toString(), "--outputs", "out", "-o", outDir.resolve("frozen.pb").toString());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(cwd.resolve("log.txt").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    boolean writing = false;
+    while (!writing && p.isAlive() && System.nanoTime() < deadline) {
+      try (var s = Files.list(outDir)) {
+        writing = s.anyMatch(f -> f.getFileName().toString().endsWith(".tmp") && f.toFile().length() > (64L << 20));
+      }
+      Thread.sleep(5);
+    }
+    assertTrue(writing, "the freeze was seen writing its temporary file: " + Files.readString(cwd.resolve("log.txt")));
+    p.destroy(); // SIGTERM
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    try (var s = Files.list(outDir)) {
+      assertEquals(List.of(), s.map(f -> f.getFileName().toString()).toList(), "nothing left behind");
+    }
+  }
+
   @Test
   void exitCodesThroughTheScript() throws Exception {
     Run missing = run("inspect", cwd.resolve("missing").toString());

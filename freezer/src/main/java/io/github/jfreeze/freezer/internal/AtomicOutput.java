@@ -28,6 +28,21 @@ public final class AtomicOutput {
 
   private AtomicOutput() {}
 
+  /** Temporary files and directories being written; removed if the JVM is stopped (Ctrl-C, kill). */
+  private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (Path p : PENDING) {
+        try {
+          deleteTree(p);
+        } catch (IOException | RuntimeException e) {
+          // best effort while the JVM exits
+        }
+      }
+    }, "jfreeze-remove-partial-output"));
+  }
+
   /** Checks {@code target} is a usable output: not an input, not inside one, not existing unless forced. */
   public static Path check(Path target, Collection<Path> inputs, boolean force, boolean directory) throws FreezeException {
     Path abs = target.toAbsolutePath().normalize();
@@ -70,6 +85,15 @@ public final class AtomicOutput {
   public static long writeFile(Path target, Body body) throws IOException {
     Path dir = target.getParent();
     Path tmp = dir.resolve("." + target.getFileName() + ".jfreeze-" + UUID.randomUUID() + ".tmp");
+    PENDING.add(tmp);
+    try {
+      return writeFile(target, tmp, body);
+    } finally {
+      PENDING.remove(tmp);
+    }
+  }
+
+  private static long writeFile(Path target, Path tmp, Body body) throws IOException {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(ch);
       body.write(out, ch);
@@ -97,6 +121,7 @@ public final class AtomicOutput {
     Path dir = target.getParent();
     Path tmp = dir.resolve("." + target.getFileName() + ".jfreeze-" + UUID.randomUUID() + ".tmp");
     Files.createDirectory(tmp);
+    PENDING.add(tmp);
     Path old = null;
     try {
       body.write(tmp);
@@ -105,10 +130,12 @@ public final class AtomicOutput {
         move(target, old);
       }
       move(tmp, target);
+      PENDING.remove(tmp);
       if (old != null) {
         deleteTree(old);
       }
     } catch (IOException | RuntimeException | Error e) {
+      PENDING.remove(tmp);
       deleteTree(tmp);
       if (old != null && !Files.exists(target)) {
         move(old, target);
