@@ -358,6 +358,11 @@ public final class Freezer {
         continue;
       }
       VariableInfo info = byKey.get(b.key());
+      if (info.dtype() == DType.VARIANT || info.dtype() == DType.RESOURCE) {
+        problems.add("variable '" + v + "' holds " + info.dtype() + " values, which a Const cannot hold; exclude it with "
+            + "--exclude-vars");
+        continue;
+      }
       DType expected = DType.find(node.getAttrOrDefault("dtype", AttrValue.getDefaultInstance()).getTypeValue());
       if (expected != null && expected != info.dtype()) {
         problems.add("variable '" + v + "' is " + expected + " in the graph but checkpoint key '" + b.key() + "' holds " + info.dtype());
