@@ -445,18 +445,8 @@ public final class BundleReader implements CheckpointReader {
     BundleEntryProto p = entries.get(key).proto();
     FileSource source = shards[p.getShardId()];
     CRC32C crc = new CRC32C();
-    long done = 0;
-    while (done < p.getSize()) {
-      buffer.clear();
-      buffer.limit((int) Math.min(buffer.capacity(), p.getSize() - done));
-      source.readFully(p.getOffset() + done, buffer);
-      buffer.flip();
-      crc.update(buffer.duplicate());
-      while (buffer.hasRemaining()) {
-        out.write(buffer);
-      }
-      done += buffer.limit();
-    }
+    source.copyTo(p.getOffset(), p.getSize(), out, crc, buffer);
+    long done = p.getSize();
     int actual = Crc32c.mask((int) crc.getValue());
     if (actual != p.getCrc32C()) {
       throw CorruptFileException.tensorChecksumMismatch(source.path(), p.getOffset(), key, p.getCrc32C(), actual);

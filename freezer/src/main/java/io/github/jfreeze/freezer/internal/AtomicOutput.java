@@ -72,8 +72,10 @@ public final class AtomicOutput {
     Path tmp = dir.resolve("." + target.getFileName() + ".jfreeze-" + UUID.randomUUID() + ".tmp");
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(ch);
-      body.write(out, ch);
-      out.flush();
+      try (WriteBehind behind = WriteBehind.start(ch)) {
+        body.write(out, ch);
+        out.flush();
+      }
       ch.force(true);
     } catch (IOException | RuntimeException | Error e) {
       Files.deleteIfExists(tmp);
