@@ -64,7 +64,7 @@ done
 # no run pays for deleting the previous one's gigabyte)
 add() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$results/commands.tsv"; }
 add freeze_big "freeze big (1 GiB, 201 variables)" "./jfreeze freeze $models/big --outputs predictions -o $out/freeze_big/frozen.pb"
-add freeze_big_256m "freeze big, -Xmx256m" "JFREEZE_JAVA_OPTS=-Xmx256m ./jfreeze freeze $models/big --outputs predictions -o $out/freeze_big_256m/frozen.pb"
+add freeze_big_256m "freeze big, -Xmx256m" "env JFREEZE_JAVA_OPTS=-Xmx256m ./jfreeze freeze $models/big --outputs predictions -o $out/freeze_big_256m/frozen.pb"
 add native_big "freeze big, native-assisted" "./jfreeze freeze $models/big --outputs predictions -o $out/native_big/frozen.pb --native-values"
 add cp_big "cp big's data file" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cp_big/"
 add cpsync_big "cp big's data file + sync" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cpsync_big/ && sync $out/cpsync_big/*"
@@ -112,6 +112,6 @@ else
 fi
 rm -rf "${out:?}"/*
 
-echo "== JMH and the table" >&2
+echo "== JMH${jmh:+ (log: $results/jmh.log)} and the table" >&2
 java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.github.jfreeze.benchmarks.Report \
   --results "$results" --models "$models" --jmh "$jmh"

@@ -69,14 +69,14 @@ public final class Report {
     Path results = Path.of(opts.getOrDefault("--results", "benchmarks/target/results"));
     Path models = Path.of(opts.getOrDefault("--models", "benchmarks/target/models"));
     String include = opts.getOrDefault("--jmh", "");
-    List<Jmh> jmh = include.isEmpty() ? List.of() : runJmh(include, models);
+    List<Jmh> jmh = include.isEmpty() ? List.of() : runJmh(include, models, results.resolve("jmh.log"));
     String table = table(results, jmh);
     System.out.print(table);
     Files.writeString(results.resolve("table.md"), table, StandardCharsets.UTF_8);
   }
 
-  private static List<Jmh> runJmh(String include, Path models) throws RunnerException {
-    ChainedOptionsBuilder b = new OptionsBuilder().include(include).forks(1)
+  private static List<Jmh> runJmh(String include, Path models, Path log) throws RunnerException {
+    ChainedOptionsBuilder b = new OptionsBuilder().include(include).forks(1).output(log.toString())
         .jvmArgsAppend("-Djfreeze.models=" + models.toAbsolutePath(), "-Xmx4g");
     Collection<RunResult> runs = new Runner(b.build()).run();
     List<Jmh> out = new ArrayList<>();
