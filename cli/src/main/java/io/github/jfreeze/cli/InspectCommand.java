@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,20 +112,12 @@ final class InspectCommand implements Callable<Integer> {
     ModelLocation loc = ModelLocator.locate(path);
     switch (loc.kind()) {
       case CHECKPOINT -> {
-        // the .meta beside the checkpoint is summarized on another thread while the index is read
-        // (a 20,000-variable checkpoint: about 0.15 s of 1 s; benchmarks/run.sh, inspect of many)
-        FutureTask<GraphPart> scan = loc.graphFile() == null || verify ? null : new FutureTask<>(() -> scannedGraphPart(loc.graphFile()));
-        if (scan != null) {
-          Thread t = new Thread(scan, "jfreeze-scan-meta");
-          t.setDaemon(true);
-          t.start();
-        }
         try (CheckpointReader reader = loc.openCheckpoint()) {
           List<String> warnings = new ArrayList<>(reader.warnings());
           GraphPart graph = null;
           if (loc.graphFile() != null) {
             try {
-              graph = scan == null ? null : scanned(scan);
+              graph = verify ? null : scannedGraphPart(loc.graphFile());
               if (graph == null) {
                 GraphFile file = GraphFile.read(loc.graphFile());
                 if (file.kind() == GraphFile.Kind.SAVED_MODEL) {
@@ -194,18 +184,6 @@ final class InspectCommand implements Callable<Integer> {
       err.println("jfreeze: warning: " + Main.oneLine(w));
     }
     err.flush();
-  }
-
-  /** The scanned summary, or null where the full parse must read the file (and report what is wrong). */
-  private static GraphPart scanned(FutureTask<GraphPart> scan) {
-    try {
-      return scan.get();
-    } catch (ExecutionException e) {
-      return null; // e.g. an I/O error: GraphFile.read meets it again and reports it
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
   }
 
   /**

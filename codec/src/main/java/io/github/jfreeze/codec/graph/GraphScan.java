@@ -16,10 +16,14 @@ import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.VersionDef;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Summarizes a binary MetaGraphDef without building its GraphDef: the nodes are read straight from
@@ -68,10 +72,18 @@ public final class GraphScan {
   public static ScannedMeta readMetaGraph(Path file) throws IOException {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     // GraphFile tries a MetaGraphDef first only for .meta files
-    if (!name.endsWith(".meta") || Files.size(file) >= GraphFile.MAX_SIZE) {
+    if (!name.endsWith(".meta")) {
       return null;
     }
-    return metaGraph(Files.readAllBytes(file));
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size == 0 || size >= GraphFile.MAX_SIZE) {
+        return null;
+      }
+      // mapped, not read into the heap: a 25 MB .meta would be copied once more by every young
+      // collection (benchmark: IndexParseBenchmark.scanMetaGraph, inspect of many)
+      return metaGraph(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
+    }
   }
 
   /**
@@ -79,6 +91,10 @@ public final class GraphScan {
    * null} when they are anything else.
    */
   static ScannedMeta metaGraph(byte[] bytes) {
+    return metaGraph(ByteBuffer.wrap(bytes));
+  }
+
+  private static ScannedMeta metaGraph(ByteBuffer bytes) {
     if (!hasControlByte(bytes)) {
       return null; // could be text format: GraphFile decides
     }
@@ -90,8 +106,9 @@ public final class GraphScan {
   }
 
   /** GraphFile reads content without control bytes (other than tab, CR, LF) as text. */
-  private static boolean hasControlByte(byte[] bytes) {
-    for (byte b : bytes) {
+  private static boolean hasControlByte(ByteBuffer bytes) {
+    for (int i = bytes.position(); i < bytes.limit(); i++) {
+      byte b = bytes.get(i);
       if ((b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
         return true;
       }
@@ -99,21 +116,18 @@ public final class GraphScan {
     return false;
   }
 
-  /**
-   * Walks the MetaGraphDef with protobuf's own reader (so tags, lengths and strings are read and
-   * checked exactly as the full parse reads them), descending into graph_def, its nodes and their
-   * attr entries by hand instead of building them.
-   */
   private static final class Scanner {
-    private final byte[] bytes;
+    private final ByteBuffer bytes;
     private final CodedInputStream in;
     private final List<GraphSummary.Node> nodes = new ArrayList<>();
     private final AttrValue.Builder scratch = AttrValue.newBuilder();
+    private final List<String> inputs = new ArrayList<>();
+    private final Map<String, String> ops = new HashMap<>();
     private int functions;
     private boolean hasLibrary;
     private boolean hasVersions;
 
-    Scanner(byte[] bytes) {
+    Scanner(ByteBuffer bytes) {
       this.bytes = bytes;
       this.in = CodedInputStream.newInstance(bytes);
       in.enableAliasing(true); // tensor_content of Const values is not copied
@@ -138,7 +152,7 @@ public final class GraphScan {
         if (field < 1 || field > 7 || !in.skipField(tag)) {
           throw GIVE_UP;
         }
-        rest.mergeFrom(bytes, start, in.getTotalBytesRead() - start);
+        rest.mergeFrom(CodedInputStream.newInstance(bytes.duplicate().position(start).limit(in.getTotalBytesRead()).slice()));
       }
       MetaGraphDef meta = rest.build();
       if (!meta.getUnknownFields().asMap().isEmpty() || !meta.getMetaInfoDef().getUnknownFields().asMap().isEmpty()
@@ -192,13 +206,19 @@ public final class GraphScan {
     private GraphSummary.Node node() throws IOException {
       String name = null;
       String op = null;
-      List<String> inputs = new ArrayList<>(4);
+      List<String> inputs = this.inputs;
+      inputs.clear();
       Attrs attrs = new Attrs();
       while (!in.isAtEnd()) {
         int tag = in.readTag();
         switch (WireFormat.getTagFieldNumber(tag)) {
           case NodeDef.NAME_FIELD_NUMBER -> name = once(tag, name);
-          case NodeDef.OP_FIELD_NUMBER -> op = once(tag, op);
+          case NodeDef.OP_FIELD_NUMBER -> {
+            // a graph has a few dozen distinct ops: one String each, not one per node (fewer
+            // objects for every young collection to copy; IndexParseBenchmark.scanMetaGraph)
+            String o = once(tag, op);
+            op = ops.computeIfAbsent(o, k -> k);
+          }
           case NodeDef.INPUT_FIELD_NUMBER -> {
             expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             inputs.add(in.readStringRequireUtf8());
@@ -225,7 +245,7 @@ public final class GraphScan {
         AttrValue value = attrs.value != null ? attrs.value : AttrValue.getDefaultInstance();
         constElements = PartialShape.fromProto(value.getTensor().getTensorShape()).numElements();
       }
-      return new GraphSummary.Node(name, op, inputs, GraphSummary.dtypeAttr(attrs.dtype),
+      return new GraphSummary.Node(name, op, List.copyOf(inputs), GraphSummary.dtypeAttr(attrs.dtype),
           GraphSummary.shapeAttr(attrs.shape), constElements);
     }
 

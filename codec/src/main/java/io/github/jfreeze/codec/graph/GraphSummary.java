@@ -120,11 +120,10 @@ public final class GraphSummary {
   GraphSummary(List<Node> nodes, int functionCount, MetaGraphDef meta) {
     // one hash lookup per input: node names to the index of the first node so named, and whether
     // anything consumes it (inspect of a 100,000-node graph spends most of its summary here)
-    Map<String, Integer> index = new HashMap<>(nodes.size() * 4 / 3 + 16);
+    NameIndex index = new NameIndex(nodes);
     int[] canonical = new int[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
-      Integer first = index.putIfAbsent(nodes.get(i).name(), i);
-      canonical[i] = first == null ? i : first;
+      canonical[i] = index.get(nodes.get(i).name());
     }
     boolean[] consumed = new boolean[nodes.size()];
     nodeCount = nodes.size();
@@ -140,8 +139,8 @@ public final class GraphSummary {
         if (in.startsWith("^")) {
           control++;
         }
-        Integer source = index.get(nodeName(in));
-        if (source == null) {
+        int source = index.get(nodeName(in));
+        if (source < 0) {
           missing.add(n.name() + " <- " + in);
         } else {
           consumed[source] = true;
@@ -228,7 +227,52 @@ public final class GraphSummary {
   }
 
   /** A TF1 variable snapshot ({@code v/read}) or a {@code ReadVariableOp} of a variable handle. */
-  private static boolean isVariableRead(Node n, List<Node> nodes, Map<String, Integer> index) {
+  /**
+   * Node names to the index of the first node so named: open addressing over two arrays, so a
+   * graph of 100,000 nodes adds two objects, not 200,000 map entries and boxed indices, for the
+   * garbage collector to copy (benchmark: IndexParseBenchmark.scanMetaGraph, inspect of many).
+   */
+  private static final class NameIndex {
+    private final String[] keys;
+    private final int[] values;
+    private final int mask;
+    private final int shift;
+
+    NameIndex(List<Node> nodes) {
+      int capacity = Integer.highestOneBit(Math.max(4, nodes.size() * 2 - 1)) << 1;
+      keys = new String[capacity];
+      values = new int[capacity];
+      mask = capacity - 1;
+      shift = Integer.numberOfLeadingZeros(capacity) + 1;
+      for (int i = 0; i < nodes.size(); i++) {
+        String name = nodes.get(i).name();
+        int slot = slot(name);
+        if (keys[slot] == null) {
+          keys[slot] = name;
+          values[slot] = i;
+        }
+      }
+    }
+
+    /** The slot holding {@code name}, or the empty slot where it would go. */
+    private int slot(String name) {
+      // Fibonacci hashing: names such as expert_1234/kernel hash to runs of nearby values, which
+      // the low bits alone would pile into long probe sequences
+      int slot = (name.hashCode() * 0x9E3779B9) >>> shift;
+      while (keys[slot] != null && !keys[slot].equals(name)) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    /** The index of the first node named {@code name}, or -1. */
+    int get(String name) {
+      int slot = slot(name);
+      return keys[slot] == null ? -1 : values[slot];
+    }
+  }
+
+  private static boolean isVariableRead(Node n, List<Node> nodes, NameIndex index) {
     if (!n.op().equals("Identity") && !n.op().equals("ReadVariableOp")) {
       return false;
     }
@@ -241,11 +285,11 @@ public final class GraphSummary {
         data = in;
       }
     }
-    Integer source = data == null ? null : index.get(nodeName(data));
-    return source != null && VARIABLE_OPS.contains(nodes.get(source).op());
+    int source = data == null ? -1 : index.get(nodeName(data));
+    return source >= 0 && VARIABLE_OPS.contains(nodes.get(source).op());
   }
 
-  private static List<Variable> variablesFromCollections(MetaGraphDef meta, List<Node> nodes, Map<String, Integer> index) {
+  private static List<Variable> variablesFromCollections(MetaGraphDef meta, List<Node> nodes, NameIndex index) {
     CollectionDef vars = meta.getCollectionDefMap().get("variables");
     if (vars == null || !vars.hasBytesList()) {
       return null;
@@ -267,8 +311,8 @@ public final class GraphSummary {
         continue;
       }
       String name = nodeName(d.getVariableName());
-      Integer i = index.get(name);
-      Node n = i == null ? null : nodes.get(i);
+      int i = index.get(name);
+      Node n = i < 0 ? null : nodes.get(i);
       out.putIfAbsent(name, new Variable(name, n == null ? "" : n.op(), n == null ? null : n.dtype(),
           n == null ? PartialShape.UNKNOWN : n.shape(), trainable.contains(name) || d.getTrainable()));
     }

@@ -76,6 +76,9 @@ public final class VariableBinder {
     return out;
   }
 
+  /** The ops a restored value is assigned by (input 1 the value, input 0 the variable). */
+  private static final java.util.Set<String> ASSIGN_OPS = java.util.Set.of("Assign", "AssignVariableOp");
+
   private static boolean isRestore(String op) {
     return op.equals("RestoreV2") || op.equals("RestoreSlice") || op.equals("Restore");
   }
@@ -87,7 +90,13 @@ public final class VariableBinder {
   }
 
   private static List<String> dataInputs(NodeDef n) {
-    return n.getInputList().stream().filter(i -> !i.startsWith("^")).toList();
+    List<String> out = new ArrayList<>(n.getInputCount());
+    for (String i : n.getInputList()) {
+      if (!i.startsWith("^")) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   /**
@@ -100,8 +109,15 @@ public final class VariableBinder {
     // every data input by the tensor it reads (node and output index), so each restore output's
     // assigns are found without scanning all consumers of the restore op (O(n), not O(n^2):
     // a Saver's RestoreV2 feeds one Assign per variable)
+    // (only the ops assignsOf follows; a graph without restore ops needs no index at all)
+    if (nodes.values().stream().noneMatch(n -> isRestore(n.getOp()))) {
+      return;
+    }
     Map<Produced, List<Use>> uses = new HashMap<>();
     for (NodeDef n : nodes.values()) {
+      if (!ASSIGN_OPS.contains(n.getOp()) && !n.getOp().equals("Identity")) {
+        continue;
+      }
       List<String> ins = dataInputs(n);
       for (int pos = 0; pos < ins.size(); pos++) {
         TensorRef ref = TensorRef.parse(ins.get(pos));
@@ -132,8 +148,21 @@ public final class VariableBinder {
     }
   }
 
-  /** Output {@code index} of node {@code node}. */
-  private record Produced(String node, int index) {}
+  /**
+   * Output {@code index} of node {@code node}. (equals and hashCode written out: a record's are
+   * bootstrapped through invokedynamic on first use, milliseconds at the start of a short process.)
+   */
+  private record Produced(String node, int index) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Produced p && p.index == index && p.node.equals(node);
+    }
+
+    @Override
+    public int hashCode() {
+      return node.hashCode() * 31 + index;
+    }
+  }
 
   /** A node reading a tensor as its data input number {@code pos}. */
   private record Use(NodeDef node, int pos) {}
