@@ -73,13 +73,20 @@ add cp_sharded "cp big_sharded's 2 data files" "cp $models/big_sharded/model.ckp
 add freeze_mid "freeze mid (100 MiB)" "./jfreeze freeze $models/mid --outputs predictions -o $out/freeze_mid/frozen.pb"
 add native_mid "freeze mid, native-assisted" "./jfreeze freeze $models/mid --outputs predictions -o $out/native_mid/frozen.pb --native-values"
 add inspect_many "inspect many (20,000 variables)" "./jfreeze inspect $models/many"
+# cold page cache (the data files evicted first, with dd iflag=nocache): reading ahead, per shard in
+# parallel, against no reading ahead (-Djfreeze.readahead=false)
+evict() { echo "for f in $models/$1/model.ckpt-1.data-*; do dd if=\$f iflag=nocache count=0 status=none; done"; }
+add cold_sharded "freeze big_sharded, cold cache" "$(evict big_sharded) && ./jfreeze freeze $models/big_sharded --outputs predictions -o $out/cold_sharded/frozen.pb"
+add cold_sharded_noahead "freeze big_sharded, cold cache, no readahead" "$(evict big_sharded) && env JFREEZE_JAVA_OPTS=-Djfreeze.readahead=false ./jfreeze freeze $models/big_sharded --outputs predictions -o $out/cold_sharded_noahead/frozen.pb"
+add cold_big "freeze big, cold cache" "$(evict big) && ./jfreeze freeze $models/big --outputs predictions -o $out/cold_big/frozen.pb"
+add cold_big_noahead "freeze big, cold cache, no readahead" "$(evict big) && env JFREEZE_JAVA_OPTS=-Djfreeze.readahead=false ./jfreeze freeze $models/big --outputs predictions -o $out/cold_big_noahead/frozen.pb"
 
 clean() { rm -rf "${out:?}/$1"; mkdir -p "$out/$1"; }
 
 echo "== warm up (page cache, one untimed round of the pure-Java commands)" >&2
 cat "$models"/*/model.ckpt-1.* > /dev/null
 while IFS=$'\t' read -r id _ cmd; do
-  case "$id" in native_*) continue ;; esac
+  case "$id" in native_*|cold_*) continue ;; esac
   clean "$id"
   bash -c "$cmd" > /dev/null 2>&1 || { echo "run.sh: $id failed: $cmd" >&2; bash -c "$cmd"; exit 1; }
 done < "$results/commands.tsv"
@@ -87,12 +94,13 @@ done < "$results/commands.tsv"
 export TF_CPP_MIN_LOG_LEVEL=2
 for ((run = 1; run <= runs; run++)); do
   echo "== run $run of $runs" >&2
+  cat "$models"/*/model.ckpt-1.* > /dev/null # warm again after the cold-cache runs
   while IFS=$'\t' read -r id _ cmd; do
     clean "$id"
     sync
     start=$EPOCHREALTIME
     set +e
-    /usr/bin/time -v -o "$out/time.txt" bash -c "exec $cmd" > /dev/null 2> "$out/stderr.txt"
+    /usr/bin/time -v -o "$out/time.txt" bash -c "$cmd" > /dev/null 2> "$out/stderr.txt"
     rc=$?
     set -e
     end=$EPOCHREALTIME

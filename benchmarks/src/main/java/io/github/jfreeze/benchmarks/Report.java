@@ -180,6 +180,9 @@ public final class Report {
             j.msPerOp().median(), j.msPerOp().min(), j.msPerOp().max(), verdict(j.msPerOp().median(), 100)));
       }
     }
+    ratio(sb, process, "cold_sharded", "cold_sharded_noahead",
+        "cold cache: `freeze` big_sharded with / without reading ahead (shards in parallel)", Double.NaN);
+    ratio(sb, process, "cold_big", "cold_big_noahead", "cold cache: `freeze` big with / without reading ahead", Double.NaN);
     String identical = machine.get("freeze big output");
     if (identical != null) {
       sb.append("\n`freeze` big output (streamed): ").append(identical).append(".\n");
@@ -231,6 +234,11 @@ public final class Report {
       }
     });
     Stats s = Stats.of(r);
+    if (Double.isNaN(limit)) {
+      sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | | (measured, no target) |%n", label, s.median(), s.min(),
+          s.max()));
+      return;
+    }
     sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | <= %s | %s |%n", label, s.median(), s.min(), s.max(),
         trim(limit), verdict(s.median(), limit)));
   }

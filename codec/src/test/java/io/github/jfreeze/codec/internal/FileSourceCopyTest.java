@@ -84,6 +84,20 @@ class FileSourceCopyTest {
   }
 
   @Test
+  void prefetchAndResidency() throws IOException {
+    try (FileSource src = FileSource.open(file)) {
+      src.prefetch(3, data.length - 3);
+      src.prefetch(0, 0);
+      assertEquals(true, src.isResident(FileSource.COPY_WINDOW + 5, 100), "just read (or written): in the page cache");
+      assertThrows(CorruptFileException.class, () -> src.prefetch(-1, 1));
+    }
+    try (FileSource src = FileSource.of(file, chunked(data, 4096))) {
+      src.prefetch(0, 100);
+      assertEquals(false, src.isResident(0, 100), "not a file channel: cannot tell");
+    }
+  }
+
+  @Test
   void chunkedSource() throws IOException {
     byte[] small = Arrays.copyOf(data, 3_000_001);
     ByteArrayOutputStream sink = new ByteArrayOutputStream();

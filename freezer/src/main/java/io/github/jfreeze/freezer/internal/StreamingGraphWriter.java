@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -148,22 +150,30 @@ public final class StreamingGraphWriter {
           + "(jfreeze convert --to saved-model), which keeps the weights in variables/");
     }
     GraphDef g = plan.graph;
+    List<RawSource> streamed = new ArrayList<>();
+    for (Header h : plan.headers) {
+      if (h != null) {
+        streamed.add(h.raw());
+      }
+    }
     return AtomicOutput.writeFile(out, (stream, channel) -> {
       CodedOutputStream cos = CodedOutputStream.newInstance(stream, 1 << 16);
       cos.useDeterministicSerialization();
       ByteBuffer buffer = null;
-      for (int i = 0; i < plan.headers.length; i++) {
-        Header h = plan.headers[i];
-        if (h == null) {
-          cos.writeMessage(NODE_FIELD, g.getNode(i));
-          continue;
+      try (ShardReadahead ahead = ShardReadahead.start(streamed)) {
+        for (int i = 0; i < plan.headers.length; i++) {
+          Header h = plan.headers[i];
+          if (h == null) {
+            cos.writeMessage(NODE_FIELD, g.getNode(i));
+            continue;
+          }
+          cos.writeRawBytes(h.head());
+          cos.flush();
+          if (buffer == null) {
+            buffer = ByteBuffer.allocateDirect(BUFFER);
+          }
+          ahead.advance(h.raw().reader().copyRaw(h.raw().key(), channel, buffer));
         }
-        cos.writeRawBytes(h.head());
-        cos.flush();
-        if (buffer == null) {
-          buffer = ByteBuffer.allocateDirect(BUFFER);
-        }
-        h.raw().reader().copyRaw(h.raw().key(), channel, buffer);
       }
       g.toBuilder().clearNode().build().writeTo(cos);
       cos.flush();
