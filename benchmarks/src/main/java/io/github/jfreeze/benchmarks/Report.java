@@ -190,8 +190,10 @@ public final class Report {
     sb.append('\n');
 
     if (!jmh.isEmpty()) {
-      sb.append("JMH (in process, one fork, median [min-max] of the measured iterations; MB/s = 10^6 bytes/s):\n\n");
-      sb.append("| benchmark | param | ms/op | MB/s | baseline | baseline ms/op | baseline MB/s | speed-up |\n");
+      sb.append("JMH (in process, one fork, median [min-max] of the measured iterations; MB/s = 10^6 bytes/s; "
+          + "time ratio = baseline time / jfreeze time, above 1 when jfreeze is faster; readIndexBytes and rawRead are "
+          + "floors, not rivals):\n\n");
+      sb.append("| benchmark | param | ms/op | MB/s | baseline | baseline ms/op | baseline MB/s | time ratio |\n");
       sb.append("|---|---|---:|---:|---|---:|---:|---:|\n");
       for (Jmh j : jmh) {
         String base = BASELINES.get(j.name());
