@@ -9,6 +9,7 @@ import io.github.jfreeze.codec.ModelLocator;
 import io.github.jfreeze.codec.TensorProtos;
 import io.github.jfreeze.codec.VariableInfo;
 import io.github.jfreeze.codec.bundle.BundleReader;
+import io.github.jfreeze.codec.graph.GraphScan;
 import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.codec.graph.MetaGraphSummary;
 import io.github.jfreeze.codec.v1.V1Reader;
@@ -117,11 +118,14 @@ final class InspectCommand implements Callable<Integer> {
           GraphPart graph = null;
           if (loc.graphFile() != null) {
             try {
-              GraphFile file = GraphFile.read(loc.graphFile());
-              if (file.kind() == GraphFile.Kind.SAVED_MODEL) {
-                throw new CorruptFileException(file.file(), -1, "holds a SavedModel, not a MetaGraphDef");
+              graph = verify ? null : scannedGraphPart(loc.graphFile());
+              if (graph == null) {
+                GraphFile file = GraphFile.read(loc.graphFile());
+                if (file.kind() == GraphFile.Kind.SAVED_MODEL) {
+                  throw new CorruptFileException(file.file(), -1, "holds a SavedModel, not a MetaGraphDef");
+                }
+                graph = graphPart(file, false);
               }
-              graph = graphPart(file, false);
             } catch (CorruptFileException e) {
               if (verify) {
                 throw e;
@@ -181,6 +185,20 @@ final class InspectCommand implements Callable<Integer> {
       err.println("jfreeze: warning: " + Main.oneLine(w));
     }
     err.flush();
+  }
+
+  /**
+   * The summary of a binary {@code .meta} read without building its graph ({@link GraphScan}), or
+   * null when it needs the full parse. Its {@link GraphFile} holds the MetaGraphDef without the
+   * graph: the reports take only its path and kind from it.
+   */
+  private static GraphPart scannedGraphPart(Path meta) throws IOException {
+    GraphScan.ScannedMeta s = GraphScan.readMetaGraph(meta);
+    if (s == null) {
+      return null;
+    }
+    return new GraphPart(new GraphFile(meta, GraphFile.Kind.META_GRAPH, false, s.withoutGraph()), s.summary(),
+        s.summary().graph(), null);
   }
 
   private GraphPart graphPart(GraphFile file, boolean withConstants) throws CorruptFileException {

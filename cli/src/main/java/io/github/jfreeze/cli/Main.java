@@ -2,12 +2,18 @@ package io.github.jfreeze.cli;
 
 import io.github.jfreeze.codec.CorruptFileException;
 import io.github.jfreeze.codec.ModelNotFoundException;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -26,8 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jfreeze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Pure-Java tools for TensorFlow checkpoints, graphs and SavedModels.",
-    subcommands = {InspectCommand.class, FreezeCommand.class, ConvertCommand.class, RunCommand.class,
-        VerifyCommand.class, CommandLine.HelpCommand.class})
+    // subcommands are added in commandLine(): only the one run when that is known
+    subcommands = {})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int BAD_INPUT = 1;
@@ -46,8 +52,30 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    // stdout is buffered, not flushed per line (that costs a system call a line: a tenth of a
+    // second for the 40,000 lines `inspect` prints for a 20,000-variable checkpoint; benchmark:
+    // benchmarks/run.sh, inspect of many); stderr flushes it before each write, so the two keep
+    // their order on a terminal
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    OutputStream errAfterOut = new OutputStream() {
+      @Override
+      public void write(int b) {
+        out.flush();
+        System.err.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        out.flush();
+        System.err.write(b, off, len);
+      }
+
+      @Override
+      public void flush() {
+        System.err.flush();
+      }
+    };
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(errAfterOut, StandardCharsets.UTF_8), true);
     int code = execute(out, err, args);
     out.flush();
     err.flush();
@@ -57,7 +85,7 @@ public final class Main implements Runnable {
   /** Runs {@code jfreeze args...} writing to {@code out} and {@code err}; returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     try {
-      return commandLine(out, err).execute(args);
+      return commandLine(out, err, args).execute(args);
     } catch (OutOfMemoryError e) {
       err.println("jfreeze: error: out of memory; give Java more heap, e.g. JFREEZE_JAVA_OPTS=-Xmx8g");
       err.flush();
@@ -69,9 +97,44 @@ public final class Main implements Runnable {
     }
   }
 
-  /** The configured command line (for tests and embedding). */
+  /** The subcommands, in the order help lists them. */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("inspect", InspectCommand::new);
+    SUBCOMMANDS.put("freeze", FreezeCommand::new);
+    SUBCOMMANDS.put("convert", ConvertCommand::new);
+    SUBCOMMANDS.put("run", RunCommand::new);
+    SUBCOMMANDS.put("verify", VerifyCommand::new);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
+  /** The configured command line with every subcommand (for tests and embedding). */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, new String[0]);
+  }
+
+  /**
+   * The command line for {@code args}: when they name a subcommand (its name is the first argument
+   * that is not an option), only that one is built, since picocli reads every command's
+   * annotations up front (about 30 ms of the 0.6 s `freeze` of mid takes; benchmarks/run.sh);
+   * otherwise (help, usage errors, suggestions) all of them.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
     CommandLine cl = new CommandLine(new Main());
+    String first = null;
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        first = a;
+        break;
+      }
+    }
+    boolean one = first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help");
+    for (var e : SUBCOMMANDS.entrySet()) {
+      if (!one || e.getKey().equals(first)) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(Main::handleExecutionException);

@@ -107,9 +107,12 @@ public enum DType {
   }
 
   /** The dtype of a {@code DataType} number (reference types mapped), or {@code null}. */
+  /** {@code values()} once: it copies the array on every call, and find runs once per tensor and node. */
+  private static final DType[] VALUES = values();
+
   public static DType find(int number) {
     int n = number > 100 ? number - 100 : number;
-    for (DType d : values()) {
+    for (DType d : VALUES) {
       if (d.proto.getNumber() == n) {
         return d;
       }

@@ -65,8 +65,9 @@ public final class Freezer {
   /** A frozen graph in memory with its report. */
   public record Frozen(GraphDef graph, FreezeReport report) {}
 
-  /** The frozen graph before values streamed from the checkpoint are filled in. */
-  private record Built(GraphDef graph, FreezeReport report, Map<String, ConstantValue.RawSource> raw) {}
+  /** The frozen graph before values streamed from the checkpoint are filled in, and how it is written. */
+  private record Built(GraphDef graph, FreezeReport report, Map<String, ConstantValue.RawSource> raw,
+      StreamingGraphWriter.Plan plan) {}
 
   /** Freezes and, when {@link FreezeOptions#output()} is set, writes the result atomically. */
   public static FreezeReport freeze(FreezeOptions options) throws IOException {
@@ -79,7 +80,7 @@ public final class Freezer {
       if (out == null) {
         return built.report();
       }
-      long size = StreamingGraphWriter.write(built.graph(), built.raw(), out);
+      long size = StreamingGraphWriter.write(built.plan(), out);
       FreezeReport r = built.report();
       return new FreezeReport(out, size, r.outputs(), r.inputs(), r.nodesBefore(), r.nodesAfter(), r.variables(),
           r.variableBytes(), r.keptVariables(), r.removed(), r.rewritten(), r.functions(), r.warnings());
@@ -251,9 +252,10 @@ public final class Freezer {
       warnings.add(kept.size() + " variable(s) left as variables (--exclude-vars/--include-vars): " + Suggestions.list(kept, 10)
           + "; the frozen graph needs them initialized before it runs");
     }
-    FreezeReport report = new FreezeReport(null, StreamingGraphWriter.size(frozen, raw), outputs, placeholders,
+    StreamingGraphWriter.Plan plan = StreamingGraphWriter.plan(frozen, raw);
+    FreezeReport report = new FreezeReport(null, plan.size(), outputs, placeholders,
         graph.getNodeCount(), frozen.getNodeCount(), converted, bytes, kept, removed, rewritten, keptFunctions, warnings);
-    return new Built(frozen, report, raw);
+    return new Built(frozen, report, raw, plan);
   }
 
   /** Output node names: given, or the signature's, or an error listing likely outputs. */

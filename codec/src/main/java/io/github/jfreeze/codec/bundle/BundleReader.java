@@ -445,23 +445,50 @@ public final class BundleReader implements CheckpointReader {
     BundleEntryProto p = entries.get(key).proto();
     FileSource source = shards[p.getShardId()];
     CRC32C crc = new CRC32C();
-    long done = 0;
-    while (done < p.getSize()) {
-      buffer.clear();
-      buffer.limit((int) Math.min(buffer.capacity(), p.getSize() - done));
-      source.readFully(p.getOffset() + done, buffer);
-      buffer.flip();
-      crc.update(buffer.duplicate());
-      while (buffer.hasRemaining()) {
-        out.write(buffer);
-      }
-      done += buffer.limit();
-    }
+    source.copyTo(p.getOffset(), p.getSize(), out, crc, buffer);
+    long done = p.getSize();
     int actual = Crc32c.mask((int) crc.getValue());
     if (actual != p.getCrc32C()) {
       throw CorruptFileException.tensorChecksumMismatch(source.path(), p.getOffset(), key, p.getCrc32C(), actual);
     }
     return done;
+  }
+
+  /**
+   * Brings the stored bytes of a {@linkplain #isRawCopyable raw-copyable} tensor into the page
+   * cache ahead of {@link #copyRaw} (for reading the shards of a checkpoint in parallel); a hint
+   * only: nothing is checked or kept.
+   */
+  public void prefetch(String key) throws IOException {
+    if (!isRawCopyable(key)) {
+      throw new IllegalArgumentException("tensor '" + key + "' cannot be copied raw");
+    }
+    if (closed) {
+      throw new ClosedChannelException();
+    }
+    BundleEntryProto p = entries.get(key).proto();
+    shards[p.getShardId()].prefetch(p.getOffset(), p.getSize());
+  }
+
+  /** Whether the start of a raw-copyable tensor's bytes is likely in the page cache already. */
+  public boolean isCached(String key) throws IOException {
+    if (!isRawCopyable(key)) {
+      throw new IllegalArgumentException("tensor '" + key + "' cannot be copied raw");
+    }
+    if (closed) {
+      throw new ClosedChannelException();
+    }
+    BundleEntryProto p = entries.get(key).proto();
+    return shards[p.getShardId()].isResident(p.getOffset(), p.getSize());
+  }
+
+  /** The shard a non-partitioned tensor is stored in. */
+  public int shardOf(String key) {
+    Entry e = entries.get(key);
+    if (e == null || e.proto().getSlicesCount() > 0) {
+      throw new NoSuchElementException("no unpartitioned tensor '" + key + "' in " + indexFile);
+    }
+    return e.proto().getShardId();
   }
 
   /** Keys are arbitrary bytes; keep messages on one line. */

@@ -91,35 +91,63 @@ public final class GraphSummary {
   private final int controlEdges;
   private final List<String> missingInputs;
 
-  private GraphSummary(GraphDef graph, MetaGraphDef meta) {
-    Map<String, NodeDef> byName = new HashMap<>();
-    for (NodeDef n : graph.getNodeList()) {
-      byName.putIfAbsent(n.getName(), n);
+  /**
+   * What the summary reads of a node: from a {@link NodeDef}, or scanned straight from the wire by
+   * {@link GraphScan} without building the NodeDef.
+   *
+   * @param dtype the {@code dtype} attr, {@code null} when absent or not a known type
+   * @param shape the {@code shape} attr, {@link PartialShape#UNKNOWN} when absent
+   * @param constElements elements of the {@code value} attr's tensor shape (as {@link
+   *     PartialShape#numElements()}; a node without one counts as a scalar), for {@code Const} nodes
+   */
+  record Node(String name, String op, List<String> inputs, DType dtype, PartialShape shape, long constElements) {
+    static Node of(NodeDef n) {
+      long constElements = n.getOp().equals("Const") ? PartialShape.fromProto(n.getAttrOrDefault("value",
+          AttrValue.getDefaultInstance()).getTensor().getTensorShape()).numElements() : 0;
+      return new Node(n.getName(), n.getOp(), n.getInputList(), dtypeAttr(n.getAttrMap().get("dtype")),
+          shapeAttr(n.getAttrMap().get("shape")), constElements);
     }
-    nodeCount = graph.getNodeCount();
-    functionCount = graph.getLibrary().getFunctionCount();
+  }
+
+  private static List<Node> views(GraphDef graph) {
+    List<Node> out = new ArrayList<>(graph.getNodeCount());
+    for (NodeDef n : graph.getNodeList()) {
+      out.add(Node.of(n));
+    }
+    return out;
+  }
+
+  GraphSummary(List<Node> nodes, int functionCount, MetaGraphDef meta) {
+    // one hash lookup per input: node names to the index of the first node so named, and whether
+    // anything consumes it (inspect of a 100,000-node graph spends most of its summary here)
+    NameIndex index = new NameIndex(nodes);
+    int[] canonical = new int[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      canonical[i] = index.get(nodes.get(i).name());
+    }
+    boolean[] consumed = new boolean[nodes.size()];
+    nodeCount = nodes.size();
+    this.functionCount = functionCount;
 
     Map<String, Integer> counts = new HashMap<>();
-    Set<String> consumed = new HashSet<>();
     List<String> missing = new ArrayList<>();
     int control = 0;
     long constParams = 0;
-    for (NodeDef n : graph.getNodeList()) {
-      counts.merge(n.getOp(), 1, Integer::sum);
-      for (String in : n.getInputList()) {
+    for (Node n : nodes) {
+      counts.merge(n.op(), 1, Integer::sum);
+      for (String in : n.inputs()) {
         if (in.startsWith("^")) {
           control++;
         }
-        String source = nodeName(in);
-        consumed.add(source);
-        if (!byName.containsKey(source)) {
-          missing.add(n.getName() + " <- " + in);
+        int source = index.get(nodeName(in));
+        if (source < 0) {
+          missing.add(n.name() + " <- " + in);
+        } else {
+          consumed[source] = true;
         }
       }
-      if (n.getOp().equals("Const")) {
-        long e = PartialShape.fromProto(n.getAttrOrDefault("value", AttrValue.getDefaultInstance())
-            .getTensor().getTensorShape()).numElements();
-        constParams += Math.max(e, 0);
+      if (n.op().equals("Const")) {
+        constParams += Math.max(n.constElements(), 0);
       }
     }
     ops = counts.entrySet().stream().map(e -> new OpCount(e.getKey(), e.getValue()))
@@ -138,36 +166,37 @@ public final class GraphSummary {
       }
     }
     List<Input> in = new ArrayList<>();
-    for (NodeDef n : graph.getNodeList()) {
-      if (PLACEHOLDER_OPS.contains(n.getOp()) && !SAVER_SCOPE.matcher(n.getName()).matches()
-          && !saverNodes.contains(n.getName())) {
-        in.add(new Input(n.getName(), n.getOp(), dtypeAttr(n), shapeAttr(n)));
+    for (Node n : nodes) {
+      if (PLACEHOLDER_OPS.contains(n.op()) && !SAVER_SCOPE.matcher(n.name()).matches()
+          && !saverNodes.contains(n.name())) {
+        in.add(new Input(n.name(), n.op(), n.dtype(), n.shape()));
       }
     }
     inputs = List.copyOf(in);
 
     List<Output> out = new ArrayList<>();
-    for (NodeDef n : graph.getNodeList()) {
-      String op = n.getOp();
-      if (consumed.contains(n.getName()) || NOT_OUTPUT_OPS.contains(op) || PLACEHOLDER_OPS.contains(op)
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      String op = n.op();
+      if (consumed[canonical[i]] || NOT_OUTPUT_OPS.contains(op) || PLACEHOLDER_OPS.contains(op)
           || op.startsWith("Assign") || VARIABLE_OPS.contains(op) || CHECKPOINT_OPS.contains(op)
-          || SAVER_SCOPE.matcher(n.getName()).matches() || saverNodes.contains(n.getName())
-          || isVariableRead(n, byName)) {
+          || SAVER_SCOPE.matcher(n.name()).matches() || saverNodes.contains(n.name())
+          || isVariableRead(n, nodes, index)) {
         continue;
       }
-      out.add(new Output(n.getName(), op));
+      out.add(new Output(n.name(), op));
     }
     outputs = List.copyOf(out);
 
-    List<Variable> fromCollection = meta == null ? null : variablesFromCollections(meta, byName);
+    List<Variable> fromCollection = meta == null ? null : variablesFromCollections(meta, nodes, index);
     variablesFromCollection = fromCollection != null;
     if (fromCollection != null) {
       variables = fromCollection;
     } else {
       List<Variable> vars = new ArrayList<>();
-      for (NodeDef n : graph.getNodeList()) {
-        if (VARIABLE_OPS.contains(n.getOp())) {
-          vars.add(new Variable(n.getName(), n.getOp(), dtypeAttr(n), shapeAttr(n), null));
+      for (Node n : nodes) {
+        if (VARIABLE_OPS.contains(n.op())) {
+          vars.add(new Variable(n.name(), n.op(), n.dtype(), n.shape(), null));
         }
       }
       variables = List.copyOf(vars);
@@ -176,7 +205,8 @@ public final class GraphSummary {
 
   /** Summarizes a bare GraphDef (variables from its variable ops). */
   public static GraphSummary of(GraphDef graph) {
-    return new GraphSummary(Objects.requireNonNull(graph, "graph is null"), null);
+    Objects.requireNonNull(graph, "graph is null");
+    return new GraphSummary(views(graph), graph.getLibrary().getFunctionCount(), null);
   }
 
   /**
@@ -185,7 +215,8 @@ public final class GraphSummary {
    * the nodes its {@link SaverDef} names.
    */
   public static GraphSummary of(MetaGraphDef meta) {
-    return new GraphSummary(Objects.requireNonNull(meta, "meta is null").getGraphDef(), meta);
+    Objects.requireNonNull(meta, "meta is null");
+    return new GraphSummary(views(meta.getGraphDef()), meta.getGraphDef().getLibrary().getFunctionCount(), meta);
   }
 
   /** The node a tensor or input name refers to: {@code ^a} and {@code a:1} are node {@code a}. */
@@ -196,19 +227,69 @@ public final class GraphSummary {
   }
 
   /** A TF1 variable snapshot ({@code v/read}) or a {@code ReadVariableOp} of a variable handle. */
-  private static boolean isVariableRead(NodeDef n, Map<String, NodeDef> byName) {
-    if (!n.getOp().equals("Identity") && !n.getOp().equals("ReadVariableOp")) {
-      return false;
+  /**
+   * Node names to the index of the first node so named: open addressing over two arrays, so a
+   * graph of 100,000 nodes adds two objects, not 200,000 map entries and boxed indices, for the
+   * garbage collector to copy (benchmark: IndexParseBenchmark.scanMetaGraph, inspect of many).
+   */
+  private static final class NameIndex {
+    private final String[] keys;
+    private final int[] values;
+    private final int mask;
+    private final int shift;
+
+    NameIndex(List<Node> nodes) {
+      int capacity = Integer.highestOneBit(Math.max(4, nodes.size() * 2 - 1)) << 1;
+      keys = new String[capacity];
+      values = new int[capacity];
+      mask = capacity - 1;
+      shift = Integer.numberOfLeadingZeros(capacity) + 1;
+      for (int i = 0; i < nodes.size(); i++) {
+        String name = nodes.get(i).name();
+        int slot = slot(name);
+        if (keys[slot] == null) {
+          keys[slot] = name;
+          values[slot] = i;
+        }
+      }
     }
-    List<String> data = n.getInputList().stream().filter(i -> !i.startsWith("^")).toList();
-    if (data.size() != 1) {
-      return false;
+
+    /** The slot holding {@code name}, or the empty slot where it would go. */
+    private int slot(String name) {
+      // Fibonacci hashing: names such as expert_1234/kernel hash to runs of nearby values, which
+      // the low bits alone would pile into long probe sequences
+      int slot = (name.hashCode() * 0x9E3779B9) >>> shift;
+      while (keys[slot] != null && !keys[slot].equals(name)) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
     }
-    NodeDef source = byName.get(nodeName(data.get(0)));
-    return source != null && VARIABLE_OPS.contains(source.getOp());
+
+    /** The index of the first node named {@code name}, or -1. */
+    int get(String name) {
+      int slot = slot(name);
+      return keys[slot] == null ? -1 : values[slot];
+    }
   }
 
-  private static List<Variable> variablesFromCollections(MetaGraphDef meta, Map<String, NodeDef> byName) {
+  private static boolean isVariableRead(Node n, List<Node> nodes, NameIndex index) {
+    if (!n.op().equals("Identity") && !n.op().equals("ReadVariableOp")) {
+      return false;
+    }
+    String data = null;
+    for (String in : n.inputs()) {
+      if (!in.startsWith("^")) {
+        if (data != null) {
+          return false;
+        }
+        data = in;
+      }
+    }
+    int source = data == null ? -1 : index.get(nodeName(data));
+    return source >= 0 && VARIABLE_OPS.contains(nodes.get(source).op());
+  }
+
+  private static List<Variable> variablesFromCollections(MetaGraphDef meta, List<Node> nodes, NameIndex index) {
     CollectionDef vars = meta.getCollectionDefMap().get("variables");
     if (vars == null || !vars.hasBytesList()) {
       return null;
@@ -230,9 +311,10 @@ public final class GraphSummary {
         continue;
       }
       String name = nodeName(d.getVariableName());
-      NodeDef n = byName.get(name);
-      out.putIfAbsent(name, new Variable(name, n == null ? "" : n.getOp(), n == null ? null : dtypeAttr(n),
-          n == null ? PartialShape.UNKNOWN : shapeAttr(n), trainable.contains(name) || d.getTrainable()));
+      int i = index.get(name);
+      Node n = i < 0 ? null : nodes.get(i);
+      out.putIfAbsent(name, new Variable(name, n == null ? "" : n.op(), n == null ? null : n.dtype(),
+          n == null ? PartialShape.UNKNOWN : n.shape(), trainable.contains(name) || d.getTrainable()));
     }
     return List.copyOf(out.values());
   }
@@ -245,16 +327,14 @@ public final class GraphSummary {
     }
   }
 
-  private static DType dtypeAttr(NodeDef n) {
-    AttrValue v = n.getAttrMap().get("dtype");
+  static DType dtypeAttr(AttrValue v) {
     if (v == null || !v.hasType()) {
       return null;
     }
     return DType.find(v.getTypeValue());
   }
 
-  private static PartialShape shapeAttr(NodeDef n) {
-    AttrValue v = n.getAttrMap().get("shape");
+  static PartialShape shapeAttr(AttrValue v) {
     if (v == null || !v.hasShape()) {
       return PartialShape.UNKNOWN;
     }

@@ -58,8 +58,13 @@ public final class MetaGraphSummary {
   private final List<Signature> signatures;
 
   private MetaGraphSummary(MetaGraphDef meta) {
+    this(meta, GraphSummary.of(meta));
+  }
+
+  /** {@code meta} with the summary of its graph (which {@code meta} itself may leave out: {@link GraphScan}). */
+  MetaGraphSummary(MetaGraphDef meta, GraphSummary graph) {
     this.meta = meta;
-    this.graph = GraphSummary.of(meta);
+    this.graph = graph;
     List<Collection> cols = new ArrayList<>();
     new TreeMap<>(meta.getCollectionDefMap()).forEach((name, c) -> cols.add(collection(name, c)));
     this.collections = List.copyOf(cols);

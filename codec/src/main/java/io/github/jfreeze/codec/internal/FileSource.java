@@ -5,12 +5,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
 
 /**
  * The one place that touches a file: positional reads (and read-only maps) over a channel of known
@@ -107,6 +110,93 @@ public final class FileSource implements Closeable {
     }
     return read(offset, length).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
   }
+
+  /**
+   * Copies {@code length} bytes at {@code offset} to {@code out}, adding them to {@code crc} on the
+   * way, without holding more than one window of them: into a {@link FileChannel}, each window of
+   * {@value #COPY_WINDOW} bytes is mapped, checksummed, written from the mapping (one copy, in the
+   * kernel) and unmapped at once, so neither the heap nor the resident set grows with the tensor;
+   * otherwise (or where mappings cannot be released early) it goes through {@code buffer}.
+   * Benchmark: {@code TensorReadBenchmark.copyRaw} against {@code bufferedCopy}.
+   */
+  public void copyTo(long offset, long length, WritableByteChannel out, CRC32C crc, ByteBuffer buffer) throws IOException {
+    checkRange(offset, 0);
+    if (length < 0 || length > size - offset) {
+      throw CorruptFileException.truncated(path, offset, length, size - offset);
+    }
+    if (channel instanceof FileChannel fc && out instanceof FileChannel && Unmapper.AVAILABLE && length >= MAP_THRESHOLD) {
+      for (long done = 0; done < length; ) {
+        long n = Math.min(COPY_WINDOW, length - done);
+        MappedByteBuffer window = fc.map(FileChannel.MapMode.READ_ONLY, offset + done, n);
+        try {
+          crc.update(window.duplicate());
+          while (window.hasRemaining()) {
+            out.write(window);
+          }
+        } finally {
+          Unmapper.unmap(window);
+        }
+        done += n;
+      }
+      return;
+    }
+    for (long done = 0; done < length; ) {
+      buffer.clear();
+      buffer.limit((int) Math.min(buffer.capacity(), length - done));
+      readFully(offset + done, buffer);
+      buffer.flip();
+      crc.update(buffer.duplicate());
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+      done += buffer.limit();
+    }
+  }
+
+  /**
+   * Asks for a range to be in the page cache before it is read: each window is mapped, loaded
+   * unless already resident (madvise WILLNEED, then one read per page) and unmapped at once. For reading one shard of a
+   * checkpoint ahead while another is copied; without early unmapping it does nothing (the pages
+   * would stay resident). Benchmark: benchmarks/run.sh, {@code freeze} of big_sharded.
+   */
+  public void prefetch(long offset, long length) throws IOException {
+    checkRange(offset, 0);
+    if (!(channel instanceof FileChannel fc) || !Unmapper.AVAILABLE || length <= 0 || length > size - offset) {
+      return;
+    }
+    for (long done = 0; done < length; ) {
+      long n = Math.min(COPY_WINDOW, length - done);
+      MappedByteBuffer window = fc.map(FileChannel.MapMode.READ_ONLY, offset + done, n);
+      try {
+        if (!window.isLoaded()) { // mincore: a warm page cache costs one system call a window
+          window.load();
+        }
+      } finally {
+        Unmapper.unmap(window);
+      }
+      done += n;
+    }
+  }
+
+  /**
+   * Whether the start of a range (up to one window) is likely in the page cache (mincore), so that
+   * reading ahead can be skipped; false where that cannot be told.
+   */
+  public boolean isResident(long offset, long length) throws IOException {
+    checkRange(offset, 0);
+    if (!(channel instanceof FileChannel fc) || !Unmapper.AVAILABLE || length <= 0 || length > size - offset) {
+      return false;
+    }
+    MappedByteBuffer window = fc.map(FileChannel.MapMode.READ_ONLY, offset, Math.min(COPY_WINDOW, length));
+    try {
+      return window.isLoaded();
+    } finally {
+      Unmapper.unmap(window);
+    }
+  }
+
+  /** Bytes mapped at a time by {@link #copyTo}. */
+  static final int COPY_WINDOW = 16 << 20;
 
   /** Below this, a heap copy is cheaper than a mapping. */
   private static final long MAP_THRESHOLD = 1 << 20;

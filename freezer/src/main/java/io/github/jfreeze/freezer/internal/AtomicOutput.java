@@ -96,8 +96,10 @@ public final class AtomicOutput {
   private static long writeFile(Path target, Path tmp, Body body) throws IOException {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(ch);
-      body.write(out, ch);
-      out.flush();
+      try (WriteBehind behind = WriteBehind.start(ch)) {
+        body.write(out, ch);
+        out.flush();
+      }
       ch.force(true);
     } catch (IOException | RuntimeException | Error e) {
       Files.deleteIfExists(tmp);

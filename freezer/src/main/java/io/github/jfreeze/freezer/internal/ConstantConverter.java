@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -47,6 +48,23 @@ public final class ConstantConverter {
   private record Target(String function, String node) {
     boolean isFunctionArgs() {
       return node == null;
+    }
+
+    // written out: a record's own are bootstrapped through invokedynamic on first use, costly at
+    // the start of a short process (JFR of `jfreeze freeze` on mid; benchmarks/run.sh)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Target t && Objects.equals(t.function, function) && Objects.equals(t.node, node);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(function) * 31 + Objects.hashCode(node);
+    }
+
+    @Override
+    public String toString() {
+      return "Target[function=" + function + ", node=" + node + "]";
     }
   }
 

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,40 +96,84 @@ public final class StreamingGraphWriter {
     }
   }
 
-  /** The serialized size of the graph with its streamed values, as a long. */
-  public static long size(GraphDef g, Map<String, RawSource> raw) {
+  /**
+   * A graph ready to write: the header of every streamed node worked out once (for the size in
+   * the report and again for writing they would be serialized twice).
+   */
+  public static final class Plan {
+    private final GraphDef graph;
+    private final Header[] headers;
+    private final long size;
+
+    private Plan(GraphDef graph, Header[] headers, long size) {
+      this.graph = graph;
+      this.headers = headers;
+      this.size = size;
+    }
+
+    /** The serialized size of the graph with its streamed values. */
+    public long size() {
+      return size;
+    }
+  }
+
+  /** Works out how {@code g} is written, with the values in {@code raw} streamed. */
+  public static Plan plan(GraphDef g, Map<String, RawSource> raw) {
+    Header[] headers = new Header[g.getNodeCount()];
     long size = 0;
-    for (NodeDef n : g.getNodeList()) {
-      Header h = header(n, raw);
+    for (int i = 0; i < headers.length; i++) {
+      NodeDef n = g.getNode(i);
+      Header h = raw.isEmpty() ? null : header(n, raw);
+      headers[i] = h;
       size += h != null ? h.size() : CodedOutputStream.computeMessageSize(NODE_FIELD, n);
     }
-    return size + g.toBuilder().clearNode().build().getSerializedSize();
+    size += g.toBuilder().clearNode().build().getSerializedSize();
+    return new Plan(g, headers, size);
+  }
+
+  /** The serialized size of the graph with its streamed values, as a long. */
+  public static long size(GraphDef g, Map<String, RawSource> raw) {
+    return plan(g, raw).size();
   }
 
   /** Writes the graph atomically to {@code out}; returns its size. */
   public static long write(GraphDef g, Map<String, RawSource> raw, Path out) throws IOException {
-    long size = size(g, raw);
+    return write(plan(g, raw), out);
+  }
+
+  /** Writes a planned graph atomically to {@code out}; returns its size. */
+  public static long write(Plan plan, Path out) throws IOException {
+    long size = plan.size();
     if (size >= Integer.MAX_VALUE) {
       throw new FreezeException(FreezeException.Reason.TOO_LARGE, out, "the frozen graph would be " + size
           + " bytes, over protobuf's 2 GiB limit for one GraphDef; convert the checkpoint to a SavedModel instead "
           + "(jfreeze convert --to saved-model), which keeps the weights in variables/");
     }
+    GraphDef g = plan.graph;
+    List<RawSource> streamed = new ArrayList<>();
+    for (Header h : plan.headers) {
+      if (h != null) {
+        streamed.add(h.raw());
+      }
+    }
     return AtomicOutput.writeFile(out, (stream, channel) -> {
       CodedOutputStream cos = CodedOutputStream.newInstance(stream, 1 << 16);
       cos.useDeterministicSerialization();
       ByteBuffer buffer = null;
-      for (NodeDef n : g.getNodeList()) {
-        Header h = header(n, raw);
-        if (h == null) {
-          cos.writeMessage(NODE_FIELD, n);
-          continue;
+      try (ShardReadahead ahead = ShardReadahead.start(streamed)) {
+        for (int i = 0; i < plan.headers.length; i++) {
+          Header h = plan.headers[i];
+          if (h == null) {
+            cos.writeMessage(NODE_FIELD, g.getNode(i));
+            continue;
+          }
+          cos.writeRawBytes(h.head());
+          cos.flush();
+          if (buffer == null) {
+            buffer = ByteBuffer.allocateDirect(BUFFER);
+          }
+          ahead.advance(h.raw().reader().copyRaw(h.raw().key(), channel, buffer));
         }
-        cos.writeRawBytes(h.head());
-        cos.flush();
-        if (buffer == null) {
-          buffer = ByteBuffer.allocateDirect(BUFFER);
-        }
-        h.raw().reader().copyRaw(h.raw().key(), channel, buffer);
       }
       g.toBuilder().clearNode().build().writeTo(cos);
       cos.flush();

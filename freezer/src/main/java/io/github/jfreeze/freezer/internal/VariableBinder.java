@@ -76,6 +76,9 @@ public final class VariableBinder {
     return out;
   }
 
+  /** The ops a restored value is assigned by (input 1 the value, input 0 the variable). */
+  private static final java.util.Set<String> ASSIGN_OPS = java.util.Set.of("Assign", "AssignVariableOp");
+
   private static boolean isRestore(String op) {
     return op.equals("RestoreV2") || op.equals("RestoreSlice") || op.equals("Restore");
   }
@@ -87,7 +90,13 @@ public final class VariableBinder {
   }
 
   private static List<String> dataInputs(NodeDef n) {
-    return n.getInputList().stream().filter(i -> !i.startsWith("^")).toList();
+    List<String> out = new ArrayList<>(n.getInputCount());
+    for (String i : n.getInputList()) {
+      if (!i.startsWith("^")) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   /**
@@ -97,11 +106,22 @@ public final class VariableBinder {
    */
   private static void traceScope(Map<String, NodeDef> nodes, FunctionDef function, Map<String, Binding> out,
       Function<String, String> resolveResource) {
-    // consumers by producing node, with the producing output index
-    Map<String, List<NodeDef>> consumers = new HashMap<>();
+    // every data input by the tensor it reads (node and output index), so each restore output's
+    // assigns are found without scanning all consumers of the restore op (O(n), not O(n^2):
+    // a Saver's RestoreV2 feeds one Assign per variable)
+    // (only the ops assignsOf follows; a graph without restore ops needs no index at all)
+    if (nodes.values().stream().noneMatch(n -> isRestore(n.getOp()))) {
+      return;
+    }
+    Map<Produced, List<Use>> uses = new HashMap<>();
     for (NodeDef n : nodes.values()) {
-      for (String in : dataInputs(n)) {
-        consumers.computeIfAbsent(TensorRef.nodeName(in), k -> new ArrayList<>()).add(n);
+      if (!ASSIGN_OPS.contains(n.getOp()) && !n.getOp().equals("Identity")) {
+        continue;
+      }
+      List<String> ins = dataInputs(n);
+      for (int pos = 0; pos < ins.size(); pos++) {
+        TensorRef ref = TensorRef.parse(ins.get(pos));
+        uses.computeIfAbsent(new Produced(ref.node(), ref.index()), k -> new ArrayList<>()).add(new Use(n, pos));
       }
     }
     for (NodeDef r : nodes.values()) {
@@ -116,7 +136,7 @@ public final class VariableBinder {
       }
       for (int i = 0; i < names.size(); i++) {
         String spec = specs != null && specs.size() > i ? specs.get(i) : "";
-        for (NodeDef assign : assignsOf(nodes, consumers, r.getName(), i)) {
+        for (NodeDef assign : assignsOf(uses, r.getName(), i, 0)) {
           String variable = resolveResource.apply(dataInputs(assign).get(0));
           if (variable != null && !out.containsKey(variable)) {
             out.put(variable, new Binding(variable, names.get(i), parseSlice(spec),
@@ -128,26 +148,41 @@ public final class VariableBinder {
     }
   }
 
+  /**
+   * Output {@code index} of node {@code node}. (equals and hashCode written out: a record's are
+   * bootstrapped through invokedynamic on first use, milliseconds at the start of a short process.)
+   */
+  private record Produced(String node, int index) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Produced p && p.index == index && p.node.equals(node);
+    }
+
+    @Override
+    public int hashCode() {
+      return node.hashCode() * 31 + index;
+    }
+  }
+
+  /** A node reading a tensor as its data input number {@code pos}. */
+  private record Use(NodeDef node, int pos) {}
+
   /** Assign-like ops fed (through Identity chains) by output {@code index} of {@code producer}. */
-  private static List<NodeDef> assignsOf(Map<String, NodeDef> nodes, Map<String, List<NodeDef>> consumers,
-      String producer, int index) {
+  private static List<NodeDef> assignsOf(Map<Produced, List<Use>> uses, String producer, int index, int depth) {
     List<NodeDef> out = new ArrayList<>();
-    for (NodeDef c : consumers.getOrDefault(producer, List.of())) {
-      List<String> ins = dataInputs(c);
-      for (int pos = 0; pos < ins.size(); pos++) {
-        TensorRef ref = TensorRef.parse(ins.get(pos));
-        if (!ref.node().equals(producer) || ref.index() != index) {
-          continue;
-        }
-        switch (c.getOp()) {
-          case "Assign", "AssignVariableOp" -> {
-            if (pos == 1) {
-              out.add(c);
-            }
+    if (depth > 64) {
+      return out;
+    }
+    for (Use u : uses.getOrDefault(new Produced(producer, index), List.of())) {
+      NodeDef c = u.node();
+      switch (c.getOp()) {
+        case "Assign", "AssignVariableOp" -> {
+          if (u.pos() == 1) {
+            out.add(c);
           }
-          case "Identity" -> out.addAll(assignsOf(nodes, consumers, c.getName(), 0));
-          default -> { }
         }
+        case "Identity" -> out.addAll(assignsOf(uses, c.getName(), 0, depth + 1));
+        default -> { }
       }
     }
     return out;

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# jfreeze's benchmarks, one command: builds (with -Pbenchmarks), generates the benchmark models with
+# native TensorFlow if they are not there yet (BenchmarkModels: big, big_sharded, mid, many, under
+# benchmarks/target/models, never committed), times the whole-process comparisons (jfreeze freeze
+# against the native-assisted freezer and against cp, inspect; alternating, N runs, peak RSS from
+# /usr/bin/time -v), runs the JMH suite and prints one table (also written to
+# benchmarks/target/results/table.md). About 12 minutes on 2 cores.
+#
+#   benchmarks/run.sh [--runs N] [--jmh REGEX | --no-jmh] [--regenerate]
+#
+#   --runs N       timed runs of each whole-process command (default 5)
+#   --jmh REGEX    only the JMH benchmarks matching REGEX (default: all)
+#   --no-jmh       skip JMH
+#   --regenerate   regenerate the models even if present
+#
+# Needs Java 17, Maven, GNU time (/usr/bin/time), about 4.5 GB free disk and 8 GB of memory (the
+# native-assisted freezer holds the 1 GiB model several times over).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=5
+jmh='io.github.jfreeze.benchmarks.*'
+regen=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --jmh) jmh="$2"; shift 2 ;;
+    --no-jmh) jmh=""; shift ;;
+    --regenerate) regen=1; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[ -x /usr/bin/time ] || { echo "run.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 1; }
+
+models=benchmarks/target/models
+results=benchmarks/target/results
+out=benchmarks/target/out
+mkdir -p "$models" "$results" "$out"
+rm -f "$results"/process.tsv "$results"/commands.tsv "$results"/machine.txt
+
+echo "== build (mvn -Pbenchmarks package)" >&2
+mvn -q -B -DskipTests -Pbenchmarks package
+
+echo "== models" >&2
+for m in big big_sharded mid many; do
+  if [ "$regen" = 1 ] || [ ! -f "$models/$m/model.ckpt-1.index" ]; then
+    TF_CPP_MIN_LOG_LEVEL=2 java -cp "$(cat cli/target/classpath.txt)" io.github.jfreeze.bridge.fixtures.BenchmarkModels "$models" "$m"
+  fi
+done
+
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM"
+  echo "disk: $(df -T "$models" | awk 'NR==2{print $2" on "$1}')$(grep -q ' / .*discard' /proc/mounts && echo ' (discard)')"
+  echo "os: $(uname -sr)"
+  echo "java: $(java -version 2>&1 | head -1), launcher options -XX:TieredStopAtLevel=1 -XX:+UseSerialGC + CDS archive"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: other jobs run beside)"
+  echo "jfreeze: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' + uncommitted changes')"
+  echo "command: benchmarks/run.sh --runs $runs${jmh:+ --jmh '$jmh'}"
+} > "$results/machine.txt"
+
+# id, label, command (run by bash; each writes into $out/<id>/, emptied before each of its runs, so
+# no run pays for deleting the previous one's gigabyte)
+add() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$results/commands.tsv"; }
+add freeze_big "freeze big (1 GiB, 201 variables)" "./jfreeze freeze $models/big --outputs predictions -o $out/freeze_big/frozen.pb"
+add freeze_big_256m "freeze big, -Xmx256m" "env JFREEZE_JAVA_OPTS=-Xmx256m ./jfreeze freeze $models/big --outputs predictions -o $out/freeze_big_256m/frozen.pb"
+add native_big "freeze big, native-assisted" "./jfreeze freeze $models/big --outputs predictions -o $out/native_big/frozen.pb --native-values"
+add cp_big "cp big's data file" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cp_big/"
+add cpsync_big "cp big's data file + sync" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cpsync_big/ && sync $out/cpsync_big/*"
+add freeze_sharded "freeze big_sharded (2 shards)" "./jfreeze freeze $models/big_sharded --outputs predictions -o $out/freeze_sharded/frozen.pb"
+add cp_sharded "cp big_sharded's 2 data files" "cp $models/big_sharded/model.ckpt-1.data-0000*-of-00002 $out/cp_sharded/"
+add freeze_mid "freeze mid (100 MiB)" "./jfreeze freeze $models/mid --outputs predictions -o $out/freeze_mid/frozen.pb"
+add native_mid "freeze mid, native-assisted" "./jfreeze freeze $models/mid --outputs predictions -o $out/native_mid/frozen.pb --native-values"
+add inspect_many "inspect many (20,000 variables)" "./jfreeze inspect $models/many"
+# cold page cache (the data files evicted first, with dd iflag=nocache): reading ahead, per shard in
+# parallel, against no reading ahead (-Djfreeze.readahead=false)
+evict() { echo "for f in $models/$1/model.ckpt-1.data-*; do dd if=\$f iflag=nocache count=0 status=none; done"; }
+add cold_sharded "freeze big_sharded, cold cache" "$(evict big_sharded) && ./jfreeze freeze $models/big_sharded --outputs predictions -o $out/cold_sharded/frozen.pb"
+add cold_sharded_noahead "freeze big_sharded, cold cache, no readahead" "$(evict big_sharded) && env JFREEZE_JAVA_OPTS=-Djfreeze.readahead=false ./jfreeze freeze $models/big_sharded --outputs predictions -o $out/cold_sharded_noahead/frozen.pb"
+add cold_big "freeze big, cold cache" "$(evict big) && ./jfreeze freeze $models/big --outputs predictions -o $out/cold_big/frozen.pb"
+add cold_big_noahead "freeze big, cold cache, no readahead" "$(evict big) && env JFREEZE_JAVA_OPTS=-Djfreeze.readahead=false ./jfreeze freeze $models/big --outputs predictions -o $out/cold_big_noahead/frozen.pb"
+
+clean() { rm -rf "${out:?}/$1"; mkdir -p "$out/$1"; }
+
+echo "== warm up (page cache, one untimed round of the pure-Java commands)" >&2
+cat "$models"/*/model.ckpt-1.* > /dev/null
+while IFS=$'\t' read -r id _ cmd; do
+  case "$id" in native_*|cold_*) continue ;; esac
+  clean "$id"
+  bash -c "$cmd" > /dev/null 2>&1 || { echo "run.sh: $id failed: $cmd" >&2; bash -c "$cmd"; exit 1; }
+done < "$results/commands.tsv"
+
+export TF_CPP_MIN_LOG_LEVEL=2
+for ((run = 1; run <= runs; run++)); do
+  echo "== run $run of $runs" >&2
+  cat "$models"/*/model.ckpt-1.* > /dev/null # warm again after the cold-cache runs
+  while IFS=$'\t' read -r id _ cmd; do
+    clean "$id"
+    sync
+    start=$EPOCHREALTIME
+    set +e
+    /usr/bin/time -v -o "$out/time.txt" bash -c "$cmd" > /dev/null 2> "$out/stderr.txt"
+    rc=$?
+    set -e
+    end=$EPOCHREALTIME
+    rss=$(awk -F: '/Maximum resident set size/{gsub(/ /,"",$2); print $2}' "$out/time.txt")
+    wall=$(awk -v s="$start" -v e="$end" 'BEGIN{printf "%.3f", e - s}')
+    printf '%d\t%s\t%s\t%s\t%d\n' "$run" "$id" "$wall" "${rss:-0}" "$rc" >> "$results/process.tsv"
+    printf '   %-16s %7.2f s %6d MiB%s\n' "$id" "$wall" "$(( ${rss:-0} / 1024 ))" \
+      "$([ "$rc" = 0 ] || echo "  exit $rc: $(tail -1 "$out/stderr.txt")")" >&2
+  done < "$results/commands.tsv"
+done
+
+# the last run's outputs: jfreeze's streamed graph against the native-assisted one (built in memory)
+if cmp -s "$out/freeze_big/frozen.pb" "$out/native_big/frozen.pb"; then
+  echo "freeze big output: byte-identical to native-assisted's ($(stat -c %s "$out/freeze_big/frozen.pb") bytes)" >> "$results/machine.txt"
+else
+  echo "freeze big output: DIFFERENT from native-assisted's" >> "$results/machine.txt"
+fi
+rm -rf "${out:?}"/*
+
+echo "== JMH${jmh:+ (log: $results/jmh.log)} and the table" >&2
+java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.github.jfreeze.benchmarks.Report \
+  --results "$results" --models "$models" --jmh "$jmh"

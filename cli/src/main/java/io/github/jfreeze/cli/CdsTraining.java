@@ -1,0 +1,50 @@
+package io.github.jfreeze.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The training run for the class-data-sharing archive the {@code ./jfreeze} launcher starts
+ * with ({@code cli/target/jfreeze.jsa}, written by {@code mvn package}): runs the pure-Java
+ * commands once each on a model of the zoo, in one JVM, so that the archive holds every class they
+ * load (picocli, protobuf's descriptors, codec, freezer, reports). Loading those from the archive
+ * instead of the jars takes roughly a third off the start of every command (benchmark:
+ * {@code benchmarks/run.sh}, whole-process {@code freeze} of {@code mid} and {@code inspect} of
+ * {@code many}). Not a user command; output is discarded.
+ *
+ * <pre>java -XX:ArchiveClassesAtExit=jfreeze.jsa ... io.github.jfreeze.cli.CdsTraining MODEL_DIR</pre>
+ */
+public final class CdsTraining {
+  private CdsTraining() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: CdsTraining MODEL_DIR (a checkpoint with its .meta, e.g. testdata/models/mlp)");
+      System.exit(Main.USAGE);
+    }
+    String model = args[0];
+    Path dir = Files.createTempDirectory("jfreeze-cds");
+    Path frozen = dir.resolve("frozen.pb");
+    PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+    int failed = 0;
+    String[][] runs = {
+        {"inspect", model},
+        {"inspect", "--json", "--verify", model},
+        {"freeze", model, "--outputs", "predictions", "-o", frozen.toString()},
+        {"freeze", model, "--outputs", "predictions", "-o", frozen.toString(), "--force", "--json"},
+        {"inspect", frozen.toString()},
+        {"inspect", "--json", frozen.toString()},
+        {"inspect", dir.resolve("missing").toString()},
+    };
+    for (String[] run : runs) {
+      int code = Main.execute(sink, sink, run);
+      failed += code == Main.OK || run[1].equals(dir.resolve("missing").toString()) ? 0 : 1;
+    }
+    Files.deleteIfExists(frozen);
+    Files.deleteIfExists(dir);
+    System.exit(failed == 0 ? Main.OK : Main.BAD_INPUT);
+  }
+}

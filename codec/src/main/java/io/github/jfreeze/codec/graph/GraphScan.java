@@ -1,0 +1,346 @@
+package io.github.jfreeze.codec.graph;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.ExtensionRegistryLite;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import com.google.protobuf.WireFormat;
+import io.github.jfreeze.codec.GraphFile;
+import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.FullTypeDef;
+import io.github.jfreeze.proto.FunctionDefLibrary;
+import io.github.jfreeze.proto.GraphDebugInfo;
+import io.github.jfreeze.proto.GraphDef;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.NodeDef;
+import io.github.jfreeze.proto.VersionDef;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Summarizes a binary MetaGraphDef without building its GraphDef: the nodes are read straight from
+ * the wire into the few fields {@link GraphSummary} looks at, so a {@code .meta} of 100,000 nodes
+ * is summarized in a fraction of the time (and memory) protobuf needs to build them. Everything
+ * but the graph is parsed by protobuf as usual.
+ *
+ * <p>The result is exactly what {@code MetaGraphSummary.of(GraphFile.read(file))} gives, or {@code
+ * null}: every field the full parse would check is checked the same way (strings are valid UTF-8,
+ * attribute values, functions, versions and debug info are parsed by protobuf, with the recursion
+ * limit they would have inside the whole message), and anything out of the ordinary (text format,
+ * an unknown or mistyped field, a field given twice, a graph {@code GraphFile} would not call a
+ * MetaGraphDef) gives up and returns {@code null}, leaving the file to {@code GraphFile}.
+ * Benchmark: {@code IndexParseBenchmark.scanMetaGraph} against {@code parseMetaGraph}, and the
+ * whole-process {@code inspect} of {@code many} in {@code benchmarks/run.sh}.
+ */
+public final class GraphScan {
+  /** protobuf-java's default recursion limit, which the whole-file parse runs under. */
+  private static final int RECURSION_LIMIT = 100;
+  /** Messages a GraphDef's fields are read inside of in the whole file (the graph_def). */
+  private static final int GRAPH_FIELD_DEPTH = 1;
+  /** ... a NodeDef's fields (graph_def, node). */
+  private static final int NODE_FIELD_DEPTH = 2;
+  /** ... an attr map entry's fields (graph_def, node, entry). */
+  private static final int ATTR_DEPTH = 3;
+
+  private GraphScan() {}
+
+  /** A MetaGraphDef read for its summary: the MetaGraphDef without its {@code graph_def}, and the summary. */
+  public record ScannedMeta(MetaGraphDef withoutGraph, MetaGraphSummary summary) {}
+
+  /** Not the clean binary MetaGraphDef this reader handles: use the full parse. */
+  private static final class GiveUp extends RuntimeException {
+    GiveUp() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final GiveUp GIVE_UP = new GiveUp();
+
+  /**
+   * Summarizes a {@code .meta} file holding a binary MetaGraphDef, or returns {@code null} when
+   * it is anything else (then read it with {@code GraphFile.read}, which also explains what is
+   * wrong with it).
+   */
+  public static ScannedMeta readMetaGraph(Path file) throws IOException {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    // GraphFile tries a MetaGraphDef first only for .meta files
+    if (!name.endsWith(".meta")) {
+      return null;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size == 0 || size >= GraphFile.MAX_SIZE) {
+        return null;
+      }
+      // mapped, not read into the heap: a 25 MB .meta would be copied once more by every young
+      // collection (benchmark: IndexParseBenchmark.scanMetaGraph, inspect of many)
+      return metaGraph(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
+    }
+  }
+
+  /**
+   * Summarizes the bytes of a binary MetaGraphDef file named {@code *.meta}, or returns {@code
+   * null} when they are anything else.
+   */
+  static ScannedMeta metaGraph(byte[] bytes) {
+    return metaGraph(ByteBuffer.wrap(bytes));
+  }
+
+  private static ScannedMeta metaGraph(ByteBuffer bytes) {
+    if (!hasControlByte(bytes)) {
+      return null; // could be text format: GraphFile decides
+    }
+    try {
+      return new GraphScan.Scanner(bytes).meta();
+    } catch (GiveUp | IOException | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  /** GraphFile reads content without control bytes (other than tab, CR, LF) as text. */
+  private static boolean hasControlByte(ByteBuffer bytes) {
+    for (int i = bytes.position(); i < bytes.limit(); i++) {
+      byte b = bytes.get(i);
+      if ((b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final class Scanner {
+    private final ByteBuffer bytes;
+    private final CodedInputStream in;
+    private final List<GraphSummary.Node> nodes = new ArrayList<>();
+    private final AttrValue.Builder scratch = AttrValue.newBuilder();
+    private final List<String> inputs = new ArrayList<>();
+    private final Map<String, String> ops = new HashMap<>();
+    private int functions;
+    private boolean hasLibrary;
+    private boolean hasVersions;
+
+    Scanner(ByteBuffer bytes) {
+      this.bytes = bytes;
+      this.in = CodedInputStream.newInstance(bytes);
+      in.enableAliasing(true); // tensor_content of Const values is not copied
+      in.setSizeLimit(Integer.MAX_VALUE);
+    }
+
+    ScannedMeta meta() throws IOException {
+      // every field but graph_def, merged one by one: the same as parsing them together
+      MetaGraphDef.Builder rest = MetaGraphDef.newBuilder();
+      boolean hasGraph = false;
+      while (!in.isAtEnd()) {
+        int start = in.getTotalBytesRead();
+        int tag = in.readTag();
+        int field = WireFormat.getTagFieldNumber(tag);
+        if (field == MetaGraphDef.GRAPH_DEF_FIELD_NUMBER) {
+          int old = enter(tag);
+          graph();
+          in.popLimit(old);
+          hasGraph = true;
+          continue;
+        }
+        if (field < 1 || field > 7 || !in.skipField(tag)) {
+          throw GIVE_UP;
+        }
+        rest.mergeFrom(CodedInputStream.newInstance(bytes.duplicate().position(start).limit(in.getTotalBytesRead()).slice()));
+      }
+      MetaGraphDef meta = rest.build();
+      if (!meta.getUnknownFields().asMap().isEmpty() || !meta.getMetaInfoDef().getUnknownFields().asMap().isEmpty()
+          || !(hasGraph || meta.hasMetaInfoDef() || meta.getSignatureDefCount() > 0)) {
+        return null;
+      }
+      if (hasGraph) {
+        if (nodes.isEmpty() && !hasLibrary && !hasVersions) {
+          return null;
+        }
+        for (int i = 0; i < Math.min(nodes.size(), 64); i++) {
+          if (nodes.get(i).op().isEmpty() || nodes.get(i).name().isEmpty()) {
+            return null;
+          }
+        }
+      }
+      GraphSummary graph = new GraphSummary(nodes, functions, meta);
+      return new ScannedMeta(meta, new MetaGraphSummary(meta, graph));
+    }
+
+    /** A GraphDef (one occurrence of graph_def: repeated occurrences merge, as in protobuf). */
+    private void graph() throws IOException {
+      while (!in.isAtEnd()) {
+        int tag = in.readTag();
+        switch (WireFormat.getTagFieldNumber(tag)) {
+          case GraphDef.NODE_FIELD_NUMBER -> {
+            int old = enter(tag);
+            nodes.add(node());
+            in.popLimit(old);
+          }
+          case GraphDef.LIBRARY_FIELD_NUMBER -> {
+            FunctionDefLibrary.Builder lib = FunctionDefLibrary.newBuilder();
+            message(tag, lib, GRAPH_FIELD_DEPTH);
+            functions += lib.getFunctionCount();
+            hasLibrary = true;
+          }
+          case GraphDef.VERSION_FIELD_NUMBER -> {
+            expect(tag, WireFormat.WIRETYPE_VARINT);
+            in.readInt32();
+          }
+          case GraphDef.VERSIONS_FIELD_NUMBER -> {
+            message(tag, VersionDef.newBuilder(), GRAPH_FIELD_DEPTH);
+            hasVersions = true;
+          }
+          case GraphDef.DEBUG_INFO_FIELD_NUMBER -> message(tag, GraphDebugInfo.newBuilder(), GRAPH_FIELD_DEPTH);
+          default -> throw GIVE_UP;
+        }
+      }
+    }
+
+    private GraphSummary.Node node() throws IOException {
+      String name = null;
+      String op = null;
+      List<String> inputs = this.inputs;
+      inputs.clear();
+      Attrs attrs = new Attrs();
+      while (!in.isAtEnd()) {
+        int tag = in.readTag();
+        switch (WireFormat.getTagFieldNumber(tag)) {
+          case NodeDef.NAME_FIELD_NUMBER -> name = once(tag, name);
+          case NodeDef.OP_FIELD_NUMBER -> {
+            // a graph has a few dozen distinct ops: one String each, not one per node (fewer
+            // objects for every young collection to copy; IndexParseBenchmark.scanMetaGraph)
+            String o = once(tag, op);
+            op = ops.computeIfAbsent(o, k -> k);
+          }
+          case NodeDef.INPUT_FIELD_NUMBER -> {
+            expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            inputs.add(in.readStringRequireUtf8());
+          }
+          case NodeDef.DEVICE_FIELD_NUMBER -> {
+            expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            in.readStringRequireUtf8();
+          }
+          case NodeDef.ATTR_FIELD_NUMBER -> {
+            int old = enter(tag);
+            attr(attrs);
+            in.popLimit(old);
+          }
+          case NodeDef.EXPERIMENTAL_DEBUG_INFO_FIELD_NUMBER ->
+              message(tag, NodeDef.ExperimentalDebugInfo.newBuilder(), NODE_FIELD_DEPTH);
+          case NodeDef.EXPERIMENTAL_TYPE_FIELD_NUMBER -> message(tag, FullTypeDef.newBuilder(), NODE_FIELD_DEPTH);
+          default -> throw GIVE_UP;
+        }
+      }
+      name = name == null ? "" : name;
+      op = op == null ? "" : op;
+      long constElements = 0;
+      if (op.equals("Const")) {
+        AttrValue value = attrs.value != null ? attrs.value : AttrValue.getDefaultInstance();
+        constElements = PartialShape.fromProto(value.getTensor().getTensorShape()).numElements();
+      }
+      return new GraphSummary.Node(name, op, List.copyOf(inputs), GraphSummary.dtypeAttr(attrs.dtype),
+          GraphSummary.shapeAttr(attrs.shape), constElements);
+    }
+
+    private static final ByteString DTYPE = ByteString.copyFromUtf8("dtype");
+    private static final ByteString SHAPE = ByteString.copyFromUtf8("shape");
+    private static final ByteString VALUE = ByteString.copyFromUtf8("value");
+
+    /** The attributes the summary reads; a later entry for a key replaces an earlier one, as in the map. */
+    private static final class Attrs {
+      AttrValue dtype;
+      AttrValue shape;
+      AttrValue value;
+    }
+
+    /**
+     * One {@code attr} map entry: key (1) and value (2), each at most once. Values the summary reads
+     * are kept; the others are parsed (into a reused builder) only to fail where the full parse
+     * fails.
+     */
+    private void attr(Attrs attrs) throws IOException {
+      ByteString key = null;
+      int valueStart = -1;
+      int valueTag = 0;
+      while (!in.isAtEnd()) {
+        int tag = in.readTag();
+        switch (WireFormat.getTagFieldNumber(tag)) {
+          case 1 -> {
+            // compared as bytes (no String per attribute); checked as the map's string key is
+            expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            if (key != null) {
+              throw GIVE_UP;
+            }
+            key = in.readBytes();
+            if (!key.isValidUtf8()) {
+              throw new InvalidProtocolBufferException("invalid UTF-8");
+            }
+          }
+          case 2 -> {
+            expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            if (valueStart >= 0) {
+              throw GIVE_UP;
+            }
+            valueStart = in.getTotalBytesRead();
+            valueTag = tag;
+            scratch.clear();
+            message(tag, scratch, ATTR_DEPTH);
+          }
+          default -> throw GIVE_UP;
+        }
+      }
+      if (DTYPE.equals(key)) {
+        attrs.dtype = kept(valueStart);
+      } else if (SHAPE.equals(key)) {
+        attrs.shape = kept(valueStart);
+      } else if (VALUE.equals(key)) {
+        attrs.value = kept(valueStart);
+      }
+    }
+
+    /** The value just parsed into {@link #scratch} as a message (none: the default, as in a map entry without one). */
+    private AttrValue kept(int valueStart) {
+      return valueStart < 0 ? AttrValue.getDefaultInstance() : scratch.build();
+    }
+
+    /** Parses a length-delimited field into {@code builder} as protobuf would at that depth of the file. */
+    private void message(int tag, MessageLite.Builder builder, int depth) throws IOException {
+      expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      in.setRecursionLimit(RECURSION_LIMIT - depth);
+      in.readMessage(builder, ExtensionRegistryLite.getEmptyRegistry());
+    }
+
+    /** Enters a length-delimited field; returns the limit to restore. */
+    private int enter(int tag) throws IOException {
+      expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      int length = in.readRawVarint32();
+      if (length < 0) {
+        throw GIVE_UP;
+      }
+      return in.pushLimit(length);
+    }
+
+    /** A singular string field: given twice, protobuf keeps the last; leave such files to it. */
+    private String once(int tag, String seen) throws IOException {
+      expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      if (seen != null) {
+        throw GIVE_UP;
+      }
+      return in.readStringRequireUtf8();
+    }
+
+    /** A field of the wrong wire type is an unknown field to protobuf: leave such files to it. */
+    private static void expect(int tag, int wireType) {
+      if (WireFormat.getTagWireType(tag) != wireType) {
+        throw GIVE_UP;
+      }
+    }
+  }
+}

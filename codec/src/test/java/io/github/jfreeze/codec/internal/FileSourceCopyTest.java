@@ -1,0 +1,179 @@
+package io.github.jfreeze.codec.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.jfreeze.codec.CorruptFileException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link FileSource#copyTo}: the same bytes and CRC32C whichever way they go (mapped windows into
+ * a file channel, a buffer into any other channel, a 7-byte chunked source), across window
+ * boundaries, below the mapping threshold and for empty ranges; ranges outside the file fail
+ * before anything is written.
+ */
+class FileSourceCopyTest {
+  @TempDir static Path tmp;
+  static Path file;
+  static byte[] data;
+
+  @BeforeAll
+  static void write() throws IOException {
+    data = new byte[2 * FileSource.COPY_WINDOW + 12_345];
+    new Random(42).nextBytes(data);
+    file = tmp.resolve("data.bin");
+    Files.write(file, data);
+  }
+
+  static long crc(long offset, long length) {
+    CRC32C c = new CRC32C();
+    c.update(data, (int) offset, (int) length);
+    return c.getValue();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "0, -1",                    // the whole file: two full windows and a part
+      "1, 20971523",              // unaligned, across one window boundary
+      "16777215, 2",              // two bytes straddling the boundary (below the mapping threshold)
+      "100, 1048576",             // exactly the threshold: mapped
+      "7, 1048575",               // one byte under it: buffered
+      "5, 0"})
+  void sameBytesEveryWay(long offset, long length) throws IOException {
+    long len = length < 0 ? data.length - offset : length;
+    byte[] expected = Arrays.copyOfRange(data, (int) offset, (int) (offset + len));
+    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+
+    Path out = tmp.resolve("out-" + offset + "-" + len);
+    CRC32C mapped = new CRC32C();
+    try (FileSource src = FileSource.open(file); FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      ch.write(ByteBuffer.wrap(new byte[] {9}));
+      src.copyTo(offset, len, ch, mapped, buffer);
+    }
+    byte[] written = Files.readAllBytes(out);
+    assertEquals(9, written[0], "appended at the channel's position");
+    assertArrayEquals(expected, Arrays.copyOfRange(written, 1, written.length));
+    assertEquals(crc(offset, len), mapped.getValue());
+
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    CRC32C buffered = new CRC32C();
+    try (FileSource src = FileSource.open(file); WritableByteChannel ch = Channels.newChannel(sink)) {
+      src.copyTo(offset, len, ch, buffered, buffer);
+    }
+    assertArrayEquals(expected, sink.toByteArray());
+    assertEquals(crc(offset, len), buffered.getValue());
+  }
+
+  @Test
+  void prefetchAndResidency() throws IOException {
+    try (FileSource src = FileSource.open(file)) {
+      src.prefetch(3, data.length - 3);
+      src.prefetch(0, 0);
+      assertEquals(true, src.isResident(FileSource.COPY_WINDOW + 5, 100), "just read (or written): in the page cache");
+      assertThrows(CorruptFileException.class, () -> src.prefetch(-1, 1));
+    }
+    try (FileSource src = FileSource.of(file, chunked(data, 4096))) {
+      src.prefetch(0, 100);
+      assertEquals(false, src.isResident(0, 100), "not a file channel: cannot tell");
+    }
+  }
+
+  @Test
+  void chunkedSource() throws IOException {
+    byte[] small = Arrays.copyOf(data, 3_000_001);
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    CRC32C crc = new CRC32C();
+    try (FileSource src = FileSource.of(file, chunked(small, 7)); WritableByteChannel ch = Channels.newChannel(sink)) {
+      src.copyTo(11, 2_999_990, ch, crc, ByteBuffer.allocate(4096));
+    }
+    assertArrayEquals(Arrays.copyOfRange(small, 11, 3_000_001), sink.toByteArray());
+    assertEquals(crc(11, 2_999_990), crc.getValue());
+  }
+
+  @Test
+  void rangeOutsideTheFileFailsBeforeWriting() throws IOException {
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    try (FileSource src = FileSource.open(file); WritableByteChannel ch = Channels.newChannel(sink)) {
+      CorruptFileException e = assertThrows(CorruptFileException.class,
+          () -> src.copyTo(data.length - 10, 11, ch, new CRC32C(), ByteBuffer.allocate(64)));
+      assertEquals(file, e.file());
+      assertThrows(CorruptFileException.class, () -> src.copyTo(-1, 1, ch, new CRC32C(), ByteBuffer.allocate(64)));
+      assertThrows(CorruptFileException.class, () -> src.copyTo(data.length + 1, 0, ch, new CRC32C(), ByteBuffer.allocate(64)));
+    }
+    assertEquals(0, sink.size());
+  }
+
+  /** A channel that returns at most {@code chunk} bytes per read (as TableTest's). */
+  static SeekableByteChannel chunked(byte[] bytes, int chunk) {
+    return new SeekableByteChannel() {
+      long pos;
+      boolean open = true;
+
+      @Override
+      public int read(ByteBuffer dst) {
+        if (pos >= bytes.length) {
+          return -1;
+        }
+        int n = (int) Math.min(Math.min(chunk, dst.remaining()), bytes.length - pos);
+        dst.put(bytes, (int) pos, n);
+        pos += n;
+        return n;
+      }
+
+      @Override
+      public int write(ByteBuffer src) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public long position() {
+        return pos;
+      }
+
+      @Override
+      public SeekableByteChannel position(long p) {
+        pos = p;
+        return this;
+      }
+
+      @Override
+      public long size() {
+        return bytes.length;
+      }
+
+      @Override
+      public SeekableByteChannel truncate(long size) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public boolean isOpen() {
+        return open;
+      }
+
+      @Override
+      public void close() {
+        open = false;
+      }
+    };
+  }
+}
