@@ -143,6 +143,16 @@ public final class Table implements Closeable {
     source.close();
   }
 
+  /** A key for a one-line message: bytes below 0x20 and above 0x7e as {@code \\xNN}. */
+  private static String printable(byte[] key) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : key) {
+      int c = b & 0xff;
+      sb.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format(java.util.Locale.ROOT, "\\x%02x", c));
+    }
+    return sb.toString();
+  }
+
   /** Sequential reader over all entries; checks that keys strictly increase across blocks. */
   public final class Cursor {
     private int block = -1;
@@ -159,8 +169,7 @@ public final class Table implements Closeable {
           if (e != null) {
             if (lastKey != null && Arrays.compareUnsigned(lastKey, e.key()) >= 0) {
               throw new CorruptFileException(source.path(), e.valueOffset(),
-                  "keys are not in increasing order ('" + e.keyString() + "' after '"
-                      + new TableEntry(lastKey, null, 0).keyString() + "')");
+                  "keys are not in increasing order ('" + printable(e.key()) + "' after '" + printable(lastKey) + "')");
             }
             lastKey = e.key();
             return e;

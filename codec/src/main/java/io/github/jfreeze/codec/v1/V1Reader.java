@@ -16,6 +16,7 @@ import io.github.jfreeze.codec.table.TableEntry;
 import io.github.jfreeze.proto.SavedSlice;
 import io.github.jfreeze.proto.SavedSliceMeta;
 import io.github.jfreeze.proto.SavedTensorSlices;
+import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorSliceProto;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
@@ -166,14 +167,23 @@ public final class V1Reader implements CheckpointReader {
     if (closed) {
       throw new ClosedChannelException();
     }
+    boolean whole = t.slices().size() == 1 && t.slices().get(0).equals(TensorSlice.full(t.shape().rank()));
+    String tooLarge = whole ? null : SliceAssembler.checkSize(t.dtype(), t.shape());
+    if (tooLarge != null) {
+      throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + t.name() + "': " + tooLarge);
+    }
     List<SliceAssembler.Part> parts = new ArrayList<>();
     for (int i = 0; i < t.slices().size(); i++) {
       parts.add(new SliceAssembler.Part(t.slices().get(i), readSlice(t, t.slices().get(i), tables.get(t.files().get(i)))));
     }
-    if (parts.size() == 1 && parts.get(0).slice().equals(TensorSlice.full(t.shape().rank()))) {
+    if (whole) {
       return parts.get(0).values();
     }
-    return SliceAssembler.assemble(t.dtype(), t.shape(), parts);
+    try {
+      return SliceAssembler.assemble(t.dtype(), t.shape(), parts);
+    } catch (IllegalArgumentException ex) {
+      throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + t.name() + "': " + ex.getMessage());
+    }
   }
 
   private static Tensor readSlice(Tensor1 t, TensorSlice slice, Table table) throws IOException {
@@ -196,8 +206,16 @@ public final class V1Reader implements CheckpointReader {
           + "' holds slice " + TensorSlice.fromProto(saved.getSlice()) + " of '" + saved.getName() + "'");
     }
     String[] why = new String[1];
-    long[] lengths = slice.lengthsWithin(t.shape(), why);
-    return TensorProtos.toTensor(saved.getData(), t.dtype(), TensorShape.of(lengths), file, e.valueOffset());
+    TensorShape shape = TensorShape.of(slice.lengthsWithin(t.shape(), why));
+    // TF's TensorSliceReader takes exactly one value per element (no repeating the last one as
+    // Const tensors may): a short list would otherwise make a few bytes stand for gigabytes
+    TensorProto data = saved.getData();
+    if (data.getTensorContent().isEmpty() && TensorProtos.valueCount(data, t.dtype()) != shape.numElements()) {
+      throw new CorruptFileException(file, e.valueOffset(), "slice " + slice + " of '" + t.name()
+          + "' had an unexpected amount of data: expected = " + shape.numElements() + ", got = "
+          + TensorProtos.valueCount(data, t.dtype()));
+    }
+    return TensorProtos.toTensor(data, t.dtype(), shape, file, e.valueOffset());
   }
 
   @Override

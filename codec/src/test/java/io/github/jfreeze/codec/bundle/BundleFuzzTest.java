@@ -1,0 +1,229 @@
+package io.github.jfreeze.codec.bundle;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.jfreeze.codec.CorruptFileException;
+import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.TensorShape;
+import io.github.jfreeze.codec.VariableInfo;
+import io.github.jfreeze.codec.internal.Crc32c;
+import io.github.jfreeze.codec.testing.Chunks;
+import io.github.jfreeze.codec.testing.FuzzFiles;
+import io.github.jfreeze.codec.testing.TableRepair;
+import io.github.jfreeze.codec.testing.TableWriter;
+import io.github.jfreeze.proto.BundleEntryProto;
+import io.github.jfreeze.proto.BundleHeaderProto;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * Fuzz targets for the V2 bundle reader (index entries + data file) and the string / variant
+ * tensor decoder. Only {@link CorruptFileException} may escape. See codec/FUZZING.md.
+ */
+class BundleFuzzTest {
+  private static final Path DIR = FuzzFiles.scratchDir("bundle");
+  private static final Path PREFIX = DIR.resolve("model.ckpt");
+
+  /**
+   * A bundle as {@link Chunks}: {@code [mode] [data file] [key] [value] [key] [value] ...}. The
+   * entries are written as a valid table (TableWriter), so the fuzzer works on the protos and the
+   * data rather than on block checksums. Mode bit 0: recompute the crc32c of every numeric entry
+   * whose range lies in the data; bit 1: the chunk after the data is a raw index file instead
+   * (block checksums repaired when bit 2 is set too).
+   */
+  @FuzzTest(maxDuration = "10m")
+  void bundle(byte[] input) throws IOException {
+    List<byte[]> chunks = Chunks.split(input);
+    int mode = Chunks.get(chunks, 0).length > 0 ? Chunks.get(chunks, 0)[0] : 0;
+    byte[] data = Chunks.get(chunks, 1);
+    byte[] index;
+    int numShards = 1;
+    if ((mode & 2) != 0) {
+      index = Chunks.get(chunks, 2).clone();
+      if ((mode & 4) != 0) {
+        TableRepair.repairChecksums(index);
+      }
+    } else {
+      Map<byte[], byte[]> entries = new LinkedHashMap<>();
+      for (int i = 2; i + 1 < chunks.size(); i += 2) {
+        byte[] key = chunks.get(i);
+        byte[] value = chunks.get(i + 1);
+        if (key.length == 0) {
+          numShards = shards(value);
+        } else if ((mode & 1) != 0) {
+          value = withCrc(value, data);
+        }
+        entries.put(key, value);
+      }
+      index = TableWriter.write(entries, 4096, false);
+    }
+    FuzzFiles.clear(DIR);
+    Files.write(BundleReader.indexFile(PREFIX), index);
+    for (int i = 0; i < numShards; i++) {
+      Files.write(BundleReader.dataFile(PREFIX, i, numShards), data);
+    }
+    try (BundleReader r = BundleReader.open(PREFIX)) {
+      for (VariableInfo v : r.variables()) {
+        Tensor t = r.read(v.key());
+        if (!t.shape().equals(v.shape()) || t.dtype() != v.dtype()) {
+          throw new AssertionError(v.key() + " is listed as " + v.dtype() + v.shape() + " but read as " + t);
+        }
+        r.readProto(v.key());
+      }
+    } catch (CorruptFileException e) {
+      FuzzFiles.checkError(e);
+    }
+  }
+
+  /** The header's shard count when it is small, so that data files exist for it; else 1. */
+  private static int shards(byte[] header) {
+    try {
+      int n = BundleHeaderProto.parseFrom(header).getNumShards();
+      return n >= 1 && n <= 4 ? n : 1;
+    } catch (InvalidProtocolBufferException e) {
+      return 1;
+    }
+  }
+
+  private static byte[] withCrc(byte[] value, byte[] data) {
+    try {
+      BundleEntryProto p = BundleEntryProto.parseFrom(value);
+      if (p.getOffset() >= 0 && p.getSize() >= 0 && p.getOffset() <= data.length
+          && p.getSize() <= data.length - p.getOffset()) {
+        int crc = Crc32c.mask(Crc32c.of(data, (int) p.getOffset(), (int) p.getSize()));
+        return p.toBuilder().setCrc32C(crc).build().toByteArray();
+      }
+    } catch (InvalidProtocolBufferException e) {
+      // leave it as it is
+    }
+    return value;
+  }
+
+  /**
+   * The string and variant layouts. Either a list of strings the fuzzer picks, encoded the way TF
+   * writes them (then maybe damaged; undamaged they must decode to exactly those strings), or raw
+   * bytes decoded against a fuzzer-picked shape and checksum.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void stringTensor(FuzzedDataProvider in) throws CorruptFileException {
+    boolean bigEndian = in.consumeBoolean();
+    boolean variant = in.consumeBoolean();
+    Path file = Path.of("fuzz.data-00000-of-00001");
+    if (in.consumeBoolean()) {
+      int n = in.consumeInt(0, 40);
+      List<byte[]> strings = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        strings.add(in.consumeBytes(in.consumeInt(0, 300)));
+      }
+      int[] crc = new int[1];
+      byte[] encoded = variant ? encodeVariant(strings, crc) : encodeStrings(strings, bigEndian, crc);
+      int damage = in.consumeInt(0, 2);
+      for (int i = 0; i < damage && encoded.length > 0; i++) {
+        encoded[in.consumeInt(0, encoded.length - 1)] ^= (byte) in.consumeInt(1, 255);
+      }
+      if (damage > 0 && in.consumeBoolean()) {
+        encoded = Arrays.copyOf(encoded, in.consumeInt(0, encoded.length));
+      }
+      TensorShape shape = n == 4 && in.consumeBoolean() ? TensorShape.of(2, 2) : TensorShape.of(n);
+      try {
+        Tensor t = decode(variant, shape, encoded, crc[0], bigEndian, file);
+        if (damage == 0 && !sameElements(strings, t.elements())) {
+          throw new AssertionError("round trip of " + n + " strings changed them");
+        }
+      } catch (CorruptFileException e) {
+        FuzzFiles.checkError(e);
+        if (damage == 0) {
+          throw new AssertionError("rejected what TF's writer produces", e);
+        }
+      }
+    } else {
+      int rank = in.consumeInt(0, 3);
+      long[] dims = new long[rank];
+      for (int i = 0; i < rank; i++) {
+        dims[i] = in.consumeBoolean() ? in.consumeLong(0, Long.MAX_VALUE) : in.consumeInt(0, 20);
+      }
+      TensorShape shape;
+      try {
+        shape = TensorShape.of(dims);
+      } catch (IllegalArgumentException e) {
+        return; // the bundle reader rejects such shapes before it gets here
+      }
+      int storedCrc = in.consumeInt();
+      byte[] data = in.consumeRemainingAsBytes();
+      try {
+        decode(variant, shape, data, storedCrc, bigEndian, file);
+      } catch (CorruptFileException e) {
+        FuzzFiles.checkError(e);
+      }
+    }
+  }
+
+  private static Tensor decode(boolean variant, TensorShape shape, byte[] data, int crc, boolean bigEndian, Path file)
+      throws CorruptFileException {
+    // a buffer that does not start at 0, as slices of a mapped data file do not
+    ByteBuffer buf = ByteBuffer.allocate(data.length + 3).position(3).slice().put(data).flip();
+    return variant
+        ? StringTensors.decodeVariant("t", shape, buf, crc, file, 100)
+        : StringTensors.decode("t", shape, buf, crc, bigEndian, file, 100);
+  }
+
+  private static boolean sameElements(List<byte[]> a, List<byte[]> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!Arrays.equals(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** WriteStringTensor: varint lengths, masked length CRC (native order), the bytes; entry CRC out. */
+  static byte[] encodeStrings(List<byte[]> strings, boolean bigEndian, int[] entryCrc) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CRC32C crc = new CRC32C();
+    ByteOrder order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    for (byte[] s : strings) {
+      io.github.jfreeze.codec.internal.Varints.writeVarint64(out, s.length);
+      crc.update(ByteBuffer.allocate(4).order(order).putInt(s.length).array());
+    }
+    byte[] lengthCrc = ByteBuffer.allocate(4).order(order).putInt(Crc32c.mask((int) crc.getValue())).array();
+    out.writeBytes(lengthCrc);
+    crc.update(lengthCrc);
+    for (byte[] s : strings) {
+      out.writeBytes(s);
+      crc.update(s);
+    }
+    entryCrc[0] = Crc32c.mask((int) crc.getValue());
+    return out.toByteArray();
+  }
+
+  /** WriteVariantTensor: per element varint length, bytes, masked running CRC. */
+  static byte[] encodeVariant(List<byte[]> elements, int[] entryCrc) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CRC32C crc = new CRC32C();
+    for (byte[] e : elements) {
+      io.github.jfreeze.codec.internal.Varints.writeVarint64(out, e.length);
+      crc.update(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(e.length).array());
+      out.writeBytes(e);
+      crc.update(e);
+      byte[] c = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(Crc32c.mask((int) crc.getValue())).array();
+      out.writeBytes(c);
+      crc.update(c);
+    }
+    entryCrc[0] = Crc32c.mask((int) crc.getValue());
+    return out.toByteArray();
+  }
+}
