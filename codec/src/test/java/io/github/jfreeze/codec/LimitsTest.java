@@ -13,6 +13,7 @@ import io.github.jfreeze.codec.internal.FileSource;
 import io.github.jfreeze.codec.table.Table;
 import io.github.jfreeze.codec.testing.Bundles;
 import io.github.jfreeze.codec.testing.MemoryChannel;
+import io.github.jfreeze.codec.testing.StringTensorData;
 import io.github.jfreeze.codec.testing.TableWriter;
 import io.github.jfreeze.codec.v1.V1Reader;
 import io.github.jfreeze.proto.BundleEntryProto;
@@ -23,6 +24,7 @@ import io.github.jfreeze.proto.SavedTensorSliceMeta;
 import io.github.jfreeze.proto.SavedTensorSlices;
 import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorSliceProto;
+import io.github.jfreeze.proto.TrackableObjectGraph;
 import io.github.jfreeze.proto.VersionDef;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -201,6 +203,42 @@ class LimitsTest {
     io.github.jfreeze.codec.internal.Varints.writeVarint64(out, value.length);
     out.writeBytes(delta);
     out.writeBytes(value);
+  }
+
+  /**
+   * A TF2 object graph that is a chain of 4,000 objects with 100-character names: the object paths
+   * ({@code a/b/c/...}) would add up to 800 million characters. Friendly names stop at a budget
+   * proportional to the graph's size; the variable deep down keeps its key.
+   */
+  @Test
+  void objectGraphPathsGrowingAlongAChain() throws IOException {
+    int n = 4000;
+    TrackableObjectGraph.Builder g = TrackableObjectGraph.newBuilder();
+    for (int i = 0; i < n; i++) {
+      TrackableObjectGraph.TrackableObject.Builder node = g.addNodesBuilder();
+      if (i + 1 < n) {
+        node.addChildrenBuilder().setNodeId(i + 1).setLocalName(String.valueOf((char) ('a' + i % 26)).repeat(100));
+      }
+      if (i == 1 || i == n - 1) {
+        node.addAttributesBuilder().setName("VARIABLE_VALUE").setCheckpointKey(i == 1 ? "shallow" : "deep");
+      }
+    }
+    int[] crc = new int[1];
+    byte[] graph = StringTensorData.strings(List.of(g.build().toByteArray()), false, crc);
+    byte[] data = new byte[graph.length + 8];
+    System.arraycopy(graph, 0, data, 0, graph.length);
+    Path prefix = new Bundles()
+        .add(BundleReader.OBJECT_GRAPH_KEY, BundleEntryProto.newBuilder().setDtype(DataType.DT_STRING)
+            .setShape(Bundles.shape()).setSize(graph.length).setCrc32C(crc[0]).build())
+        .add("deep", Bundles.entry(DataType.DT_FLOAT, Bundles.shape(), graph.length, 4, data))
+        .add("shallow", Bundles.entry(DataType.DT_FLOAT, Bundles.shape(), graph.length + 4, 4, data))
+        .write(tmp, data);
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      try (CheckpointReader r = CheckpointReader.open(prefix)) {
+        assertEquals("a".repeat(100), r.variable("shallow").orElseThrow().name());
+        assertEquals("deep", r.variable("deep").orElseThrow().name(), "past the budget: the key itself");
+      }
+    });
   }
 
   /** A partitioned tensor of 60,000 one-element slices: checking them pairwise would take billions of steps. */

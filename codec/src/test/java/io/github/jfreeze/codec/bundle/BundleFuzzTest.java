@@ -10,14 +10,13 @@ import io.github.jfreeze.codec.VariableInfo;
 import io.github.jfreeze.codec.internal.Crc32c;
 import io.github.jfreeze.codec.testing.Chunks;
 import io.github.jfreeze.codec.testing.FuzzFiles;
+import io.github.jfreeze.codec.testing.StringTensorData;
 import io.github.jfreeze.codec.testing.TableRepair;
 import io.github.jfreeze.codec.testing.TableWriter;
 import io.github.jfreeze.proto.BundleEntryProto;
 import io.github.jfreeze.proto.BundleHeaderProto;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32C;
 
 /**
  * Fuzz targets for the V2 bundle reader (index entries + data file) and the string / variant
@@ -127,7 +125,7 @@ class BundleFuzzTest {
         strings.add(in.consumeBytes(in.consumeInt(0, 300)));
       }
       int[] crc = new int[1];
-      byte[] encoded = variant ? encodeVariant(strings, crc) : encodeStrings(strings, bigEndian, crc);
+      byte[] encoded = variant ? StringTensorData.variant(strings, crc) : StringTensorData.strings(strings, bigEndian, crc);
       int damage = in.consumeInt(0, 2);
       for (int i = 0; i < damage && encoded.length > 0; i++) {
         encoded[in.consumeInt(0, encoded.length - 1)] ^= (byte) in.consumeInt(1, 255);
@@ -188,42 +186,5 @@ class BundleFuzzTest {
       }
     }
     return true;
-  }
-
-  /** WriteStringTensor: varint lengths, masked length CRC (native order), the bytes; entry CRC out. */
-  static byte[] encodeStrings(List<byte[]> strings, boolean bigEndian, int[] entryCrc) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CRC32C crc = new CRC32C();
-    ByteOrder order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    for (byte[] s : strings) {
-      io.github.jfreeze.codec.internal.Varints.writeVarint64(out, s.length);
-      crc.update(ByteBuffer.allocate(4).order(order).putInt(s.length).array());
-    }
-    byte[] lengthCrc = ByteBuffer.allocate(4).order(order).putInt(Crc32c.mask((int) crc.getValue())).array();
-    out.writeBytes(lengthCrc);
-    crc.update(lengthCrc);
-    for (byte[] s : strings) {
-      out.writeBytes(s);
-      crc.update(s);
-    }
-    entryCrc[0] = Crc32c.mask((int) crc.getValue());
-    return out.toByteArray();
-  }
-
-  /** WriteVariantTensor: per element varint length, bytes, masked running CRC. */
-  static byte[] encodeVariant(List<byte[]> elements, int[] entryCrc) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CRC32C crc = new CRC32C();
-    for (byte[] e : elements) {
-      io.github.jfreeze.codec.internal.Varints.writeVarint64(out, e.length);
-      crc.update(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(e.length).array());
-      out.writeBytes(e);
-      crc.update(e);
-      byte[] c = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(Crc32c.mask((int) crc.getValue())).array();
-      out.writeBytes(c);
-      crc.update(c);
-    }
-    entryCrc[0] = Crc32c.mask((int) crc.getValue());
-    return out.toByteArray();
   }
 }
