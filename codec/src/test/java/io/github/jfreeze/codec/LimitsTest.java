@@ -135,6 +135,25 @@ class LimitsTest {
     assertEquals(6, e.offset(), "right after the length");
   }
 
+  /**
+   * Six million empty strings take 6 MB on disk (one length byte each). Decoded, they must cost
+   * little more than a reference each: no array of lengths, no array per empty string.
+   */
+  @Test
+  void stringTensorOfManyEmptyStringsFitsTheHeap() throws IOException {
+    int n = 6_000_000;
+    int[] crc = new int[1];
+    byte[] data = StringTensorData.strings(java.util.Collections.nCopies(n, new byte[0]), false, crc);
+    Path prefix = new Bundles().add("s", BundleEntryProto.newBuilder().setDtype(DataType.DT_STRING).setShape(Bundles.shape(n))
+        .setSize(data.length).setCrc32C(crc[0]).build()).write(tmp, data);
+    data = null;
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      try (CheckpointReader r = CheckpointReader.open(prefix)) {
+        assertEquals(n, r.read("s").elements().size());
+      }
+    });
+  }
+
   @Test
   void varintLongerThanItsType() throws IOException {
     // a block entry whose shared-bytes varint32 runs to 6 bytes
