@@ -43,11 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>truncation: every length for files up to {@value #EVERY_LENGTH_UP_TO} bytes, else about a
  *       hundred lengths spread over the file plus the footer's;
  *   <li>{@value #BIT_FLIPS} single-bit flips and {@value #OVERWRITES} byte overwrites;
- *   <li>for tables ({@code .index} and V1 files), {@value #REPAIRED} byte overwrites whose block
- *       checksums are then recomputed, so the damage reaches the parsers behind the CRC check;
- *       these may also read back different values (a V1 value has no checksum of its own);
+ *   <li>for tables ({@code .index} and V1 files), {@value #REPAIRED} overwrites of one to three
+ *       bytes whose block checksums are then recomputed, so the damage reaches the parsers behind
+ *       the CRC check; these may also read back different values (a V1 value has no checksum of
+ *       its own);
  *   <li>deleting the file.
  * </ul>
+ *
+ * <p>{@code -Djfreeze.sweep.scale=N} multiplies the random damage by N for a longer run.
  */
 class CorruptionSweepTest {
   static final int EVERY_LENGTH_UP_TO = 1024;
@@ -56,6 +59,8 @@ class CorruptionSweepTest {
   static final int OVERWRITES = 60;
   static final int REPAIRED = 80;
   static final Duration PER_INPUT = Duration.ofSeconds(5);
+  /** Multiplies the random damage per file for longer local runs: {@code -Djfreeze.sweep.scale=20}. */
+  static final int SCALE = Integer.getInteger("jfreeze.sweep.scale", 1);
 
   enum Outcome { IDENTICAL, DIFFERENT_VALUES, CORRUPT_FILE, MODEL_NOT_FOUND }
 
@@ -177,27 +182,30 @@ class CorruptionSweepTest {
       for (long len : truncations(original.length)) {
         check(s, f, Damage.TRUNCATED, "length " + len, Arrays.copyOf(original, (int) len), dir, open, expected, original);
       }
-      for (int i = 0; i < BIT_FLIPS && original.length > 0; i++) {
+      for (int i = 0; i < BIT_FLIPS * SCALE && original.length > 0; i++) {
         byte[] b = original.clone();
         int at = random.nextInt(b.length);
         int bit = random.nextInt(8);
         b[at] ^= (byte) (1 << bit);
         check(s, f, Damage.BIT_FLIP, "bit " + bit + " of byte " + at, b, dir, open, expected, original);
       }
-      for (int i = 0; i < OVERWRITES && original.length > 0; i++) {
+      for (int i = 0; i < OVERWRITES * SCALE && original.length > 0; i++) {
         byte[] b = original.clone();
         int at = random.nextInt(b.length);
         b[at] = (byte) (b[at] + 1 + random.nextInt(255));
         check(s, f, Damage.OVERWRITE, "byte " + at + " = " + (b[at] & 0xff), b, dir, open, expected, original);
       }
       if (isTable(original)) {
-        for (int i = 0; i < REPAIRED; i++) {
+        for (int i = 0; i < REPAIRED * SCALE; i++) {
           byte[] b = original.clone();
-          int at = random.nextInt(b.length - 48); // inside the blocks, not the footer
-          b[at] = (byte) (b[at] + 1 + random.nextInt(255));
+          StringBuilder how = new StringBuilder();
+          for (int k = 1 + (i % 3 == 2 ? random.nextInt(3) : 0); k > 0; k--) { // every third: 1 to 3 bytes
+            int at = random.nextInt(b.length - 48); // inside the blocks, not the footer
+            b[at] = (byte) (b[at] + 1 + random.nextInt(255));
+            how.append("byte ").append(at).append(" = ").append(b[at] & 0xff).append(", ");
+          }
           TableRepair.repairChecksums(b);
-          check(s, f, Damage.REPAIRED_OVERWRITE, "byte " + at + " = " + (b[at] & 0xff) + ", checksums recomputed", b,
-              dir, open, expected, original);
+          check(s, f, Damage.REPAIRED_OVERWRITE, how + "checksums recomputed", b, dir, open, expected, original);
         }
       }
       check(s, f, Damage.DELETED, "deleted", null, dir, open, expected, original);
