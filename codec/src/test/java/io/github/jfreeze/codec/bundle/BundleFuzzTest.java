@@ -21,9 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Fuzz targets for the V2 bundle reader (index entries + data file) and the string / variant
@@ -53,7 +53,7 @@ class BundleFuzzTest {
         TableRepair.repairChecksums(index);
       }
     } else {
-      Map<byte[], byte[]> entries = new LinkedHashMap<>();
+      Map<byte[], byte[]> entries = new TreeMap<>(Arrays::compareUnsigned); // a key given twice: the last wins
       for (int i = 2; i + 1 < chunks.size(); i += 2) {
         byte[] key = chunks.get(i);
         byte[] value = chunks.get(i + 1);

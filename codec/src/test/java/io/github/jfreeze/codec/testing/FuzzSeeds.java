@@ -78,6 +78,10 @@ public final class FuzzSeeds {
       Files.write(d.resolve(f[0]), prefixed(0, b));
       Files.write(d.resolve(f[0] + "-repaired"), prefixed(1, b));
     }
+    // round trips: the entries of two indexes, rewritten in 256-byte blocks, plain and Snappy
+    List<byte[]> entries = entries(ckpt("partitioned/model.ckpt.index"));
+    Files.write(d.resolve("roundtrip-partitioned"), prefixed(2 | (2 << 2), Chunks.join(entries)));
+    Files.write(d.resolve("roundtrip-partitioned-snappy"), prefixed(3 | (2 << 2), Chunks.join(entries)));
   }
 
   private void snappy() throws IOException {

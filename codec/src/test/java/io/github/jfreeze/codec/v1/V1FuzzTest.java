@@ -12,9 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Fuzz target for the V1 (tensor slices) reader: only {@link CorruptFileException} may escape. See codec/FUZZING.md. */
 class V1FuzzTest {
@@ -43,7 +44,7 @@ class V1FuzzTest {
       int shards = (mode & 1) != 0 ? 2 : 1;
       List<Map<byte[], byte[]>> entries = new ArrayList<>();
       for (int s = 0; s < shards; s++) {
-        entries.add(new LinkedHashMap<>());
+        entries.add(new TreeMap<>(Arrays::compareUnsigned)); // a key given twice: the last wins
       }
       for (int i = 1; i + 1 < chunks.size(); i += 2) {
         if (chunks.get(i).length == 0) {
