@@ -4,10 +4,12 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.jfreeze.codec.CorruptFileException;
+import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorShape;
 import io.github.jfreeze.codec.VariableInfo;
 import io.github.jfreeze.codec.internal.Crc32c;
+import io.github.jfreeze.codec.testing.Bundles;
 import io.github.jfreeze.codec.testing.Chunks;
 import io.github.jfreeze.codec.testing.FuzzFiles;
 import io.github.jfreeze.codec.testing.StringTensorData;
@@ -15,6 +17,7 @@ import io.github.jfreeze.codec.testing.TableRepair;
 import io.github.jfreeze.codec.testing.TableWriter;
 import io.github.jfreeze.proto.BundleEntryProto;
 import io.github.jfreeze.proto.BundleHeaderProto;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -81,6 +84,78 @@ class BundleFuzzTest {
       }
     } catch (CorruptFileException e) {
       FuzzFiles.checkError(e);
+    }
+  }
+
+  private static final DType[] WRITABLE = Arrays.stream(DType.values())
+      .filter(d -> d.isFixedSize() || d == DType.STRING).toArray(DType[]::new);
+
+  /**
+   * Valid bundles, the other way round: tensors the fuzzer picks (any dtype TF's SaveV2 writes,
+   * shapes with zero-sized dimensions, strings of any bytes, alignment padding between tensors)
+   * written as TF's BundleWriter does must read back exactly. A valid file rejected is a finding.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void bundleRoundTrip(FuzzedDataProvider in) throws IOException {
+    Map<String, Object[]> expected = new TreeMap<>();
+    Bundles bundle = new Bundles();
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    int n = in.consumeInt(0, 12);
+    for (int i = 0; i < n; i++) {
+      String key = in.consumeAsciiString(24);
+      DType dtype = in.pickValue(WRITABLE);
+      long[] dims = new long[in.consumeInt(0, 3)];
+      for (int d = 0; d < dims.length; d++) {
+        dims[d] = in.consumeInt(0, 5);
+      }
+      TensorShape shape = TensorShape.of(dims);
+      if (key.isEmpty() || key.charAt(0) == 0 || key.equals(BundleReader.OBJECT_GRAPH_KEY) || expected.containsKey(key)) {
+        continue;
+      }
+      BundleEntryProto.Builder entry = BundleEntryProto.newBuilder().setDtype(dtype.proto()).setShape(shape.toProto())
+          .setOffset(data.size());
+      Object values;
+      if (dtype == DType.STRING) {
+        List<byte[]> strings = new ArrayList<>();
+        for (long e = 0; e < shape.numElements(); e++) {
+          strings.add(in.consumeBytes(in.consumeInt(0, 40)));
+        }
+        int[] crc = new int[1];
+        byte[] bytes = StringTensorData.strings(strings, false, crc);
+        entry.setSize(bytes.length).setCrc32C(crc[0]);
+        data.writeBytes(bytes);
+        values = strings;
+      } else {
+        byte[] bytes = Arrays.copyOf(in.consumeBytes((int) shape.numElements() * dtype.byteSize()),
+            (int) shape.numElements() * dtype.byteSize());
+        entry.setSize(bytes.length).setCrc32C(Crc32c.mask(Crc32c.of(bytes, 0, bytes.length)));
+        data.writeBytes(bytes);
+        values = bytes;
+      }
+      data.writeBytes(new byte[in.consumeInt(0, 3)]); // alignment padding, covered by no CRC
+      bundle.add(key, entry.build());
+      expected.put(key, new Object[] {dtype, shape, values});
+    }
+    FuzzFiles.clear(DIR);
+    Path prefix = bundle.write(DIR, data.toByteArray());
+    try (BundleReader r = BundleReader.open(prefix)) {
+      List<String> keys = r.variables().stream().map(VariableInfo::key).toList();
+      if (!keys.equals(List.copyOf(expected.keySet()))) {
+        throw new AssertionError("lists " + keys + ", wrote " + expected.keySet());
+      }
+      for (Map.Entry<String, Object[]> e : expected.entrySet()) {
+        Tensor t = r.read(e.getKey());
+        Object[] x = e.getValue();
+        boolean same = t.dtype() == x[0] && t.shape().equals(x[1]) && (t.hasElements()
+            ? t.elements().size() == ((List<?>) x[2]).size() && java.util.stream.IntStream.range(0, t.elements().size())
+                .allMatch(i -> Arrays.equals(t.elements().get(i), (byte[]) ((List<?>) x[2]).get(i)))
+            : Arrays.equals(t.toByteArray(), (byte[]) x[2]));
+        if (!same) {
+          throw new AssertionError("'" + e.getKey() + "' reads back as " + t + ", wrote " + x[0] + x[1]);
+        }
+      }
+    } catch (CorruptFileException e) {
+      throw new AssertionError("a bundle written TF's way was rejected", e);
     }
   }
 
