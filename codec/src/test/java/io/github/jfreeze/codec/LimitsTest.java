@@ -280,6 +280,34 @@ class LimitsTest {
     });
   }
 
+  /**
+   * A V1 tensor saved as 20,000 one-element slices, all in one Snappy-compressed block: each slice
+   * looked up on its own would decompress the whole block again, 20,000 times.
+   */
+  @Test
+  void v1SlicesInOneLargeBlockAreReadWithoutDecodingItPerSlice() throws IOException {
+    int n = 20_000;
+    SavedSliceMeta.Builder sm = SavedSliceMeta.newBuilder().setName("w").setType(DataType.DT_FLOAT).setShape(Bundles.shape(n));
+    Map<byte[], byte[]> entries = new java.util.TreeMap<>(java.util.Arrays::compareUnsigned);
+    for (int i = 0; i < n; i++) {
+      TensorSliceProto s = TensorSliceProto.newBuilder().addExtent(TensorSliceProto.Extent.newBuilder().setStart(i).setLength(1)).build();
+      sm.addSlice(s);
+      entries.put(io.github.jfreeze.codec.slice.TensorSlice.fromProto(s).key("w"), SavedTensorSlices.newBuilder()
+          .setData(SavedSlice.newBuilder().setName("w").setSlice(s).setData(TensorProto.newBuilder().addFloatVal(i))).build().toByteArray());
+    }
+    entries.put(new byte[0], SavedTensorSlices.newBuilder().setMeta(SavedTensorSliceMeta.newBuilder()
+        .setVersions(VersionDef.newBuilder().setProducer(1)).addTensor(sm)).build().toByteArray());
+    Path file = tmp.resolve("model.ckpt");
+    Files.write(file, TableWriter.write(entries, 1 << 30, true));
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      try (CheckpointReader r = CheckpointReader.open(file)) {
+        float[] w = r.read("w").toFloatArray();
+        assertEquals(n, w.length);
+        assertEquals(n - 1, w[n - 1]);
+      }
+    });
+  }
+
   @Test
   void partitionedTensorTooLargeToAssembleFailsBeforeReading() throws IOException {
     // complex128[2^27] is 2 GiB: two slices of 1 GiB each, both pointing at the same (sparse) bytes

@@ -28,6 +28,16 @@ public final class Table implements Closeable {
   private final FileSource source;
   private final List<byte[]> indexKeys;
   private final List<BlockHandle> dataBlocks;
+  /**
+   * The data block {@link #get} read last, decoded: lookups in key order (the slices of one V1
+   * tensor) read and decompress each block once instead of once per key. Blocks over
+   * {@link #CACHED_BLOCK_LIMIT} (a single huge value) are not kept.
+   */
+  private volatile CachedBlock lastBlock;
+
+  private static final int CACHED_BLOCK_LIMIT = 4 << 20;
+
+  private record CachedBlock(int index, Block block) {}
 
   private Table(FileSource source, List<byte[]> indexKeys, List<BlockHandle> dataBlocks) {
     this.source = source;
@@ -132,7 +142,12 @@ public final class Table implements Closeable {
     if (lo == indexKeys.size()) {
       return null;
     }
-    BlockIterator it = readBlock(source, dataBlocks.get(lo)).iterator();
+    CachedBlock cached = lastBlock;
+    if (cached == null || cached.index() != lo) {
+      cached = new CachedBlock(lo, readBlock(source, dataBlocks.get(lo)));
+      lastBlock = cached.block().data().limit() <= CACHED_BLOCK_LIMIT ? cached : null;
+    }
+    BlockIterator it = cached.block().iterator();
     it.seek(key);
     TableEntry e = it.next();
     return e != null && Arrays.equals(e.key(), key) ? e : null;

@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -173,15 +175,24 @@ public final class V1Reader implements CheckpointReader {
     if (tooLarge != null) {
       throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + printable(t.name()) + "': " + tooLarge);
     }
-    List<SliceAssembler.Part> parts = new ArrayList<>();
-    for (int i = 0; i < t.slices().size(); i++) {
-      parts.add(new SliceAssembler.Part(t.slices().get(i), readSlice(t, t.slices().get(i), tables.get(t.files().get(i)))));
+    // look the slices up in key order, file by file, so each table block is decoded once (Table.get
+    // keeps the last one), however many slices it holds
+    byte[][] keys = new byte[t.slices().size()][];
+    Integer[] order = new Integer[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = t.slices().get(i).key(t.name());
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.<Integer>comparingInt(i -> t.files().get(i)).thenComparing(i -> keys[i], Arrays::compareUnsigned));
+    SliceAssembler.Part[] parts = new SliceAssembler.Part[keys.length];
+    for (int i : order) {
+      parts[i] = new SliceAssembler.Part(t.slices().get(i), readSlice(t, t.slices().get(i), tables.get(t.files().get(i))));
     }
     if (whole) {
-      return parts.get(0).values();
+      return parts[0].values();
     }
     try {
-      return SliceAssembler.assemble(t.dtype(), t.shape(), parts);
+      return SliceAssembler.assemble(t.dtype(), t.shape(), Arrays.asList(parts));
     } catch (IllegalArgumentException ex) {
       throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + printable(t.name()) + "': " + ex.getMessage());
     }
