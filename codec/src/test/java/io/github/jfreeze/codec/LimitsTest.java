@@ -154,6 +154,15 @@ class LimitsTest {
     });
   }
 
+  /** A Const string tensor (graph files, V1 values) of more elements than a Java list can hold. */
+  @Test
+  void stringTensorProtoWithMoreElementsThanAListHolds() {
+    TensorProto p = TensorProto.newBuilder().setDtype(DataType.DT_STRING).setTensorShape(Bundles.shape(1L << 31 | 5)).build();
+    CorruptFileException e = readFails(() -> TensorProtos.toTensor(p, Path.of("frozen.pb"), 120));
+    assertProblem(e, "string tensor of shape [2147483653] is too large for a protobuf value");
+    assertEquals(120, e.offset());
+  }
+
   @Test
   void varintLongerThanItsType() throws IOException {
     // a block entry whose shared-bytes varint32 runs to 6 bytes
