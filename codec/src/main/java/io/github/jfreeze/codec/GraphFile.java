@@ -57,7 +57,7 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
    */
   public static GraphFile read(Path file) throws IOException {
     long size = Files.size(file);
-    if (size >= MAX_SIZE) {
+    if (size > MAX_SIZE - 8) { // nor can a Java array hold one quite that large
       throw new CorruptFileException(file, -1, "file of " + size + " bytes is larger than a protobuf message can be (2 GiB); "
           + "graphs this large are stored as chunked SavedModels, which jfreeze cannot read yet");
     }

@@ -59,7 +59,7 @@ public final class ModelLocator {
       if (name.equals("saved_model.pb") || name.equals("saved_model.pbtxt")) {
         return locateDirectory(input.toAbsolutePath().getParent(), warnings);
       }
-      if (hasTableMagic(input)) {
+      if (hasTableMagic(input) || namedLikeV1(input)) {
         if (Files.isRegularFile(BundleReader.dataFile(input, 0, 1))) {
           throw new ModelNotFoundException(input, "this looks like a V2 index without its .index suffix; pass "
               + input.getFileName() + " as a prefix with an .index file next to it");
@@ -155,7 +155,10 @@ public final class ModelLocator {
       return new ModelLocation(input, ModelLocation.Kind.CHECKPOINT, prefix, CheckpointFormat.V2, List.of(),
           Files.isRegularFile(meta) ? meta : null, null, warnings);
     }
-    if (Files.isRegularFile(prefix) && hasTableMagic(prefix)) {
+    // a file named as a checkpoint (by a state file, or by its name) is read as one even without
+    // the table magic, so that a damaged one is reported as damaged rather than as a graph
+    boolean named = STATE_FILE.equals(String.valueOf(input.getFileName())) || namedLikeV1(prefix);
+    if (Files.isRegularFile(prefix) && (named || hasTableMagic(prefix))) {
       return v1At(input, prefix, warnings, required);
     }
     String name = prefix.getFileName() == null ? "" : prefix.getFileName().toString();
@@ -232,6 +235,14 @@ public final class ModelLocator {
     return new ModelLocation(input, ModelLocation.Kind.CHECKPOINT, pattern, CheckpointFormat.V1, files,
         Files.isRegularFile(meta) ? meta : null, null, warnings);
   }
+
+  /** V1 names TF's Saver writes: {@code model.ckpt}, {@code model.ckpt-1000}, {@code export-00000-of-00001}. */
+  private static boolean namedLikeV1(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    return V1_SHARD.matcher(name).matches() && !DATA_FILE.matcher(name).matches() || V1_NAME.matcher(name).matches();
+  }
+
+  private static final Pattern V1_NAME = Pattern.compile(".*\\.ckpt(-\\d+)?");
 
   /** Whether a file ends with the table magic (an SSTable: V1 checkpoint or index). */
   static boolean hasTableMagic(Path file) throws IOException {

@@ -36,6 +36,9 @@ public final class TensorProtos {
       throws CorruptFileException {
     long n = shape.numElements();
     if (dtype == DType.STRING) {
+      if (n > Integer.MAX_VALUE - 8) {
+        throw new CorruptFileException(file, offset, "string tensor of shape " + shape + " is too large for a protobuf value");
+      }
       int have = proto.getStringValCount();
       checkCount(have, n, file, offset, "string_val");
       if (n > 0 && have == 0) {
@@ -109,6 +112,28 @@ public final class TensorProtos {
       default -> throw new CorruptFileException(file, offset, dtype + " values cannot be read from a TensorProto");
     }
     return Tensor.of(dtype, shape, out.flip());
+  }
+
+  /**
+   * How many values the typed {@code *_val} field that holds {@code dtype} carries (complex types:
+   * pairs, rounded down), ignoring {@code tensor_content}; {@code -1} for dtypes without one.
+   */
+  public static long valueCount(TensorProto proto, DType dtype) {
+    return switch (dtype) {
+      case STRING -> proto.getStringValCount();
+      case FLOAT32 -> proto.getFloatValCount();
+      case FLOAT64 -> proto.getDoubleValCount();
+      case INT32, QINT32, INT16, UINT16, QINT16, QUINT16, INT8, UINT8, QINT8, QUINT8, INT4, UINT4 -> proto.getIntValCount();
+      case INT64 -> proto.getInt64ValCount();
+      case UINT32 -> proto.getUint32ValCount();
+      case UINT64 -> proto.getUint64ValCount();
+      case BOOL -> proto.getBoolValCount();
+      case FLOAT16, BFLOAT16 -> proto.getHalfValCount();
+      case FLOAT8_E5M2, FLOAT8_E4M3FN -> proto.getFloat8Val().size();
+      case COMPLEX64 -> proto.getScomplexValCount() / 2;
+      case COMPLEX128 -> proto.getDcomplexValCount() / 2;
+      default -> -1;
+    };
   }
 
   private interface Put {

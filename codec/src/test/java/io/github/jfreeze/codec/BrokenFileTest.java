@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jfreeze.codec.testing.BrokenCheckpoints;
+import io.github.jfreeze.codec.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,29 @@ class BrokenFileTest {
     if (defect != BrokenCheckpoints.MISSING_SHARD) {
       assertTrue(e.offset() >= 0, "has an offset: " + e.getMessage());
     }
+  }
+
+  /**
+   * A cut-off V1 file no longer ends with the table magic, but its name (or the state file naming
+   * it) says it is a checkpoint: it is reported as damaged, not taken for a graph file.
+   */
+  @Test
+  void truncatedV1FilesAreReportedAsDamaged() throws IOException {
+    Path v1 = tmp.resolve("model.ckpt");
+    byte[] whole = java.nio.file.Files.readAllBytes(TestPaths.testdata().resolve("checkpoints/v1_single/model.ckpt"));
+    java.nio.file.Files.write(v1, java.util.Arrays.copyOf(whole, 1000));
+    CorruptFileException e = assertThrows(CorruptFileException.class, () -> readEverything(v1));
+    assertTrue(e.getMessage().contains("not an sstable (bad magic number"), e.getMessage());
+    assertEquals(992, e.offset());
+
+    Path dir = tmp.resolve("export");
+    java.nio.file.Files.createDirectories(dir);
+    Path source = TestPaths.corpus().resolve("serving_bad_half_plus_two_v1/00000123");
+    java.nio.file.Files.copy(source.resolve("checkpoint"), dir.resolve("checkpoint"));
+    java.nio.file.Files.write(dir.resolve("export"), java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(source.resolve("export")), 40));
+    e = assertThrows(CorruptFileException.class, () -> readEverything(dir));
+    assertTrue(e.getMessage().contains("file is too short to be an sstable (40 bytes"), e.getMessage());
+    assertEquals("export", e.file().getFileName().toString());
   }
 
   @Test

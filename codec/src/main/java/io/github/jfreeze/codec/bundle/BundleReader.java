@@ -116,7 +116,7 @@ public final class BundleReader implements CheckpointReader {
           proto = BundleEntryProto.parseFrom(e.value());
         } catch (InvalidProtocolBufferException ex) {
           throw new CorruptFileException(indexFile, e.valueOffset(),
-              "cannot parse the entry of '" + e.keyString() + "': " + ex.getMessage(), ex);
+              "cannot parse the entry of '" + printable(e.keyString()) + "': " + ex.getMessage(), ex);
         }
         String key = new String(e.key(), StandardCharsets.UTF_8);
         Entry entry = checkEntry(indexFile, key, proto, e.valueOffset(), header);
@@ -226,8 +226,8 @@ public final class BundleReader implements CheckpointReader {
       }
       FileSource s = shards[p.getShardId()];
       if (p.getOffset() > s.size() || p.getSize() > s.size() - p.getOffset()) {
-        throw new CorruptFileException(indexFile, e.indexOffset(), "tensor '" + printable(e.key()) + "' claims bytes "
-            + p.getOffset() + ".." + (p.getOffset() + p.getSize()) + " of " + s.path().getFileName()
+        throw new CorruptFileException(indexFile, e.indexOffset(), "tensor '" + printable(e.key()) + "' claims "
+            + p.getSize() + " bytes at offset " + p.getOffset() + " of " + s.path().getFileName()
             + ", which holds only " + s.size() + " bytes");
       }
     }
@@ -275,6 +275,9 @@ public final class BundleReader implements CheckpointReader {
           throw new CorruptFileException(indexFile, part.indexOffset(), "slice " + s + " of '" + printable(e.key())
               + "' is stored as " + part.dtype() + part.shape() + ", expected " + e.dtype() + Arrays.toString(len));
         }
+        // slice keys are binary (OrderedCode); messages about this part name the tensor and slice
+        sliceEntries.put(ByteBuffer.wrap(s.key(e.key())), new Entry(e.key() + " (slice " + s + ")", part.proto(), part.dtype(),
+            part.shape(), part.indexOffset()));
       }
       String problem = SliceAssembler.checkCover(e.shape(), slices);
       if (problem != null) {
@@ -373,6 +376,10 @@ public final class BundleReader implements CheckpointReader {
     if (e.proto().getSlicesCount() == 0) {
       return readEntry(e);
     }
+    String tooLarge = SliceAssembler.checkSize(e.dtype(), e.shape());
+    if (tooLarge != null) {
+      throw new CorruptFileException(indexFile, e.indexOffset(), "partitioned tensor '" + printable(key) + "': " + tooLarge);
+    }
     List<SliceAssembler.Part> parts = new ArrayList<>();
     for (TensorSliceProto sp : e.proto().getSlicesList()) {
       TensorSlice s = TensorSlice.fromProto(sp);
@@ -393,12 +400,12 @@ public final class BundleReader implements CheckpointReader {
     FileSource source = shards[p.getShardId()];
     ByteBuffer bytes = source.slice(p.getOffset(), p.getSize());
     return switch (e.dtype()) {
-      case STRING -> StringTensors.decode(e.key(), e.shape(), bytes, p.getCrc32C(), swapBytes, source.path(), p.getOffset());
-      case VARIANT -> StringTensors.decodeVariant(e.key(), e.shape(), bytes, p.getCrc32C(), source.path(), p.getOffset());
+      case STRING -> StringTensors.decode(printable(e.key()), e.shape(), bytes, p.getCrc32C(), swapBytes, source.path(), p.getOffset());
+      case VARIANT -> StringTensors.decodeVariant(printable(e.key()), e.shape(), bytes, p.getCrc32C(), source.path(), p.getOffset());
       default -> {
         int actual = Crc32c.mask(Crc32c.of(bytes));
         if (actual != p.getCrc32C()) {
-          throw CorruptFileException.tensorChecksumMismatch(source.path(), p.getOffset(), e.key(), p.getCrc32C(), actual);
+          throw CorruptFileException.tensorChecksumMismatch(source.path(), p.getOffset(), printable(e.key()), p.getCrc32C(), actual);
         }
         yield Tensor.of(e.dtype(), e.shape(), swapBytes ? swap(bytes, e.dtype().swapUnit()) : bytes);
       }

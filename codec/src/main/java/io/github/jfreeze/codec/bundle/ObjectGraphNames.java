@@ -13,14 +13,24 @@ import java.util.Map;
  * <p>A variable's {@code SerializedTensor.full_name} is its TF1-style name ({@code dense/kernel});
  * where it is empty (slot variables, plain attributes), the object path from the root is used
  * with the attribute name, e.g. {@code dense/kernel/.OPTIMIZER_SLOT/optimizer/m}.
+ *
+ * <p>Paths repeat their parents' names, so a deep chain of objects would make names of a total
+ * length quadratic in the graph's size. Names are a convenience: once the names built add up to
+ * {@link #budget} characters, the remaining keys get none (they are shown as they are).
  */
 public final class ObjectGraphNames {
   private ObjectGraphNames() {}
 
+  /** Characters of names built from a graph: 16 per byte of the graph, and 64 Ki more. */
+  static long budget(TrackableObjectGraph graph) {
+    return 16L * graph.getSerializedSize() + 65_536;
+  }
+
   /** Maps each attribute's checkpoint key to a friendly name. */
   public static Map<String, String> fromCheckpointGraph(TrackableObjectGraph graph) {
     Map<String, String> names = new HashMap<>();
-    Map<Integer, String> paths = paths(graph);
+    long[] left = {budget(graph)};
+    Map<Integer, String> paths = paths(graph, left);
     for (int id = 0; id < graph.getNodesCount(); id++) {
       TrackableObject node = graph.getNodes(id);
       for (var attr : node.getAttributesList()) {
@@ -30,7 +40,14 @@ public final class ObjectGraphNames {
           if (path == null) {
             continue;
           }
-          name = "VARIABLE_VALUE".equals(attr.getName()) ? path : path + (path.isEmpty() ? "" : "/") + attr.getName();
+          if (!"VARIABLE_VALUE".equals(attr.getName())) {
+            if ((left[0] -= path.length() + 1 + attr.getName().length()) < 0) {
+              return names;
+            }
+            name = path + (path.isEmpty() ? "" : "/") + attr.getName();
+          } else {
+            name = path;
+          }
         }
         if (!name.isEmpty()) {
           names.putIfAbsent(attr.getCheckpointKey(), name);
@@ -41,6 +58,9 @@ public final class ObjectGraphNames {
         if (original != null && slot.getSlotVariableNodeId() >= 0 && slot.getSlotVariableNodeId() < graph.getNodesCount()) {
           for (var attr : graph.getNodes(slot.getSlotVariableNodeId()).getAttributesList()) {
             if (attr.getFullName().isEmpty() && "VARIABLE_VALUE".equals(attr.getName())) {
+              if ((left[0] -= original.length() + 1 + slot.getSlotName().length()) < 0) {
+                return names;
+              }
               names.put(attr.getCheckpointKey(), original + "/" + slot.getSlotName());
             }
           }
@@ -65,6 +85,11 @@ public final class ObjectGraphNames {
 
   /** Breadth-first object paths ({@code model/dense}) from the root, node 0. */
   static Map<Integer, String> paths(TrackableObjectGraph graph) {
+    return paths(graph, new long[] {budget(graph)});
+  }
+
+  /** As {@link #paths(TrackableObjectGraph)}, stopping when the paths built use up {@code left[0]} characters. */
+  private static Map<Integer, String> paths(TrackableObjectGraph graph, long[] left) {
     Map<Integer, String> paths = new HashMap<>();
     if (graph.getNodesCount() == 0) {
       return paths;
@@ -78,6 +103,9 @@ public final class ObjectGraphNames {
         int c = child.getNodeId();
         if (c >= 0 && c < graph.getNodesCount() && !paths.containsKey(c)) {
           String parent = paths.get(id);
+          if ((left[0] -= parent.length() + 1 + child.getLocalName().length()) < 0) {
+            return paths;
+          }
           paths.put(c, parent.isEmpty() ? child.getLocalName() : parent + "/" + child.getLocalName());
           todo.add(c);
         }

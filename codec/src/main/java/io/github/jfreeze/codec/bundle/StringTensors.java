@@ -26,6 +26,8 @@ import java.util.zip.CRC32C;
  * </pre>
  */
 final class StringTensors {
+  private static final byte[] EMPTY = new byte[0];
+
   private StringTensors() {}
 
   static Tensor decode(String key, TensorShape shape, ByteBuffer data, int storedCrc, boolean bigEndian, Path file,
@@ -36,7 +38,6 @@ final class StringTensors {
       throw new CorruptFileException(file, base, "string tensor '" + key + "' of " + n + " elements cannot fit in "
           + buf.remaining() + " bytes");
     }
-    long[] lengths = new long[(int) n];
     CRC32C crc = new CRC32C();
     long total = 0;
     for (int i = 0; i < n; i++) {
@@ -45,7 +46,6 @@ final class StringTensors {
         throw new CorruptFileException(file, base + buf.position() - data.position(), "string " + i + " of tensor '" + key
             + "' claims " + Long.toUnsignedString(len) + " bytes but only " + buf.remaining() + " remain");
       }
-      lengths[i] = len;
       total += len;
       BundleReader.update(crc, len, len <= 0xffffffffL ? 4 : 8, bigEndian);
     }
@@ -71,9 +71,13 @@ final class StringTensors {
     if (actual != storedCrc) {
       throw CorruptFileException.tensorChecksumMismatch(file, base, key, storedCrc, actual);
     }
+    // a second pass over the lengths (checked above) rather than an array of n of them; a shared
+    // empty array for "" so that the elements cost little more than the bytes they come from
+    ByteBuffer lengths = data.duplicate();
     List<byte[]> out = new ArrayList<>((int) n);
-    for (long len : lengths) {
-      byte[] s = new byte[(int) len];
+    for (long i = 0; i < n; i++) {
+      long len = Varints.readVarint64(lengths, file, base - data.position());
+      byte[] s = len == 0 ? EMPTY : new byte[(int) len];
       buf.get(s);
       out.add(s);
     }
@@ -97,7 +101,7 @@ final class StringTensors {
             + key + "' claims " + Long.toUnsignedString(len) + " bytes but only " + buf.remaining() + " remain");
       }
       BundleReader.update(crc, len, 8, false);
-      byte[] elem = new byte[(int) len];
+      byte[] elem = len == 0 ? EMPTY : new byte[(int) len];
       buf.get(elem);
       crc.update(elem);
       int stored = buf.order(ByteOrder.LITTLE_ENDIAN).getInt();

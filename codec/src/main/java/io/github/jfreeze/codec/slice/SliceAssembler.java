@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,7 +22,9 @@ public final class SliceAssembler {
 
   /**
    * Checks that {@code slices} tile {@code full} without gaps or overlaps; returns {@code null} if
-   * they do, else what is wrong.
+   * they do, else what is wrong. Slices are compared only with those whose ranges meet along one
+   * dimension (the one where their starts differ most), not pairwise: a partitioned tensor may have
+   * tens of thousands of slices.
    */
   public static String checkCover(TensorShape full, List<TensorSlice> slices) {
     String[] why = new String[1];
@@ -33,21 +36,55 @@ public final class SliceAssembler {
         return why[0];
       }
       lengths.add(len);
+      // each length is at most its dimension, and the full shape's count fits a long
       long n = 1;
       for (long l : len) {
-        n = Math.multiplyExact(n, l);
+        n *= l;
       }
-      covered += n;
+      covered = covered > Long.MAX_VALUE - n ? Long.MAX_VALUE : covered + n;
     }
-    for (int a = 0; a < slices.size(); a++) {
-      for (int b = a + 1; b < slices.size(); b++) {
-        if (overlap(slices.get(a), lengths.get(a), slices.get(b), lengths.get(b))) {
-          return "slices " + slices.get(a) + " and " + slices.get(b) + " overlap";
-        }
-      }
+    int[] pair = firstOverlap(full.rank(), slices, lengths);
+    if (pair != null) {
+      return "slices " + slices.get(pair[0]) + " and " + slices.get(pair[1]) + " overlap";
     }
     if (covered != full.numElements()) {
       return "slices cover " + covered + " of " + full.numElements() + " elements of shape " + full;
+    }
+    return null;
+  }
+
+  /** Indices of two overlapping slices, or {@code null}: a sweep along the dimension with the most distinct starts. */
+  private static int[] firstOverlap(int rank, List<TensorSlice> slices, List<long[]> lengths) {
+    List<Integer> nonEmpty = new ArrayList<>();
+    for (int i = 0; i < slices.size(); i++) {
+      if (Arrays.stream(lengths.get(i)).allMatch(l -> l > 0)) {
+        nonEmpty.add(i);
+      }
+    }
+    if (rank == 0) {
+      return nonEmpty.size() > 1 ? new int[] {nonEmpty.get(0), nonEmpty.get(1)} : null;
+    }
+    int dim = 0;
+    long mostStarts = -1;
+    for (int d = 0; d < rank; d++) {
+      final int dd = d;
+      long starts = nonEmpty.stream().mapToLong(i -> slices.get(i).start(dd)).distinct().count();
+      if (starts > mostStarts) {
+        mostStarts = starts;
+        dim = d;
+      }
+    }
+    final int sweep = dim;
+    nonEmpty.sort(Comparator.comparingLong(i -> slices.get(i).start(sweep)));
+    for (int x = 0; x < nonEmpty.size(); x++) {
+      int a = nonEmpty.get(x);
+      long end = slices.get(a).start(sweep) + lengths.get(a)[sweep];
+      for (int y = x + 1; y < nonEmpty.size() && slices.get(nonEmpty.get(y)).start(sweep) < end; y++) {
+        int b = nonEmpty.get(y);
+        if (overlap(slices.get(a), lengths.get(a), slices.get(b), lengths.get(b))) {
+          return new int[] {Math.min(a, b), Math.max(a, b)};
+        }
+      }
     }
     return null;
   }
@@ -64,13 +101,31 @@ public final class SliceAssembler {
   }
 
   /**
+   * Whether a tensor of this dtype and shape fits in one Java array: {@code null} if it does, else
+   * what is wrong. Check it before reading the parts.
+   */
+  public static String checkSize(DType dtype, TensorShape full) {
+    long n = full.numElements();
+    long bytes = dtype.isFixedSize() && n <= Long.MAX_VALUE / 16 ? n * dtype.byteSize() : n;
+    if (n > MAX_ARRAY || (dtype.isFixedSize() && bytes > MAX_ARRAY)) {
+      return dtype + full.toString() + " needs " + (dtype.isFixedSize() ? bytes + " bytes" : n + " elements")
+          + ", too many to assemble in one array";
+    }
+    return null;
+  }
+
+  /** The largest array the JDK allocates. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
    * Copies every part into a tensor of shape {@code full}. Callers check the cover first.
    *
    * @throws IllegalArgumentException if a part's values do not match its slice
    */
   public static Tensor assemble(DType dtype, TensorShape full, List<Part> parts) {
-    if (full.numElements() > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("tensor of shape " + full + " is too large to assemble in memory");
+    String tooLarge = checkSize(dtype, full);
+    if (tooLarge != null) {
+      throw new IllegalArgumentException(tooLarge);
     }
     int n = (int) full.numElements();
     int rank = full.rank();

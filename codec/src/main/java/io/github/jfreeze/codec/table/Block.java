@@ -57,7 +57,9 @@ public final class Block {
     int restartsOffset = size - 4 - 4 * numRestarts;
     for (int i = 0; i < numRestarts; i++) {
       int r = data.getInt(restartsOffset + 4 * i);
-      if (r < 0 || r >= restartsOffset || (i == 0 && r != 0)) {
+      // an empty block, as TF's BlockBuilder writes it, is one restart point at 0: 00000000 01000000
+      boolean emptyBlock = restartsOffset == 0 && r == 0;
+      if (r < 0 || (r >= restartsOffset && !emptyBlock) || (i == 0 && r != 0)) {
         throw new CorruptFileException(file, fileOffset, "bad block contents: restart point " + i
             + " = " + Integer.toUnsignedString(r) + " is outside the entries (0.." + restartsOffset + ")");
       }

@@ -5,11 +5,24 @@ import io.github.jfreeze.codec.internal.Varints;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-/** Walks a {@link Block}'s entries in key order, rebuilding prefix-compressed keys. */
+/**
+ * Walks a {@link Block}'s entries in key order, rebuilding prefix-compressed keys.
+ *
+ * <p>Prefix compression lets a few bytes stand for a long key: an entry that shares all of the
+ * previous key and adds one byte rebuilds a key one byte longer, so n such entries would rebuild
+ * n<sup>2</sup>/2 key bytes from a block of a few times n. TF's writer restarts the compression
+ * every 16 keys, so the keys of one of its blocks add up to at most 16 times the block's entry
+ * bytes; a scan that rebuilds more than {@link #MAX_KEY_EXPANSION} times that is a damaged block.
+ */
 public final class BlockIterator {
+  /** Twice what TF's writer (a restart point every 16 keys) can produce. */
+  static final long MAX_KEY_EXPANSION = 32;
+
   private final Block block;
   private int pos;
   private byte[] key = new byte[0];
+  /** Key bytes rebuilt by this scan so far. */
+  private long keyBytes;
 
   BlockIterator(Block block) {
     this.block = block;
@@ -36,6 +49,12 @@ public final class BlockIterator {
           + Integer.toUnsignedString(unshared) + " and value of " + Integer.toUnsignedString(valueLength)
           + " bytes, but only " + buf.remaining() + " remain");
     }
+    keyBytes += (long) shared + unshared;
+    if (keyBytes > MAX_KEY_EXPANSION * Math.max(limit, 1)) {
+      throw new CorruptFileException(block.file(), block.fileOffset(start), "bad entry in block: the keys of this block add up "
+          + "to more than " + MAX_KEY_EXPANSION + " times its " + limit + " bytes of entries (prefix compression restarts every "
+          + "16 keys in TF's tables)");
+    }
     byte[] k = Arrays.copyOf(key, shared + unshared);
     buf.get(k, shared, unshared);
     int valuePos = buf.position();
@@ -50,6 +69,7 @@ public final class BlockIterator {
    * target}: binary search over restart points, then a linear scan.
    */
   public void seek(byte[] target) throws CorruptFileException {
+    keyBytes = 0;
     int lo = 0;
     int hi = block.numRestarts() - 1;
     while (lo < hi) {

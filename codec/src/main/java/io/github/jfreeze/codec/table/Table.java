@@ -28,6 +28,16 @@ public final class Table implements Closeable {
   private final FileSource source;
   private final List<byte[]> indexKeys;
   private final List<BlockHandle> dataBlocks;
+  /**
+   * The data block {@link #get} read last, decoded: lookups in key order (the slices of one V1
+   * tensor) read and decompress each block once instead of once per key. Blocks over
+   * {@link #CACHED_BLOCK_LIMIT} (a single huge value) are not kept.
+   */
+  private volatile CachedBlock lastBlock;
+
+  private static final int CACHED_BLOCK_LIMIT = 4 << 20;
+
+  private record CachedBlock(int index, Block block) {}
 
   private Table(FileSource source, List<byte[]> indexKeys, List<BlockHandle> dataBlocks) {
     this.source = source;
@@ -132,7 +142,12 @@ public final class Table implements Closeable {
     if (lo == indexKeys.size()) {
       return null;
     }
-    BlockIterator it = readBlock(source, dataBlocks.get(lo)).iterator();
+    CachedBlock cached = lastBlock;
+    if (cached == null || cached.index() != lo) {
+      cached = new CachedBlock(lo, readBlock(source, dataBlocks.get(lo)));
+      lastBlock = cached.block().data().limit() <= CACHED_BLOCK_LIMIT ? cached : null;
+    }
+    BlockIterator it = cached.block().iterator();
     it.seek(key);
     TableEntry e = it.next();
     return e != null && Arrays.equals(e.key(), key) ? e : null;
@@ -141,6 +156,16 @@ public final class Table implements Closeable {
   @Override
   public void close() throws IOException {
     source.close();
+  }
+
+  /** A key for a one-line message: bytes below 0x20 and above 0x7e as {@code \\xNN}. */
+  private static String printable(byte[] key) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : key) {
+      int c = b & 0xff;
+      sb.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format(java.util.Locale.ROOT, "\\x%02x", c));
+    }
+    return sb.toString();
   }
 
   /** Sequential reader over all entries; checks that keys strictly increase across blocks. */
@@ -159,8 +184,7 @@ public final class Table implements Closeable {
           if (e != null) {
             if (lastKey != null && Arrays.compareUnsigned(lastKey, e.key()) >= 0) {
               throw new CorruptFileException(source.path(), e.valueOffset(),
-                  "keys are not in increasing order ('" + e.keyString() + "' after '"
-                      + new TableEntry(lastKey, null, 0).keyString() + "')");
+                  "keys are not in increasing order ('" + printable(e.key()) + "' after '" + printable(lastKey) + "')");
             }
             lastKey = e.key();
             return e;

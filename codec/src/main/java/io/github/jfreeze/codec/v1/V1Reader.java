@@ -16,13 +16,17 @@ import io.github.jfreeze.codec.table.TableEntry;
 import io.github.jfreeze.proto.SavedSlice;
 import io.github.jfreeze.proto.SavedSliceMeta;
 import io.github.jfreeze.proto.SavedTensorSlices;
+import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorSliceProto;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
@@ -77,7 +81,7 @@ public final class V1Reader implements CheckpointReader {
       for (Tensor1 t : tensors.values()) {
         String problem = SliceAssembler.checkCover(t.shape(), t.slices());
         if (problem != null) {
-          throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + t.name() + "': " + problem);
+          throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + printable(t.name()) + "': " + problem);
         }
       }
       return new V1Reader(pattern, tables, tensors, warnings);
@@ -112,17 +116,17 @@ public final class V1Reader implements CheckpointReader {
     for (SavedSliceMeta m : sts.getMeta().getTensorList()) {
       DType dtype = DType.find(m.getTypeValue());
       if (dtype == null || m.getTypeValue() == 0 || !(dtype.isFixedSize() || dtype == DType.STRING)) {
-        throw new CorruptFileException(file, e.valueOffset(), "tensor '" + m.getName() + "' has unsupported dtype " + m.getTypeValue());
+        throw new CorruptFileException(file, e.valueOffset(), "tensor '" + printable(m.getName()) + "' has unsupported dtype " + m.getTypeValue());
       }
       String[] why = new String[1];
       TensorShape shape = TensorShape.fromProto(m.getShape(), why);
       if (shape == null) {
-        throw new CorruptFileException(file, e.valueOffset(), "invalid tensor shape for '" + m.getName() + "': " + why[0]);
+        throw new CorruptFileException(file, e.valueOffset(), "invalid tensor shape for '" + printable(m.getName()) + "': " + why[0]);
       }
       Tensor1 t = tensors.computeIfAbsent(m.getName(),
           n -> new Tensor1(n, dtype, shape, new ArrayList<>(), new ArrayList<>(), e.valueOffset(), file));
       if (t.dtype() != dtype || !t.shape().equals(shape)) {
-        throw new CorruptFileException(file, e.valueOffset(), "tensor '" + m.getName() + "' is " + dtype + shape
+        throw new CorruptFileException(file, e.valueOffset(), "tensor '" + printable(m.getName()) + "' is " + dtype + shape
             + " here but " + t.dtype() + t.shape() + " in " + t.metaFile().getFileName());
       }
       for (TensorSliceProto sp : m.getSliceList()) {
@@ -166,21 +170,39 @@ public final class V1Reader implements CheckpointReader {
     if (closed) {
       throw new ClosedChannelException();
     }
-    List<SliceAssembler.Part> parts = new ArrayList<>();
-    for (int i = 0; i < t.slices().size(); i++) {
-      parts.add(new SliceAssembler.Part(t.slices().get(i), readSlice(t, t.slices().get(i), tables.get(t.files().get(i)))));
+    boolean whole = t.slices().size() == 1 && t.slices().get(0).equals(TensorSlice.full(t.shape().rank()));
+    String tooLarge = whole ? null : SliceAssembler.checkSize(t.dtype(), t.shape());
+    if (tooLarge != null) {
+      throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + printable(t.name()) + "': " + tooLarge);
     }
-    if (parts.size() == 1 && parts.get(0).slice().equals(TensorSlice.full(t.shape().rank()))) {
-      return parts.get(0).values();
+    // look the slices up in key order, file by file, so each table block is decoded once (Table.get
+    // keeps the last one), however many slices it holds
+    byte[][] keys = new byte[t.slices().size()][];
+    Integer[] order = new Integer[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = t.slices().get(i).key(t.name());
+      order[i] = i;
     }
-    return SliceAssembler.assemble(t.dtype(), t.shape(), parts);
+    Arrays.sort(order, Comparator.<Integer>comparingInt(i -> t.files().get(i)).thenComparing(i -> keys[i], Arrays::compareUnsigned));
+    SliceAssembler.Part[] parts = new SliceAssembler.Part[keys.length];
+    for (int i : order) {
+      parts[i] = new SliceAssembler.Part(t.slices().get(i), readSlice(t, t.slices().get(i), tables.get(t.files().get(i))));
+    }
+    if (whole) {
+      return parts[0].values();
+    }
+    try {
+      return SliceAssembler.assemble(t.dtype(), t.shape(), Arrays.asList(parts));
+    } catch (IllegalArgumentException ex) {
+      throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + printable(t.name()) + "': " + ex.getMessage());
+    }
   }
 
   private static Tensor readSlice(Tensor1 t, TensorSlice slice, Table table) throws IOException {
     Path file = table.path();
     TableEntry e = table.get(slice.key(t.name()));
     if (e == null) {
-      throw new CorruptFileException(file, -1, "the metadata lists slice " + slice + " of '" + t.name()
+      throw new CorruptFileException(file, -1, "the metadata lists slice " + slice + " of '" + printable(t.name())
           + "' but the file has no entry for it");
     }
     SavedSlice saved;
@@ -188,16 +210,37 @@ public final class V1Reader implements CheckpointReader {
       SavedTensorSlices sts = SavedTensorSlices.parseFrom(e.value());
       saved = sts.getData();
     } catch (InvalidProtocolBufferException ex) {
-      throw new CorruptFileException(file, e.valueOffset(), "cannot parse slice " + slice + " of '" + t.name() + "': "
+      throw new CorruptFileException(file, e.valueOffset(), "cannot parse slice " + slice + " of '" + printable(t.name()) + "': "
           + ex.getMessage(), ex);
     }
     if (!saved.getName().equals(t.name()) || !TensorSlice.fromProto(saved.getSlice()).equals(slice)) {
-      throw new CorruptFileException(file, e.valueOffset(), "entry for slice " + slice + " of '" + t.name()
-          + "' holds slice " + TensorSlice.fromProto(saved.getSlice()) + " of '" + saved.getName() + "'");
+      throw new CorruptFileException(file, e.valueOffset(), "entry for slice " + slice + " of '" + printable(t.name())
+          + "' holds slice " + TensorSlice.fromProto(saved.getSlice()) + " of '" + printable(saved.getName()) + "'");
     }
     String[] why = new String[1];
-    long[] lengths = slice.lengthsWithin(t.shape(), why);
-    return TensorProtos.toTensor(saved.getData(), t.dtype(), TensorShape.of(lengths), file, e.valueOffset());
+    TensorShape shape = TensorShape.of(slice.lengthsWithin(t.shape(), why));
+    // TF's TensorSliceReader takes exactly one value per element (no repeating the last one as
+    // Const tensors may): a short list would otherwise make a few bytes stand for gigabytes
+    TensorProto data = saved.getData();
+    if (data.getTensorContent().isEmpty() && TensorProtos.valueCount(data, t.dtype()) != shape.numElements()) {
+      throw new CorruptFileException(file, e.valueOffset(), "slice " + slice + " of '" + printable(t.name())
+          + "' had an unexpected amount of data: expected = " + shape.numElements() + ", got = "
+          + TensorProtos.valueCount(data, t.dtype()));
+    }
+    return TensorProtos.toTensor(data, t.dtype(), shape, file, e.valueOffset());
+  }
+
+  /** A tensor name for a one-line message: control characters as {@code \\xNN}. */
+  private static String printable(String name) {
+    StringBuilder sb = new StringBuilder();
+    name.codePoints().forEach(c -> {
+      if (c < 0x20 || c == 0x7f) {
+        sb.append(String.format(Locale.ROOT, "\\x%02x", c));
+      } else {
+        sb.appendCodePoint(c);
+      }
+    });
+    return sb.toString();
   }
 
   @Override

@@ -73,6 +73,22 @@ class TableTest {
     }
   }
 
+  /**
+   * A table without entries, as TF's TableBuilder writes it: the index block (like the metaindex
+   * block of every TF table) is just one restart point at 0, {@code 00000000 01000000}. Found by
+   * fuzzing: it was rejected as "restart point 0 = 0 is outside the entries".
+   */
+  @Test
+  void readsAnEmptyTable() throws IOException {
+    byte[] empty = TableWriter.write(new LinkedHashMap<>(), 4096, false);
+    assertEquals("0000000001000000", java.util.HexFormat.of().formatHex(empty, 0, 8), "the empty metaindex block");
+    try (Table t = Table.open(FileSource.of(Path.of("empty.index"), chunked(empty, 7)))) {
+      assertEquals(0, t.blockCount());
+      assertNull(t.cursor().next());
+      assertNull(t.get(new byte[0]));
+    }
+  }
+
   /** A channel that returns at most {@code chunk} bytes per read, as protobuf's tests do. */
   static SeekableByteChannel chunked(byte[] data, int chunk) {
     return new SeekableByteChannel() {

@@ -79,6 +79,30 @@ public final class TableWriter {
     return new long[] {offset, contents.length};
   }
 
+  /**
+   * A table with one data block of exactly {@code contents} (stored as they are, with compression
+   * type {@code type} and a correct CRC) under index key {@code "~"}: for tests of what a block
+   * may contain.
+   */
+  public static byte[] withRawDataBlock(byte[] contents, int type) {
+    TableWriter w = new TableWriter(1 << 20, false);
+    long[] handle = w.writeRawBlock(contents, (byte) type);
+    w.indexKeys.add(new byte[] {'~'});
+    w.indexHandles.add(handle);
+    return w.finish();
+  }
+
+  private long[] writeRawBlock(byte[] contents, byte type) {
+    long offset = file.size();
+    file.writeBytes(contents);
+    byte[] withType = Arrays.copyOf(contents, contents.length + 1);
+    withType[contents.length] = type;
+    file.write(type);
+    file.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(Crc32c.mask(Crc32c.of(withType, 0, withType.length))).array());
+    return new long[] {offset, contents.length};
+  }
+
   public byte[] finish() {
     flush();
     long[] meta = writeBlock(new BlockBuilder(16).finish(), false);

@@ -1,0 +1,52 @@
+package io.github.jfreeze.codec.testing;
+
+import io.github.jfreeze.codec.CorruptFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Scratch files for fuzz targets whose readers take paths, and the check every target makes on errors. */
+public final class FuzzFiles {
+  private FuzzFiles() {}
+
+  /** A fresh temporary directory, deleted when the JVM exits. */
+  public static Path scratchDir(String name) {
+    try {
+      Path dir = Files.createTempDirectory("jfreeze-fuzz-" + name);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes every file in {@code dir} (not the directory). */
+  public static void clear(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort at exit
+    }
+  }
+
+  /**
+   * What every target asserts about the one exception a reader may throw for bad data: it names a
+   * file (or in-memory data), an offset of {@code -1} or more, and says what is wrong.
+   */
+  public static void checkError(CorruptFileException e) {
+    if (e.problem() == null || e.problem().isEmpty() || e.offset() < -1) {
+      throw new AssertionError("malformed CorruptFileException: offset " + e.offset() + ", problem " + e.problem(), e);
+    }
+  }
+}
