@@ -26,6 +26,11 @@ public final class FreezeException extends IOException {
     NO_CHECKPOINT,
     /** The graph uses a construct the freezer cannot rewrite safely. */
     UNSUPPORTED,
+    /**
+     * The graph contradicts itself: a node refers to a node, function, argument or attribute
+     * that is missing or does not fit (a call with more inputs than its function takes).
+     */
+    INVALID_GRAPH,
     /** The result would exceed protobuf's 2 GiB message limit. */
     TOO_LARGE,
     /** The output path is an input, already exists without {@code force}, or is otherwise unusable. */
@@ -41,7 +46,12 @@ public final class FreezeException extends IOException {
    *     when the caller will add it with {@link #withFile}
    */
   public FreezeException(Reason reason, Path file, String problem) {
-    super(file == null ? problem : file + ": " + problem);
+    this(reason, file, problem, null);
+  }
+
+  /** As {@link #FreezeException(Reason, Path, String)}, with the exception that revealed the problem. */
+  public FreezeException(Reason reason, Path file, String problem, Throwable cause) {
+    super(file == null ? problem : file + ": " + problem, cause);
     this.reason = reason;
     this.file = file;
     this.problem = problem;
@@ -66,7 +76,7 @@ public final class FreezeException extends IOException {
     if (this.file != null || file == null) {
       return this;
     }
-    FreezeException e = new FreezeException(reason, file, problem);
+    FreezeException e = new FreezeException(reason, file, problem, getCause());
     e.setStackTrace(getStackTrace());
     return e;
   }

@@ -239,6 +239,10 @@ public final class ConstantConverter {
     NodeDef original = originalNode(target);
     String op = original.getOp();
     if (VARIABLES.contains(op)) {
+      if (original.getInputList().stream().anyMatch(i -> !i.startsWith("^"))) {
+        throw new GraphInconsistency(where(target) + op + " node '" + original.getName() + "' has data inputs ("
+            + String.join(", ", original.getInputList()) + "); variables take none");
+      }
       NodeDef.Builder b = converted(target);
       String name = b.getName();
       String device = b.getDevice();
@@ -261,8 +265,8 @@ public final class ConstantConverter {
       convertResourceGather(target, original);
     } else if (op.equals("ResourceGatherNd")) {
       NodeDef.Builder b = converted(target);
-      b.clear().setName(original.getName()).setOp("GatherNd").addInput(original.getInput(0)).addInput(original.getInput(1))
-          .putAttr("Tparams", original.getAttrOrThrow("dtype")).putAttr("Tindices", original.getAttrOrThrow("Tindices"));
+      b.clear().setName(original.getName()).setOp("GatherNd").addInput(input(target, original, 0)).addInput(input(target, original, 1))
+          .putAttr("Tparams", attr(target, original, "dtype")).putAttr("Tindices", attr(target, original, "Tindices"));
       copyClass(original, b);
       rewrites.add(new Change(original.getName(), "ResourceGatherNd", where(target) + "became GatherNd on the frozen value"));
     } else if (firstFunctionInput(op) >= 0) {
@@ -309,8 +313,8 @@ public final class ConstantConverter {
 
   private void convertReadVariable(Target target, NodeDef original) {
     NodeDef.Builder b = converted(target);
-    b.clear().setName(original.getName()).setOp("Identity").addInput(original.getInput(0))
-        .putAttr("T", original.getAttrOrThrow("dtype"));
+    b.clear().setName(original.getName()).setOp("Identity").addInput(input(target, original, 0))
+        .putAttr("T", attr(target, original, "dtype"));
     copyClass(original, b);
     rewrites.add(new Change(original.getName(), "ReadVariableOp", where(target) + "became Identity of the frozen value"));
     if (target.function() != null) {
@@ -329,7 +333,7 @@ public final class ConstantConverter {
 
   private void convertResourceGather(Target target, NodeDef original) {
     long batchDims = original.getAttrOrDefault("batch_dims", AttrValue.getDefaultInstance()).getI();
-    AttrValue tindices = original.getAttrOrThrow("Tindices");
+    AttrValue tindices = attr(target, original, "Tindices");
     String axisName = original.getName() + "/axis";
     TensorProto.Builder axis = TensorProto.newBuilder().setDtype(tindices.getType())
         .setTensorShape(TensorShapeProto.getDefaultInstance());
@@ -355,8 +359,8 @@ public final class ConstantConverter {
       axisInput = axisName + ":output:0";
     }
     NodeDef.Builder b = converted(target);
-    b.clear().setName(original.getName()).setOp("GatherV2").addInput(original.getInput(0)).addInput(original.getInput(1))
-        .addInput(axisInput).putAttr("Tparams", original.getAttrOrThrow("dtype")).putAttr("Tindices", tindices)
+    b.clear().setName(original.getName()).setOp("GatherV2").addInput(input(target, original, 0)).addInput(input(target, original, 1))
+        .addInput(axisInput).putAttr("Tparams", attr(target, original, "dtype")).putAttr("Tindices", tindices)
         .putAttr("Taxis", tindices);
     if (batchDims != 0) {
       b.putAttr("batch_dims", AttrValue.newBuilder().setI(batchDims).build());
@@ -368,6 +372,7 @@ public final class ConstantConverter {
 
   private void convertCaller(Target target, NodeDef original, int destIndex, ConstantValue value) {
     int first = firstFunctionInput(original.getOp());
+    checkArity(target, original, first);
     for (Edge e : outgoing.getOrDefault(target, List.of())) {
       if (e.sourceIndex() == destIndex && e.dest().isFunctionArgs()) {
         convert(e.dest(), e.destIndex(), value);
@@ -384,12 +389,24 @@ public final class ConstantConverter {
         s.getListBuilder().setShape(destIndex, value.shape().toProto());
         b.putAttr("output_shapes", s.build());
       }
-      String body = original.getAttrOrThrow("body").getFunc().getName();
+      String body = attr(target, original, "body").getFunc().getName();
       if (functions.containsKey(body)) {
         FunctionDef.Builder f = convertedFunction(body);
         if (f.getSignature().getOutputArgCount() > destIndex) {
           f.getSignatureBuilder().getOutputArgBuilder(destIndex).setType(value.dtype().proto()).clearTypeAttr();
         }
+      }
+    }
+  }
+
+  /** A call passes exactly as many data inputs as each function it calls takes. */
+  private void checkArity(Target target, NodeDef caller, int first) {
+    long passed = caller.getInputList().stream().filter(i -> !i.startsWith("^")).count() - first;
+    for (String fn : calledFunctions(caller)) {
+      FunctionDef f = functions.get(fn);
+      if (f != null && f.getSignature().getInputArgCount() != passed) {
+        throw new GraphInconsistency(where(target) + caller.getOp() + " node '" + caller.getName() + "' passes "
+            + Math.max(passed, 0) + " input(s) to function '" + fn + "', which takes " + f.getSignature().getInputArgCount());
       }
     }
   }
@@ -412,6 +429,24 @@ public final class ConstantConverter {
     if (from.containsAttr("_class")) {
       to.putAttr("_class", from.getAttrOrThrow("_class"));
     }
+  }
+
+  /** Data input {@code i} of a node a rewrite needs, or a {@link GraphInconsistency} naming what is missing. */
+  private static String input(Target t, NodeDef n, int i) {
+    if (n.getInputCount() <= i || n.getInput(i).startsWith("^")) {
+      throw new GraphInconsistency(where(t) + n.getOp() + " node '" + n.getName() + "' has " + n.getInputCount()
+          + " input(s); its op takes at least " + (i + 1));
+    }
+    return n.getInput(i);
+  }
+
+  /** Attribute {@code name} of a node a rewrite needs, or a {@link GraphInconsistency}. */
+  private static AttrValue attr(Target t, NodeDef n, String name) {
+    AttrValue v = n.getAttrOrDefault(name, null);
+    if (v == null) {
+      throw new GraphInconsistency(where(t) + n.getOp() + " node '" + n.getName() + "' lacks its attribute '" + name + "'");
+    }
+    return v;
   }
 
   private static String where(Target t) {

@@ -86,14 +86,18 @@ public final class TrainingOpCleaner {
         dropControlTo.add(name);
         continue;
       }
+      List<String> data = n.getInputList().stream().filter(i -> !i.startsWith("^")).toList();
+      if (Set.of("Assign", "AssignAdd", "AssignSub").contains(op) && data.size() != 2) {
+        throw new GraphInconsistency(op + " node '" + name + "' has " + data.size() + " data input(s); its op takes 2");
+      }
       switch (op) {
         case "Assign" -> {
-          rewriteAs(n, "Identity", List.of(n.getInput(1)), "T");
+          rewriteAs(n, "Identity", List.of(data.get(1)), "T");
           rewritten.add(new Change(name, op, "became Identity of the assigned value (the variable is frozen)"));
         }
         case "AssignAdd", "AssignSub" -> {
           String to = op.equals("AssignAdd") ? "Add" : "Sub";
-          rewriteAs(n, to, List.of(n.getInput(0), n.getInput(1)), "T");
+          rewriteAs(n, to, data, "T");
           rewritten.add(new Change(name, op, "became " + to + " (the value the variable would take; it is frozen)"));
         }
         case "IsVariableInitialized", "VarIsInitializedOp" -> {

@@ -11,13 +11,18 @@ import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SaveSliceInfoDef;
+import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.VariableDef;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -136,10 +141,10 @@ public final class VariableBinder {
       }
       for (int i = 0; i < names.size(); i++) {
         String spec = specs != null && specs.size() > i ? specs.get(i) : "";
-        for (NodeDef assign : assignsOf(uses, r.getName(), i, 0)) {
+        for (NodeDef assign : assignsOf(uses, r.getName(), i)) {
           String variable = resolveResource.apply(dataInputs(assign).get(0));
           if (variable != null && !out.containsKey(variable)) {
-            out.put(variable, new Binding(variable, names.get(i), parseSlice(spec),
+            out.put(variable, new Binding(variable, names.get(i), parseSlice(spec, r),
                 r.getOp() + " " + (function == null ? "" : "in " + function.getSignature().getName() + " ")
                     + r.getName() + "[" + i + "]"));
           }
@@ -167,22 +172,35 @@ public final class VariableBinder {
   /** A node reading a tensor as its data input number {@code pos}. */
   private record Use(NodeDef node, int pos) {}
 
-  /** Assign-like ops fed (through Identity chains) by output {@code index} of {@code producer}. */
-  private static List<NodeDef> assignsOf(Map<Produced, List<Use>> uses, String producer, int index, int depth) {
+  /**
+   * Assign-like ops fed (through Identity chains) by output {@code index} of {@code producer}.
+   * Breadth-first with a visited set: a damaged graph can make the Identity nodes a cycle or a
+   * lattice, which a plain recursion would walk exponentially often.
+   */
+  private static List<NodeDef> assignsOf(Map<Produced, List<Use>> uses, String producer, int index) {
     List<NodeDef> out = new ArrayList<>();
-    if (depth > 64) {
-      return out;
-    }
-    for (Use u : uses.getOrDefault(new Produced(producer, index), List.of())) {
-      NodeDef c = u.node();
-      switch (c.getOp()) {
-        case "Assign", "AssignVariableOp" -> {
-          if (u.pos() == 1) {
-            out.add(c);
+    Set<Produced> seen = new HashSet<>();
+    ArrayDeque<Produced> queue = new ArrayDeque<>();
+    Produced start = new Produced(producer, index);
+    seen.add(start);
+    queue.add(start);
+    while (!queue.isEmpty()) {
+      for (Use u : uses.getOrDefault(queue.poll(), List.of())) {
+        NodeDef c = u.node();
+        switch (c.getOp()) {
+          case "Assign", "AssignVariableOp" -> {
+            if (u.pos() == 1) {
+              out.add(c);
+            }
           }
+          case "Identity" -> {
+            Produced next = new Produced(c.getName(), 0);
+            if (seen.add(next)) {
+              queue.add(next);
+            }
+          }
+          default -> { }
         }
-        case "Identity" -> out.addAll(assignsOf(uses, c.getName(), 0, depth + 1));
-        default -> { }
       }
     }
     return out;
@@ -200,7 +218,12 @@ public final class VariableBinder {
         case "VariableV2", "Variable", "VarHandleOp" -> {
           return name;
         }
-        case "Identity" -> name = TensorRef.nodeName(n.getInput(0));
+        case "Identity" -> {
+          if (n.getInputCount() == 0) {
+            return null;
+          }
+          name = TensorRef.nodeName(n.getInput(0));
+        }
         default -> {
           return null;
         }
@@ -218,14 +241,27 @@ public final class VariableBinder {
         return null;
       }
       if (n.getOp().equals("Identity")) {
+        if (n.getInputCount() == 0) {
+          return null;
+        }
         name = TensorRef.nodeName(n.getInput(0));
         continue;
       }
       if (!n.getOp().equals("Const") || !n.containsAttr("value")) {
         return null;
       }
+      TensorProto proto = n.getAttrOrThrow("value").getTensor();
+      // a Saver writes every name out; a shape asking for more elements than it lists (which TF
+      // would fill by repeating the last) is no list of checkpoint keys, and could be huge
+      long elements = 1;
+      for (var d : proto.getTensorShape().getDimList()) {
+        elements = d.getSize() < 0 ? -1 : elements * Math.min(d.getSize(), 1L << 31);
+        if (elements < 0 || elements > proto.getStringValCount()) {
+          return null;
+        }
+      }
       try {
-        Tensor t = TensorProtos.toTensor(n.getAttrOrThrow("value").getTensor(), null, -1);
+        Tensor t = TensorProtos.toTensor(proto, null, -1);
         if (t.dtype() != DType.STRING) {
           return null;
         }
@@ -238,25 +274,37 @@ public final class VariableBinder {
   }
 
   /**
-   * Parses a {@code shape_and_slices} entry ({@code "10 4 0,5:-"}); empty means the whole tensor.
+   * Parses a {@code shape_and_slices} entry ({@code "10 4 0,5:-"}) of {@code restore}; empty means
+   * the whole tensor.
    */
-  static TensorSlice parseSlice(String spec) {
+  static TensorSlice parseSlice(String spec, NodeDef restore) {
     String s = spec.strip();
     if (s.isEmpty()) {
       return null;
     }
     String[] parts = s.split(" ");
     String slice = parts[parts.length - 1];
-    String[] dims = slice.split(":");
+    String[] dims = slice.split(":", -1);
     long[] starts = new long[dims.length];
     long[] lengths = new long[dims.length];
     for (int i = 0; i < dims.length; i++) {
       if (dims[i].equals("-")) {
         lengths[i] = TensorSlice.FULL;
-      } else {
-        String[] sl = dims[i].split(",");
+        continue;
+      }
+      String[] sl = dims[i].split(",", -1);
+      try {
+        if (sl.length != 2) {
+          throw new NumberFormatException();
+        }
         starts[i] = Long.parseLong(sl[0]);
         lengths[i] = Long.parseLong(sl[1]);
+      } catch (NumberFormatException e) {
+        lengths[i] = -2;
+      }
+      if (starts[i] < 0 || lengths[i] < 0) {
+        throw new GraphInconsistency(restore.getOp() + " node '" + restore.getName() + "' restores a slice '" + spec
+            + "' that is not 'start,length' or '-' in each dimension");
       }
     }
     return new TensorSlice(starts, lengths);
@@ -285,6 +333,11 @@ public final class VariableBinder {
         SaveSliceInfoDef s = v.getSaveSliceInfoDef();
         long[] starts = s.getVarOffsetList().stream().mapToLong(Long::longValue).toArray();
         long[] lengths = s.getVarShapeList().stream().mapToLong(Long::longValue).toArray();
+        if (starts.length != lengths.length || Arrays.stream(starts).anyMatch(x -> x < 0)
+            || Arrays.stream(lengths).anyMatch(x -> x < 0)) {
+          throw new GraphInconsistency("the variable collection's entry for '" + v.getVariableName() + "' gives offsets "
+              + s.getVarOffsetList() + " and shape " + s.getVarShapeList() + ", not a slice");
+        }
         String node = TensorRef.nodeName(v.getVariableName());
         out.put(node, new Binding(node, s.getFullName(), new TensorSlice(starts, lengths), "SaveSliceInfoDef"));
       }

@@ -1,0 +1,257 @@
+package io.github.jfreeze.freezer;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jfreeze.codec.CorruptFileException;
+import io.github.jfreeze.codec.ModelNotFoundException;
+import io.github.jfreeze.codec.testing.FuzzFiles;
+import io.github.jfreeze.codec.testing.TestPaths;
+import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.DataType;
+import io.github.jfreeze.proto.FunctionDef;
+import io.github.jfreeze.proto.GraphDef;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.NodeDef;
+import io.github.jfreeze.proto.TensorProto;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Fuzz targets for the freezer on mutated graphs: each zoo model's checkpoint (read-only, in
+ * testdata/) frozen with a damaged or rewritten {@code .meta} beside it. Whatever the graph, the
+ * freezer either writes a frozen graph that parses, or fails with {@link FreezeException} or a
+ * codec {@link CorruptFileException} and leaves nothing in the output directory. Never another
+ * exception, never a hang. A {@code FreezeException} wrapping a runtime exception is the
+ * freezer's safety net catching what its checks missed, and counts as a finding here. See
+ * codec/FUZZING.md.
+ */
+class FreezerFuzzTest {
+  private static final Path DIR = FuzzFiles.scratchDir("freezer");
+  private static final List<Model> MODELS = loadModels();
+
+  /** Operations the freezer treats specially, for mutations that change a node's op. */
+  private static final String[] OPS = {"Identity", "VariableV2", "Variable", "VarHandleOp", "ReadVariableOp",
+      "Assign", "AssignVariableOp", "AssignAdd", "Switch", "RefSwitch", "Merge", "Enter", "RefEnter", "Exit",
+      "NextIteration", "LoopCond", "Placeholder", "PlaceholderWithDefault", "Const", "ResourceGather",
+      "PartitionedCall", "StatefulPartitionedCall", "If", "StatelessIf", "While", "StatelessWhile", "Case",
+      "StatelessCase", "RestoreV2", "SaveV2", "NoOp", "ConcatV2", "Unknown"};
+  /** Attributes worth damaging. */
+  private static final String[] ATTRS = {"dtype", "T", "shape", "value", "f", "then_branch", "else_branch", "body",
+      "cond", "branches", "shared_name", "container", "Tin", "Tout", "_class", "frame_name", "Tparams", "N"};
+
+  private record Model(String name, Path checkpoint, MetaGraphDef meta, List<String> outputs) {}
+
+  private static List<Model> loadModels() {
+    Path root = TestPaths.testdata().resolve("models");
+    List<Model> out = new ArrayList<>();
+    try (Stream<Path> s = Files.list(root)) {
+      for (Path dir : s.sorted().toList()) {
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("model.json").toFile());
+        if (!"checkpoint".equals(json.path("kind").asText())) {
+          continue;
+        }
+        List<String> outputs = new ArrayList<>();
+        json.path("outputs").forEach(o -> outputs.add(o.asText()));
+        MetaGraphDef meta = MetaGraphDef.parseFrom(Files.readAllBytes(dir.resolve(json.get("graph").asText())));
+        out.add(new Model(dir.getFileName().toString(), dir.resolve(json.get("checkpoint").asText()), meta, outputs));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /**
+   * The raw bytes of a {@code .meta}: the first byte picks the zoo model whose checkpoint and
+   * outputs are used, the rest is the graph file. Seeds: each model's own {@code .meta}.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void rawGraph(byte[] input) throws IOException {
+    if (input.length == 0) {
+      return;
+    }
+    Model m = MODELS.get((input[0] & 0xff) % MODELS.size());
+    Path graph = DIR.resolve("raw.meta");
+    Files.write(graph, java.util.Arrays.copyOfRange(input, 1, input.length));
+    freezeAndCheck(m, graph, m.outputs());
+  }
+
+  /**
+   * A model's MetaGraphDef rewritten structurally: nodes removed, renamed, retyped or rewired
+   * (cycles, dangling inputs, control inputs), attributes damaged or dropped, function bodies and
+   * signatures changed, and the outputs asked for changed.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void mutatedGraph(FuzzedDataProvider data) throws IOException {
+    Model m = MODELS.get(data.consumeInt(0, MODELS.size() - 1));
+    MetaGraphDef.Builder meta = m.meta().toBuilder();
+    int mutations = data.consumeInt(1, 6);
+    for (int i = 0; i < mutations && data.remainingBytes() > 0; i++) {
+      mutate(meta, data);
+    }
+    List<String> outputs = new ArrayList<>(m.outputs());
+    if (data.consumeInt(0, 3) == 0) {
+      GraphDef g = meta.getGraphDef();
+      outputs.clear();
+      int n = data.consumeInt(1, 3);
+      for (int i = 0; i < n; i++) {
+        outputs.add(g.getNodeCount() > 0 && data.consumeBoolean()
+            ? g.getNode(data.consumeInt(0, g.getNodeCount() - 1)).getName() + suffix(data)
+            : data.consumeString(12));
+      }
+    }
+    Path graph = DIR.resolve("mutated.meta");
+    Files.write(graph, meta.build().toByteArray());
+    freezeAndCheck(m, graph, outputs);
+  }
+
+  private static void mutate(MetaGraphDef.Builder meta, FuzzedDataProvider data) {
+    GraphDef.Builder g = meta.getGraphDefBuilder();
+    int what = data.consumeInt(0, 9);
+    if (what == 9) {
+      mutateFunction(g, data);
+      return;
+    }
+    if (g.getNodeCount() == 0) {
+      return;
+    }
+    int at = data.consumeInt(0, g.getNodeCount() - 1);
+    NodeDef.Builder n = g.getNodeBuilder(at);
+    String other = g.getNode(data.consumeInt(0, g.getNodeCount() - 1)).getName();
+    switch (what) {
+      case 0 -> g.removeNode(at);
+      case 1 -> n.setOp(OPS[data.consumeInt(0, OPS.length - 1)]);
+      case 2 -> {
+        String in = (data.consumeBoolean() ? "^" : "") + other + suffix(data);
+        if (n.getInputCount() > 0 && data.consumeBoolean()) {
+          n.setInput(data.consumeInt(0, n.getInputCount() - 1), in);
+        } else {
+          n.addInput(in);
+        }
+      }
+      case 3 -> {
+        if (n.getInputCount() > 0) {
+          List<String> ins = new ArrayList<>(n.getInputList());
+          ins.remove(data.consumeInt(0, ins.size() - 1));
+          n.clearInput().addAllInput(ins);
+        }
+      }
+      case 4 -> n.setName(data.consumeBoolean() ? other : data.consumeString(16));
+      case 5 -> n.removeAttr(ATTRS[data.consumeInt(0, ATTRS.length - 1)]);
+      case 6 -> n.putAttr(ATTRS[data.consumeInt(0, ATTRS.length - 1)], attr(data, other));
+      case 7 -> {
+        // damage the value of a Const or of a tensor-valued attribute in place
+        AttrValue v = n.getAttrMap().get("value");
+        if (v != null && v.hasTensor()) {
+          TensorProto.Builder t = v.getTensor().toBuilder();
+          if (data.consumeBoolean()) {
+            t.setTensorContent(com.google.protobuf.ByteString.copyFrom(data.consumeBytes(64)));
+          } else {
+            t.getTensorShapeBuilder().clearDim().addDimBuilder().setSize(data.consumeLong());
+          }
+          n.putAttr("value", AttrValue.newBuilder().setTensor(t).build());
+        }
+      }
+      default -> n.setDevice(data.consumeString(24));
+    }
+  }
+
+  private static void mutateFunction(GraphDef.Builder g, FuzzedDataProvider data) {
+    if (g.getLibrary().getFunctionCount() == 0) {
+      return;
+    }
+    FunctionDef.Builder f = g.getLibraryBuilder().getFunctionBuilder(data.consumeInt(0, g.getLibrary().getFunctionCount() - 1));
+    switch (data.consumeInt(0, 4)) {
+      case 0 -> f.getSignatureBuilder().setName(data.consumeString(16));
+      case 1 -> {
+        if (f.getNodeDefCount() > 0) {
+          f.removeNodeDef(data.consumeInt(0, f.getNodeDefCount() - 1));
+        }
+      }
+      case 2 -> {
+        if (f.getNodeDefCount() > 0) {
+          NodeDef.Builder n = f.getNodeDefBuilder(data.consumeInt(0, f.getNodeDefCount() - 1));
+          String target = f.getNodeDef(data.consumeInt(0, f.getNodeDefCount() - 1)).getName();
+          n.addInput(target + (data.consumeBoolean() ? ":output:" + data.consumeInt(-1, 2) : ""));
+        }
+      }
+      case 3 -> {
+        if (f.getNodeDefCount() > 0) {
+          f.getNodeDefBuilder(data.consumeInt(0, f.getNodeDefCount() - 1)).setOp(OPS[data.consumeInt(0, OPS.length - 1)]);
+        }
+      }
+      default -> {
+        if (f.getSignature().getInputArgCount() > 0) {
+          f.getSignatureBuilder().removeInputArg(data.consumeInt(0, f.getSignature().getInputArgCount() - 1));
+        } else {
+          f.putRet(data.consumeString(8), data.consumeString(16));
+        }
+      }
+    }
+  }
+
+  private static String suffix(FuzzedDataProvider data) {
+    return data.consumeBoolean() ? ":" + data.consumeInt(-1, 3) : "";
+  }
+
+  private static AttrValue attr(FuzzedDataProvider data, String other) {
+    AttrValue.Builder a = AttrValue.newBuilder();
+    switch (data.consumeInt(0, 5)) {
+      case 0 -> {
+        DataType t = DataType.forNumber(data.consumeInt(0, 30));
+        a.setType(t == null ? DataType.DT_STRING : t);
+      }
+      case 1 -> a.setTypeValue(data.consumeInt(-5, 200));
+      case 2 -> a.getFuncBuilder().setName(data.consumeBoolean() ? other : data.consumeString(16));
+      case 3 -> a.getShapeBuilder().addDimBuilder().setSize(data.consumeLong());
+      case 4 -> a.setI(data.consumeLong());
+      default -> a.setS(com.google.protobuf.ByteString.copyFrom(data.consumeBytes(16)));
+    }
+    return a.build();
+  }
+
+  /** Freezes into {@code DIR/out/frozen.pb}; checks the outcome and that nothing else is left there. */
+  private static void freezeAndCheck(Model m, Path graph, List<String> outputs) throws IOException {
+    Path outDir = DIR.resolve("out");
+    Files.createDirectories(outDir);
+    FuzzFiles.clear(outDir);
+    Path out = outDir.resolve("frozen.pb");
+    FreezeOptions options = FreezeOptions.builder(m.checkpoint()).graph(graph).outputs(outputs).output(out).build();
+    boolean written;
+    try {
+      FreezeReport report = Freezer.freeze(options);
+      if (report.outputBytes() != Files.size(out)) {
+        throw new AssertionError(m.name() + ": report says " + report.outputBytes() + " bytes, the file has " + Files.size(out));
+      }
+      GraphDef.parseFrom(Files.readAllBytes(out));
+      written = true;
+    } catch (FreezeException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r; // the freezer's safety net caught what a check before the rewrite should have: a finding
+      }
+      if (e.problem() == null || e.problem().isEmpty() || e.reason() == null) {
+        throw new AssertionError("malformed FreezeException: " + e.reason() + ", " + e.problem(), e);
+      }
+      written = false;
+    } catch (CorruptFileException e) {
+      FuzzFiles.checkError(e);
+      written = false;
+    } catch (ModelNotFoundException e) {
+      throw new AssertionError("the checkpoint is there: " + e.getMessage(), e);
+    }
+    try (Stream<Path> left = Files.list(outDir)) {
+      List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
+      List<String> expected = written ? List.of("frozen.pb") : List.of();
+      if (!names.equals(expected)) {
+        throw new AssertionError(m.name() + ": the output directory holds " + names + ", expected " + expected);
+      }
+    }
+  }
+}
