@@ -210,7 +210,7 @@ final class InspectCommand implements Callable<Integer> {
       for (NodeDef n : file.graphDef().getNodeList()) {
         if (n.getOp().equals("Const") && n.getAttrMap().containsKey("value")) {
           try {
-            TensorProtos.toTensor(n.getAttrMap().get("value").getTensor(), file.file(), -1);
+            TensorProtos.check(n.getAttrMap().get("value").getTensor(), file.file(), -1);
           } catch (CorruptFileException e) {
             throw new CorruptFileException(file.file(), -1, "Const node '" + n.getName() + "': " + e.problem(), e);
           }

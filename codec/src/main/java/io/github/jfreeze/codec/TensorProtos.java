@@ -31,6 +31,47 @@ public final class TensorProtos {
     return toTensor(proto, dtype, shape, file, offset);
   }
 
+  /**
+   * Checks what {@link #toTensor(TensorProto, Path, long)} checks (dtype, shape, value counts,
+   * {@code tensor_content} size) without decoding: a single value TF repeats over the shape can
+   * stand for a tensor far larger than the proto, so this allocates nothing.
+   */
+  public static void check(TensorProto proto, Path file, long offset) throws CorruptFileException {
+    DType dtype = DType.find(proto.getDtypeValue());
+    if (dtype == null || proto.getDtypeValue() == 0) {
+      throw new CorruptFileException(file, offset, "tensor has unknown dtype " + proto.getDtypeValue());
+    }
+    String[] why = new String[1];
+    TensorShape shape = TensorShape.fromProto(proto.getTensorShape(), why);
+    if (shape == null) {
+      throw new CorruptFileException(file, offset, "tensor has an invalid shape: " + why[0]);
+    }
+    long n = shape.numElements();
+    if (dtype != DType.STRING && !dtype.isFixedSize()) {
+      throw new CorruptFileException(file, offset, dtype + " tensors are not supported here");
+    }
+    ByteString content = proto.getTensorContent();
+    if (dtype != DType.STRING && !content.isEmpty()) {
+      if (n > Long.MAX_VALUE / dtype.byteSize() || content.size() != n * dtype.byteSize()) {
+        throw new CorruptFileException(file, offset, "tensor_content holds " + content.size() + " bytes but "
+            + dtype + shape + " needs " + (n > Long.MAX_VALUE / dtype.byteSize() ? "more" : String.valueOf(n * dtype.byteSize())));
+      }
+      return;
+    }
+    if ((dtype == DType.COMPLEX64 && proto.getScomplexValCount() % 2 != 0)
+        || (dtype == DType.COMPLEX128 && proto.getDcomplexValCount() % 2 != 0)) {
+      throw new CorruptFileException(file, offset, (dtype == DType.COMPLEX64 ? "scomplex_val" : "dcomplex_val")
+          + " holds an odd number of values");
+    }
+    long have = valueCount(proto, dtype);
+    if (have < 0) {
+      throw new CorruptFileException(file, offset, dtype + " values cannot be read from a TensorProto");
+    }
+    if (have > n) {
+      throw new CorruptFileException(file, offset, "the tensor holds " + have + " values but the shape has " + n + " elements");
+    }
+  }
+
   /** Decodes a proto's values as {@code dtype} and {@code shape} (V1 slices carry neither). */
   public static Tensor toTensor(TensorProto proto, DType dtype, TensorShape shape, Path file, long offset)
       throws CorruptFileException {

@@ -163,6 +163,34 @@ class LimitsTest {
     assertEquals(120, e.offset());
   }
 
+  /**
+   * TensorProtos.check: one float repeated over 2^40 elements (legal TF, a terabyte decoded) is
+   * checked without allocating; what toTensor rejects for a small proto, check rejects too.
+   */
+  @Test
+  void tensorProtoCheckedWithoutDecoding() throws CorruptFileException {
+    TensorProto broadcast = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(Bundles.shape(1L << 20, 1L << 20))
+        .addFloatVal(1.5f).build();
+    TensorProtos.check(broadcast, Path.of("g.pb"), -1);
+    TensorProtos.check(broadcast.toBuilder().setDtype(DataType.DT_STRING).clearFloatVal().addStringVal(
+        com.google.protobuf.ByteString.copyFromUtf8("x")).build(), Path.of("g.pb"), -1);
+    List<TensorProto> bad = List.of(
+        TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(Bundles.shape(2)).addFloatVal(1).addFloatVal(2)
+            .addFloatVal(3).build(),
+        TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(Bundles.shape(3))
+            .setTensorContent(com.google.protobuf.ByteString.copyFrom(new byte[11])).build(),
+        TensorProto.newBuilder().setDtype(DataType.DT_COMPLEX64).setTensorShape(Bundles.shape(1)).addScomplexVal(1).build(),
+        TensorProto.newBuilder().setDtypeValue(999).build(),
+        TensorProto.newBuilder().setDtype(DataType.DT_RESOURCE).build(),
+        TensorProto.newBuilder().setDtype(DataType.DT_STRING).setTensorShape(Bundles.shape(1))
+            .addStringVal(com.google.protobuf.ByteString.EMPTY).addStringVal(com.google.protobuf.ByteString.EMPTY).build());
+    for (TensorProto p : bad) {
+      CorruptFileException fromCheck = readFails(() -> TensorProtos.check(p, Path.of("g.pb"), 7));
+      readFails(() -> TensorProtos.toTensor(p, Path.of("g.pb"), 7));
+      assertEquals(7, fromCheck.offset());
+    }
+  }
+
   @Test
   void varintLongerThanItsType() throws IOException {
     // a block entry whose shared-bytes varint32 runs to 6 bytes

@@ -1,0 +1,89 @@
+package io.github.jfreeze.freezer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jfreeze.codec.testing.TestPaths;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.NodeDef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Graphs that contradict themselves (the kinds FreezerFuzzTest found) fail with reason
+ * INVALID_GRAPH, naming the graph file and the node, before anything is written.
+ */
+class InvalidGraphTest {
+  private static final Set<String> CALLERS = Set.of("If", "StatelessIf", "While", "StatelessWhile", "PartitionedCall",
+      "StatefulPartitionedCall", "Case", "StatelessCase");
+
+  @TempDir Path tmp;
+
+  /** Freezes zoo model {@code name} with its .meta edited by {@code edit}; returns the failure. */
+  private FreezeException freezeEdited(String name, List<String> outputs, Consumer<MetaGraphDef.Builder> edit) throws IOException {
+    Path model = TestPaths.testdata().resolve("models").resolve(name);
+    MetaGraphDef.Builder meta = MetaGraphDef.parseFrom(Files.readAllBytes(model.resolve("model.ckpt-1.meta"))).toBuilder();
+    edit.accept(meta);
+    Path graph = tmp.resolve("edited.meta");
+    Files.write(graph, meta.build().toByteArray());
+    Path out = tmp.resolve("out").resolve("frozen.pb");
+    Files.createDirectories(out.getParent());
+    FreezeException e = assertThrows(FreezeException.class, () -> Freezer.freeze(
+        FreezeOptions.builder(model.resolve("model.ckpt-1")).graph(graph).outputs(outputs).output(out).build()));
+    try (Stream<Path> left = Files.list(out.getParent())) {
+      assertEquals(List.of(), left.toList(), "nothing written");
+    }
+    assertEquals(graph, e.file());
+    assertNull(e.getCause(), "a check, not the safety net: " + e.getMessage());
+    return e;
+  }
+
+  @Test
+  void callPassingMoreInputsThanItsFunctionTakes() throws IOException {
+    FreezeException e = freezeEdited("functional_control_flow", List.of("if_output", "while_output", "call_output"), meta -> {
+      for (NodeDef.Builder n : meta.getGraphDefBuilder().getNodeBuilderList()) {
+        if (CALLERS.contains(n.getOp())) {
+          n.addInput(n.getInput(n.getInputCount() - 1));
+        }
+      }
+    });
+    assertEquals(FreezeException.Reason.INVALID_GRAPH, e.reason());
+    assertTrue(e.problem().matches(".* node '.*' passes \\d+ input\\(s\\) to function '.*', which takes \\d+"), e.problem());
+  }
+
+  @Test
+  void variableWithADataInput() throws IOException {
+    FreezeException e = freezeEdited("seed", List.of("predictions"), meta -> {
+      for (NodeDef.Builder n : meta.getGraphDefBuilder().getNodeBuilderList()) {
+        if (n.getName().equals("W1")) {
+          n.addInput("input_holder");
+        }
+      }
+    });
+    assertEquals(FreezeException.Reason.INVALID_GRAPH, e.reason());
+    assertEquals("VariableV2 node 'W1' has data inputs (input_holder); variables take none", e.problem());
+  }
+
+  @Test
+  void assignWithOneInputUsedByTheOutputs() throws IOException {
+    FreezeException e = freezeEdited("seed", List.of("W1/Assign"), meta -> {
+      for (NodeDef.Builder n : meta.getGraphDefBuilder().getNodeBuilderList()) {
+        if (n.getName().equals("W1/Assign")) {
+          String first = n.getInput(0);
+          n.clearInput().addInput(first);
+        }
+      }
+    });
+    assertEquals(FreezeException.Reason.INVALID_GRAPH, e.reason());
+    assertEquals("Assign node 'W1/Assign' has 1 data input(s); its op takes 2", e.problem());
+  }
+}
