@@ -185,6 +185,12 @@ class FreezerCorpusTest {
     e = assertThrows(FreezeException.class, () -> Freezer.freeze(
         FreezeOptions.builder(sm).output(sm.resolve("frozen.pb")).build()));
     assertTrue(e.getMessage().contains("inside the input"), e.getMessage());
+    // the same through a symbolic link to the SavedModel's directory
+    Path link = Files.createSymbolicLink(tmp.resolve("sm-link"), sm);
+    e = assertThrows(FreezeException.class, () -> Freezer.freeze(
+        FreezeOptions.builder(sm).output(link.resolve("frozen.pb")).build()));
+    assertTrue(e.getMessage().contains("inside the input"), e.getMessage());
+    Files.delete(link);
     Path out = tmp.resolve("f.pb");
     Files.writeString(out, "keep me");
     e = assertThrows(FreezeException.class, () -> Freezer.freeze(FreezeOptions.builder(ckpt).outputs("pred").output(out).build()));

@@ -46,13 +46,17 @@ public final class AtomicOutput {
   /** Checks {@code target} is a usable output: not an input, not inside one, not existing unless forced. */
   public static Path check(Path target, Collection<Path> inputs, boolean force, boolean directory) throws FreezeException {
     Path abs = target.toAbsolutePath().normalize();
+    // compared as given and with symbolic links resolved: a link to the input's directory is the input's directory
+    Path resolvedTarget = resolved(abs);
     for (Path in : inputs) {
       Path real = in.toAbsolutePath().normalize();
-      if (abs.equals(real) || abs.startsWith(real) || sameFile(abs, real)) {
-        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "is " + (abs.equals(real) || sameFile(abs, real)
-            ? "an input" : "inside the input " + in) + "; write the output somewhere else");
+      Path resolvedIn = resolved(real);
+      boolean same = abs.equals(real) || resolvedTarget.equals(resolvedIn) || sameFile(abs, real);
+      if (same || abs.startsWith(real) || resolvedTarget.startsWith(resolvedIn)) {
+        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "is " + (same ? "an input" : "inside the input "
+            + in) + "; write the output somewhere else");
       }
-      if (directory && real.startsWith(abs)) {
+      if (directory && (real.startsWith(abs) || resolvedIn.startsWith(resolvedTarget))) {
         throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "contains the input " + in
             + "; write the output somewhere else");
       }
@@ -71,6 +75,22 @@ public final class AtomicOutput {
       throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "directory " + parent + " does not exist");
     }
     return abs;
+  }
+
+  /** {@code p} with symbolic links resolved as far as it exists (a file not yet written: its directory). */
+  private static Path resolved(Path p) {
+    try {
+      if (Files.exists(p)) {
+        return p.toRealPath();
+      }
+      Path parent = p.getParent();
+      if (parent != null && Files.exists(parent)) {
+        return parent.toRealPath().resolve(p.getFileName());
+      }
+    } catch (IOException e) {
+      // unreadable: compare the path as given
+    }
+    return p;
   }
 
   private static boolean sameFile(Path a, Path b) {
