@@ -19,16 +19,7 @@ public final class TensorProtos {
 
   /** Decodes a proto using its own dtype and shape. */
   public static Tensor toTensor(TensorProto proto, Path file, long offset) throws CorruptFileException {
-    DType dtype = DType.find(proto.getDtypeValue());
-    if (dtype == null || proto.getDtypeValue() == 0) {
-      throw new CorruptFileException(file, offset, "tensor has unknown dtype " + proto.getDtypeValue());
-    }
-    String[] why = new String[1];
-    TensorShape shape = TensorShape.fromProto(proto.getTensorShape(), why);
-    if (shape == null) {
-      throw new CorruptFileException(file, offset, "tensor has an invalid shape: " + why[0]);
-    }
-    return toTensor(proto, dtype, shape, file, offset);
+    return toTensor(proto, dtypeOf(proto, file, offset), shapeOf(proto, file, offset), file, offset);
   }
 
   /**
@@ -37,15 +28,8 @@ public final class TensorProtos {
    * stand for a tensor far larger than the proto, so this allocates nothing.
    */
   public static void check(TensorProto proto, Path file, long offset) throws CorruptFileException {
-    DType dtype = DType.find(proto.getDtypeValue());
-    if (dtype == null || proto.getDtypeValue() == 0) {
-      throw new CorruptFileException(file, offset, "tensor has unknown dtype " + proto.getDtypeValue());
-    }
-    String[] why = new String[1];
-    TensorShape shape = TensorShape.fromProto(proto.getTensorShape(), why);
-    if (shape == null) {
-      throw new CorruptFileException(file, offset, "tensor has an invalid shape: " + why[0]);
-    }
+    DType dtype = dtypeOf(proto, file, offset);
+    TensorShape shape = shapeOf(proto, file, offset);
     long n = shape.numElements();
     if (dtype != DType.STRING && !dtype.isFixedSize()) {
       throw new CorruptFileException(file, offset, dtype + " tensors are not supported here");
@@ -70,6 +54,23 @@ public final class TensorProtos {
     if (have > n) {
       throw new CorruptFileException(file, offset, "the tensor holds " + have + " values but the shape has " + n + " elements");
     }
+  }
+
+  private static DType dtypeOf(TensorProto proto, Path file, long offset) throws CorruptFileException {
+    DType dtype = DType.find(proto.getDtypeValue());
+    if (dtype == null || proto.getDtypeValue() == 0) {
+      throw new CorruptFileException(file, offset, "tensor has unknown dtype " + proto.getDtypeValue());
+    }
+    return dtype;
+  }
+
+  private static TensorShape shapeOf(TensorProto proto, Path file, long offset) throws CorruptFileException {
+    String[] why = new String[1];
+    TensorShape shape = TensorShape.fromProto(proto.getTensorShape(), why);
+    if (shape == null) {
+      throw new CorruptFileException(file, offset, "tensor has an invalid shape: " + why[0]);
+    }
+    return shape;
   }
 
   /** Decodes a proto's values as {@code dtype} and {@code shape} (V1 slices carry neither). */
