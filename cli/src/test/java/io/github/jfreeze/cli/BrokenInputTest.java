@@ -1,10 +1,15 @@
 package io.github.jfreeze.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jfreeze.codec.testing.BrokenCheckpoints;
+import io.github.jfreeze.codec.testing.TestPaths;
+import io.github.jfreeze.proto.MetaGraphDef;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,5 +34,20 @@ class BrokenInputTest {
     Cli.Result r = Cli.run("freeze", prefix.toString(), "--outputs", "pred", "-o", out.toString()).assertBadInput();
     assertTrue(r.err().contains(defect.message), r.err());
     assertTrue(!java.nio.file.Files.exists(out));
+  }
+
+  /** A graph that contradicts itself (a variable given a data input): one line naming the graph and the node. */
+  @Test
+  void freezeOfAGraphThatContradictsItself() throws IOException {
+    Path model = TestPaths.testdata().resolve("models/seed");
+    MetaGraphDef.Builder meta = MetaGraphDef.parseFrom(Files.readAllBytes(model.resolve("model.ckpt-1.meta"))).toBuilder();
+    meta.getGraphDefBuilder().getNodeBuilderList().stream().filter(n -> n.getName().equals("W1")).forEach(n -> n.addInput("input_holder"));
+    Path graph = tmp.resolve("edited.meta");
+    Files.write(graph, meta.build().toByteArray());
+    Path out = tmp.resolve("out.pb");
+    Cli.Result r = Cli.run("freeze", model.toString(), "--graph", graph.toString(), "--outputs", "predictions", "-o",
+        out.toString()).assertBadInput();
+    assertEquals("jfreeze: error: " + graph + ": VariableV2 node 'W1' has data inputs (input_holder); variables take none\n", r.err());
+    assertTrue(!Files.exists(out));
   }
 }
