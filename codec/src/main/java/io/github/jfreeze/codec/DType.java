@@ -106,10 +106,10 @@ public enum DType {
     return d;
   }
 
-  /** The dtype of a {@code DataType} number (reference types mapped), or {@code null}. */
   /** {@code values()} once: it copies the array on every call, and find runs once per tensor and node. */
   private static final DType[] VALUES = values();
 
+  /** The dtype of a {@code DataType} number (reference types mapped), or {@code null}. */
   public static DType find(int number) {
     int n = number > 100 ? number - 100 : number;
     for (DType d : VALUES) {

@@ -46,7 +46,7 @@ class FreezerFuzzTest {
   private static final String[] ATTRS = {"dtype", "T", "shape", "value", "f", "then_branch", "else_branch", "body",
       "cond", "branches", "shared_name", "container", "Tin", "Tout", "_class", "frame_name", "Tparams", "N"};
 
-  private record Model(String name, Path checkpoint, MetaGraphDef meta, List<String> outputs) {}
+  private record Model(String name, Path checkpoint, MetaGraphDef meta, List<String> inputs, List<String> outputs) {}
 
   private static List<Model> loadModels() {
     Path root = TestPaths.testdata().resolve("models");
@@ -59,8 +59,11 @@ class FreezerFuzzTest {
         }
         List<String> outputs = new ArrayList<>();
         json.path("outputs").forEach(o -> outputs.add(o.asText()));
+        List<String> inputs = new ArrayList<>();
+        json.path("inputs").forEach(i -> inputs.add(i.path("name").asText()));
         MetaGraphDef meta = MetaGraphDef.parseFrom(Files.readAllBytes(dir.resolve(json.get("graph").asText())));
-        out.add(new Model(dir.getFileName().toString(), dir.resolve(json.get("checkpoint").asText()), meta, outputs));
+        out.add(new Model(dir.getFileName().toString(), dir.resolve(json.get("checkpoint").asText()), meta, inputs,
+            outputs));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -91,25 +94,88 @@ class FreezerFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void mutatedGraph(FuzzedDataProvider data) throws IOException {
     Model m = MODELS.get(data.consumeInt(0, MODELS.size() - 1));
+    MetaGraphDef.Builder meta = mutated(m, data);
+    List<String> outputs = names(m.outputs(), meta, data);
+    Path graph = DIR.resolve("mutated.meta");
+    Files.write(graph, meta.build().toByteArray());
+    freezeAndCheck(m, graph, outputs);
+  }
+
+  /**
+   * The same rewrites, then {@code convert} to a SavedModel with the model's inputs and outputs
+   * (or others): a directory holding a SavedModel that parses and the checkpoint's bundle, or a
+   * typed failure and nothing written.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void mutatedConvert(FuzzedDataProvider data) throws IOException {
+    Model m = MODELS.get(data.consumeInt(0, MODELS.size() - 1));
+    MetaGraphDef.Builder meta = mutated(m, data);
+    List<String> inputs = names(m.inputs(), meta, data);
+    List<String> outputs = names(m.outputs(), meta, data);
+    Path graph = DIR.resolve("converted.meta");
+    Files.write(graph, meta.build().toByteArray());
+    Path outDir = DIR.resolve("convert");
+    Files.createDirectories(outDir);
+    FuzzFiles.clearTree(outDir);
+    Path out = outDir.resolve("saved_model");
+    boolean written;
+    try {
+      Freezer.convertToSavedModel(new ConvertOptions(m.checkpoint(), graph, inputs, outputs, out, false));
+      io.github.jfreeze.proto.SavedModel.parseFrom(Files.readAllBytes(out.resolve("saved_model.pb")));
+      if (!Files.exists(out.resolve("variables/variables.index"))) {
+        throw new AssertionError(m.name() + ": converted without variables/variables.index");
+      }
+      written = true;
+    } catch (FreezeException e) {
+      checkError(e);
+      written = false;
+    } catch (CorruptFileException e) {
+      FuzzFiles.checkError(e);
+      written = false;
+    }
+    try (Stream<Path> left = Files.list(outDir)) {
+      List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
+      List<String> expected = written ? List.of("saved_model") : List.of();
+      if (!names.equals(expected)) {
+        throw new AssertionError(m.name() + ": the output directory holds " + names + ", expected " + expected);
+      }
+    }
+  }
+
+  /** A model's MetaGraphDef with 1 to 6 rewrites. */
+  private static MetaGraphDef.Builder mutated(Model m, FuzzedDataProvider data) {
     MetaGraphDef.Builder meta = m.meta().toBuilder();
     int mutations = data.consumeInt(1, 6);
     for (int i = 0; i < mutations && data.remainingBytes() > 0; i++) {
       mutate(meta, data);
     }
-    List<String> outputs = new ArrayList<>(m.outputs());
-    if (data.consumeInt(0, 3) == 0) {
-      GraphDef g = meta.getGraphDef();
-      outputs.clear();
-      int n = data.consumeInt(1, 3);
-      for (int i = 0; i < n; i++) {
-        outputs.add(g.getNodeCount() > 0 && data.consumeBoolean()
-            ? g.getNode(data.consumeInt(0, g.getNodeCount() - 1)).getName() + suffix(data)
-            : data.consumeString(12));
-      }
+    return meta;
+  }
+
+  /** Mostly {@code usual}; one time in four, one to three node names of the graph (maybe with an output index) or strings. */
+  private static List<String> names(List<String> usual, MetaGraphDef.Builder meta, FuzzedDataProvider data) {
+    if (data.consumeInt(0, 3) != 0) {
+      return usual;
     }
-    Path graph = DIR.resolve("mutated.meta");
-    Files.write(graph, meta.build().toByteArray());
-    freezeAndCheck(m, graph, outputs);
+    GraphDef g = meta.getGraphDef();
+    List<String> out = new ArrayList<>();
+    int n = data.consumeInt(1, 3);
+    for (int i = 0; i < n; i++) {
+      out.add(g.getNodeCount() > 0 && data.consumeBoolean()
+          ? g.getNode(data.consumeInt(0, g.getNodeCount() - 1)).getName() + suffix(data)
+          : data.consumeString(12));
+    }
+    return out;
+  }
+
+  /** A FreezeException from a check, not from the freezer's safety net. */
+  private static void checkError(FreezeException e) {
+    if (e.getCause() instanceof RuntimeException r) {
+      throw r; // the safety net caught what a check before the rewrite should have: a finding
+    }
+    if (e.problem() == null || e.problem().isEmpty() || e.reason() == null) {
+      throw new AssertionError("malformed FreezeException: " + e.reason() + ", " + e.problem(), e);
+    }
   }
 
   private static void mutate(MetaGraphDef.Builder meta, FuzzedDataProvider data) {
@@ -233,12 +299,7 @@ class FreezerFuzzTest {
       GraphDef.parseFrom(Files.readAllBytes(out));
       written = true;
     } catch (FreezeException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r; // the freezer's safety net caught what a check before the rewrite should have: a finding
-      }
-      if (e.problem() == null || e.problem().isEmpty() || e.reason() == null) {
-        throw new AssertionError("malformed FreezeException: " + e.reason() + ", " + e.problem(), e);
-      }
+      checkError(e);
       written = false;
     } catch (CorruptFileException e) {
       FuzzFiles.checkError(e);

@@ -86,4 +86,24 @@ class InvalidGraphTest {
     assertEquals(FreezeException.Reason.INVALID_GRAPH, e.reason());
     assertEquals("Assign node 'W1/Assign' has 1 data input(s); its op takes 2", e.problem());
   }
+
+  /** An input whose dtype attribute is a number TF 2.18 does not define (found by FreezerFuzzTest#mutatedConvert). */
+  @Test
+  void convertOfAnInputWithADtypeTfDoesNotDefine() throws IOException {
+    Path model = TestPaths.testdata().resolve("models/seed");
+    MetaGraphDef.Builder meta = MetaGraphDef.parseFrom(Files.readAllBytes(model.resolve("model.ckpt-1.meta"))).toBuilder();
+    meta.getMetaInfoDefBuilder().getStrippedOpListBuilder().clearOp();
+    for (NodeDef.Builder n : meta.getGraphDefBuilder().getNodeBuilderList()) {
+      if (n.getName().equals("input_holder")) {
+        n.putAttr("dtype", io.github.jfreeze.proto.AttrValue.newBuilder().setTypeValue(77).build());
+      }
+    }
+    Path graph = tmp.resolve("edited.meta");
+    Files.write(graph, meta.build().toByteArray());
+    ConvertReport r = Freezer.convertToSavedModel(new ConvertOptions(model.resolve("model.ckpt-1"), graph,
+        List.of("input_holder"), List.of("predictions"), tmp.resolve("sm"), false));
+    assertEquals(List.of("input_holder -> input_holder:0 (unknown, [1])"), r.signatureInputs());
+    assertTrue(r.warnings().contains("could not tell the dtype of input_holder:0 (Placeholder); its signature entry says DT_INVALID"),
+        r.warnings().toString());
+  }
 }

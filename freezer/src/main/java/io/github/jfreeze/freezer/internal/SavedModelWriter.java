@@ -47,6 +47,12 @@ public final class SavedModelWriter {
         return convert(o, in);
       } catch (FreezeException e) {
         throw e.withFile(in.graphFile);
+      } catch (GraphInconsistency e) {
+        throw new FreezeException(Reason.INVALID_GRAPH, in.graphFile, e.getMessage());
+      } catch (RuntimeException e) {
+        // as Freezer.freeze: a typed error naming the graph; FreezerFuzzTest counts this path as a finding
+        throw new FreezeException(Reason.INVALID_GRAPH, in.graphFile,
+            "the graph is inconsistent in a way the converter does not check for (" + e + ")", e);
       }
     }
   }
@@ -118,7 +124,8 @@ public final class SavedModelWriter {
   }
 
   private static String describe(String key, TensorInfo t) {
-    String dtype = t.getDtype() == DataType.DT_INVALID ? "unknown" : DType.of(t.getDtype()).pythonName();
+    DType d = t.getDtypeValue() == 0 ? null : DType.find(t.getDtypeValue());
+    String dtype = d == null ? "unknown" : d.pythonName();
     return key + " -> " + t.getName() + " (" + dtype + ", " + shape(t.getTensorShape()) + ")";
   }
 
@@ -167,6 +174,11 @@ public final class SavedModelWriter {
     return Map.entry(key, info.build());
   }
 
+  /** {@code t}, or DT_INVALID for a number this TF version does not define (the signature cannot name it). */
+  private static DataType known(DataType t) {
+    return t == DataType.UNRECOGNIZED ? DataType.DT_INVALID : t;
+  }
+
   /** Output dtype from the op's definition in the MetaGraphDef, or from common attributes. */
   static DataType outputType(NodeDef node, int index, Map<String, OpDef> ops) {
     OpDef op = ops.get(node.getOp());
@@ -179,16 +191,16 @@ public final class SavedModelWriter {
         } else if (!arg.getTypeListAttr().isEmpty()) {
           var types = node.getAttrOrDefault(arg.getTypeListAttr(), AttrValue.getDefaultInstance()).getList().getTypeList();
           if (index < i + types.size()) {
-            return types.get(index - i);
+            return known(types.get(index - i));
           }
           i += types.size();
           continue;
         }
         if (index < i + count) {
           if (arg.getType() != DataType.DT_INVALID) {
-            return arg.getType();
+            return known(arg.getType());
           }
-          return node.getAttrOrDefault(arg.getTypeAttr(), AttrValue.getDefaultInstance()).getType();
+          return known(node.getAttrOrDefault(arg.getTypeAttr(), AttrValue.getDefaultInstance()).getType());
         }
         i += count;
       }
@@ -196,7 +208,7 @@ public final class SavedModelWriter {
     for (String attr : List.of("dtype", "DstT", "output_type", "out_type", "T")) {
       AttrValue v = node.getAttrOrDefault(attr, null);
       if (v != null && v.getValueCase() == AttrValue.ValueCase.TYPE) {
-        return v.getType();
+        return known(v.getType());
       }
     }
     return DataType.DT_INVALID;
