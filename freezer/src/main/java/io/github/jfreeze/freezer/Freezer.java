@@ -15,7 +15,7 @@ import io.github.jfreeze.freezer.FreezeReport.ConvertedVariable;
 import io.github.jfreeze.freezer.internal.AtomicOutput;
 import io.github.jfreeze.freezer.internal.ConstantConverter;
 import io.github.jfreeze.freezer.internal.ConstantValue;
-import io.github.jfreeze.freezer.internal.GraphInconsistency;
+import io.github.jfreeze.freezer.internal.GraphProblem;
 import io.github.jfreeze.freezer.internal.ModelInput;
 import io.github.jfreeze.codec.Suggestions;
 import io.github.jfreeze.freezer.internal.StreamingGraphWriter;
@@ -119,8 +119,8 @@ public final class Freezer {
       return freeze(in, options);
     } catch (FreezeException e) {
       throw e.withFile(in.graphFile);
-    } catch (GraphInconsistency e) {
-      throw new FreezeException(Reason.INVALID_GRAPH, in.graphFile, e.getMessage());
+    } catch (GraphProblem e) {
+      throw new FreezeException(e.reason(), in.graphFile, e.getMessage());
     } catch (RuntimeException e) {
       // The checks before each rewrite should leave nothing here; a graph that contradicts itself
       // in a way they miss still gets a typed error naming the file rather than a crash. The fuzz

@@ -1,6 +1,7 @@
 package io.github.jfreeze.freezer.internal;
 
 import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeReport.Change;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.DataType;
@@ -240,7 +241,7 @@ public final class ConstantConverter {
     String op = original.getOp();
     if (VARIABLES.contains(op)) {
       if (original.getInputList().stream().anyMatch(i -> !i.startsWith("^"))) {
-        throw new GraphInconsistency(where(target) + op + " node '" + original.getName() + "' has data inputs ("
+        throw new GraphProblem(where(target) + op + " node '" + original.getName() + "' has data inputs ("
             + String.join(", ", original.getInputList()) + "); variables take none");
       }
       NodeDef.Builder b = converted(target);
@@ -290,6 +291,14 @@ public final class ConstantConverter {
       }
     }
     FunctionDef.Builder f = convertedFunction(function);
+    List<OpDef.ArgDef> args = f.getSignature().getInputArgList();
+    if (args.stream().anyMatch(a -> !a.getNumberAttr().isEmpty() || !a.getTypeListAttr().isEmpty())) {
+      throw new GraphProblem(FreezeException.Reason.UNSUPPORTED, "function " + function + " takes a list of tensors as one "
+          + "argument, and a frozen variable flows into it; the freezer retypes arguments one tensor each");
+    }
+    if (index >= args.size()) {
+      throw new GraphProblem("function " + function + " is passed input " + index + " but takes " + args.size());
+    }
     f.getSignatureBuilder().getInputArgBuilder(index).setType(value.dtype().proto()).clearTypeAttr();
     if (f.containsAttr("_input_shapes")) {
       AttrValue.Builder shapes = f.getAttrOrThrow("_input_shapes").toBuilder();
@@ -399,13 +408,16 @@ public final class ConstantConverter {
     }
   }
 
-  /** A call passes exactly as many data inputs as each function it calls takes. */
+  /** A call passes exactly as many data inputs as each function it calls takes (one per argument). */
   private void checkArity(Target target, NodeDef caller, int first) {
     long passed = caller.getInputList().stream().filter(i -> !i.startsWith("^")).count() - first;
     for (String fn : calledFunctions(caller)) {
       FunctionDef f = functions.get(fn);
-      if (f != null && f.getSignature().getInputArgCount() != passed) {
-        throw new GraphInconsistency(where(target) + caller.getOp() + " node '" + caller.getName() + "' passes "
+      // an argument that is a list of tensors takes several inputs: no count to check then
+      boolean lists = f != null && f.getSignature().getInputArgList().stream()
+          .anyMatch(a -> !a.getNumberAttr().isEmpty() || !a.getTypeListAttr().isEmpty());
+      if (f != null && !lists && f.getSignature().getInputArgCount() != passed) {
+        throw new GraphProblem(where(target) + caller.getOp() + " node '" + caller.getName() + "' passes "
             + Math.max(passed, 0) + " input(s) to function '" + fn + "', which takes " + f.getSignature().getInputArgCount());
       }
     }
@@ -431,20 +443,20 @@ public final class ConstantConverter {
     }
   }
 
-  /** Data input {@code i} of a node a rewrite needs, or a {@link GraphInconsistency} naming what is missing. */
+  /** Data input {@code i} of a node a rewrite needs, or a {@link GraphProblem} naming what is missing. */
   private static String input(Target t, NodeDef n, int i) {
     if (n.getInputCount() <= i || n.getInput(i).startsWith("^")) {
-      throw new GraphInconsistency(where(t) + n.getOp() + " node '" + n.getName() + "' has " + n.getInputCount()
+      throw new GraphProblem(where(t) + n.getOp() + " node '" + n.getName() + "' has " + n.getInputCount()
           + " input(s); its op takes at least " + (i + 1));
     }
     return n.getInput(i);
   }
 
-  /** Attribute {@code name} of a node a rewrite needs, or a {@link GraphInconsistency}. */
+  /** Attribute {@code name} of a node a rewrite needs, or a {@link GraphProblem}. */
   private static AttrValue attr(Target t, NodeDef n, String name) {
     AttrValue v = n.getAttrOrDefault(name, null);
     if (v == null) {
-      throw new GraphInconsistency(where(t) + n.getOp() + " node '" + n.getName() + "' lacks its attribute '" + name + "'");
+      throw new GraphProblem(where(t) + n.getOp() + " node '" + n.getName() + "' lacks its attribute '" + name + "'");
     }
     return v;
   }

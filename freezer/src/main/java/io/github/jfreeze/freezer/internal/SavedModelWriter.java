@@ -47,8 +47,8 @@ public final class SavedModelWriter {
         return convert(o, in);
       } catch (FreezeException e) {
         throw e.withFile(in.graphFile);
-      } catch (GraphInconsistency e) {
-        throw new FreezeException(Reason.INVALID_GRAPH, in.graphFile, e.getMessage());
+      } catch (GraphProblem e) {
+        throw new FreezeException(e.reason(), in.graphFile, e.getMessage());
       } catch (RuntimeException e) {
         // as Freezer.freeze: a typed error naming the graph; FreezerFuzzTest counts this path as a finding
         throw new FreezeException(Reason.INVALID_GRAPH, in.graphFile,

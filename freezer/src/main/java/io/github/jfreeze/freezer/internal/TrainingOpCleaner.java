@@ -88,7 +88,7 @@ public final class TrainingOpCleaner {
       }
       List<String> data = n.getInputList().stream().filter(i -> !i.startsWith("^")).toList();
       if (Set.of("Assign", "AssignAdd", "AssignSub").contains(op) && data.size() != 2) {
-        throw new GraphInconsistency(op + " node '" + name + "' has " + data.size() + " data input(s); its op takes 2");
+        throw new GraphProblem(op + " node '" + name + "' has " + data.size() + " data input(s); its op takes 2");
       }
       switch (op) {
         case "Assign" -> {

@@ -303,7 +303,7 @@ public final class VariableBinder {
         lengths[i] = -2;
       }
       if (starts[i] < 0 || lengths[i] < 0) {
-        throw new GraphInconsistency(restore.getOp() + " node '" + restore.getName() + "' restores a slice '" + spec
+        throw new GraphProblem(restore.getOp() + " node '" + restore.getName() + "' restores a slice '" + spec
             + "' that is not 'start,length' or '-' in each dimension");
       }
     }
@@ -335,7 +335,7 @@ public final class VariableBinder {
         long[] lengths = s.getVarShapeList().stream().mapToLong(Long::longValue).toArray();
         if (starts.length != lengths.length || Arrays.stream(starts).anyMatch(x -> x < 0)
             || Arrays.stream(lengths).anyMatch(x -> x < 0)) {
-          throw new GraphInconsistency("the variable collection's entry for '" + v.getVariableName() + "' gives offsets "
+          throw new GraphProblem("the variable collection's entry for '" + v.getVariableName() + "' gives offsets "
               + s.getVarOffsetList() + " and shape " + s.getVarShapeList() + ", not a slice");
         }
         String node = TensorRef.nodeName(v.getVariableName());
