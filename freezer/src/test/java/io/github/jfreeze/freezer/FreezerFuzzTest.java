@@ -133,13 +133,7 @@ class FreezerFuzzTest {
       FuzzFiles.checkError(e);
       written = false;
     }
-    try (Stream<Path> left = Files.list(outDir)) {
-      List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
-      List<String> expected = written ? List.of("saved_model") : List.of();
-      if (!names.equals(expected)) {
-        throw new AssertionError(m.name() + ": the output directory holds " + names + ", expected " + expected);
-      }
-    }
+    checkLeft(m, outDir, written ? List.of("saved_model") : List.of());
   }
 
   /** A model's MetaGraphDef with 1 to 6 rewrites. */
@@ -307,9 +301,13 @@ class FreezerFuzzTest {
     } catch (ModelNotFoundException e) {
       throw new AssertionError("the checkpoint is there: " + e.getMessage(), e);
     }
+    checkLeft(m, outDir, written ? List.of("frozen.pb") : List.of());
+  }
+
+  /** What is in {@code outDir} after a run: the output alone, or nothing (no temporary files). */
+  private static void checkLeft(Model m, Path outDir, List<String> expected) throws IOException {
     try (Stream<Path> left = Files.list(outDir)) {
       List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
-      List<String> expected = written ? List.of("frozen.pb") : List.of();
       if (!names.equals(expected)) {
         throw new AssertionError(m.name() + ": the output directory holds " + names + ", expected " + expected);
       }

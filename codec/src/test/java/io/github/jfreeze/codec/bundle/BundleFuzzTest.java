@@ -75,13 +75,7 @@ class BundleFuzzTest {
       Files.write(BundleReader.dataFile(PREFIX, i, numShards), data);
     }
     try (BundleReader r = BundleReader.open(PREFIX)) {
-      for (VariableInfo v : r.variables()) {
-        Tensor t = r.read(v.key());
-        if (!t.shape().equals(v.shape()) || t.dtype() != v.dtype()) {
-          throw new AssertionError(v.key() + " is listed as " + v.dtype() + v.shape() + " but read as " + t);
-        }
-        r.readProto(v.key());
-      }
+      FuzzFiles.readEverything(r);
     } catch (CorruptFileException e) {
       FuzzFiles.checkError(e);
     }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.jfreeze.codec.CorruptFileException;
+import io.github.jfreeze.codec.testing.MemoryChannel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +134,7 @@ class FileSourceCopyTest {
       assertEquals(true, src.isResident(FileSource.COPY_WINDOW + 5, 100), "just read (or written): in the page cache");
       assertThrows(CorruptFileException.class, () -> src.prefetch(-1, 1));
     }
-    try (FileSource src = FileSource.of(file, chunked(data, 4096))) {
+    try (FileSource src = FileSource.of(file, new MemoryChannel(data, 4096))) {
       src.prefetch(0, 100);
       assertEquals(false, src.isResident(0, 100), "not a file channel: cannot tell");
     }
@@ -145,7 +145,7 @@ class FileSourceCopyTest {
     byte[] small = Arrays.copyOf(data, 3_000_001);
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     CRC32C crc = new CRC32C();
-    try (FileSource src = FileSource.of(file, chunked(small, 7)); WritableByteChannel ch = Channels.newChannel(sink)) {
+    try (FileSource src = FileSource.of(file, new MemoryChannel(small, 7)); WritableByteChannel ch = Channels.newChannel(sink)) {
       src.copyTo(11, 2_999_990, ch, crc, ByteBuffer.allocate(4096));
     }
     assertArrayEquals(Arrays.copyOfRange(small, 11, 3_000_001), sink.toByteArray());
@@ -163,60 +163,5 @@ class FileSourceCopyTest {
       assertThrows(CorruptFileException.class, () -> src.copyTo(data.length + 1, 0, ch, new CRC32C(), ByteBuffer.allocate(64)));
     }
     assertEquals(0, sink.size());
-  }
-
-  /** A channel that returns at most {@code chunk} bytes per read (as TableTest's). */
-  static SeekableByteChannel chunked(byte[] bytes, int chunk) {
-    return new SeekableByteChannel() {
-      long pos;
-      boolean open = true;
-
-      @Override
-      public int read(ByteBuffer dst) {
-        if (pos >= bytes.length) {
-          return -1;
-        }
-        int n = (int) Math.min(Math.min(chunk, dst.remaining()), bytes.length - pos);
-        dst.put(bytes, (int) pos, n);
-        pos += n;
-        return n;
-      }
-
-      @Override
-      public int write(ByteBuffer src) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public long position() {
-        return pos;
-      }
-
-      @Override
-      public SeekableByteChannel position(long p) {
-        pos = p;
-        return this;
-      }
-
-      @Override
-      public long size() {
-        return bytes.length;
-      }
-
-      @Override
-      public SeekableByteChannel truncate(long size) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public boolean isOpen() {
-        return open;
-      }
-
-      @Override
-      public void close() {
-        open = false;
-      }
-    };
   }
 }

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jfreeze.codec.internal.FileSource;
+import io.github.jfreeze.codec.testing.MemoryChannel;
 import io.github.jfreeze.codec.testing.TableWriter;
 import io.github.jfreeze.codec.testing.TestPaths;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,66 +81,11 @@ class TableTest {
   void readsAnEmptyTable() throws IOException {
     byte[] empty = TableWriter.write(new LinkedHashMap<>(), 4096, false);
     assertEquals("0000000001000000", java.util.HexFormat.of().formatHex(empty, 0, 8), "the empty metaindex block");
-    try (Table t = Table.open(FileSource.of(Path.of("empty.index"), chunked(empty, 7)))) {
+    try (Table t = Table.open(FileSource.of(Path.of("empty.index"), new MemoryChannel(empty, 7)))) {
       assertEquals(0, t.blockCount());
       assertNull(t.cursor().next());
       assertNull(t.get(new byte[0]));
     }
-  }
-
-  /** A channel that returns at most {@code chunk} bytes per read, as protobuf's tests do. */
-  static SeekableByteChannel chunked(byte[] data, int chunk) {
-    return new SeekableByteChannel() {
-      long pos;
-      boolean open = true;
-
-      @Override
-      public int read(ByteBuffer dst) {
-        if (pos >= data.length) {
-          return -1;
-        }
-        int n = (int) Math.min(Math.min(chunk, dst.remaining()), data.length - pos);
-        dst.put(data, (int) pos, n);
-        pos += n;
-        return n;
-      }
-
-      @Override
-      public int write(ByteBuffer src) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public long position() {
-        return pos;
-      }
-
-      @Override
-      public SeekableByteChannel position(long p) {
-        pos = p;
-        return this;
-      }
-
-      @Override
-      public long size() {
-        return data.length;
-      }
-
-      @Override
-      public SeekableByteChannel truncate(long size) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public boolean isOpen() {
-        return open;
-      }
-
-      @Override
-      public void close() {
-        open = false;
-      }
-    };
   }
 
   @ParameterizedTest
@@ -153,7 +97,7 @@ class TableTest {
     try (Table t = Table.open(index)) {
       direct = readAll(t);
     }
-    try (Table t = Table.open(FileSource.of(index, chunked(bytes, chunk)))) {
+    try (Table t = Table.open(FileSource.of(index, new MemoryChannel(bytes, chunk)))) {
       List<byte[]> viaChunks = readAll(t);
       assertEquals(direct.size(), viaChunks.size());
       for (int i = 0; i < direct.size(); i++) {

@@ -1,6 +1,9 @@
 package io.github.jfreeze.codec.testing;
 
+import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.codec.CorruptFileException;
+import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.VariableInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +51,20 @@ public final class FuzzFiles {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // best effort at exit
+    }
+  }
+
+  /**
+   * Reads every tensor {@code r} lists, as a value and as a TensorProto; each must have the dtype
+   * and shape it is listed with.
+   */
+  public static void readEverything(CheckpointReader r) throws IOException {
+    for (VariableInfo v : r.variables()) {
+      Tensor t = r.read(v.key());
+      if (!t.shape().equals(v.shape()) || t.dtype() != v.dtype()) {
+        throw new AssertionError(v.key() + " is listed as " + v.dtype() + v.shape() + " but read as " + t);
+      }
+      r.readProto(v.key());
     }
   }
 

@@ -5,14 +5,24 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** A read-only channel over a byte array, so table readers can be fuzzed without touching the disk. */
+/**
+ * A read-only channel over a byte array, so table readers can be fuzzed without touching the disk;
+ * optionally returning at most a few bytes per read, as a socket or pipe may (readers must loop).
+ */
 public final class MemoryChannel implements SeekableByteChannel {
   private final byte[] data;
+  private final int maxRead;
   private long position;
   private boolean open = true;
 
   public MemoryChannel(byte[] data) {
+    this(data, Integer.MAX_VALUE);
+  }
+
+  /** A channel whose reads return at most {@code maxRead} bytes. */
+  public MemoryChannel(byte[] data, int maxRead) {
     this.data = data;
+    this.maxRead = maxRead;
   }
 
   @Override
@@ -21,7 +31,7 @@ public final class MemoryChannel implements SeekableByteChannel {
     if (position >= data.length) {
       return -1;
     }
-    int n = (int) Math.min(dst.remaining(), data.length - position);
+    int n = (int) Math.min(Math.min(maxRead, dst.remaining()), data.length - position);
     dst.put(data, (int) position, n);
     position += n;
     return n;

@@ -34,6 +34,9 @@ import java.util.Set;
  * </ul>
  */
 public final class TrainingOpCleaner {
+  /** The assigns rewritten into an op of their two data inputs when the outputs use their result. */
+  private static final Set<String> TWO_INPUT_ASSIGNS = Set.of("Assign", "AssignAdd", "AssignSub");
+
   private static final Set<String> ASSIGNS = Set.of("Assign", "AssignAdd", "AssignSub",
       "AssignVariableOp", "AssignAddVariableOp", "AssignSubVariableOp", "CountUpTo", "ResourceCountUpTo",
       "IsVariableInitialized", "VarIsInitializedOp", "DestroyResourceOp",
@@ -87,7 +90,7 @@ public final class TrainingOpCleaner {
         continue;
       }
       List<String> data = n.getInputList().stream().filter(i -> !i.startsWith("^")).toList();
-      if (Set.of("Assign", "AssignAdd", "AssignSub").contains(op) && data.size() != 2) {
+      if (TWO_INPUT_ASSIGNS.contains(op) && data.size() != 2) {
         throw new GraphProblem(op + " node '" + name + "' has " + data.size() + " data input(s); its op takes 2");
       }
       switch (op) {
