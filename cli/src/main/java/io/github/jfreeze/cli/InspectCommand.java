@@ -8,11 +8,9 @@ import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
 import io.github.jfreeze.codec.TensorProtos;
 import io.github.jfreeze.codec.VariableInfo;
-import io.github.jfreeze.codec.bundle.BundleReader;
 import io.github.jfreeze.codec.graph.GraphScan;
 import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.codec.graph.MetaGraphSummary;
-import io.github.jfreeze.codec.v1.V1Reader;
 import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SavedModel;
@@ -236,18 +234,8 @@ final class InspectCommand implements Callable<Integer> {
 
   private CheckpointPart checkpointPart(CheckpointReader reader) throws IOException {
     List<VariableInfo> shown = tensor == null ? reader.variables() : List.of(find(reader, tensor));
-    int shards;
-    List<Path> files = new ArrayList<>();
-    if (reader instanceof BundleReader b) {
-      shards = b.header().getNumShards();
-      files.add(b.indexFile());
-      files.addAll(b.dataFiles());
-    } else if (reader instanceof V1Reader v1) {
-      files.addAll(v1.files());
-      shards = files.size();
-    } else {
-      shards = 0;
-    }
+    int shards = reader.shards();
+    List<Path> files = reader.files();
     if (verify) {
       for (VariableInfo v : reader.variables()) {
         reader.read(v.key());

@@ -65,12 +65,11 @@ public final class TensorProtos {
   }
 
   private static TensorShape shapeOf(TensorProto proto, Path file, long offset) throws CorruptFileException {
-    String[] why = new String[1];
-    TensorShape shape = TensorShape.fromProto(proto.getTensorShape(), why);
-    if (shape == null) {
-      throw new CorruptFileException(file, offset, "tensor has an invalid shape: " + why[0]);
+    try {
+      return TensorShape.fromProto(proto.getTensorShape());
+    } catch (IllegalArgumentException e) {
+      throw new CorruptFileException(file, offset, "tensor has an invalid shape: " + e.getMessage());
     }
-    return shape;
   }
 
   /** Decodes a proto's values as {@code dtype} and {@code shape} (V1 slices carry neither). */

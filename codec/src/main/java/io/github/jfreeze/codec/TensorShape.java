@@ -41,27 +41,29 @@ public final class TensorShape {
   }
 
   /**
-   * Converts a shape proto; reports unknown rank, unknown or negative dimensions and overflowing
-   * element counts as {@code null} with the reason in {@code why[0]}.
+   * Converts a shape proto.
+   *
+   * @param proto a shape read from a file or a graph
+   * @return the shape
+   * @throws IllegalArgumentException with the reason (unknown rank, an unknown or negative
+   *     dimension, an element count that overflows a long); readers turn it into a {@link
+   *     CorruptFileException} naming the file
    */
-  public static TensorShape fromProto(TensorShapeProto proto, String[] why) {
+  public static TensorShape fromProto(TensorShapeProto proto) {
     if (proto.getUnknownRank()) {
-      why[0] = "unknown rank";
-      return null;
+      throw new IllegalArgumentException("unknown rank");
     }
     long[] dims = new long[proto.getDimCount()];
     for (int i = 0; i < dims.length; i++) {
       dims[i] = proto.getDim(i).getSize();
       if (dims[i] < 0) {
-        why[0] = "dimension " + i + " is " + dims[i];
-        return null;
+        throw new IllegalArgumentException("dimension " + i + " is " + dims[i]);
       }
     }
     try {
       return new TensorShape(dims);
     } catch (ArithmeticException e) {
-      why[0] = "element count of " + Arrays.toString(dims) + " overflows a long";
-      return null;
+      throw new IllegalArgumentException("element count of " + Arrays.toString(dims) + " overflows a long");
     }
   }
 

@@ -110,7 +110,7 @@ class BigEndianBundleTest {
     } else {
       // string: varint lengths, then Mask(crc of the lengths as host uint32/uint64), then the bytes
       ByteBuffer in = ByteBuffer.wrap(file, off, size);
-      long n = TensorShape.fromProto(p.getShape(), new String[1]).numElements();
+      long n = TensorShape.fromProto(p.getShape()).numElements();
       ByteArrayOutputStream lengths = new ByteArrayOutputStream();
       for (long i = 0; i < n; i++) {
         long len = 0;

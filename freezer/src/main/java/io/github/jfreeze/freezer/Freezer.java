@@ -6,9 +6,8 @@ import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorShape;
 import io.github.jfreeze.codec.VariableInfo;
-import io.github.jfreeze.codec.bundle.BundleReader;
 import io.github.jfreeze.codec.graph.GraphSummary;
-import io.github.jfreeze.codec.slice.TensorSlice;
+import io.github.jfreeze.codec.slice.SliceAssembler;
 import io.github.jfreeze.freezer.FreezeException.Reason;
 import io.github.jfreeze.freezer.FreezeReport.Change;
 import io.github.jfreeze.freezer.FreezeReport.ConvertedVariable;
@@ -381,18 +380,17 @@ public final class Freezer {
       }
       TensorShape shape = info.shape();
       if (b.slice() != null) {
-        String[] why = new String[1];
-        long[] len = b.slice().lengthsWithin(info.shape(), why);
-        if (len == null) {
-          problems.add("variable '" + v + "': " + why[0] + " of checkpoint key '" + b.key() + "'");
+        try {
+          shape = TensorShape.of(b.slice().lengthsWithin(info.shape()));
+        } catch (IllegalArgumentException ex) {
+          problems.add("variable '" + v + "': " + ex.getMessage() + " of checkpoint key '" + b.key() + "'");
           continue;
         }
-        shape = TensorShape.of(len);
       }
       AttrValue shapeAttr = node.getAttrOrDefault("shape", null);
       TensorShapeProto declared = shapeAttr == null ? null : shapeAttr.getShape();
-      if (shapeAttr != null && shapeAttr.hasShape() && isFullyDefined(declared) && !TensorShape.fromProto(declared, new String[1]).equals(shape)) {
-        problems.add("variable '" + v + "' has shape " + TensorShape.fromProto(declared, new String[1]) + " in the graph but "
+      if (shapeAttr != null && shapeAttr.hasShape() && isFullyDefined(declared) && !TensorShape.fromProto(declared).equals(shape)) {
+        problems.add("variable '" + v + "' has shape " + TensorShape.fromProto(declared) + " in the graph but "
             + "checkpoint key '" + b.key() + "'" + (b.slice() != null ? " slice " + b.slice() : "") + " holds " + shape);
         continue;
       }
@@ -417,14 +415,14 @@ public final class Freezer {
         continue;
       }
       VariableInfo info = byKey.get(b.key());
-      if (b.slice() == null && ckpt instanceof BundleReader bundle && bundle.isRawCopyable(b.key()) && info.byteSize() > 0) {
+      if (b.slice() == null && ckpt.isRawCopyable(b.key()) && info.byteSize() > 0) {
         // stream the bytes when writing: nothing of the value is held in memory
         TensorProto head = TensorProto.newBuilder().setDtype(info.dtype().proto()).setTensorShape(info.shape().toProto()).build();
         values.put(e.getKey(), new ConstantValue(info.dtype(), info.shape(), head, info.byteSize(),
-            new ConstantValue.RawSource(bundle, b.key(), info.byteSize())));
+            new ConstantValue.RawSource(ckpt, b.key(), info.byteSize())));
         continue;
       }
-      Tensor t = b.slice() == null ? ckpt.read(b.key()) : slice(cache.computeIfAbsent(b.key(), k -> readUnchecked(ckpt, k)), b.slice());
+      Tensor t = b.slice() == null ? ckpt.read(b.key()) : SliceAssembler.extract(cache.computeIfAbsent(b.key(), k -> readUnchecked(ckpt, k)), b.slice());
       values.put(e.getKey(), new ConstantValue(t.dtype(), t.shape(), t.toProto(), t.byteSize(), null));
     }
     return values;
@@ -463,55 +461,6 @@ public final class Freezer {
       return false;
     }
     return s.getDimList().stream().allMatch(d -> d.getSize() >= 0);
-  }
-
-  /** Copies one slice out of a full tensor. */
-  private static Tensor slice(Tensor full, TensorSlice slice) {
-    String[] why = new String[1];
-    long[] len = slice.lengthsWithin(full.shape(), why);
-    TensorShape shape = TensorShape.of(len);
-    int rank = len.length;
-    long n = shape.numElements();
-    long[] strides = new long[rank];
-    long stride = 1;
-    for (int i = rank - 1; i >= 0; i--) {
-      strides[i] = stride;
-      stride *= full.shape().dim(i);
-    }
-    long[] idx = new long[rank];
-    if (full.dtype().isFixedSize()) {
-      int size = full.dtype().byteSize();
-      java.nio.ByteBuffer src = full.data();
-      java.nio.ByteBuffer dst = java.nio.ByteBuffer.allocate((int) (n * size)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-      for (long i = 0; i < n; i++) {
-        long off = 0;
-        for (int d = 0; d < rank; d++) {
-          off += (slice.start(d) + idx[d]) * strides[d];
-        }
-        dst.put(src.slice((int) (off * size), size));
-        increment(idx, len);
-      }
-      return Tensor.of(full.dtype(), shape, dst.flip());
-    }
-    List<byte[]> out = new ArrayList<>();
-    for (long i = 0; i < n; i++) {
-      long off = 0;
-      for (int d = 0; d < rank; d++) {
-        off += (slice.start(d) + idx[d]) * strides[d];
-      }
-      out.add(full.elements().get((int) off));
-      increment(idx, len);
-    }
-    return Tensor.ofElements(full.dtype(), shape, out);
-  }
-
-  private static void increment(long[] idx, long[] len) {
-    for (int d = idx.length - 1; d >= 0; d--) {
-      if (++idx[d] < len[d]) {
-        return;
-      }
-      idx[d] = 0;
-    }
   }
 
   /** A converted variable must not still feed an op that needs a reference or a resource. */

@@ -47,7 +47,7 @@ final class StringTensors {
             + "' claims " + Long.toUnsignedString(len) + " bytes but only " + buf.remaining() + " remain");
       }
       total += len;
-      BundleReader.update(crc, len, len <= 0xffffffffL ? 4 : 8, bigEndian);
+      update(crc, len, len <= 0xffffffffL ? 4 : 8, bigEndian);
     }
     if (buf.remaining() < 4) {
       throw CorruptFileException.truncated(file, base + buf.position() - data.position(), 4, buf.remaining());
@@ -100,7 +100,7 @@ final class StringTensors {
         throw new CorruptFileException(file, base + buf.position() - data.position(), "variant element " + i + " of '"
             + key + "' claims " + Long.toUnsignedString(len) + " bytes but only " + buf.remaining() + " remain");
       }
-      BundleReader.update(crc, len, 8, false);
+      update(crc, len, 8, false);
       byte[] elem = len == 0 ? EMPTY : new byte[(int) len];
       buf.get(elem);
       crc.update(elem);
@@ -111,7 +111,7 @@ final class StringTensors {
             "checksum of variant element %d of '%s' does not match: stored 0x%08x vs. calculated 0x%08x",
             i, key, stored, expected));
       }
-      BundleReader.update(crc, stored, 4, false);
+      update(crc, stored, 4, false);
       out.add(elem);
     }
     int actual = Crc32c.mask((int) crc.getValue());
@@ -119,5 +119,16 @@ final class StringTensors {
       throw CorruptFileException.tensorChecksumMismatch(file, base, key, storedCrc, actual);
     }
     return Tensor.ofElements(DType.VARIANT, shape, out);
+  }
+
+  /** Continues a running checksum with {@code value} as a {@code bytes}-byte integer. */
+  private static void update(CRC32C crc, long value, int bytes, boolean bigEndian) {
+    ByteBuffer b = ByteBuffer.allocate(8).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+    if (bytes == 4) {
+      b.putInt((int) value);
+    } else {
+      b.putLong(value);
+    }
+    crc.update(b.array(), 0, bytes);
   }
 }

@@ -21,20 +21,19 @@ public final class SliceAssembler {
   public record Part(TensorSlice slice, Tensor values) {}
 
   /**
-   * Checks that {@code slices} tile {@code full} without gaps or overlaps; returns {@code null} if
-   * they do, else what is wrong. Slices are compared only with those whose ranges meet along one
-   * dimension (the one where their starts differ most), not pairwise: a partitioned tensor may have
-   * tens of thousands of slices.
+   * Checks that {@code slices} tile {@code full} without gaps or overlaps. Slices are compared only
+   * with those whose ranges meet along one dimension (the one where their starts differ most), not
+   * pairwise: a partitioned tensor may have tens of thousands of slices.
+   *
+   * @param full the shape of the whole tensor
+   * @param slices the slices stored for it
+   * @throws IllegalArgumentException saying what is wrong when they do not tile it
    */
-  public static String checkCover(TensorShape full, List<TensorSlice> slices) {
-    String[] why = new String[1];
+  public static void checkCover(TensorShape full, List<TensorSlice> slices) {
     List<long[]> lengths = new ArrayList<>();
     long covered = 0;
     for (TensorSlice s : slices) {
-      long[] len = s.lengthsWithin(full, why);
-      if (len == null) {
-        return why[0];
-      }
+      long[] len = s.lengthsWithin(full);
       lengths.add(len);
       // each length is at most its dimension, and the full shape's count fits a long
       long n = 1;
@@ -45,12 +44,11 @@ public final class SliceAssembler {
     }
     int[] pair = firstOverlap(full.rank(), slices, lengths);
     if (pair != null) {
-      return "slices " + slices.get(pair[0]) + " and " + slices.get(pair[1]) + " overlap";
+      throw new IllegalArgumentException("slices " + slices.get(pair[0]) + " and " + slices.get(pair[1]) + " overlap");
     }
     if (covered != full.numElements()) {
-      return "slices cover " + covered + " of " + full.numElements() + " elements of shape " + full;
+      throw new IllegalArgumentException("slices cover " + covered + " of " + full.numElements() + " elements of shape " + full);
     }
-    return null;
   }
 
   /** Indices of two overlapping slices, or {@code null}: a sweep along the dimension with the most distinct starts. */
@@ -101,17 +99,20 @@ public final class SliceAssembler {
   }
 
   /**
-   * Whether a tensor of this dtype and shape fits in one Java array: {@code null} if it does, else
-   * what is wrong. Check it before reading the parts.
+   * Checks that a tensor of this dtype and shape fits in one Java array. Check it before reading
+   * the parts.
+   *
+   * @param dtype the tensor's dtype
+   * @param full the tensor's shape
+   * @throws IllegalArgumentException saying how much it needs when it does not fit
    */
-  public static String checkSize(DType dtype, TensorShape full) {
+  public static void checkSize(DType dtype, TensorShape full) {
     long n = full.numElements();
     long bytes = dtype.isFixedSize() && n <= Long.MAX_VALUE / 16 ? n * dtype.byteSize() : n;
     if (n > MAX_ARRAY || (dtype.isFixedSize() && bytes > MAX_ARRAY)) {
-      return dtype + full.toString() + " needs " + (dtype.isFixedSize() ? bytes + " bytes" : n + " elements")
-          + ", too many to assemble in one array";
+      throw new IllegalArgumentException(dtype + full.toString() + " needs " + (dtype.isFixedSize() ? bytes + " bytes" : n + " elements")
+          + ", too many to assemble in one array");
     }
-    return null;
   }
 
   /** The largest array the JDK allocates. */
@@ -123,10 +124,7 @@ public final class SliceAssembler {
    * @throws IllegalArgumentException if a part's values do not match its slice
    */
   public static Tensor assemble(DType dtype, TensorShape full, List<Part> parts) {
-    String tooLarge = checkSize(dtype, full);
-    if (tooLarge != null) {
-      throw new IllegalArgumentException(tooLarge);
-    }
+    checkSize(dtype, full);
     int n = (int) full.numElements();
     int rank = full.rank();
     long[] strides = new long[rank];
@@ -143,12 +141,8 @@ public final class SliceAssembler {
     } else {
       elements = new byte[n][];
     }
-    String[] why = new String[1];
     for (Part p : parts) {
-      long[] len = p.slice().lengthsWithin(full, why);
-      if (len == null) {
-        throw new IllegalArgumentException(why[0]);
-      }
+      long[] len = p.slice().lengthsWithin(full);
       long count = 1;
       for (long l : len) {
         count *= l;
@@ -190,5 +184,62 @@ public final class SliceAssembler {
       return Tensor.of(dtype, full, ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN));
     }
     return Tensor.ofElements(dtype, full, Arrays.asList(elements));
+  }
+
+  /**
+   * Copies one slice out of a whole tensor (the inverse of {@link #assemble}).
+   *
+   * @param full the whole tensor
+   * @param slice the part of it wanted
+   * @return a tensor of the slice's shape
+   * @throws IllegalArgumentException if the slice does not fit in the tensor's shape
+   */
+  public static Tensor extract(Tensor full, TensorSlice slice) {
+    long[] len = slice.lengthsWithin(full.shape());
+    TensorShape shape = TensorShape.of(len);
+    int rank = len.length;
+    long n = shape.numElements();
+    long[] strides = new long[rank];
+    long stride = 1;
+    for (int i = rank - 1; i >= 0; i--) {
+      strides[i] = stride;
+      stride *= full.shape().dim(i);
+    }
+    long[] idx = new long[rank];
+    if (full.dtype().isFixedSize()) {
+      int size = full.dtype().byteSize();
+      ByteBuffer src = full.data();
+      ByteBuffer dst = ByteBuffer.allocate((int) (n * size)).order(ByteOrder.LITTLE_ENDIAN);
+      for (long i = 0; i < n; i++) {
+        dst.put(src.slice((int) (offset(slice, idx, strides) * size), size));
+        increment(idx, len);
+      }
+      return Tensor.of(full.dtype(), shape, dst.flip());
+    }
+    List<byte[]> out = new ArrayList<>();
+    for (long i = 0; i < n; i++) {
+      out.add(full.elements().get((int) offset(slice, idx, strides)));
+      increment(idx, len);
+    }
+    return Tensor.ofElements(full.dtype(), shape, out);
+  }
+
+  /** Element offset in the whole tensor of index {@code idx} within the slice. */
+  private static long offset(TensorSlice slice, long[] idx, long[] strides) {
+    long off = 0;
+    for (int d = 0; d < idx.length; d++) {
+      off += (slice.start(d) + idx[d]) * strides[d];
+    }
+    return off;
+  }
+
+  /** Steps a row-major index within lengths {@code len}. */
+  private static void increment(long[] idx, long[] len) {
+    for (int d = idx.length - 1; d >= 0; d--) {
+      if (++idx[d] < len[d]) {
+        return;
+      }
+      idx[d] = 0;
+    }
   }
 }

@@ -42,21 +42,23 @@ public record TensorSlice(long[] starts, long[] lengths) {
   }
 
   /**
-   * Checks the slice against the full shape and returns its concrete extent, or {@code null} with
-   * the reason in {@code why[0]} when it does not fit.
+   * Checks the slice against the full shape and returns its concrete extent.
+   *
+   * @param full the shape of the whole tensor
+   * @return the length of the slice in each dimension
+   * @throws IllegalArgumentException if the slice does not fit in {@code full} (the message says
+   *     how); readers turn it into a {@link io.github.jfreeze.codec.CorruptFileException}
    */
-  public long[] lengthsWithin(TensorShape full, String[] why) {
+  public long[] lengthsWithin(TensorShape full) {
     if (full.rank() != rank()) {
-      why[0] = "slice " + this + " has rank " + rank() + " but the tensor has rank " + full.rank();
-      return null;
+      throw new IllegalArgumentException("slice " + this + " has rank " + rank() + " but the tensor has rank " + full.rank());
     }
     long[] out = new long[rank()];
     for (int i = 0; i < rank(); i++) {
       long len = lengths[i] == FULL ? full.dim(i) : lengths[i];
       long start = lengths[i] == FULL ? 0 : starts[i];
       if (lengths[i] == FULL && starts[i] != 0 || start < 0 || len < 0 || start > full.dim(i) || len > full.dim(i) - start) {
-        why[0] = "slice " + this + " does not fit in shape " + full;
-        return null;
+        throw new IllegalArgumentException("slice " + this + " does not fit in shape " + full);
       }
       out[i] = len;
     }

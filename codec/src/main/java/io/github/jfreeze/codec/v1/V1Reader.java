@@ -9,6 +9,7 @@ import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorProtos;
 import io.github.jfreeze.codec.TensorShape;
 import io.github.jfreeze.codec.VariableInfo;
+import io.github.jfreeze.codec.internal.Printable;
 import io.github.jfreeze.codec.slice.SliceAssembler;
 import io.github.jfreeze.codec.slice.TensorSlice;
 import io.github.jfreeze.codec.table.Table;
@@ -79,9 +80,10 @@ public final class V1Reader implements CheckpointReader {
         readMeta(table, i, tensors);
       }
       for (Tensor1 t : tensors.values()) {
-        String problem = SliceAssembler.checkCover(t.shape(), t.slices());
-        if (problem != null) {
-          throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + printable(t.name()) + "': " + problem);
+        try {
+          SliceAssembler.checkCover(t.shape(), t.slices());
+        } catch (IllegalArgumentException ex) {
+          throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + Printable.name(t.name()) + "': " + ex.getMessage());
         }
       }
       return new V1Reader(pattern, tables, tensors, warnings);
@@ -116,17 +118,18 @@ public final class V1Reader implements CheckpointReader {
     for (SavedSliceMeta m : sts.getMeta().getTensorList()) {
       DType dtype = DType.find(m.getTypeValue());
       if (dtype == null || m.getTypeValue() == 0 || !(dtype.isFixedSize() || dtype == DType.STRING)) {
-        throw new CorruptFileException(file, e.valueOffset(), "tensor '" + printable(m.getName()) + "' has unsupported dtype " + m.getTypeValue());
+        throw new CorruptFileException(file, e.valueOffset(), "tensor '" + Printable.name(m.getName()) + "' has unsupported dtype " + m.getTypeValue());
       }
-      String[] why = new String[1];
-      TensorShape shape = TensorShape.fromProto(m.getShape(), why);
-      if (shape == null) {
-        throw new CorruptFileException(file, e.valueOffset(), "invalid tensor shape for '" + printable(m.getName()) + "': " + why[0]);
+      TensorShape shape;
+      try {
+        shape = TensorShape.fromProto(m.getShape());
+      } catch (IllegalArgumentException ex) {
+        throw new CorruptFileException(file, e.valueOffset(), "invalid tensor shape for '" + Printable.name(m.getName()) + "': " + ex.getMessage());
       }
       Tensor1 t = tensors.computeIfAbsent(m.getName(),
           n -> new Tensor1(n, dtype, shape, new ArrayList<>(), new ArrayList<>(), e.valueOffset(), file));
       if (t.dtype() != dtype || !t.shape().equals(shape)) {
-        throw new CorruptFileException(file, e.valueOffset(), "tensor '" + printable(m.getName()) + "' is " + dtype + shape
+        throw new CorruptFileException(file, e.valueOffset(), "tensor '" + Printable.name(m.getName()) + "' is " + dtype + shape
             + " here but " + t.dtype() + t.shape() + " in " + t.metaFile().getFileName());
       }
       for (TensorSliceProto sp : m.getSliceList()) {
@@ -147,8 +150,14 @@ public final class V1Reader implements CheckpointReader {
   }
 
   /** The table files, one per shard. */
+  @Override
   public List<Path> files() {
     return tables.stream().map(Table::path).toList();
+  }
+
+  @Override
+  public int shards() {
+    return tables.size();
   }
 
   @Override
@@ -171,9 +180,12 @@ public final class V1Reader implements CheckpointReader {
       throw new ClosedChannelException();
     }
     boolean whole = t.slices().size() == 1 && t.slices().get(0).equals(TensorSlice.full(t.shape().rank()));
-    String tooLarge = whole ? null : SliceAssembler.checkSize(t.dtype(), t.shape());
-    if (tooLarge != null) {
-      throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + printable(t.name()) + "': " + tooLarge);
+    if (!whole) {
+      try {
+        SliceAssembler.checkSize(t.dtype(), t.shape());
+      } catch (IllegalArgumentException ex) {
+        throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + Printable.name(t.name()) + "': " + ex.getMessage());
+      }
     }
     // look the slices up in key order, file by file, so each table block is decoded once (Table.get
     // keeps the last one), however many slices it holds
@@ -194,7 +206,7 @@ public final class V1Reader implements CheckpointReader {
     try {
       return SliceAssembler.assemble(t.dtype(), t.shape(), Arrays.asList(parts));
     } catch (IllegalArgumentException ex) {
-      throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + printable(t.name()) + "': " + ex.getMessage());
+      throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + Printable.name(t.name()) + "': " + ex.getMessage());
     }
   }
 
@@ -202,7 +214,7 @@ public final class V1Reader implements CheckpointReader {
     Path file = table.path();
     TableEntry e = table.get(slice.key(t.name()));
     if (e == null) {
-      throw new CorruptFileException(file, -1, "the metadata lists slice " + slice + " of '" + printable(t.name())
+      throw new CorruptFileException(file, -1, "the metadata lists slice " + slice + " of '" + Printable.name(t.name())
           + "' but the file has no entry for it");
     }
     SavedSlice saved;
@@ -210,37 +222,24 @@ public final class V1Reader implements CheckpointReader {
       SavedTensorSlices sts = SavedTensorSlices.parseFrom(e.value());
       saved = sts.getData();
     } catch (InvalidProtocolBufferException ex) {
-      throw new CorruptFileException(file, e.valueOffset(), "cannot parse slice " + slice + " of '" + printable(t.name()) + "': "
+      throw new CorruptFileException(file, e.valueOffset(), "cannot parse slice " + slice + " of '" + Printable.name(t.name()) + "': "
           + ex.getMessage(), ex);
     }
     if (!saved.getName().equals(t.name()) || !TensorSlice.fromProto(saved.getSlice()).equals(slice)) {
-      throw new CorruptFileException(file, e.valueOffset(), "entry for slice " + slice + " of '" + printable(t.name())
-          + "' holds slice " + TensorSlice.fromProto(saved.getSlice()) + " of '" + printable(saved.getName()) + "'");
+      throw new CorruptFileException(file, e.valueOffset(), "entry for slice " + slice + " of '" + Printable.name(t.name())
+          + "' holds slice " + TensorSlice.fromProto(saved.getSlice()) + " of '" + Printable.name(saved.getName()) + "'");
     }
-    String[] why = new String[1];
-    TensorShape shape = TensorShape.of(slice.lengthsWithin(t.shape(), why));
+    // the cover was checked at open: every listed slice fits
+    TensorShape shape = TensorShape.of(slice.lengthsWithin(t.shape()));
     // TF's TensorSliceReader takes exactly one value per element (no repeating the last one as
     // Const tensors may): a short list would otherwise make a few bytes stand for gigabytes
     TensorProto data = saved.getData();
     if (data.getTensorContent().isEmpty() && TensorProtos.valueCount(data, t.dtype()) != shape.numElements()) {
-      throw new CorruptFileException(file, e.valueOffset(), "slice " + slice + " of '" + printable(t.name())
+      throw new CorruptFileException(file, e.valueOffset(), "slice " + slice + " of '" + Printable.name(t.name())
           + "' had an unexpected amount of data: expected = " + shape.numElements() + ", got = "
           + TensorProtos.valueCount(data, t.dtype()));
     }
     return TensorProtos.toTensor(data, t.dtype(), shape, file, e.valueOffset());
-  }
-
-  /** A tensor name for a one-line message: control characters as {@code \\xNN}. */
-  private static String printable(String name) {
-    StringBuilder sb = new StringBuilder();
-    name.codePoints().forEach(c -> {
-      if (c < 0x20 || c == 0x7f) {
-        sb.append(String.format(Locale.ROOT, "\\x%02x", c));
-      } else {
-        sb.appendCodePoint(c);
-      }
-    });
-    return sb.toString();
   }
 
   @Override

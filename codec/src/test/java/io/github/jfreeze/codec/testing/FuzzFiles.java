@@ -64,7 +64,7 @@ public final class FuzzFiles {
       if (!t.shape().equals(v.shape()) || t.dtype() != v.dtype()) {
         throw new AssertionError(v.key() + " is listed as " + v.dtype() + v.shape() + " but read as " + t);
       }
-      r.readProto(v.key());
+      r.read(v.key()).toProto();
     }
   }
 

@@ -2,7 +2,7 @@ package io.github.jfreeze.freezer.internal;
 
 import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.TensorShape;
-import io.github.jfreeze.codec.bundle.BundleReader;
+import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.proto.TensorProto;
 
 /**
@@ -18,5 +18,5 @@ import io.github.jfreeze.proto.TensorProto;
 public record ConstantValue(DType dtype, TensorShape shape, TensorProto proto, long byteSize, RawSource raw) {
 
   /** A tensor whose stored bytes are its {@code tensor_content}, copied straight from the data file. */
-  public record RawSource(BundleReader reader, String key, long length) {}
+  public record RawSource(CheckpointReader reader, String key, long length) {}
 }

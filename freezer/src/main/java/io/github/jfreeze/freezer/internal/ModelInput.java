@@ -4,8 +4,6 @@ import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.codec.GraphFile;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
-import io.github.jfreeze.codec.bundle.BundleReader;
-import io.github.jfreeze.codec.v1.V1Reader;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.MetaGraphDef;
@@ -70,11 +68,8 @@ public final class ModelInput implements Closeable {
     if (loc.savedModelDir() != null) {
       in.inputs.add(loc.savedModelDir().toAbsolutePath().normalize());
     }
-    if (ckpt instanceof BundleReader b) {
-      in.inputs.add(b.indexFile().toAbsolutePath().normalize());
-      b.dataFiles().forEach(p -> in.inputs.add(p.toAbsolutePath().normalize()));
-    } else if (ckpt instanceof V1Reader v1) {
-      v1.files().forEach(p -> in.inputs.add(p.toAbsolutePath().normalize()));
+    if (ckpt != null) {
+      ckpt.files().forEach(p -> in.inputs.add(p.toAbsolutePath().normalize()));
     }
     return in;
   }

@@ -101,7 +101,8 @@ public final class SavedModelWriter {
     mg.getMetaInfoDefBuilder().clearTags().addTags("serve");
     mg.putSignatureDef(SERVING_DEFAULT, sig.build());
     SavedModel sm = SavedModel.newBuilder().setSavedModelSchemaVersion(1).addMetaGraphs(mg).build();
-    BundleReader bundle = (BundleReader) in.checkpoint;
+    Path source = in.checkpoint.prefix();
+    int shards = in.checkpoint.shards();
     long[] bytes = {0};
     AtomicOutput.writeDirectory(out, dir -> {
       try (OutputStream os = Files.newOutputStream(dir.resolve("saved_model.pb"))) {
@@ -112,11 +113,10 @@ public final class SavedModelWriter {
       }
       Path vars = Files.createDirectory(dir.resolve("variables"));
       Path prefix = vars.resolve("variables");
-      Files.copy(bundle.indexFile(), BundleReader.indexFile(prefix));
-      List<Path> data = bundle.dataFiles();
-      for (int i = 0; i < data.size(); i++) {
-        Path target = BundleReader.dataFile(prefix, i, data.size());
-        Files.copy(data.get(i), target);
+      Files.copy(BundleReader.indexFile(source), BundleReader.indexFile(prefix));
+      for (int i = 0; i < shards; i++) {
+        Path target = BundleReader.dataFile(prefix, i, shards);
+        Files.copy(BundleReader.dataFile(source, i, shards), target);
         bytes[0] += Files.size(target);
       }
     });

@@ -1,18 +1,19 @@
 package io.github.jfreeze.freezer.internal;
 
-import io.github.jfreeze.codec.bundle.BundleReader;
 import io.github.jfreeze.freezer.internal.ConstantValue.RawSource;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads a checkpoint's data files ahead of the streaming writer, which copies tensors one at a
  * time in graph order from mapped windows (page faults, which read ahead far less than the
  * kernel does for read(2)): one thread per data file walks that file's tensors in the same order
- * and brings each into the page cache ({@link BundleReader#prefetch}: madvise WILLNEED, then one
+ * and brings each into the page cache ({@link io.github.jfreeze.codec.CheckpointReader#prefetch}: madvise WILLNEED, then one
  * read per page) while it is at most {@value #AHEAD} bytes ahead of the writer; the shards of a
  * sharded checkpoint are so read in parallel. Only when the data is not already cached (each
  * file's first and last tensor are checked with mincore) and there is more than one CPU: with a
@@ -47,16 +48,15 @@ final class ShardReadahead implements AutoCloseable {
         || !Boolean.parseBoolean(System.getProperty("jfreeze.readahead", "true"))))) {
       return r;
     }
-    // tensors by data file: (reader, shard) in order of first use
-    TreeMap<String, List<Integer>> byFile = new TreeMap<>();
+    // tensors by data file, in order of first use
+    Map<Path, List<Integer>> byFile = new LinkedHashMap<>();
     long[] start = new long[order.size()];
     long pos = 0;
     for (int i = 0; i < order.size(); i++) {
       RawSource s = order.get(i);
       start[i] = pos;
       pos += s.length();
-      String file = System.identityHashCode(s.reader()) + "/" + s.reader().shardOf(s.key());
-      byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(i);
+      byFile.computeIfAbsent(s.reader().fileOf(s.key()), k -> new ArrayList<>()).add(i);
     }
     if (byFile.isEmpty() || (!always && cached(order, byFile))) {
       return r;
@@ -71,7 +71,7 @@ final class ShardReadahead implements AutoCloseable {
   }
 
   /** Whether each file's first and last tensor is in the page cache already (then so is, likely, all). */
-  private static boolean cached(List<RawSource> order, TreeMap<String, List<Integer>> byFile) {
+  private static boolean cached(List<RawSource> order, Map<Path, List<Integer>> byFile) {
     try {
       for (List<Integer> tensors : byFile.values()) {
         for (int i : List.of(tensors.get(0), tensors.get(tensors.size() - 1))) {

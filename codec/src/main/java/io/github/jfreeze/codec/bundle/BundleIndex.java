@@ -1,0 +1,249 @@
+package io.github.jfreeze.codec.bundle;
+
+import static io.github.jfreeze.codec.internal.Printable.name;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.jfreeze.codec.CorruptFileException;
+import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.codec.TensorShape;
+import io.github.jfreeze.codec.slice.SliceAssembler;
+import io.github.jfreeze.codec.slice.TensorSlice;
+import io.github.jfreeze.codec.table.Table;
+import io.github.jfreeze.codec.table.TableEntry;
+import io.github.jfreeze.proto.BundleEntryProto;
+import io.github.jfreeze.proto.BundleHeaderProto;
+import io.github.jfreeze.proto.TensorSliceProto;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The parsed and checked {@code prefix.index} of a V2 tensor bundle: a table whose key "" holds a
+ * {@link BundleHeaderProto} and every other key a {@link BundleEntryProto} (tensor_bundle.cc).
+ * Immutable once read.
+ *
+ * <p>Reading checks the header version and shard count, every entry's dtype, shape and size, and
+ * that the slices every partitioned tensor lists exist, match it and tile its shape. Whether the
+ * data files hold the bytes the entries point at is {@link BundleReader}'s check: it owns the
+ * files.
+ */
+final class BundleIndex {
+  /** {@code kTensorBundleVersion}: the newest format this reader (and TF 2.18) understands. */
+  static final int BUNDLE_VERSION = 1;
+
+  /**
+   * An index entry and where it was found, for messages.
+   *
+   * @param key the tensor's key, or for a slice the tensor's key and the slice
+   * @param proto the entry as stored
+   * @param dtype its dtype, checked
+   * @param shape its shape, checked
+   * @param indexOffset offset of the entry's value in the index file
+   */
+  record Entry(String key, BundleEntryProto proto, DType dtype, TensorShape shape, long indexOffset) {
+    boolean partitioned() {
+      return proto.getSlicesCount() > 0;
+    }
+  }
+
+  private final Path file;
+  private final BundleHeaderProto header;
+  private final Map<String, Entry> entries;
+  private final Map<ByteBuffer, Entry> sliceEntries;
+
+  private BundleIndex(Path file, BundleHeaderProto header, Map<String, Entry> entries, Map<ByteBuffer, Entry> sliceEntries) {
+    this.file = file;
+    this.header = header;
+    this.entries = Collections.unmodifiableMap(entries);
+    this.sliceEntries = Collections.unmodifiableMap(sliceEntries);
+  }
+
+  /** Reads and checks the index file {@code file}. */
+  static BundleIndex read(Path file) throws IOException {
+    BundleHeaderProto header = null;
+    Map<String, Entry> entries = new TreeMap<>();
+    Map<ByteBuffer, Entry> sliceEntries = new HashMap<>();
+    try (Table table = Table.open(file)) {
+      Table.Cursor cursor = table.cursor();
+      for (TableEntry e = cursor.next(); e != null; e = cursor.next()) {
+        if (e.key().length == 0) {
+          header = parseHeader(file, e);
+          continue;
+        }
+        if (header == null) {
+          throw new CorruptFileException(file, e.valueOffset(),
+              "no header entry (key \"\") before the first tensor: not a tensor bundle index");
+        }
+        BundleEntryProto proto;
+        try {
+          proto = BundleEntryProto.parseFrom(e.value());
+        } catch (InvalidProtocolBufferException ex) {
+          throw new CorruptFileException(file, e.valueOffset(),
+              "cannot parse the entry of '" + name(e.keyString()) + "': " + ex.getMessage(), ex);
+        }
+        String key = new String(e.key(), StandardCharsets.UTF_8);
+        Entry entry = checkEntry(file, key, proto, e.valueOffset(), header);
+        if (e.key()[0] == 0) {
+          sliceEntries.put(ByteBuffer.wrap(e.key()), entry);
+        } else {
+          entries.put(key, entry);
+        }
+      }
+    }
+    if (header == null) {
+      throw new CorruptFileException(file, 0, "no header entry (key \"\"): not a tensor bundle index");
+    }
+    checkSlices(file, entries, sliceEntries);
+    return new BundleIndex(file, header, entries, sliceEntries);
+  }
+
+  Path file() {
+    return file;
+  }
+
+  BundleHeaderProto header() {
+    return header;
+  }
+
+  int numShards() {
+    return header.getNumShards();
+  }
+
+  boolean bigEndian() {
+    return header.getEndianness() == BundleHeaderProto.Endianness.BIG;
+  }
+
+  /** Tensors by key, in key order; slice entries are not among them. */
+  Map<String, Entry> entries() {
+    return entries;
+  }
+
+  /** The entry of a tensor, or {@code null}. */
+  Entry get(String key) {
+    return entries.get(key);
+  }
+
+  /** The entry holding slice {@code slice} of tensor {@code key}; it exists for every listed slice. */
+  Entry slice(String key, TensorSlice slice) {
+    return sliceEntries.get(ByteBuffer.wrap(slice.key(key)));
+  }
+
+  /** Every entry, tensors and slices. */
+  List<Entry> all() {
+    List<Entry> all = new ArrayList<>(entries.values());
+    all.addAll(sliceEntries.values());
+    return all;
+  }
+
+  private static BundleHeaderProto parseHeader(Path file, TableEntry e) throws CorruptFileException {
+    BundleHeaderProto h;
+    try {
+      h = BundleHeaderProto.parseFrom(e.value());
+    } catch (InvalidProtocolBufferException ex) {
+      throw new CorruptFileException(file, e.valueOffset(), "unable to parse header: " + ex.getMessage(), ex);
+    }
+    if (h.getEndiannessValue() != 0 && h.getEndiannessValue() != 1) {
+      throw new CorruptFileException(file, e.valueOffset(), "unknown endianness " + h.getEndiannessValue() + " in header");
+    }
+    var v = h.getVersion();
+    if (v.getMinConsumer() > BUNDLE_VERSION || v.getBadConsumersList().contains(BUNDLE_VERSION)) {
+      throw new CorruptFileException(file, e.valueOffset(), "checkpoint format version " + v.getProducer()
+          + " needs a reader of version >= " + v.getMinConsumer() + " (this one reads version " + BUNDLE_VERSION + ")");
+    }
+    if (v.getProducer() < 0) {
+      throw new CorruptFileException(file, e.valueOffset(), "bad producer version " + v.getProducer());
+    }
+    if (h.getNumShards() < 0 || h.getNumShards() > 99_999) {
+      throw new CorruptFileException(file, e.valueOffset(), "bad shard count " + h.getNumShards() + " in header");
+    }
+    return h;
+  }
+
+  private static Entry checkEntry(Path file, String key, BundleEntryProto p, long offset, BundleHeaderProto header)
+      throws CorruptFileException {
+    DType dtype = DType.find(p.getDtypeValue());
+    if (dtype == null || p.getDtypeValue() == 0 || p.getDtypeValue() > 100) {
+      throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' has unknown dtype " + p.getDtypeValue());
+    }
+    if (dtype == DType.RESOURCE) {
+      throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' has dtype resource, which is never saved");
+    }
+    TensorShape shape;
+    try {
+      shape = TensorShape.fromProto(p.getShape());
+    } catch (IllegalArgumentException ex) {
+      throw new CorruptFileException(file, offset, "invalid tensor shape for '" + name(key) + "': " + ex.getMessage());
+    }
+    if (p.getSlicesCount() == 0) {
+      if (p.getShardId() < 0 || p.getShardId() >= header.getNumShards()) {
+        throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' is in shard " + p.getShardId()
+            + " but the header lists " + header.getNumShards() + " shard(s)");
+      }
+      if (p.getOffset() < 0 || p.getSize() < 0) {
+        throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' has negative offset or size");
+      }
+      if (dtype.isFixedSize()) {
+        long expected;
+        try {
+          expected = Math.multiplyExact(shape.numElements(), (long) dtype.byteSize());
+        } catch (ArithmeticException ex) {
+          expected = -1;
+        }
+        if (expected != p.getSize()) {
+          throw new CorruptFileException(file, offset, "invalid size in bundle entry: tensor '" + name(key) + "' of "
+              + dtype + shape + " needs " + (expected < 0 ? "more than 2^63" : expected) + " bytes, the entry says " + p.getSize());
+        }
+      } else if (dtype == DType.STRING && p.getSize() < shape.numElements() + 4) {
+        throw new CorruptFileException(file, offset, "invalid size in bundle entry: string tensor '" + name(key) + "' of "
+            + shape.numElements() + " elements cannot fit in " + p.getSize() + " bytes");
+      }
+    }
+    return new Entry(key, p, dtype, shape, offset);
+  }
+
+  /** Every slice a full entry lists must exist, match its dtype and tile the full shape. */
+  private static void checkSlices(Path file, Map<String, Entry> entries, Map<ByteBuffer, Entry> sliceEntries)
+      throws CorruptFileException {
+    for (Entry e : entries.values()) {
+      if (!e.partitioned()) {
+        continue;
+      }
+      List<TensorSlice> slices = new ArrayList<>();
+      for (TensorSliceProto sp : e.proto().getSlicesList()) {
+        TensorSlice s = TensorSlice.fromProto(sp);
+        slices.add(s);
+        Entry part = sliceEntries.get(ByteBuffer.wrap(s.key(e.key())));
+        if (part == null) {
+          throw new CorruptFileException(file, e.indexOffset(), "partitioned tensor '" + name(e.key())
+              + "' lists slice " + s + " but the index has no entry for it");
+        }
+        long[] len;
+        try {
+          len = s.lengthsWithin(e.shape());
+        } catch (IllegalArgumentException ex) {
+          throw new CorruptFileException(file, e.indexOffset(), "partitioned tensor '" + name(e.key()) + "': " + ex.getMessage());
+        }
+        if (part.dtype() != e.dtype() || !Arrays.equals(part.shape().dims(), len)) {
+          throw new CorruptFileException(file, part.indexOffset(), "slice " + s + " of '" + name(e.key())
+              + "' is stored as " + part.dtype() + part.shape() + ", expected " + e.dtype() + Arrays.toString(len));
+        }
+        // slice keys are binary (OrderedCode); messages about this part name the tensor and slice
+        sliceEntries.put(ByteBuffer.wrap(s.key(e.key())), new Entry(e.key() + " (slice " + s + ")", part.proto(), part.dtype(),
+            part.shape(), part.indexOffset()));
+      }
+      try {
+        SliceAssembler.checkCover(e.shape(), slices);
+      } catch (IllegalArgumentException ex) {
+        throw new CorruptFileException(file, e.indexOffset(), "partitioned tensor '" + name(e.key()) + "': " + ex.getMessage());
+      }
+    }
+  }
+}
