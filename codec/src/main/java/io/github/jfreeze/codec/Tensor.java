@@ -5,7 +5,6 @@ import com.google.protobuf.UnsafeByteOperations;
 import io.github.jfreeze.proto.TensorProto;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -275,10 +274,5 @@ public final class Tensor {
   @Override
   public String toString() {
     return "Tensor<" + dtype + shape + ">";
-  }
-
-  /** Element lists for building tensors in tests and readers. */
-  static List<byte[]> newElements(int n) {
-    return new ArrayList<>(n);
   }
 }

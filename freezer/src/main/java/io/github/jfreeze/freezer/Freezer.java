@@ -103,16 +103,6 @@ public final class Freezer {
     }
   }
 
-  /** Serialized size of a GraphDef as a long (protobuf's int overflows past 2 GiB). */
-  public static long serializedSize(GraphDef g) {
-    return StreamingGraphWriter.size(g, Map.of());
-  }
-
-  /** Writes a GraphDef atomically with deterministic bytes; refuses graphs protobuf cannot hold. */
-  public static long write(GraphDef graph, Path out) throws IOException {
-    return StreamingGraphWriter.write(graph, Map.of(), out);
-  }
-
   private static Built freezeNamingFile(ModelInput in, FreezeOptions options) throws IOException {
     try {
       return freeze(in, options);

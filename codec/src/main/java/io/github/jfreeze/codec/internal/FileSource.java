@@ -201,11 +201,6 @@ public final class FileSource implements Closeable {
   /** Below this, a heap copy is cheaper than a mapping. */
   private static final long MAP_THRESHOLD = 1 << 20;
 
-  /** The underlying channel when it is a file channel (for transferTo), else {@code null}. */
-  public FileChannel fileChannel() {
-    return channel instanceof FileChannel fc ? fc : null;
-  }
-
   private void checkRange(long offset, long length) throws CorruptFileException {
     if (offset < 0 || length < 0 || offset > size || length > size - offset) {
       throw CorruptFileException.truncated(path, offset, length, Math.max(0, size - Math.max(0, offset)));

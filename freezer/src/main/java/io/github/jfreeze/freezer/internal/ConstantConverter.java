@@ -1,6 +1,5 @@
 package io.github.jfreeze.freezer.internal;
 
-import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeReport.Change;
 import io.github.jfreeze.proto.AttrValue;
@@ -14,6 +13,7 @@ import io.github.jfreeze.proto.TensorShapeProto;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +46,20 @@ import java.util.Set;
  */
 public final class ConstantConverter {
   /** An object values flow into: a node (in the main graph or a function) or a function's arguments. */
+  /** A value's arrival at input {@code index} of {@code target}. */
+  private record Visit(Target target, int index) {
+    // written out, as Target's are
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Visit v && v.index == index && v.target.equals(target);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * target.hashCode() + index;
+    }
+  }
+
   private record Target(String function, String node) {
     boolean isFunctionArgs() {
       return node == null;
@@ -80,7 +94,8 @@ public final class ConstantConverter {
   private final Map<String, FunctionDef.Builder> convertedFunctions = new LinkedHashMap<>();
   private final Map<String, String> newNames = new LinkedHashMap<>();
   private final Map<Target, List<Edge>> outgoing = new HashMap<>();
-  private final Set<String> visited = new HashSet<>();
+  /** Where each value (by identity) has been taken already: loops and diamonds are walked once. */
+  private final Map<ConstantValue, Set<Visit>> visited = new IdentityHashMap<>();
   private final List<Change> rewrites = new ArrayList<>();
   private final List<NodeDef.Builder> addedMainNodes = new ArrayList<>();
   private final Map<String, String> insertBefore = new HashMap<>();
@@ -230,7 +245,7 @@ public final class ConstantConverter {
   }
 
   private void convert(Target target, int destIndex, ConstantValue value) {
-    if (!visited.add(target + "#" + destIndex + "#" + System.identityHashCode(value))) {
+    if (!visited.computeIfAbsent(value, v -> new HashSet<>()).add(new Visit(target, destIndex))) {
       return; // loops (NextIteration -> Merge) and diamonds
     }
     if (target.isFunctionArgs()) {
@@ -523,10 +538,5 @@ public final class ConstantConverter {
       }
     }
     return node;
-  }
-
-  /** Whether {@code dtype} is a value type the frozen graph can hold. */
-  static boolean isValueType(DType dtype) {
-    return dtype != DType.RESOURCE && dtype != DType.VARIANT;
   }
 }
