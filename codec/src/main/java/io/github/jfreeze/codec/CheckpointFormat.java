@@ -7,7 +7,11 @@ public enum CheckpointFormat {
   /** Legacy TensorSliceWriter tables with values inside ({@code Save}/{@code SaveSlices}). */
   V1;
 
-  /** {@code v2} / {@code v1}, as in JSON output. */
+  /**
+   * The format's id, as in JSON output.
+   *
+   * @return {@code v2} or {@code v1}
+   */
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

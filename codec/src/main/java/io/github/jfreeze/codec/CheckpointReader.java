@@ -31,6 +31,9 @@ public interface CheckpointReader extends Closeable {
    * prefix, any {@code .index}/{@code .data-*}/{@code .meta} file of a checkpoint, a V1 file or
    * pattern, or a SavedModel directory (its {@code variables/variables}).
    *
+   * @param path where the checkpoint is
+   * @return an open reader; close it
+   * @throws IOException if the checkpoint cannot be read
    * @throws ModelNotFoundException if no checkpoint is found there (the message says what is)
    * @throws CorruptFileException if the checkpoint is damaged
    */

@@ -19,6 +19,14 @@ public record CheckpointState(Path file, String latest, List<String> all) {
   /** Larger state files are not something TF writes. */
   private static final long MAX_SIZE = 16 << 20;
 
+  /**
+   * Reads a {@code checkpoint} state file.
+   *
+   * @param file the state file
+   * @return what it names
+   * @throws CorruptFileException if it is not a state file
+   * @throws IOException if it cannot be read
+   */
   public static CheckpointState read(Path file) throws IOException {
     long size = Files.size(file);
     if (size > MAX_SIZE) {

@@ -27,12 +27,20 @@ import java.util.regex.Pattern;
  * @param file where it was read from
  * @param kind what the content is
  * @param text whether it was protobuf text format
- * @param message the parsed {@link GraphDef}, {@link MetaGraphDef} or {@link SavedModel}
+ * @param message the parsed {@link GraphDef}, {@link MetaGraphDef} or {@link SavedModel}: the
+ *     advanced entry point, handing out the generated protobuf messages of module {@code
+ *     io.github.jfreeze.proto}; everything else here is plain Java
  */
 public record GraphFile(Path file, Kind kind, boolean text, Message message) {
 
+  /** What a graph file holds. */
   public enum Kind {
-    GRAPH_DEF("GraphDef"), META_GRAPH("MetaGraphDef"), SAVED_MODEL("SavedModel");
+    /** A GraphDef: nodes and a function library. */
+    GRAPH_DEF("GraphDef"),
+    /** A MetaGraphDef: a GraphDef with its saver, collections and signatures. */
+    META_GRAPH("MetaGraphDef"),
+    /** A SavedModel: one MetaGraphDef per tag set. */
+    SAVED_MODEL("SavedModel");
 
     private final String protoName;
 
@@ -40,6 +48,11 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
       this.protoName = protoName;
     }
 
+    /**
+     * The protobuf message's name.
+     *
+     * @return {@code GraphDef}, {@code MetaGraphDef} or {@code SavedModel}
+     */
     public String protoName() {
       return protoName;
     }
@@ -53,7 +66,10 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
   /**
    * Reads and identifies a graph file.
    *
+   * @param file the file
+   * @return what it holds
    * @throws CorruptFileException if it is none of the three, or damaged
+   * @throws IOException if it cannot be read
    */
   public static GraphFile read(Path file) throws IOException {
     long size = Files.size(file);
@@ -64,7 +80,14 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
     return parse(file, Files.readAllBytes(file));
   }
 
-  /** Identifies and parses {@code bytes} read from {@code file}. */
+  /**
+   * Identifies and parses {@code bytes} read from {@code file}.
+   *
+   * @param file where the bytes come from (its name decides which reading is tried first), or null
+   * @param bytes the file's content
+   * @return what it holds
+   * @throws CorruptFileException if it is none of the three, or damaged
+   */
   public static GraphFile parse(Path file, byte[] bytes) throws CorruptFileException {
     List<Kind> order = order(file);
     String text = asText(bytes);
@@ -202,6 +225,13 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
     };
   }
 
+  /**
+   * The graph of a GraphDef or MetaGraphDef file (advanced: a protobuf message, like {@link
+   * #message()}).
+   *
+   * @return the GraphDef
+   * @throws IllegalStateException for a SavedModel, which has one graph per MetaGraphDef
+   */
   public GraphDef graphDef() {
     return switch (kind) {
       case GRAPH_DEF -> (GraphDef) message;

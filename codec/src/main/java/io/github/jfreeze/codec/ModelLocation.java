@@ -24,6 +24,7 @@ import java.util.Optional;
 public record ModelLocation(Path input, Kind kind, Path checkpoint, CheckpointFormat format, List<Path> v1Files,
     Path graphFile, Path savedModelDir, List<String> warnings) {
 
+  /** What was found. */
   public enum Kind {
     /** A checkpoint (V1 or V2), maybe with a {@code .meta} graph. */
     CHECKPOINT,
@@ -33,15 +34,37 @@ public record ModelLocation(Path input, Kind kind, Path checkpoint, CheckpointFo
     GRAPH
   }
 
+  /**
+   * Copies the lists.
+   *
+   * @param input the path as given
+   * @param kind what was found
+   * @param format the checkpoint's format, or {@code null} when there is none
+   * @param checkpoint the checkpoint prefix, V1 file or pattern, or {@code null}
+   * @param v1Files the files of a V1 checkpoint, else empty
+   * @param graphFile the graph file found, or {@code null}
+   * @param savedModelDir the SavedModel directory, or {@code null}
+   * @param warnings what was noticed on the way
+   */
   public ModelLocation {
     v1Files = List.copyOf(v1Files);
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * Whether a checkpoint was found.
+   *
+   * @return true if {@link #openCheckpoint()} can open one
+   */
   public boolean hasCheckpoint() {
     return checkpoint != null;
   }
 
+  /**
+   * The graph file found, if any.
+   *
+   * @return the {@code .meta}, GraphDef or SavedModel file
+   */
   public Optional<Path> graph() {
     return Optional.ofNullable(graphFile);
   }
@@ -49,6 +72,8 @@ public record ModelLocation(Path input, Kind kind, Path checkpoint, CheckpointFo
   /**
    * Opens the checkpoint found here.
    *
+   * @return an open reader
+   * @throws IOException if it cannot be read
    * @throws ModelNotFoundException when this location has no checkpoint
    */
   public CheckpointReader openCheckpoint() throws IOException {

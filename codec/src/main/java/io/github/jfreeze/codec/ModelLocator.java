@@ -30,6 +30,15 @@ public final class ModelLocator {
 
   private ModelLocator() {}
 
+  /**
+   * Finds what {@code input} points at: a checkpoint (directory with a state file, prefix, any of
+   * its files, V1 file or pattern), a SavedModel directory, or a graph file.
+   *
+   * @param input a path as a user gives it
+   * @return what was found there
+   * @throws ModelNotFoundException if nothing usable is there (the message says what is)
+   * @throws IOException if the file system cannot be read
+   */
   public static ModelLocation locate(Path input) throws IOException {
     List<String> warnings = new ArrayList<>();
     if (Files.isDirectory(input)) {

@@ -10,8 +10,15 @@ import java.nio.file.Path;
 public final class ModelNotFoundException extends NoSuchFileException {
   private static final long serialVersionUID = 1L;
 
+  /** What was wrong and what to pass instead. */
   private final String detail;
 
+  /**
+   * Nothing usable at {@code path}.
+   *
+   * @param path the path as given
+   * @param detail what was wrong and what to pass instead
+   */
   public ModelNotFoundException(Path path, String detail) {
     super(String.valueOf(path), null, detail);
     this.detail = detail;
@@ -22,7 +29,11 @@ public final class ModelNotFoundException extends NoSuchFileException {
     return getFile() + ": " + detail;
   }
 
-  /** What was wrong and what to pass instead, without the path. */
+  /**
+   * What was wrong and what to pass instead.
+   *
+   * @return the detail, without the path
+   */
   public String detail() {
     return detail;
   }

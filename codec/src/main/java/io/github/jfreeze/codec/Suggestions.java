@@ -16,6 +16,11 @@ public final class Suggestions {
   /**
    * Up to {@code max} of {@code candidates} closest to {@code wanted}: names sharing a prefix or
    * containing one another first, then by edit distance, then alphabetically.
+   *
+   * @param wanted the name that was not found
+   * @param candidates the names there are
+   * @param max how many to return at most
+   * @return the closest names, closest first
    */
   public static List<String> closest(String wanted, Collection<String> candidates, int max) {
     String w = wanted.toLowerCase(Locale.ROOT);
@@ -58,7 +63,13 @@ public final class Suggestions {
     return prev[b.length()];
   }
 
-  /** {@code a, b, c}, cut after {@code max} names with a count of the rest. */
+  /**
+   * {@code a, b, c}, cut after {@code max} names with a count of the rest.
+   *
+   * @param names the names
+   * @param max how many to show
+   * @return the names joined with commas
+   */
   public static String list(List<String> names, int max) {
     if (names.size() <= max) {
       return String.join(", ", names);

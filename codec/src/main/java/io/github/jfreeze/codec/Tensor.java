@@ -31,6 +31,10 @@ public final class Tensor {
   /**
    * A fixed-size tensor over {@code data} (from its position to its limit, little-endian).
    *
+   * @param dtype a fixed-size dtype
+   * @param shape the tensor's shape
+   * @param data its values, row-major; not copied
+   * @return the tensor
    * @throws IllegalArgumentException if the byte count does not match dtype and shape
    */
   public static Tensor of(DType dtype, TensorShape shape, ByteBuffer data) {
@@ -46,7 +50,14 @@ public final class Tensor {
     return new Tensor(dtype, shape, data.slice().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), null);
   }
 
-  /** A string (or variant) tensor with one byte array per element, row-major. */
+  /**
+   * A string (or variant) tensor with one byte array per element, row-major.
+   *
+   * @param dtype {@link DType#STRING} or {@link DType#VARIANT}
+   * @param shape the tensor's shape
+   * @param elements one array per element; not copied
+   * @return the tensor
+   */
   public static Tensor ofElements(DType dtype, TensorShape shape, List<byte[]> elements) {
     Objects.requireNonNull(dtype, "dtype is null");
     if (dtype.isFixedSize()) {
@@ -58,19 +69,38 @@ public final class Tensor {
     return new Tensor(dtype, shape, null, List.copyOf(elements));
   }
 
+  /**
+   * The element type.
+   *
+   * @return the dtype
+   */
   public DType dtype() {
     return dtype;
   }
 
+  /**
+   * The shape.
+   *
+   * @return the shape
+   */
   public TensorShape shape() {
     return shape;
   }
 
+  /**
+   * The number of elements.
+   *
+   * @return the product of the dimensions
+   */
   public long numElements() {
     return shape.numElements();
   }
 
-  /** Whether values are one byte array per element (strings, variants). */
+  /**
+   * Whether values are one byte array per element (strings, variants).
+   *
+   * @return true if {@link #elements()} holds the values, false if {@link #data()} does
+   */
   public boolean hasElements() {
     return elements != null;
   }
@@ -78,6 +108,7 @@ public final class Tensor {
   /**
    * The raw little-endian row-major bytes, read-only, positioned at 0 (zero-copy).
    *
+   * @return the bytes
    * @throws IllegalStateException for strings and variants
    */
   public ByteBuffer data() {
@@ -87,7 +118,11 @@ public final class Tensor {
     return data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** Number of value bytes (string tensors: the sum of element lengths). */
+  /**
+   * Number of value bytes.
+   *
+   * @return the bytes of the values (string tensors: the sum of element lengths)
+   */
   public long byteSize() {
     if (data != null) {
       return data.remaining();
@@ -99,7 +134,12 @@ public final class Tensor {
     return n;
   }
 
-  /** The elements of a string or variant tensor (the arrays themselves: do not modify). */
+  /**
+   * The elements of a string or variant tensor (the arrays themselves: do not modify).
+   *
+   * @return one array per element, row-major
+   * @throws IllegalStateException for fixed-size tensors
+   */
   public List<byte[]> elements() {
     if (elements == null) {
       throw new IllegalStateException(dtype + " tensors have fixed-size data; use data()");
@@ -107,7 +147,11 @@ public final class Tensor {
     return elements;
   }
 
-  /** A copy of the raw little-endian bytes. */
+  /**
+   * A copy of the raw little-endian bytes.
+   *
+   * @return the bytes, row-major
+   */
   public byte[] toByteArray() {
     ByteBuffer d = data();
     byte[] out = new byte[d.remaining()];
@@ -115,7 +159,12 @@ public final class Tensor {
     return out;
   }
 
-  /** Element {@code i} of a floating or complex tensor as a double (complex: real part). */
+  /**
+   * Element {@code i} of a floating or complex tensor as a double (complex: real part).
+   *
+   * @param i the row-major index
+   * @return the value
+   */
   public double doubleAt(long i) {
     int idx = index(i);
     return switch (dtype) {
@@ -131,7 +180,12 @@ public final class Tensor {
     };
   }
 
-  /** Imaginary part of element {@code i} of a complex tensor. */
+  /**
+   * Imaginary part of element {@code i} of a complex tensor.
+   *
+   * @param i the row-major index
+   * @return the imaginary part
+   */
   public double imagAt(long i) {
     int idx = index(i);
     return switch (dtype) {
@@ -144,6 +198,9 @@ public final class Tensor {
   /**
    * Element {@code i} of an integer or bool tensor, sign- or zero-extended as its type says
    * ({@code uint64} returns the raw bits: use {@link Long#toUnsignedString}).
+   *
+   * @param i the row-major index
+   * @return the value
    */
   public long longAt(long i) {
     int idx = index(i);
@@ -161,6 +218,12 @@ public final class Tensor {
     };
   }
 
+  /**
+   * Element {@code i} of a bool tensor.
+   *
+   * @param i the row-major index
+   * @return the value
+   */
   public boolean boolAt(long i) {
     if (dtype != DType.BOOL) {
       throw new IllegalStateException(dtype + " is not bool");
@@ -176,7 +239,11 @@ public final class Tensor {
     return (int) i;
   }
 
-  /** float32 values (float16, bfloat16 and float8 are widened). */
+  /**
+   * The values as float32 (float16, bfloat16 and float8 are widened).
+   *
+   * @return the values, row-major
+   */
   public float[] toFloatArray() {
     requireKind(dtype == DType.FLOAT32 || dtype == DType.FLOAT16 || dtype == DType.BFLOAT16
         || dtype == DType.FLOAT8_E5M2 || dtype == DType.FLOAT8_E4M3FN, "float");
@@ -191,6 +258,11 @@ public final class Tensor {
     return out;
   }
 
+  /**
+   * The values of a float64 tensor.
+   *
+   * @return the values, row-major
+   */
   public double[] toDoubleArray() {
     requireKind(dtype == DType.FLOAT64, "double");
     double[] out = new double[checkedCount()];
@@ -198,7 +270,11 @@ public final class Tensor {
     return out;
   }
 
-  /** int32 values (narrower integer types are widened). */
+  /**
+   * The values as int32 (narrower integer types are widened).
+   *
+   * @return the values, row-major
+   */
   public int[] toIntArray() {
     requireKind(switch (dtype) {
       case INT32, QINT32, INT16, QINT16, UINT16, QUINT16, INT8, QINT8, UINT8, QUINT8, INT4, UINT4 -> true;
@@ -215,7 +291,11 @@ public final class Tensor {
     return out;
   }
 
-  /** int64 values (uint32 widened; uint64 as raw bits). */
+  /**
+   * The values as int64 (uint32 widened; uint64 as raw bits).
+   *
+   * @return the values, row-major
+   */
   public long[] toLongArray() {
     requireKind(dtype == DType.INT64 || dtype == DType.UINT64 || dtype == DType.UINT32, "long");
     long[] out = new long[checkedCount()];
@@ -229,6 +309,11 @@ public final class Tensor {
     return out;
   }
 
+  /**
+   * The values of a bool tensor.
+   *
+   * @return the values, row-major
+   */
   public boolean[] toBooleanArray() {
     requireKind(dtype == DType.BOOL, "boolean");
     boolean[] out = new boolean[checkedCount()];
@@ -254,6 +339,8 @@ public final class Tensor {
   /**
    * This tensor as a {@link TensorProto}: fixed-size values in {@code tensor_content}, strings in
    * {@code string_val}, as TensorFlow's {@code Tensor::AsProtoTensorContent} writes them.
+   *
+   * @return the proto
    */
   public TensorProto toProto() {
     TensorProto.Builder b = TensorProto.newBuilder().setDtype(dtype.proto()).setTensorShape(shape.toProto());

@@ -17,7 +17,15 @@ import java.util.List;
 public final class TensorProtos {
   private TensorProtos() {}
 
-  /** Decodes a proto using its own dtype and shape. */
+  /**
+   * Decodes a proto using its own dtype and shape.
+   *
+   * @param proto the tensor proto
+   * @param file the file it was read from, for messages
+   * @param offset where in it, for messages
+   * @return the tensor
+   * @throws CorruptFileException if the proto's dtype, shape or values are invalid
+   */
   public static Tensor toTensor(TensorProto proto, Path file, long offset) throws CorruptFileException {
     return toTensor(proto, dtypeOf(proto, file, offset), shapeOf(proto, file, offset), file, offset);
   }
@@ -26,6 +34,11 @@ public final class TensorProtos {
    * Checks what {@link #toTensor(TensorProto, Path, long)} checks (dtype, shape, value counts,
    * {@code tensor_content} size) without decoding: a single value TF repeats over the shape can
    * stand for a tensor far larger than the proto, so this allocates nothing.
+   *
+   * @param proto the tensor proto
+   * @param file the file it was read from, for messages
+   * @param offset where in it, for messages
+   * @throws CorruptFileException if {@link #toTensor(TensorProto, Path, long)} would fail
    */
   public static void check(TensorProto proto, Path file, long offset) throws CorruptFileException {
     DType dtype = dtypeOf(proto, file, offset);
@@ -72,7 +85,17 @@ public final class TensorProtos {
     }
   }
 
-  /** Decodes a proto's values as {@code dtype} and {@code shape} (V1 slices carry neither). */
+  /**
+   * Decodes a proto's values as {@code dtype} and {@code shape} (V1 slices carry neither).
+   *
+   * @param proto the tensor proto
+   * @param dtype the dtype to read its values as
+   * @param shape the shape they fill
+   * @param file the file it was read from, for messages
+   * @param offset where in it, for messages
+   * @return the tensor
+   * @throws CorruptFileException if the values do not fit dtype and shape
+   */
   public static Tensor toTensor(TensorProto proto, DType dtype, TensorShape shape, Path file, long offset)
       throws CorruptFileException {
     long n = shape.numElements();
@@ -157,7 +180,11 @@ public final class TensorProtos {
 
   /**
    * How many values the typed {@code *_val} field that holds {@code dtype} carries (complex types:
-   * pairs, rounded down), ignoring {@code tensor_content}; {@code -1} for dtypes without one.
+   * pairs, rounded down), ignoring {@code tensor_content}.
+   *
+   * @param proto the tensor proto
+   * @param dtype the dtype whose field is counted
+   * @return the count, or {@code -1} for dtypes without such a field
    */
   public static long valueCount(TensorProto proto, DType dtype) {
     return switch (dtype) {

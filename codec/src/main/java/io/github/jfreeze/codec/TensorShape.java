@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 /** A fully known tensor shape: every dimension {@code >= 0}; rank 0 is a scalar. */
 public final class TensorShape {
+  /** The shape of a scalar: rank 0, one element. */
   public static final TensorShape SCALAR = new TensorShape(new long[0]);
 
   private final long[] dims;
@@ -24,6 +25,8 @@ public final class TensorShape {
   /**
    * A shape of the given dimensions.
    *
+   * @param dims the dimensions, outermost first
+   * @return the shape
    * @throws IllegalArgumentException for negative dimensions or an element count beyond a long
    */
   public static TensorShape of(long... dims) {
@@ -67,6 +70,11 @@ public final class TensorShape {
     }
   }
 
+  /**
+   * This shape as a proto.
+   *
+   * @return a proto with one {@code dim} per dimension
+   */
   public TensorShapeProto toProto() {
     TensorShapeProto.Builder b = TensorShapeProto.newBuilder();
     for (long d : dims) {
@@ -75,22 +83,48 @@ public final class TensorShape {
     return b.build();
   }
 
+  /**
+   * The number of dimensions.
+   *
+   * @return the rank, 0 for a scalar
+   */
   public int rank() {
     return dims.length;
   }
 
+  /**
+   * One dimension.
+   *
+   * @param i which, from 0 (outermost)
+   * @return its size
+   */
   public long dim(int i) {
     return dims[i];
   }
 
+  /**
+   * The dimensions.
+   *
+   * @return a copy of them, outermost first
+   */
   public long[] dims() {
     return dims.clone();
   }
 
+  /**
+   * The dimensions as a list.
+   *
+   * @return them, outermost first
+   */
   public List<Long> asList() {
     return Arrays.stream(dims).boxed().toList();
   }
 
+  /**
+   * The number of elements.
+   *
+   * @return the product of the dimensions (1 for a scalar)
+   */
   public long numElements() {
     return numElements;
   }

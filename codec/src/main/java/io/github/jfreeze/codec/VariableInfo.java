@@ -14,24 +14,51 @@ import java.util.List;
  *     else empty
  */
 public record VariableInfo(String key, String name, DType dtype, TensorShape shape, List<String> slices) {
+  /**
+   * Copies the slice list.
+   *
+   * @param key the checkpoint key
+   * @param name the friendly name, else the key
+   * @param dtype element type
+   * @param shape full shape
+   * @param slices the slices of a partitioned variable, else empty
+   */
   public VariableInfo {
     slices = List.copyOf(slices);
   }
 
+  /**
+   * The number of elements.
+   *
+   * @return the elements of the full shape
+   */
   public long numElements() {
     return shape.numElements();
   }
 
-  /** Value bytes for fixed-size types, else -1 (unknown until read). */
+  /**
+   * Value bytes.
+   *
+   * @return the bytes for fixed-size types, else -1 (unknown until read)
+   */
   public long byteSize() {
     return dtype.isFixedSize() ? shape.numElements() * dtype.byteSize() : -1;
   }
 
+  /**
+   * Whether the variable is stored in slices.
+   *
+   * @return true if {@link #slices()} is not empty
+   */
   public boolean isPartitioned() {
     return !slices.isEmpty();
   }
 
-  /** Whether {@link #name()} differs from the key (a TF2 friendly name). */
+  /**
+   * Whether {@link #name()} differs from the key (a TF2 friendly name).
+   *
+   * @return true if it does
+   */
   public boolean hasFriendlyName() {
     return !name.equals(key);
   }

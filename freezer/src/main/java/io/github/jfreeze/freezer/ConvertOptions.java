@@ -16,6 +16,16 @@ import java.util.Objects;
  * @param force whether an existing output directory may be replaced
  */
 public record ConvertOptions(Path input, Path graph, List<String> inputs, List<String> outputs, Path output, boolean force) {
+  /**
+   * Checks the paths and copies the lists.
+   *
+   * @param input the checkpoint
+   * @param graph a MetaGraphDef to use instead, or null
+   * @param inputs signature inputs
+   * @param outputs signature outputs
+   * @param output the SavedModel directory to create
+   * @param force whether an existing output directory may be replaced
+   */
   public ConvertOptions {
     Objects.requireNonNull(input, "input is null");
     Objects.requireNonNull(output, "output is null");

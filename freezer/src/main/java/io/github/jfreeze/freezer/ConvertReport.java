@@ -15,6 +15,16 @@ import java.util.List;
  */
 public record ConvertReport(Path output, List<String> signatureInputs, List<String> signatureOutputs, int variables,
     long dataBytes, List<String> warnings) {
+  /**
+   * Copies the lists.
+   *
+   * @param output the SavedModel directory
+   * @param signatureInputs the signature's input lines
+   * @param signatureOutputs the signature's output lines
+   * @param variables checkpoint tensors copied
+   * @param dataBytes bytes of the copied data files
+   * @param warnings things worth knowing
+   */
   public ConvertReport {
     signatureInputs = List.copyOf(signatureInputs);
     signatureOutputs = List.copyOf(signatureOutputs);

@@ -37,19 +37,33 @@ public final class FreezeException extends IOException {
     BAD_OUTPUT
   }
 
+  /** What kind of problem. */
   private final Reason reason;
+  /** The file concerned, or null. */
   private final transient Path file;
+  /** What is wrong. */
   private final String problem;
 
   /**
+   * A freezing problem.
+   *
+   * @param reason what kind of problem
    * @param file the file the problem is about (the graph, the checkpoint, the output), or null
    *     when the caller will add it with {@link #withFile}
+   * @param problem what is wrong, without the file
    */
   public FreezeException(Reason reason, Path file, String problem) {
     this(reason, file, problem, null);
   }
 
-  /** As {@link #FreezeException(Reason, Path, String)}, with the exception that revealed the problem. */
+  /**
+   * As {@link #FreezeException(Reason, Path, String)}, with the exception that revealed the problem.
+   *
+   * @param reason what kind of problem
+   * @param file the file the problem is about, or null
+   * @param problem what is wrong, without the file
+   * @param cause the exception that revealed it
+   */
   public FreezeException(Reason reason, Path file, String problem, Throwable cause) {
     super(file == null ? problem : file + ": " + problem, cause);
     this.reason = reason;
@@ -57,21 +71,39 @@ public final class FreezeException extends IOException {
     this.problem = problem;
   }
 
+  /**
+   * What kind of problem this is.
+   *
+   * @return the reason
+   */
   public Reason reason() {
     return reason;
   }
 
-  /** The file concerned, or null. */
+  /**
+   * The file concerned.
+   *
+   * @return the file, or null
+   */
   public Path file() {
     return file;
   }
 
-  /** What is wrong, without the file. */
+  /**
+   * What is wrong.
+   *
+   * @return the problem, without the file
+   */
   public String problem() {
     return problem;
   }
 
-  /** This exception naming {@code file}, unless it already names one. */
+  /**
+   * This exception naming {@code file}, unless it already names one.
+   *
+   * @param file the file concerned
+   * @return an exception naming a file (this one if it already did)
+   */
   public FreezeException withFile(Path file) {
     if (this.file != null || file == null) {
       return this;

@@ -49,66 +49,120 @@ public final class FreezeOptions {
     this.keepTrainingOps = b.keepTrainingOps;
   }
 
-  /** @param input a checkpoint (directory, prefix or any of its files) or a SavedModel directory */
+  /**
+   * Starts options for freezing {@code input}.
+   *
+   * @param input a checkpoint (directory, prefix or any of its files) or a SavedModel directory
+   * @return a builder with the defaults
+   */
   public static Builder builder(Path input) {
     return new Builder(input);
   }
 
+  /**
+   * What is frozen.
+   *
+   * @return the checkpoint or SavedModel path
+   */
   public Path input() {
     return input;
   }
 
-  /** A GraphDef or MetaGraphDef to use instead of the {@code .meta} beside the checkpoint, or null. */
+  /**
+   * The graph to use instead of the {@code .meta} beside the checkpoint.
+   *
+   * @return a GraphDef or MetaGraphDef file, or null
+   */
   public Path graph() {
     return graph;
   }
 
-  /** Output node names; empty means the signature's outputs (SavedModel). */
+  /**
+   * Output node names.
+   *
+   * @return the names; empty means the signature's outputs (SavedModel)
+   */
   public List<String> outputs() {
     return outputs;
   }
 
-  /** SavedModel signature key whose outputs are taken when no outputs are given. */
+  /**
+   * SavedModel signature key whose outputs are taken when no outputs are given.
+   *
+   * @return the key (default {@code serving_default})
+   */
   public String signature() {
     return signature;
   }
 
-  /** SavedModel tag set to freeze. */
+  /**
+   * SavedModel tag set to freeze.
+   *
+   * @return the tags (default {@code serve})
+   */
   public Set<String> tags() {
     return tags;
   }
 
-  /** Variables to convert (names or regular expressions); empty = all. */
+  /**
+   * Variables to convert.
+   *
+   * @return names or regular expressions; empty means all
+   */
   public List<String> includeVariables() {
     return includeVariables;
   }
 
-  /** Variables to leave as variables (names or regular expressions). */
+  /**
+   * Variables to leave as variables.
+   *
+   * @return names or regular expressions
+   */
   public List<String> excludeVariables() {
     return excludeVariables;
   }
 
-  /** Nodes kept in the graph besides the outputs (table initializers), as freeze_graph.py does. */
+  /**
+   * Nodes kept in the graph besides the outputs (table initializers), as freeze_graph.py does.
+   *
+   * @return the node names
+   */
   public List<String> initializerNodes() {
     return initializerNodes;
   }
 
-  /** Whether device placements are cleared (default true, as in freeze_graph.py). */
+  /**
+   * Whether device placements are cleared.
+   *
+   * @return true (the default, as in freeze_graph.py) if they are
+   */
   public boolean clearDevices() {
     return clearDevices;
   }
 
-  /** Where to write the frozen GraphDef, or null to only build it. */
+  /**
+   * Where to write the frozen GraphDef.
+   *
+   * @return the output file, or null to only build it
+   */
   public Path output() {
     return output;
   }
 
-  /** Whether an existing output file may be replaced. */
+  /**
+   * Whether an existing output file may be replaced.
+   *
+   * @return true if it may
+   */
   public boolean force() {
     return force;
   }
 
-  /** Supplier of variable values instead of the checkpoint (native-assisted freezing), or null. */
+  /**
+   * Supplier of variable values instead of the checkpoint (native-assisted freezing).
+   *
+   * @return the supplier, or null
+   */
   public VariableValues values() {
     return values;
   }
@@ -116,6 +170,8 @@ public final class FreezeOptions {
   /**
    * Whether training-only ops the outputs reach are left as TensorFlow's freezer leaves them
    * (default false). Such graphs usually fail to load; this exists to reproduce TF's behaviour.
+   *
+   * @return true if they are left
    */
   public boolean keepTrainingOps() {
     return keepTrainingOps;
@@ -141,12 +197,23 @@ public final class FreezeOptions {
       this.input = Objects.requireNonNull(input, "input is null");
     }
 
+    /**
+     * Freezes this graph instead of the {@code .meta} beside the checkpoint.
+     *
+     * @param graph a GraphDef or MetaGraphDef file, or null
+     * @return this builder
+     */
     public Builder graph(Path graph) {
       this.graph = graph;
       return this;
     }
 
-    /** Output node names ({@code name} or {@code name:0}); comma-separated lists are split. */
+    /**
+     * Output node names ({@code name} or {@code name:0}); comma-separated lists are split.
+     *
+     * @param names the names
+     * @return this builder
+     */
     public Builder outputs(String... names) {
       for (String n : names) {
         outputs.addAll(split(n));
@@ -154,63 +221,132 @@ public final class FreezeOptions {
       return this;
     }
 
+    /**
+     * As {@link #outputs(String...)}.
+     *
+     * @param names the names
+     * @return this builder
+     */
     public Builder outputs(List<String> names) {
       return outputs(names.toArray(String[]::new));
     }
 
+    /**
+     * The SavedModel signature whose outputs are frozen when no outputs are given.
+     *
+     * @param signature the signature key
+     * @return this builder
+     */
     public Builder signature(String signature) {
       this.signature = Objects.requireNonNull(signature, "signature is null");
       return this;
     }
 
+    /**
+     * The SavedModel tag set to freeze.
+     *
+     * @param tags the tags
+     * @return this builder
+     */
     public Builder tags(Set<String> tags) {
       this.tags.clear();
       this.tags.addAll(tags);
       return this;
     }
 
+    /**
+     * Converts only these variables; comma-separated lists are split.
+     *
+     * @param patterns names or regular expressions
+     * @return this builder
+     */
     public Builder includeVariables(List<String> patterns) {
       patterns.forEach(p -> includeVariables.addAll(split(p)));
       return this;
     }
 
+    /**
+     * Leaves these variables as variables; comma-separated lists are split.
+     *
+     * @param patterns names or regular expressions
+     * @return this builder
+     */
     public Builder excludeVariables(List<String> patterns) {
       patterns.forEach(p -> excludeVariables.addAll(split(p)));
       return this;
     }
 
+    /**
+     * Keeps these nodes besides the outputs; comma-separated lists are split.
+     *
+     * @param names node names
+     * @return this builder
+     */
     public Builder initializerNodes(List<String> names) {
       names.forEach(p -> initializerNodes.addAll(split(p)));
       return this;
     }
 
+    /**
+     * Whether device placements are cleared.
+     *
+     * @param clear false to keep them
+     * @return this builder
+     */
     public Builder clearDevices(boolean clear) {
       this.clearDevices = clear;
       return this;
     }
 
+    /**
+     * Writes the frozen GraphDef to this file.
+     *
+     * @param output the file, or null to only build the graph
+     * @return this builder
+     */
     public Builder output(Path output) {
       this.output = output;
       return this;
     }
 
+    /**
+     * Whether an existing output file may be replaced.
+     *
+     * @param force true to replace it
+     * @return this builder
+     */
     public Builder force(boolean force) {
       this.force = force;
       return this;
     }
 
-    /** Takes variable values from {@code values} where it has them (see {@link VariableValues}). */
+    /**
+     * Takes variable values from {@code values} where it has them (see {@link VariableValues}).
+     *
+     * @param values the supplier, or null
+     * @return this builder
+     */
     public Builder values(VariableValues values) {
       this.values = values;
       return this;
     }
 
-    /** Leaves training-only ops as TensorFlow does (see {@link FreezeOptions#keepTrainingOps()}). */
+    /**
+     * Leaves training-only ops as TensorFlow does (see {@link FreezeOptions#keepTrainingOps()}).
+     *
+     * @param keep true to leave them
+     * @return this builder
+     */
     public Builder keepTrainingOps(boolean keep) {
       this.keepTrainingOps = keep;
       return this;
     }
 
+    /**
+     * The options.
+     *
+     * @return immutable options
+     */
     public FreezeOptions build() {
       return new FreezeOptions(this);
     }

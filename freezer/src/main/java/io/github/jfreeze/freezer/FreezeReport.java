@@ -25,6 +25,23 @@ public record FreezeReport(Path output, long outputBytes, List<String> outputs, 
     int nodesAfter, List<ConvertedVariable> variables, long variableBytes, List<String> keptVariables,
     List<Change> removed, List<Change> rewritten, List<String> functions, List<String> warnings) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param output the file written, or null
+   * @param outputBytes size of the GraphDef
+   * @param outputs the output node names
+   * @param inputs placeholders left in the frozen graph
+   * @param nodesBefore nodes in the input graph
+   * @param nodesAfter nodes in the frozen graph
+   * @param variables variables converted to constants
+   * @param variableBytes their tensor bytes
+   * @param keptVariables variables left as variables
+   * @param removed nodes taken out
+   * @param rewritten nodes whose op was changed
+   * @param functions library functions kept
+   * @param warnings things worth knowing
+   */
   public FreezeReport {
     outputs = List.copyOf(outputs);
     inputs = List.copyOf(inputs);

@@ -12,8 +12,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface VariableValues {
   /**
-   * The value of variable node {@code node}, whose checkpoint key is {@code key}; empty to read it
-   * from the checkpoint.
+   * The value of variable node {@code node}, whose checkpoint key is {@code key}.
+   *
+   * @param node the variable node's name
+   * @param key its checkpoint key
+   * @return the value, or empty to read it from the checkpoint
+   * @throws IOException if the value cannot be fetched
    */
   Optional<Tensor> value(String node, String key) throws IOException;
 }
