@@ -62,14 +62,28 @@ public final class Freezer {
 
   private Freezer() {}
 
-  /** A frozen graph in memory with its report. */
+  /**
+   * A frozen graph in memory with its report: the advanced result of {@link #freezeToGraph}, the
+   * one place the freezer's API hands out a protobuf message.
+   *
+   * @param graph the frozen GraphDef
+   * @param report what was frozen
+   */
   public record Frozen(GraphDef graph, FreezeReport report) {}
 
   /** The frozen graph before values streamed from the checkpoint are filled in, and how it is written. */
   private record Built(GraphDef graph, FreezeReport report, Map<String, ConstantValue.RawSource> raw,
       StreamingGraphWriter.Plan plan) {}
 
-  /** Freezes and, when {@link FreezeOptions#output()} is set, writes the result atomically. */
+  /**
+   * Freezes and, when {@link FreezeOptions#output()} is set, writes the result atomically.
+   *
+   * @param options what to freeze and how
+   * @return what was frozen and written
+   * @throws FreezeException if the model cannot be frozen as asked (nothing is written)
+   * @throws io.github.jfreeze.codec.CorruptFileException if an input file is damaged
+   * @throws IOException if a file cannot be read or the output cannot be written
+   */
   public static FreezeReport freeze(FreezeOptions options) throws IOException {
     try (ModelInput in = ModelInput.open(options.input(), options.graph(), options.tags())) {
       Path out = null;
@@ -90,12 +104,24 @@ public final class Freezer {
   /**
    * Converts a checkpoint and its MetaGraphDef into a SavedModel directory (tag {@code serve}, a
    * {@code serving_default} signature, the checkpoint's bundle copied into {@code variables/}).
+   *
+   * @param options which checkpoint, which signature tensors, and where
+   * @return what was written
+   * @throws FreezeException if the model cannot be converted as asked (nothing is written)
+   * @throws IOException if a file cannot be read or the output cannot be written
    */
   public static ConvertReport convertToSavedModel(ConvertOptions options) throws IOException {
     return io.github.jfreeze.freezer.internal.SavedModelWriter.convert(options);
   }
 
-  /** Freezes into memory without writing. */
+  /**
+   * Freezes into memory without writing (advanced: the result is a protobuf message).
+   *
+   * @param options what to freeze; {@link FreezeOptions#output()} is ignored
+   * @return the frozen graph and its report
+   * @throws FreezeException if the model cannot be frozen as asked
+   * @throws IOException if a file cannot be read
+   */
   public static Frozen freezeToGraph(FreezeOptions options) throws IOException {
     try (ModelInput in = ModelInput.open(options.input(), options.graph(), options.tags())) {
       Built built = freezeNamingFile(in, options);
