@@ -16,6 +16,7 @@ import io.github.jfreeze.freezer.internal.AtomicOutput;
 import io.github.jfreeze.freezer.internal.ConstantConverter;
 import io.github.jfreeze.freezer.internal.ConstantValue;
 import io.github.jfreeze.freezer.internal.GraphProblem;
+import io.github.jfreeze.freezer.internal.GraphValidator;
 import io.github.jfreeze.freezer.internal.ModelInput;
 import io.github.jfreeze.codec.Suggestions;
 import io.github.jfreeze.freezer.internal.StreamingGraphWriter;
@@ -81,7 +82,7 @@ public final class Freezer {
       if (out == null) {
         return built.report();
       }
-      long size = StreamingGraphWriter.write(built.plan(), out);
+      long size = StreamingGraphWriter.write(built.plan(), out, options.force());
       FreezeReport r = built.report();
       return new FreezeReport(out, size, r.outputs(), r.inputs(), r.nodesBefore(), r.nodesAfter(), r.variables(),
           r.variableBytes(), r.keptVariables(), r.removed(), r.rewritten(), r.functions(), r.warnings());
@@ -111,7 +112,7 @@ public final class Freezer {
 
   /** Writes a GraphDef atomically with deterministic bytes; refuses graphs protobuf cannot hold. */
   public static long write(GraphDef graph, Path out) throws IOException {
-    return StreamingGraphWriter.write(graph, Map.of(), out);
+    return StreamingGraphWriter.write(graph, Map.of(), out, true);
   }
 
   private static Built freezeNamingFile(ModelInput in, FreezeOptions options) throws IOException {
@@ -132,6 +133,7 @@ public final class Freezer {
 
   private static Built freeze(ModelInput in, FreezeOptions options) throws IOException {
     GraphDef graph = in.graph;
+    GraphValidator.checkUniqueNames(graph);
     List<String> warnings = new ArrayList<>(in.warnings);
     List<Change> removed = new ArrayList<>();
     List<Change> rewritten = new ArrayList<>();
@@ -254,6 +256,8 @@ public final class Freezer {
       out.setVersion(graph.getVersion());
     }
     GraphDef frozen = out.build();
+    // what TF's importer would refuse is refused here, before anything is written
+    GraphValidator.validate(frozen, options.outputs());
     List<String> placeholders = frozen.getNodeList().stream()
         .filter(n -> n.getOp().equals("Placeholder") || n.getOp().equals("PlaceholderWithDefault"))
         .map(NodeDef::getName).toList();
