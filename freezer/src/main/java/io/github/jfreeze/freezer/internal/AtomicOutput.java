@@ -207,27 +207,31 @@ public final class AtomicOutput {
 
   private static void publishFile(Path target, Path abs, Path tmp, boolean force) throws IOException {
     BasicFileAttributes now = attributes(abs);
-    if (now != null) {
-      // it may have been created, or replaced by a link or a device, since check()
-      checkReplaceable(target, abs, now, force, false);
+    if (now != null && !force) {
+      throw appeared(target, null);
     }
-    if (force && now != null) {
+    if (now != null) {
+      // it may have been replaced by a link, a device or a directory since check()
+      checkReplaceable(target, abs, now, true, false);
       move(tmp, abs);
       return;
     }
     try {
       Files.createLink(abs, tmp);
     } catch (FileAlreadyExistsException e) {
-      throw new FreezeException(Reason.BAD_OUTPUT, target, "appeared while jfreeze was writing it; it was left as it is "
-          + "(pass --force to replace it)");
+      throw appeared(target, null);
     } catch (UnsupportedOperationException | FileSystemException e) {
       if (e instanceof FileSystemException fse && Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-        throw new FreezeException(Reason.BAD_OUTPUT, target, "appeared while jfreeze was writing it; it was left as it is "
-            + "(pass --force to replace it)", fse);
+        throw appeared(target, fse);
       }
       // a file system without hard links: rename without replacing (checked, not atomic)
       Files.move(tmp, abs);
     }
+  }
+
+  private static FreezeException appeared(Path target, Throwable cause) {
+    return new FreezeException(Reason.BAD_OUTPUT, target, "appeared while jfreeze was writing it; it was left as it is "
+        + "(pass --force to replace it)", cause);
   }
 
   /**
