@@ -34,7 +34,12 @@ public final class FreezeException extends IOException {
     /** The result would exceed protobuf's 2 GiB message limit. */
     TOO_LARGE,
     /** The output path is an input, already exists without {@code force}, or is otherwise unusable. */
-    BAD_OUTPUT
+    BAD_OUTPUT,
+    /**
+     * Writing the output failed (disk full, file too large, permission denied); what was written
+     * was removed and nothing that existed before was touched.
+     */
+    WRITE_FAILED
   }
 
   /** What kind of problem. */

@@ -15,6 +15,7 @@ import io.github.jfreeze.freezer.internal.AtomicOutput;
 import io.github.jfreeze.freezer.internal.ConstantConverter;
 import io.github.jfreeze.freezer.internal.ConstantValue;
 import io.github.jfreeze.freezer.internal.GraphProblem;
+import io.github.jfreeze.freezer.internal.GraphValidator;
 import io.github.jfreeze.freezer.internal.ModelInput;
 import io.github.jfreeze.codec.Suggestions;
 import io.github.jfreeze.freezer.internal.StreamingGraphWriter;
@@ -94,7 +95,7 @@ public final class Freezer {
       if (out == null) {
         return built.report();
       }
-      long size = StreamingGraphWriter.write(built.plan(), out);
+      long size = StreamingGraphWriter.write(built.plan(), out, options.force());
       FreezeReport r = built.report();
       return new FreezeReport(out, size, r.outputs(), r.inputs(), r.nodesBefore(), r.nodesAfter(), r.variables(),
           r.variableBytes(), r.keptVariables(), r.removed(), r.rewritten(), r.functions(), r.warnings());
@@ -147,6 +148,7 @@ public final class Freezer {
 
   private static Built freeze(ModelInput in, FreezeOptions options) throws IOException {
     GraphDef graph = in.graph;
+    GraphValidator.checkUniqueNames(graph);
     List<String> warnings = new ArrayList<>(in.warnings);
     List<Change> removed = new ArrayList<>();
     List<Change> rewritten = new ArrayList<>();
@@ -269,6 +271,8 @@ public final class Freezer {
       out.setVersion(graph.getVersion());
     }
     GraphDef frozen = out.build();
+    // what TF's importer would refuse is refused here, before anything is written
+    GraphValidator.validate(frozen, options.outputs());
     List<String> placeholders = frozen.getNodeList().stream()
         .filter(n -> n.getOp().equals("Placeholder") || n.getOp().equals("PlaceholderWithDefault"))
         .map(NodeDef::getName).toList();

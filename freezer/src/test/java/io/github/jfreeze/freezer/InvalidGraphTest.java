@@ -106,4 +106,73 @@ class InvalidGraphTest {
     assertTrue(r.warnings().contains("could not tell the dtype of input_holder:0 (Placeholder); its signature entry says DT_INVALID"),
         r.warnings().toString());
   }
+
+  /** Edits the node named {@code name} of the seed graph. */
+  private static Consumer<MetaGraphDef.Builder> node(String name, Consumer<NodeDef.Builder> edit) {
+    return meta -> meta.getGraphDefBuilder().getNodeBuilderList().stream().filter(n -> n.getName().equals(name))
+        .forEach(edit);
+  }
+
+  // Issue 10: each of these froze with exit 0 before the graph validation; native TF then refused
+  // the result ("Unknown input node", "nodes in a cycle").
+
+  @Test
+  void danglingInput() throws IOException {
+    FreezeException e = freezeEdited("seed", List.of("predictions"), node("add", n -> n.setInput(1, "no_such_node")));
+    assertEquals(FreezeException.Reason.INVALID_GRAPH, e.reason());
+    assertEquals("node 'add' has input 'no_such_node', which names no node", e.problem());
+  }
+
+  @Test
+  void danglingControlInput() throws IOException {
+    FreezeException e = freezeEdited("seed", List.of("predictions"), node("add", n -> n.addInput("^gone")));
+    assertEquals("node 'add' has input '^gone', which names no node", e.problem());
+  }
+
+  @Test
+  void twoNodeCycle() throws IOException {
+    FreezeException e = freezeEdited("seed", List.of("predictions"), node("mul", n -> n.setInput(0, "add")));
+    assertEquals(FreezeException.Reason.INVALID_GRAPH, e.reason());
+    assertTrue(e.problem().startsWith("2 node(s) are in a cycle that no loop frame makes"), e.problem());
+    assertTrue(e.problem().contains("mul") && e.problem().contains("add"), e.problem());
+  }
+
+  @Test
+  void selfLoop() throws IOException {
+    FreezeException e = freezeEdited("seed", List.of("predictions"), node("add", n -> n.setInput(0, "add")));
+    assertTrue(e.problem().startsWith("1 node(s) are in a cycle that no loop frame makes (no NextIteration back edge), e.g. add"),
+        e.problem());
+  }
+
+  @Test
+  void duplicateNodeNames() throws IOException {
+    FreezeException e = freezeEdited("seed", List.of("predictions"), meta -> meta.getGraphDefBuilder()
+        .addNode(NodeDef.newBuilder().setName("mul").setOp("Const")));
+    assertEquals(FreezeException.Reason.INVALID_GRAPH, e.reason());
+    assertEquals("node 'mul' is defined twice", e.problem());
+  }
+
+  @Test
+  void outputIndexTheOpDoesNotHave() throws IOException {
+    FreezeException e = freezeEdited("seed", List.of("predictions:5"), meta -> {});
+    assertEquals(FreezeException.Reason.INVALID_GRAPH, e.reason());
+    assertEquals("output 'predictions:5' asks for output 5 of 'predictions', but its op AddV2 has 1 output", e.problem());
+  }
+
+  @Test
+  void inputIndexTheOpDoesNotHave() throws IOException {
+    FreezeException e = freezeEdited("seed", List.of("predictions"), node("add", n -> n.setInput(0, "mul:1")));
+    assertEquals("node 'add' input 'mul:1' asks for output 1 of 'mul', but its op Mul has 1 output", e.problem());
+  }
+
+  @Test
+  void functionBodyInputNamingNothing() throws IOException {
+    FreezeException e = freezeEdited("functional_control_flow", List.of("if_output", "while_output", "call_output"), meta -> {
+      var f = meta.getGraphDefBuilder().getLibraryBuilder().getFunctionBuilder(0);
+      f.getNodeDefBuilder(0).addInput("^missing_node");
+    });
+    assertEquals(FreezeException.Reason.INVALID_GRAPH, e.reason());
+    assertTrue(e.problem().matches("node '.*' in function '.*' input '\\^missing_node' names neither a node of the body nor an "
+        + "argument"), e.problem());
+  }
 }

@@ -1,24 +1,57 @@
 package io.github.jfreeze.freezer.internal;
 
+import io.github.jfreeze.codec.CorruptFileException;
+import io.github.jfreeze.codec.ModelNotFoundException;
 import io.github.jfreeze.freezer.FreezeException;
+import io.github.jfreeze.freezer.FreezeException.Reason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes outputs so that a reader sees either the old file or the complete new one, never a part:
- * a temporary file in the target directory, fsync, then an atomic rename. Refuses to replace an
- * input, or an existing output without {@code force}.
+ * The one way jfreeze writes an output, so that it never destroys what the run did not create.
+ *
+ * <ul>
+ *   <li>The output is written to a temporary in the output's directory, flushed to disk ({@code
+ *       fsync}), then published by a rename: a reader sees the old file or the whole new one.
+ *   <li>Without {@code force}, publishing never replaces anything, even a file that appeared while
+ *       the output was written: a file is published with a hard link, which fails when the name
+ *       exists ({@code link(2)}); a directory with a rename, which cannot replace a file or a
+ *       non-empty directory.
+ *   <li>With {@code force}, only a regular file is replaced, and for a directory output only a
+ *       SavedModel directory holding nothing but what jfreeze writes there ({@link #SAVED_MODEL_ENTRIES}),
+ *       never the working directory or a directory that holds an input.
+ *   <li>Devices, FIFOs, sockets and symbolic links are never written through or replaced: the user
+ *       gives the path a link points to.
+ *   <li>No input of the run is ever an output: compared by file identity ({@code dev}/{@code inode}),
+ *       so another name for an input (a hard link, a path through a link) is refused too, and no
+ *       output may lie inside an input directory.
+ *   <li>Temporary names carry the writing process's id and start time: a later write into the same
+ *       directory removes those whose process is gone (a run killed with {@code kill -9}), and puts
+ *       back a SavedModel a killed {@code --force} run had moved aside. A stopped run (Ctrl-C,
+ *       SIGTERM) removes its own in a shutdown hook.
+ *   <li>A failure while writing (disk full, file too large, permission denied) removes the
+ *       temporary and is reported as a {@link FreezeException} naming the output, not the temporary.
+ * </ul>
  */
 public final class AtomicOutput {
   /** Writes the body of a file. */
@@ -26,55 +59,319 @@ public final class AtomicOutput {
     void write(OutputStream out, FileChannel channel) throws IOException;
   }
 
-  private AtomicOutput() {}
-
-  /** Temporary files and directories being written; removed if the JVM is stopped (Ctrl-C, kill). */
-  private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-  static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      for (Path p : PENDING) {
-        try {
-          deleteTree(p);
-        } catch (IOException | RuntimeException e) {
-          // best effort while the JVM exits
-        }
-      }
-    }, "jfreeze-remove-partial-output"));
+  /** Fills a new directory. */
+  public interface DirectoryBody {
+    void write(Path dir) throws IOException;
   }
 
-  /** Checks {@code target} is a usable output: not an input, not inside one, not existing unless forced. */
+  /** What a SavedModel directory written by jfreeze may hold; only such a directory is replaced with {@code force}. */
+  static final Set<String> SAVED_MODEL_ENTRIES = Set.of("saved_model.pb", "saved_model.pbtxt", "variables", "assets",
+      "assets.extra", "fingerprint.pb");
+
+  private static final String MARK = ".jfreeze-";
+  private static final long PID = ProcessHandle.current().pid();
+  private static final long START = startOf(ProcessHandle.current());
+
+  /** Temporary files and directories being written; removed if the JVM is stopped (Ctrl-C, SIGTERM). */
+  private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+  static {
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        for (Path p : PENDING) {
+          try {
+            deleteTree(p);
+          } catch (IOException | RuntimeException e) {
+            // best effort while the JVM exits
+          }
+        }
+      }, "jfreeze-remove-partial-output"));
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: nothing will be written
+    }
+  }
+
+  private AtomicOutput() {}
+
+  /**
+   * Checks {@code target} is a usable output and returns it absolute: not an input nor inside one
+   * (by file identity), not a device, FIFO, socket or symbolic link, and not existing unless
+   * {@code force} allows replacing it (a regular file; a directory only as {@link #writeDirectory}
+   * would replace it).
+   */
   public static Path check(Path target, Collection<Path> inputs, boolean force, boolean directory) throws FreezeException {
     Path abs = target.toAbsolutePath().normalize();
-    // compared as given and with symbolic links resolved: a link to the input's directory is the input's directory
+    Path parent = abs.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new FreezeException(Reason.BAD_OUTPUT, target, "directory " + parent + " does not exist");
+    }
     Path resolvedTarget = resolved(abs);
     for (Path in : inputs) {
       Path real = in.toAbsolutePath().normalize();
       Path resolvedIn = resolved(real);
       boolean same = abs.equals(real) || resolvedTarget.equals(resolvedIn) || sameFile(abs, real);
       if (same || abs.startsWith(real) || resolvedTarget.startsWith(resolvedIn)) {
-        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "is " + (same ? "an input" : "inside the input "
-            + in) + "; write the output somewhere else");
+        throw new FreezeException(Reason.BAD_OUTPUT, target, "is " + (same ? "an input" : "inside the input " + in)
+            + " of this run; write the output somewhere else");
       }
       if (directory && (real.startsWith(abs) || resolvedIn.startsWith(resolvedTarget))) {
-        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "contains the input " + in
-            + "; write the output somewhere else");
+        throw new FreezeException(Reason.BAD_OUTPUT, target, "contains the input " + in + "; write the output somewhere else");
       }
     }
-    if (Files.exists(abs)) {
-      if (!force) {
-        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "already exists; pass --force to replace it");
-      }
-      if (Files.isDirectory(abs) != directory) {
-        throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "exists and is "
-            + (directory ? "a file" : "a directory") + "; choose another output path");
-      }
-    }
-    Path parent = abs.getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
-      throw new FreezeException(FreezeException.Reason.BAD_OUTPUT, target, "directory " + parent + " does not exist");
+    BasicFileAttributes attrs = attributes(abs);
+    if (attrs != null) {
+      checkReplaceable(target, abs, attrs, force, directory);
     }
     return abs;
+  }
+
+  /** Whether an existing {@code abs} may be replaced; throws saying why not. */
+  private static void checkReplaceable(Path target, Path abs, BasicFileAttributes attrs, boolean force, boolean directory)
+      throws FreezeException {
+    if (attrs.isSymbolicLink()) {
+      throw new FreezeException(Reason.BAD_OUTPUT, target, "is a symbolic link; jfreeze does not write through links "
+          + "(give the path it points to)");
+    }
+    if (attrs.isOther()) {
+      throw new FreezeException(Reason.BAD_OUTPUT, target, "is not a regular file (a device, FIFO or socket); "
+          + "jfreeze writes only regular files and directories");
+    }
+    if (!force) {
+      throw new FreezeException(Reason.BAD_OUTPUT, target, "already exists; pass --force to replace it");
+    }
+    if (attrs.isDirectory() != directory) {
+      throw new FreezeException(Reason.BAD_OUTPUT, target, "exists and is " + (directory ? "a file" : "a directory")
+          + "; choose another output path");
+    }
+    if (directory) {
+      checkReplaceableDirectory(target, abs);
+    }
+  }
+
+  private static void checkReplaceableDirectory(Path target, Path abs) throws FreezeException {
+    Path cwd = Path.of("").toAbsolutePath();
+    if (cwd.startsWith(abs) || sameFile(abs, cwd)) {
+      throw new FreezeException(Reason.BAD_OUTPUT, target, "is the current directory or holds it; jfreeze never "
+          + "replaces it, even with --force");
+    }
+    List<String> foreign = new ArrayList<>();
+    try (var entries = Files.list(abs)) {
+      entries.forEach(p -> {
+        String name = p.getFileName().toString();
+        if (!SAVED_MODEL_ENTRIES.contains(name) || Files.isSymbolicLink(p)) {
+          foreign.add(name);
+        }
+      });
+    } catch (IOException e) {
+      throw new FreezeException(Reason.BAD_OUTPUT, target, "cannot list the directory to replace (" + reason(e) + ")", e);
+    }
+    if (!foreign.isEmpty()) {
+      foreign.sort(null);
+      throw new FreezeException(Reason.BAD_OUTPUT, target, "is a directory holding other files (" + String.join(", ",
+          foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? ", ..." : "")
+          + "); --force replaces only a SavedModel directory (saved_model.pb, variables/, assets/); choose another path");
+    }
+  }
+
+  /**
+   * Writes a file atomically (see the class comment); returns its size.
+   *
+   * @param force whether an existing regular file may be replaced; without it, a file that
+   *     appeared meanwhile is left as it is and the write fails
+   */
+  public static long writeFile(Path target, boolean force, Body body) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    Path dir = abs.getParent();
+    removeStale(dir);
+    Path tmp = temporary(dir, abs.getFileName().toString(), "tmp");
+    PENDING.add(tmp);
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        OutputStream out = Channels.newOutputStream(ch);
+        try (WriteBehind behind = WriteBehind.start(ch)) {
+          body.write(out, ch);
+          out.flush();
+        }
+        ch.force(true);
+      }
+      publishFile(target, abs, tmp, force);
+      syncDirectory(dir);
+      return Files.size(abs);
+    } catch (IOException e) {
+      throw writeFailure(target, tmp, e);
+    } finally {
+      deleteQuietly(tmp);
+      PENDING.remove(tmp);
+    }
+  }
+
+  private static void publishFile(Path target, Path abs, Path tmp, boolean force) throws IOException {
+    BasicFileAttributes now = attributes(abs);
+    if (now != null && !force) {
+      throw appeared(target, null);
+    }
+    if (now != null) {
+      // it may have been replaced by a link, a device or a directory since check()
+      checkReplaceable(target, abs, now, true, false);
+      move(tmp, abs);
+      return;
+    }
+    try {
+      Files.createLink(abs, tmp);
+    } catch (FileAlreadyExistsException e) {
+      throw appeared(target, null);
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (e instanceof FileSystemException fse && Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+        throw appeared(target, fse);
+      }
+      // a file system without hard links: rename without replacing (checked, not atomic)
+      Files.move(tmp, abs);
+    }
+  }
+
+  private static FreezeException appeared(Path target, Throwable cause) {
+    return new FreezeException(Reason.BAD_OUTPUT, target, "appeared while jfreeze was writing it; it was left as it is "
+        + "(pass --force to replace it)", cause);
+  }
+
+  /**
+   * Writes a directory atomically: built beside the target under a temporary name, then renamed
+   * into place; with {@code force}, an existing SavedModel directory (checked by {@link #check}) is
+   * moved aside first and removed once the new one is in place.
+   */
+  public static void writeDirectory(Path target, boolean force, DirectoryBody body) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    Path dir = abs.getParent();
+    removeStale(dir);
+    Path tmp = temporary(dir, abs.getFileName().toString(), "tmp");
+    Files.createDirectory(tmp);
+    PENDING.add(tmp);
+    Path old = null;
+    try {
+      body.write(tmp);
+      syncTree(tmp);
+      BasicFileAttributes now = attributes(abs);
+      if (now != null) {
+        checkReplaceable(target, abs, now, force, true);
+        old = temporary(dir, abs.getFileName().toString(), "old");
+        move(abs, old);
+      }
+      try {
+        move(tmp, abs);
+      } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
+        throw new FreezeException(Reason.BAD_OUTPUT, target, "appeared while jfreeze was writing it; it was left as it is");
+      }
+      syncDirectory(dir);
+      if (old != null) {
+        deleteTree(old);
+        old = null;
+      }
+    } catch (IOException e) {
+      if (old != null && !Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+        move(old, abs);
+      }
+      throw writeFailure(target, tmp, e);
+    } finally {
+      deleteQuietly(tmp);
+      PENDING.remove(tmp);
+    }
+  }
+
+  /** A failure while writing, naming the output (the temporary is an implementation detail). */
+  private static IOException writeFailure(Path target, Path tmp, IOException e) {
+    if (e instanceof FreezeException || e instanceof CorruptFileException || e instanceof ModelNotFoundException) {
+      return e;
+    }
+    if (e instanceof FileSystemException fse && fse.getFile() != null && !fse.getFile().contains(MARK)
+        && !Path.of(fse.getFile()).toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+      return e; // about another file: an input being read
+    }
+    return new FreezeException(Reason.WRITE_FAILED, target, "cannot write: " + reason(e), e);
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  /** {@code .NAME.jfreeze-PID-START-RANDOM.KIND}: recognised by {@link #removeStale}. */
+  private static Path temporary(Path dir, String name, String kind) {
+    return dir.resolve("." + name + MARK + PID + "-" + START + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()
+        & Long.MAX_VALUE) + "." + kind);
+  }
+
+  /** A parsed temporary name: the output it was for, the process that made it, and its kind. */
+  record Temporary(String output, long pid, long start, String kind) {
+    static Temporary parse(String fileName) {
+      if (!fileName.startsWith(".") || !(fileName.endsWith(".tmp") || fileName.endsWith(".old"))) {
+        return null;
+      }
+      int mark = fileName.lastIndexOf(MARK);
+      if (mark <= 1) {
+        return null;
+      }
+      String[] parts = fileName.substring(mark + MARK.length(), fileName.length() - 4).split("-");
+      if (parts.length != 3) {
+        return null;
+      }
+      try {
+        return new Temporary(fileName.substring(1, mark), Long.parseLong(parts[0]), Long.parseLong(parts[1]),
+            fileName.substring(fileName.length() - 3));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+
+    boolean orphaned() {
+      var p = ProcessHandle.of(pid);
+      return p.isEmpty() || !p.get().isAlive() || (start != 0 && startOf(p.get()) != 0 && startOf(p.get()) != start);
+    }
+  }
+
+  /**
+   * Removes the temporaries in {@code dir} left by jfreeze processes that are gone, and puts back a
+   * directory a killed run had moved aside when nothing took its place.
+   */
+  static void removeStale(Path dir) {
+    List<Path> stale = new ArrayList<>();
+    try (var entries = Files.newDirectoryStream(dir, "." + "*" + MARK + "*")) {
+      for (Path p : entries) {
+        Temporary t = Temporary.parse(p.getFileName().toString());
+        if (t != null && t.orphaned()) {
+          stale.add(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return; // an unreadable directory: the write itself will say why
+    }
+    for (Path p : stale) {
+      Temporary t = Temporary.parse(p.getFileName().toString());
+      try {
+        Path original = dir.resolve(t.output());
+        if (t.kind().equals("old") && !Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
+          Files.move(p, original, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+          deleteTree(p);
+        }
+      } catch (IOException | RuntimeException e) {
+        // another run is cleaning up too, or it is not ours to remove
+      }
+    }
+  }
+
+  private static long startOf(ProcessHandle p) {
+    return p.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+  }
+
+  /** {@code p}'s attributes without following a link, or null when nothing is there. */
+  private static BasicFileAttributes attributes(Path p) {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** {@code p} with symbolic links resolved as far as it exists (a file not yet written: its directory). */
@@ -101,87 +398,73 @@ public final class AtomicOutput {
     }
   }
 
-  /** Writes a file atomically; returns its size. */
-  public static long writeFile(Path target, Body body) throws IOException {
-    Path dir = target.getParent();
-    Path tmp = dir.resolve("." + target.getFileName() + ".jfreeze-" + UUID.randomUUID() + ".tmp");
-    PENDING.add(tmp);
-    try {
-      return writeFile(target, tmp, body);
-    } finally {
-      PENDING.remove(tmp);
-    }
-  }
-
-  private static long writeFile(Path target, Path tmp, Body body) throws IOException {
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      OutputStream out = Channels.newOutputStream(ch);
-      try (WriteBehind behind = WriteBehind.start(ch)) {
-        body.write(out, ch);
-        out.flush();
-      }
-      ch.force(true);
-    } catch (IOException | RuntimeException | Error e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    try {
-      move(tmp, target);
-    } catch (IOException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    return Files.size(target);
-  }
-
-  /** Fills a new directory atomically: built beside the target, then renamed into place. */
-  public interface DirectoryBody {
-    void write(Path dir) throws IOException;
-  }
-
-  public static void writeDirectory(Path target, DirectoryBody body) throws IOException {
-    Path dir = target.getParent();
-    Path tmp = dir.resolve("." + target.getFileName() + ".jfreeze-" + UUID.randomUUID() + ".tmp");
-    Files.createDirectory(tmp);
-    PENDING.add(tmp);
-    Path old = null;
-    try {
-      body.write(tmp);
-      if (Files.exists(target)) {
-        old = dir.resolve("." + target.getFileName() + ".jfreeze-old-" + UUID.randomUUID());
-        move(target, old);
-      }
-      move(tmp, target);
-      PENDING.remove(tmp);
-      if (old != null) {
-        deleteTree(old);
-      }
-    } catch (IOException | RuntimeException | Error e) {
-      PENDING.remove(tmp);
-      deleteTree(tmp);
-      if (old != null && !Files.exists(target)) {
-        move(old, target);
-      }
-      throw e;
-    }
-  }
-
   private static void move(Path from, Path to) throws IOException {
     try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(from, to);
     }
   }
 
+  /** fsync of every file under {@code root}, then of each directory, so the rename publishes durable content. */
+  private static void syncTree(Path root) throws IOException {
+    List<Path> dirs = new ArrayList<>();
+    Deque<Path> todo = new ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      Path d = todo.pop();
+      dirs.add(d);
+      try (var entries = Files.newDirectoryStream(d)) {
+        for (Path p : entries) {
+          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            todo.push(p);
+          } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+              ch.force(true);
+            }
+          }
+        }
+      }
+    }
+    for (Path d : dirs) {
+      syncDirectory(d);
+    }
+  }
+
+  /** fsync of a directory (its entries); not every platform can open one, which is harmless there. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | RuntimeException e) {
+      // Windows and some file systems cannot sync a directory
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      deleteTree(p);
+    } catch (IOException | RuntimeException e) {
+      // left for removeStale of a later run
+    }
+  }
+
+  /** Deletes {@code p} and, for a directory, what it holds, never following a symbolic link. */
   static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(x);
+    Deque<Path> todo = new ArrayDeque<>(List.of(p));
+    List<Path> order = new ArrayList<>();
+    while (!todo.isEmpty()) {
+      Path x = todo.pop();
+      order.add(x);
+      if (Files.isDirectory(x, LinkOption.NOFOLLOW_LINKS)) {
+        try (var entries = Files.newDirectoryStream(x)) {
+          entries.forEach(todo::push);
+        }
       }
+    }
+    for (int i = order.size() - 1; i >= 0; i--) {
+      Files.deleteIfExists(order.get(i));
     }
   }
 }

@@ -10,10 +10,11 @@ import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.OpDef;
 import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorShapeProto;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,20 +47,6 @@ import java.util.Set;
  */
 public final class ConstantConverter {
   /** An object values flow into: a node (in the main graph or a function) or a function's arguments. */
-  /** A value's arrival at input {@code index} of {@code target}. */
-  private record Visit(Target target, int index) {
-    // written out, as Target's are
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Visit v && v.index == index && v.target.equals(target);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * target.hashCode() + index;
-    }
-  }
-
   private record Target(String function, String node) {
     boolean isFunctionArgs() {
       return node == null;
@@ -94,8 +81,26 @@ public final class ConstantConverter {
   private final Map<String, FunctionDef.Builder> convertedFunctions = new LinkedHashMap<>();
   private final Map<String, String> newNames = new LinkedHashMap<>();
   private final Map<Target, List<Edge>> outgoing = new HashMap<>();
-  /** Where each value (by identity) has been taken already: loops and diamonds are walked once. */
-  private final Map<ConstantValue, Set<Visit>> visited = new IdentityHashMap<>();
+  /** What has been converted: a target's input, for one value (by identity: two variables may hold equal values). */
+  private record Visit(Target target, int destIndex, ConstantValue value) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Visit v && v.target.equals(target) && v.destIndex == destIndex && v.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return target.hashCode() * 31 + destIndex * 17 + System.identityHashCode(value);
+    }
+  }
+
+  private final Set<Visit> visited = new HashSet<>();
+  /**
+   * Work still to do, run last-in first-out: the conversion walks edges depth-first as a recursion
+   * would, in the same order, without using the Java stack (a chain of a million Identity nodes
+   * after a variable is as deep as the walk goes).
+   */
+  private final Deque<Runnable> work = new ArrayDeque<>();
   private final List<Change> rewrites = new ArrayList<>();
   private final List<NodeDef.Builder> addedMainNodes = new ArrayList<>();
   private final Map<String, String> insertBefore = new HashMap<>();
@@ -214,6 +219,16 @@ public final class ConstantConverter {
       throw new IllegalArgumentException(name + " is not a variable node");
     }
     convert(t, 0, value);
+    while (!work.isEmpty()) {
+      work.pop().run();
+    }
+  }
+
+  /** Runs {@code tasks} in order after the current task, before anything scheduled earlier. */
+  private void scheduleNext(List<Runnable> tasks) {
+    for (int i = tasks.size() - 1; i >= 0; i--) {
+      work.push(tasks.get(i));
+    }
   }
 
   /** The ops rewritten along the way. */
@@ -245,7 +260,7 @@ public final class ConstantConverter {
   }
 
   private void convert(Target target, int destIndex, ConstantValue value) {
-    if (!visited.computeIfAbsent(value, v -> new HashSet<>()).add(new Visit(target, destIndex))) {
+    if (!visited.add(new Visit(target, destIndex, value))) {
       return; // loops (NextIteration -> Merge) and diamonds
     }
     if (target.isFunctionArgs()) {
@@ -292,19 +307,28 @@ public final class ConstantConverter {
 
   /** Passes the conversion on along outgoing edges (from output {@code sourceIndex}, or all if -1). */
   private void propagate(Target source, int sourceIndex, ConstantValue value) {
+    List<Runnable> next = new ArrayList<>();
     for (Edge e : outgoing.getOrDefault(source, List.of())) {
       if ((sourceIndex < 0 && !e.dest().isFunctionArgs()) || e.sourceIndex() == sourceIndex) {
-        convert(e.dest(), e.destIndex(), value);
+        next.add(() -> convert(e.dest(), e.destIndex(), value));
       }
     }
+    scheduleNext(next);
   }
 
   private void convertFunctionArg(String function, int index, ConstantValue value) {
+    List<Runnable> next = new ArrayList<>();
     for (Edge e : outgoing.getOrDefault(new Target(function, null), List.of())) {
       if (e.sourceIndex() == index) {
-        convert(e.dest(), e.destIndex(), value);
+        next.add(() -> convert(e.dest(), e.destIndex(), value));
       }
     }
+    // the argument is retyped after what it feeds is converted, as the recursive walk did
+    next.add(() -> retypeFunctionArg(function, index, value));
+    scheduleNext(next);
+  }
+
+  private void retypeFunctionArg(String function, int index, ConstantValue value) {
     FunctionDef.Builder f = convertedFunction(function);
     List<OpDef.ArgDef> args = f.getSignature().getInputArgList();
     if (args.stream().anyMatch(a -> !a.getNumberAttr().isEmpty() || !a.getTypeListAttr().isEmpty())) {
@@ -397,11 +421,18 @@ public final class ConstantConverter {
   private void convertCaller(Target target, NodeDef original, int destIndex, ConstantValue value) {
     int first = firstFunctionInput(original.getOp());
     checkArity(target, original, first);
+    List<Runnable> next = new ArrayList<>();
     for (Edge e : outgoing.getOrDefault(target, List.of())) {
       if (e.sourceIndex() == destIndex && e.dest().isFunctionArgs()) {
-        convert(e.dest(), e.destIndex(), value);
+        next.add(() -> convert(e.dest(), e.destIndex(), value));
       }
     }
+    // the call is retyped after its callees' arguments, as the recursive walk did
+    next.add(() -> retypeCaller(target, original, first, destIndex, value));
+    scheduleNext(next);
+  }
+
+  private void retypeCaller(Target target, NodeDef original, int first, int destIndex, ConstantValue value) {
     NodeDef.Builder b = converted(target);
     if (destIndex >= first) {
       updateDtype(b, typeAttr(original.getOp()), destIndex - first, value.dtype().proto());

@@ -10,6 +10,7 @@ import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.SavedModel;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,6 +66,22 @@ public final class ModelInput implements Closeable {
     ModelInput in = new ModelInput(loc, graph, meta, ckpt, graphPath);
     in.warnings.addAll(loc.warnings());
     in.inputs.add(graphPath.toAbsolutePath().normalize());
+    // what the user named, the graph beside the checkpoint even when --graph replaces it, and the
+    // checkpoint state file: none of them may become an output
+    if (!Files.isDirectory(input)) {
+      in.inputs.add(input.toAbsolutePath().normalize());
+    }
+    if (loc.graphFile() != null) {
+      in.inputs.add(loc.graphFile().toAbsolutePath().normalize());
+    }
+    for (Path dir : new Path[] {input, loc.checkpoint() == null ? null : loc.checkpoint().toAbsolutePath().getParent()}) {
+      if (dir != null && Files.isDirectory(dir)) {
+        Path state = dir.resolve("checkpoint");
+        if (Files.isRegularFile(state)) {
+          in.inputs.add(state.toAbsolutePath().normalize());
+        }
+      }
+    }
     if (loc.savedModelDir() != null) {
       in.inputs.add(loc.savedModelDir().toAbsolutePath().normalize());
     }

@@ -100,11 +100,16 @@ public final class SavedModelWriter {
     MetaGraphDef.Builder mg = meta.toBuilder();
     mg.getMetaInfoDefBuilder().clearTags().addTags("serve");
     mg.putSignatureDef(SERVING_DEFAULT, sig.build());
+    List<String> signatureTensors = new ArrayList<>();
+    sig.getInputsMap().values().forEach(t -> signatureTensors.add(t.getName()));
+    sig.getOutputsMap().values().forEach(t -> signatureTensors.add(t.getName()));
+    // what TF's loader would refuse is refused here, before anything is written
+    GraphValidator.validate(meta.getGraphDef(), signatureTensors);
     SavedModel sm = SavedModel.newBuilder().setSavedModelSchemaVersion(1).addMetaGraphs(mg).build();
     Path source = in.checkpoint.prefix();
     int shards = in.checkpoint.shards();
     long[] bytes = {0};
-    AtomicOutput.writeDirectory(out, dir -> {
+    AtomicOutput.writeDirectory(out, o.force(), dir -> {
       try (OutputStream os = Files.newOutputStream(dir.resolve("saved_model.pb"))) {
         CodedOutputStream cos = CodedOutputStream.newInstance(os);
         cos.useDeterministicSerialization();

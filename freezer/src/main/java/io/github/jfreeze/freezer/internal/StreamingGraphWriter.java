@@ -137,12 +137,12 @@ public final class StreamingGraphWriter {
   }
 
   /** Writes the graph atomically to {@code out}; returns its size. */
-  public static long write(GraphDef g, Map<String, RawSource> raw, Path out) throws IOException {
-    return write(plan(g, raw), out);
+  public static long write(GraphDef g, Map<String, RawSource> raw, Path out, boolean force) throws IOException {
+    return write(plan(g, raw), out, force);
   }
 
   /** Writes a planned graph atomically to {@code out}; returns its size. */
-  public static long write(Plan plan, Path out) throws IOException {
+  public static long write(Plan plan, Path out, boolean force) throws IOException {
     long size = plan.size();
     if (size >= Integer.MAX_VALUE) {
       throw new FreezeException(FreezeException.Reason.TOO_LARGE, out, "the frozen graph would be " + size
@@ -156,7 +156,7 @@ public final class StreamingGraphWriter {
         streamed.add(h.raw());
       }
     }
-    return AtomicOutput.writeFile(out, (stream, channel) -> {
+    return AtomicOutput.writeFile(out, force, (stream, channel) -> {
       CodedOutputStream cos = CodedOutputStream.newInstance(stream, 1 << 16);
       cos.useDeterministicSerialization();
       ByteBuffer buffer = null;
