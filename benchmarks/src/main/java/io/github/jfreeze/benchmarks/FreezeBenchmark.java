@@ -9,7 +9,7 @@ import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.freezer.FreezeOptions;
 import io.github.jfreeze.freezer.FreezeReport;
 import io.github.jfreeze.freezer.Freezer;
-import io.github.jfreeze.freezer.VariableValues;
+import io.github.jfreeze.freezer.VariableValueSource;
 import io.github.jfreeze.codec.GraphFile;
 import io.github.jfreeze.proto.MetaGraphDef;
 import java.io.IOException;
@@ -87,7 +87,7 @@ public class FreezeBenchmark {
   @Benchmark
   public long nativeAssisted(BytesCounter bytes) throws IOException {
     Map<String, NativeTensor> restored = NativeVariables.restore(meta, input.resolve(Models.PREFIX).toString(), variables);
-    VariableValues values = (node, key) -> Optional.ofNullable(restored.get(node)).map(FreezeBenchmark::tensor);
+    VariableValueSource values = (node, key) -> Optional.ofNullable(restored.get(node)).map(FreezeBenchmark::tensor);
     FreezeReport r = Freezer.freeze(options().values(values).build());
     bytes.add(dataBytes);
     return r.outputBytes();

@@ -2,6 +2,7 @@ package io.github.jfreeze.cli;
 
 import io.github.jfreeze.freezer.ConvertOptions;
 import io.github.jfreeze.freezer.ConvertReport;
+import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.Freezer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,7 +60,12 @@ final class ConvertCommand implements Callable<Integer> {
     if (!to.equals("saved-model")) {
       throw new ParameterException(spec.commandLine(), "--to must be saved-model, not '" + to + "'");
     }
-    ConvertReport r = Freezer.convertToSavedModel(new ConvertOptions(input, graph, inputs, outputs, output, force));
+    ConvertReport r;
+    try {
+      r = Freezer.convertToSavedModel(new ConvertOptions(input, graph, inputs, outputs, output, force));
+    } catch (FreezeException e) {
+      throw LibraryWording.asFlags(e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (json) {

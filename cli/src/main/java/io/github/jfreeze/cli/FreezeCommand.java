@@ -1,5 +1,6 @@
 package io.github.jfreeze.cli;
 
+import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeOptions;
 import io.github.jfreeze.freezer.FreezeReport;
 import io.github.jfreeze.freezer.Freezer;
@@ -85,8 +86,13 @@ final class FreezeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     FreezeOptions options = FreezeOptions.builder(input).output(output).outputs(outputs).graph(graph).signature(signature)
         .tags(new LinkedHashSet<>(tags)).includeVariables(include).excludeVariables(exclude).initializerNodes(initializers)
-        .clearDevices(!keepDevices).force(force).values(nativeValues ? NativeValues.of(input, graph, tags) : null).build();
-    FreezeReport report = Freezer.freeze(options);
+        .clearDevices(!keepDevices).force(force).values(nativeValues ? NativeValueSource.of(input, graph, tags) : null).build();
+    FreezeReport report;
+    try {
+      report = LibraryWording.asFlags(Freezer.freeze(options));
+    } catch (FreezeException e) {
+      throw LibraryWording.asFlags(e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (json) {

@@ -30,7 +30,7 @@ public final class FreezeOptions {
   private final boolean clearDevices;
   private final Path output;
   private final boolean force;
-  private final VariableValues values;
+  private final VariableValueSource values;
   private final boolean keepTrainingOps;
 
   private FreezeOptions(Builder b) {
@@ -163,7 +163,7 @@ public final class FreezeOptions {
    *
    * @return the supplier, or null
    */
-  public VariableValues values() {
+  public VariableValueSource values() {
     return values;
   }
 
@@ -190,7 +190,7 @@ public final class FreezeOptions {
     private boolean clearDevices = true;
     private Path output;
     private boolean force;
-    private VariableValues values;
+    private VariableValueSource values;
     private boolean keepTrainingOps;
 
     private Builder(Path input) {
@@ -321,12 +321,12 @@ public final class FreezeOptions {
     }
 
     /**
-     * Takes variable values from {@code values} where it has them (see {@link VariableValues}).
+     * Takes variable values from {@code values} where it has them (see {@link VariableValueSource}).
      *
      * @param values the supplier, or null
      * @return this builder
      */
-    public Builder values(VariableValues values) {
+    public Builder values(VariableValueSource values) {
       this.values = values;
       return this;
     }

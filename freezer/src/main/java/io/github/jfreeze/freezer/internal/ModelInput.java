@@ -52,7 +52,7 @@ public final class ModelInput implements Closeable {
     Path graphPath = graphOverride != null ? graphOverride : loc.graphFile();
     if (graphPath == null) {
       throw new FreezeException(FreezeException.Reason.NOT_IN_GRAPH, input, "checkpoint " + loc.checkpoint()
-          + " has no graph beside it (no " + loc.checkpoint().getFileName() + ".meta); pass the graph with --graph "
+          + " has no graph beside it (no " + loc.checkpoint().getFileName() + ".meta); pass the graph with the graph option (FreezeOptions.graph, ConvertOptions.graph) "
           + "(a GraphDef .pb/.pbtxt or a MetaGraphDef .meta)");
     }
     GraphFile g = GraphFile.read(graphPath);
@@ -100,7 +100,7 @@ public final class ModelInput implements Closeable {
     String available = sm.getMetaGraphsList().stream().map(mg -> String.join(",", mg.getMetaInfoDef().getTagsList()))
         .map(t -> "'" + t + "'").collect(Collectors.joining(", "));
     throw new FreezeException(FreezeException.Reason.NOT_IN_GRAPH, file, "no MetaGraphDef with tags '"
-        + String.join(",", tags) + "'; the SavedModel has " + available + " (pass one with --tags)");
+        + String.join(",", tags) + "'; the SavedModel has " + available + " (pass one with FreezeOptions.tags(...))");
   }
 
   /** Files and directories the freeze reads: an output must not be one of them or inside one. */

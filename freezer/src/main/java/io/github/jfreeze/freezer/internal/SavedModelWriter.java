@@ -43,17 +43,7 @@ public final class SavedModelWriter {
 
   public static ConvertReport convert(ConvertOptions o) throws IOException {
     try (ModelInput in = ModelInput.open(o.input(), o.graph(), Set.of("serve"))) {
-      try {
-        return convert(o, in);
-      } catch (FreezeException e) {
-        throw e.withFile(in.graphFile);
-      } catch (GraphProblem e) {
-        throw new FreezeException(e.reason(), in.graphFile, e.getMessage());
-      } catch (RuntimeException e) {
-        // as Freezer.freeze: a typed error naming the graph; FreezerFuzzTest counts this path as a finding
-        throw new FreezeException(Reason.INVALID_GRAPH, in.graphFile,
-            "the graph is inconsistent in a way the converter does not check for (" + e + ")", e);
-      }
+      return GraphFailures.naming(in.graphFile, "converter", () -> convert(o, in));
     }
   }
 
@@ -71,7 +61,7 @@ public final class SavedModelWriter {
           + "so a SavedModel could not restore its variables; pass the checkpoint's .meta");
     }
     if (o.inputs().isEmpty() || o.outputs().isEmpty()) {
-      throw new FreezeException(Reason.NO_OUTPUTS, null, "a serving signature needs --inputs and --outputs (node names, or key=node:0)");
+      throw new FreezeException(Reason.NO_OUTPUTS, null, "a serving signature needs ConvertOptions.inputs() and ConvertOptions.outputs() (node names, or key=node:0)");
     }
     MetaGraphDef meta = in.meta;
     Map<String, NodeDef> nodes = new HashMap<>();

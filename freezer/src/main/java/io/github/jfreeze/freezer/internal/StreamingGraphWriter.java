@@ -147,7 +147,7 @@ public final class StreamingGraphWriter {
     if (size >= Integer.MAX_VALUE) {
       throw new FreezeException(FreezeException.Reason.TOO_LARGE, out, "the frozen graph would be " + size
           + " bytes, over protobuf's 2 GiB limit for one GraphDef; convert the checkpoint to a SavedModel instead "
-          + "(jfreeze convert --to saved-model), which keeps the weights in variables/");
+          + "(Freezer.convertToSavedModel), which keeps the weights in variables/");
     }
     GraphDef g = plan.graph;
     List<RawSource> streamed = new ArrayList<>();

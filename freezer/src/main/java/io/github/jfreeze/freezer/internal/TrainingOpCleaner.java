@@ -148,4 +148,26 @@ public final class TrainingOpCleaner {
       n.putAttr("_class", klass);
     }
   }
+
+  /**
+   * A converted variable must not still feed an op that needs a reference or a resource (what
+   * {@link #clean} leaves when the outputs need it).
+   *
+   * @throws FreezeException naming the op that would modify a frozen variable
+   */
+  static void checkNothingModifies(Map<String, NodeDef.Builder> sub, List<String> converted) throws FreezeException {
+    Set<String> vars = Set.copyOf(converted);
+    for (NodeDef.Builder n : sub.values()) {
+      if (!TrainingOpCleaner.changesState(n.getOp())) {
+        continue;
+      }
+      for (String in : n.getInputList()) {
+        TensorRef ref = TensorRef.parse(in);
+        if (!ref.control() && vars.contains(ref.node())) {
+          throw new FreezeException(FreezeException.Reason.UNSUPPORTED, null, "node '" + n.getName() + "' (" + n.getOp()
+              + ") would modify frozen variable '" + ref.node() + "'; exclude that variable or freeze other outputs");
+        }
+      }
+    }
+  }
 }

@@ -47,6 +47,21 @@ public final class VariableBinder {
 
   private VariableBinder() {}
 
+  /**
+   * The checkpoint key of every variable the graph says how to restore: by its restore ops, else
+   * by its {@code SaveSliceInfoDef}. Read from the full graph, before the restore subgraph is cut
+   * away.
+   *
+   * @param graph the whole graph
+   * @param meta its MetaGraphDef, or null
+   * @return bindings by variable node name
+   */
+  public static Map<String, Binding> bindings(GraphDef graph, MetaGraphDef meta) {
+    Map<String, Binding> out = new HashMap<>(fromSaveSliceInfo(meta));
+    out.putAll(fromRestoreOps(graph));
+    return out;
+  }
+
   /** Bindings from every restore op in the graph and its functions. */
   public static Map<String, Binding> fromRestoreOps(GraphDef graph) {
     Map<String, Binding> out = new LinkedHashMap<>();

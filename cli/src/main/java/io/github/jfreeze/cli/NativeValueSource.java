@@ -6,7 +6,7 @@ import io.github.jfreeze.codec.GraphFile;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
 import io.github.jfreeze.codec.graph.GraphSummary;
-import io.github.jfreeze.freezer.VariableValues;
+import io.github.jfreeze.freezer.VariableValueSource;
 import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.SavedModel;
 import java.io.IOException;
@@ -21,20 +21,20 @@ import java.util.Optional;
  * graph and restored the checkpoint (all fetched in one run, on first use), as TF's own freezing
  * does; the freezer's rewrite is unchanged.
  */
-final class NativeValues implements VariableValues {
+final class NativeValueSource implements VariableValueSource {
   private final ModelLocation location;
   private final Path graph;
   private final List<String> tags;
   private Map<String, NativeTensor> values;
 
-  private NativeValues(ModelLocation location, Path graph, List<String> tags) {
+  private NativeValueSource(ModelLocation location, Path graph, List<String> tags) {
     this.location = location;
     this.graph = graph;
     this.tags = tags;
   }
 
-  static NativeValues of(Path input, Path graph, List<String> tags) throws IOException {
-    return new NativeValues(ModelLocator.locate(input), graph, tags);
+  static NativeValueSource of(Path input, Path graph, List<String> tags) throws IOException {
+    return new NativeValueSource(ModelLocator.locate(input), graph, tags);
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.util.Optional;
  * fetched values here. The graph rewrite is the same either way.
  */
 @FunctionalInterface
-public interface VariableValues {
+public interface VariableValueSource {
   /**
    * The value of variable node {@code node}, whose checkpoint key is {@code key}.
    *

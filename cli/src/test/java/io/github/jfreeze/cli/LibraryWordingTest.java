@@ -1,0 +1,40 @@
+package io.github.jfreeze.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jfreeze.codec.testing.TestPaths;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The freezer names its API options; {@code jfreeze} shows its own flags in their place. */
+class LibraryWordingTest {
+  @TempDir Path tmp;
+
+  @Test
+  void errorsNameFlags() {
+    Cli.Result r = Cli.run("freeze", TestPaths.corpus().resolve("tf2onnx_regression/checkpoint").toString(),
+        "-o", tmp.resolve("x.pb").toString()).assertBadInput();
+    assertTrue(r.err().contains(": no outputs given: name the output node(s) with --outputs; likely outputs "), r.err());
+    assertFalse(r.err().contains("FreezeOptions"), r.err());
+    r = Cli.run("convert", TestPaths.corpus().resolve("tf2onnx_regression/checkpoint").toString(), "--to", "saved-model",
+        "-o", tmp.resolve("sm").toString()).assertBadInput();
+    assertTrue(r.err().contains("a serving signature needs --inputs and --outputs (node names, or key=node:0)"), r.err());
+  }
+
+  @Test
+  void warningsNameFlags() {
+    Cli.Result r = Cli.run("freeze", TestPaths.testdata().resolve("checkpoints/tf1_training").toString(), "--outputs",
+        "predictions", "--exclude-vars", ".*", "-o", tmp.resolve("kept.pb").toString()).assertOk();
+    assertTrue(r.err().contains(" left as variables (--exclude-vars/--include-vars): "), r.err());
+    assertFalse(r.err().contains("FreezeOptions"), r.err());
+  }
+
+  @Test
+  void textWithoutLibraryNamesIsUnchanged() {
+    String s = "output 'prd' is not in the graph; closest names: pred";
+    assertEquals(s, LibraryWording.asFlags(s));
+  }
+}

@@ -1,0 +1,127 @@
+package io.github.jfreeze.freezer.internal;
+
+import io.github.jfreeze.codec.Suggestions;
+import io.github.jfreeze.freezer.FreezeOptions;
+import io.github.jfreeze.freezer.FreezeReport;
+import io.github.jfreeze.freezer.FreezeReport.Change;
+import io.github.jfreeze.freezer.FreezeReport.ConvertedVariable;
+import io.github.jfreeze.freezer.internal.VariableBinder.Binding;
+import io.github.jfreeze.proto.FunctionDef;
+import io.github.jfreeze.proto.GraphDef;
+import io.github.jfreeze.proto.NodeDef;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Freezing, stage by stage: a checkpoint's graph becomes a GraphDef with its variables as
+ * constants, checked, and planned for writing. Nothing is written here.
+ *
+ * <ol>
+ *   <li>{@link OutputSelection}: the outputs and the roots to keep;
+ *   <li>{@link TrainingOpCleaner} and {@link SubgraphExtractor}: training ops the outputs reach
+ *       removed or rewritten, then the subgraph the roots need;
+ *   <li>{@link VariableSelection}: which variables become constants;
+ *   <li>{@link VariableValueReader}: their values, found and checked in the checkpoint;
+ *   <li>{@link ConstantConverter}: variables to constants, their reads, gathers and function
+ *       arguments rewritten;
+ *   <li>{@link GraphAssembler} and {@link FunctionLibrary}: the output graph and its library;
+ *   <li>{@link GraphValidator}, then {@link StreamingGraphWriter#plan}: what TF's importer would
+ *       refuse is refused; how the graph is written, the large values streamed.
+ * </ol>
+ */
+public final class FreezePipeline {
+  private FreezePipeline() {}
+
+  /**
+   * A frozen graph before the values streamed from the checkpoint are filled in.
+   *
+   * @param graph the frozen graph; streamed constants hold no values yet
+   * @param report what was frozen (no output file yet)
+   * @param raw the streamed values, by Const node name
+   * @param plan how the graph is written
+   */
+  public record Frozen(GraphDef graph, FreezeReport report, Map<String, ConstantValue.RawSource> raw,
+      StreamingGraphWriter.Plan plan) {}
+
+  /**
+   * Freezes the model {@code in} as {@code options} say; failures name the graph file ({@link
+   * GraphFailures}).
+   *
+   * @param in the opened model
+   * @param options what to freeze and how
+   * @return the frozen graph, its report and its writing plan
+   * @throws io.github.jfreeze.freezer.FreezeException if it cannot be frozen as asked
+   * @throws IOException if the checkpoint cannot be read
+   */
+  public static Frozen run(ModelInput in, FreezeOptions options) throws IOException {
+    return GraphFailures.naming(in.graphFile, "freezer", () -> freeze(in, options));
+  }
+
+  private static Frozen freeze(ModelInput in, FreezeOptions options) throws IOException {
+    GraphDef graph = in.graph;
+    GraphValidator.checkUniqueNames(graph);
+    List<String> warnings = new ArrayList<>(in.warnings);
+    List<Change> removed = new ArrayList<>();
+    List<Change> rewritten = new ArrayList<>();
+    Map<String, NodeDef.Builder> nodes = new LinkedHashMap<>();
+    for (NodeDef n : graph.getNodeList()) {
+      nodes.put(n.getName(), n.toBuilder());
+    }
+    Map<String, FunctionDef> functions = new LinkedHashMap<>();
+    graph.getLibrary().getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
+
+    List<String> outputs = OutputSelection.outputs(in, options, nodes);
+    List<String> roots = OutputSelection.roots(outputs, options, nodes);
+    // bindings come from the full graph: the restore subgraph is cut away below
+    Map<String, Binding> keys = VariableBinder.bindings(graph, in.meta);
+    if (!options.keepTrainingOps()) {
+      TrainingOpCleaner.clean(nodes, roots, removed, rewritten);
+    }
+    Map<String, NodeDef.Builder> sub = SubgraphExtractor.extract(nodes, roots);
+    VariableSelection selection = VariableSelection.of(in, options, outputs, sub);
+
+    Map<String, ConstantValue> values = VariableValueReader.read(in.checkpoint, selection.toConvert(), sub, keys,
+        options.values());
+    ConstantConverter converter = new ConstantConverter(sub, functions);
+    List<ConvertedVariable> converted = new ArrayList<>();
+    Map<String, ConstantValue.RawSource> raw = new HashMap<>();
+    long bytes = 0;
+    for (String v : selection.toConvert()) {
+      ConstantValue value = values.get(v);
+      if (value.raw() != null) {
+        raw.put(v, value.raw());
+      }
+      converter.convertVariable(v, value);
+      Binding b = keys.get(v);
+      converted.add(new ConvertedVariable(v, b == null ? v : b.key(), b == null || b.slice() == null ? "" : b.slice().toString(),
+          value.dtype().pythonName(), value.shape().asList(), value.byteSize()));
+      bytes += value.byteSize();
+    }
+    converter.rewrites().stream().filter(c -> !rewritten.contains(c)).forEach(rewritten::add);
+    if (!options.keepTrainingOps()) {
+      TrainingOpCleaner.checkNothingModifies(sub, selection.toConvert());
+    }
+
+    GraphAssembler.Assembled assembled = GraphAssembler.assemble(graph, sub, functions, converter, options.clearDevices());
+    GraphDef frozen = assembled.graph();
+    // what TF's importer would refuse is refused here, before anything is written
+    GraphValidator.validate(frozen, options.outputs());
+    List<String> placeholders = frozen.getNodeList().stream()
+        .filter(n -> n.getOp().equals("Placeholder") || n.getOp().equals("PlaceholderWithDefault"))
+        .map(NodeDef::getName).toList();
+    List<String> kept = selection.kept();
+    if (!kept.isEmpty()) {
+      warnings.add(kept.size() + " variable(s) left as variables (FreezeOptions.excludeVariables(...)/"
+          + "FreezeOptions.includeVariables(...)): " + Suggestions.list(kept, 10)
+          + "; the frozen graph needs them initialized before it runs");
+    }
+    StreamingGraphWriter.Plan plan = StreamingGraphWriter.plan(frozen, raw);
+    FreezeReport report = new FreezeReport(null, plan.size(), outputs, placeholders, graph.getNodeCount(),
+        frozen.getNodeCount(), converted, bytes, kept, removed, rewritten, assembled.functions(), warnings);
+    return new Frozen(frozen, report, raw, plan);
+  }
+}

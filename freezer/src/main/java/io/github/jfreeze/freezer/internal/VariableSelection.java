@@ -1,0 +1,73 @@
+package io.github.jfreeze.freezer.internal;
+
+import io.github.jfreeze.codec.Suggestions;
+import io.github.jfreeze.freezer.FreezeException;
+import io.github.jfreeze.freezer.FreezeException.Reason;
+import io.github.jfreeze.freezer.FreezeOptions;
+import io.github.jfreeze.proto.NodeDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Freezing stage 3, which variables become constants: the variable nodes of the subgraph, split by
+ * {@link FreezeOptions#includeVariables()} and {@link FreezeOptions#excludeVariables()}.
+ *
+ * @param toConvert variable nodes to replace by constants, in graph order
+ * @param kept variable nodes left as variables
+ */
+record VariableSelection(List<String> toConvert, List<String> kept) {
+  /** The ops that hold a variable's state. */
+  static final Set<String> VARIABLE_OPS = Set.of("VariableV2", "Variable", "VarHandleOp");
+
+  /**
+   * Selects the variables of {@code sub}.
+   *
+   * @throws FreezeException if the subgraph has no variables (it is frozen already), or variables
+   *     to convert but no checkpoint to fill them
+   */
+  static VariableSelection of(ModelInput in, FreezeOptions options, List<String> outputs, Map<String, NodeDef.Builder> sub)
+      throws FreezeException {
+    List<String> variables = sub.values().stream().filter(n -> VARIABLE_OPS.contains(n.getOp())).map(NodeDef.Builder::getName).toList();
+    if (variables.isEmpty()) {
+      long consts = sub.values().stream().filter(n -> n.getOp().equals("Const")).count();
+      throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile, "the graph has no variables for outputs "
+          + String.join(", ", outputs) + ": it is already frozen (" + consts + " Const nodes hold its values); nothing to do");
+    }
+    List<String> kept = new ArrayList<>();
+    List<String> toConvert = new ArrayList<>();
+    for (String v : variables) {
+      (selected(v, options) ? toConvert : kept).add(v);
+    }
+    if (!toConvert.isEmpty() && in.checkpoint == null) {
+      throw new FreezeException(Reason.NO_CHECKPOINT, in.graphFile, "the graph has " + toConvert.size()
+          + " variable(s) (" + Suggestions.list(toConvert, 5) + ") but no checkpoint was found to fill them; "
+          + "pass the checkpoint and give this graph with FreezeOptions.graph(...)");
+    }
+    return new VariableSelection(List.copyOf(toConvert), List.copyOf(kept));
+  }
+
+  private static boolean selected(String variable, FreezeOptions options) {
+    boolean in = options.includeVariables().isEmpty() || matches(variable, options.includeVariables());
+    return in && !matches(variable, options.excludeVariables());
+  }
+
+  private static boolean matches(String name, List<String> patterns) {
+    for (String p : patterns) {
+      if (p.equals(name)) {
+        return true;
+      }
+      try {
+        if (Pattern.compile(p).matcher(name).matches()) {
+          return true;
+        }
+      } catch (PatternSyntaxException e) {
+        // a plain name that is not a valid regex: only the exact match above applies
+      }
+    }
+    return false;
+  }
+}

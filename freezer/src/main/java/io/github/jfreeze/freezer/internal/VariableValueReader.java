@@ -1,0 +1,166 @@
+package io.github.jfreeze.freezer.internal;
+
+import io.github.jfreeze.codec.CheckpointReader;
+import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.codec.Suggestions;
+import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.TensorShape;
+import io.github.jfreeze.codec.VariableInfo;
+import io.github.jfreeze.codec.slice.SliceAssembler;
+import io.github.jfreeze.freezer.FreezeException;
+import io.github.jfreeze.freezer.FreezeException.Reason;
+import io.github.jfreeze.freezer.VariableValueSource;
+import io.github.jfreeze.freezer.internal.VariableBinder.Binding;
+import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.NodeDef;
+import io.github.jfreeze.proto.TensorProto;
+import io.github.jfreeze.proto.TensorShapeProto;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Freezing stage 4, the variables' values: each variable's checkpoint key (the one its restore op
+ * reads, else its {@code SaveSliceInfoDef}, name, shared name or TF2 object-graph name), checked
+ * against the graph's dtype and shape, then read, cut to its slice, taken from a {@link
+ * VariableValueSource}, or planned to be streamed from the data file when the graph is written.
+ * Every mismatch is found before anything is converted.
+ */
+final class VariableValueReader {
+  private VariableValueReader() {}
+
+  /**
+   * Finds, checks and reads (or plans to stream) the value of every variable in {@code variables},
+   * before anything is converted.
+   *
+   * @param ckpt the checkpoint
+   * @param variables the variable nodes to convert
+   * @param sub the subgraph, by node name
+   * @param keys the checkpoint keys the graph binds its variables to ({@link VariableBinder#bindings})
+   * @param supplied values that take the place of the checkpoint's, or null
+   * @return each variable's value, by node name, in the order of {@code variables}
+   * @throws FreezeException if a variable is missing from the checkpoint or does not match it
+   */
+  static Map<String, ConstantValue> read(CheckpointReader ckpt, List<String> variables,
+      Map<String, NodeDef.Builder> sub, Map<String, Binding> keys, VariableValueSource supplied) throws IOException {
+    Map<String, VariableInfo> byKey = new LinkedHashMap<>();
+    Map<String, String> friendly = new HashMap<>();
+    for (VariableInfo v : ckpt.variables()) {
+      byKey.put(v.key(), v);
+      if (v.hasFriendlyName()) {
+        friendly.putIfAbsent(v.name(), v.key());
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    Map<String, Binding> bindings = new LinkedHashMap<>();
+    for (String v : variables) {
+      NodeDef.Builder node = sub.get(v);
+      Binding b = keys.get(v);
+      if (b == null || !byKey.containsKey(b.key())) {
+        b = byName(node, byKey, friendly);
+      }
+      if (b == null) {
+        problems.add("variable '" + v + "' (" + node.getOp() + ") is not in the checkpoint; closest keys: "
+            + String.join(", ", Suggestions.closest(v, byKey.keySet(), 3)));
+        continue;
+      }
+      VariableInfo info = byKey.get(b.key());
+      if (info.dtype() == DType.VARIANT || info.dtype() == DType.RESOURCE) {
+        problems.add("variable '" + v + "' holds " + info.dtype() + " values, which a Const cannot hold; exclude it with "
+            + "FreezeOptions.excludeVariables(...)");
+        continue;
+      }
+      DType expected = DType.find(node.getAttrOrDefault("dtype", AttrValue.getDefaultInstance()).getTypeValue());
+      if (expected != null && expected != info.dtype()) {
+        problems.add("variable '" + v + "' is " + expected + " in the graph but checkpoint key '" + b.key() + "' holds " + info.dtype());
+        continue;
+      }
+      TensorShape shape = info.shape();
+      if (b.slice() != null) {
+        try {
+          shape = TensorShape.of(b.slice().lengthsWithin(info.shape()));
+        } catch (IllegalArgumentException ex) {
+          problems.add("variable '" + v + "': " + ex.getMessage() + " of checkpoint key '" + b.key() + "'");
+          continue;
+        }
+      }
+      AttrValue shapeAttr = node.getAttrOrDefault("shape", null);
+      TensorShapeProto declared = shapeAttr == null ? null : shapeAttr.getShape();
+      if (shapeAttr != null && shapeAttr.hasShape() && isFullyDefined(declared) && !TensorShape.fromProto(declared).equals(shape)) {
+        problems.add("variable '" + v + "' has shape " + TensorShape.fromProto(declared) + " in the graph but "
+            + "checkpoint key '" + b.key() + "'" + (b.slice() != null ? " slice " + b.slice() : "") + " holds " + shape);
+        continue;
+      }
+      bindings.put(v, b);
+    }
+    if (!problems.isEmpty()) {
+      throw new FreezeException(Reason.VARIABLE_MISMATCH, ckpt.prefix(), "the graph does not match the checkpoint: "
+          + String.join("; ", problems.subList(0, Math.min(problems.size(), 8)))
+          + (problems.size() > 8 ? "; and " + (problems.size() - 8) + " more" : ""));
+    }
+    Map<String, ConstantValue> values = new LinkedHashMap<>();
+    Map<String, Tensor> cache = new HashMap<>();
+    for (var e : bindings.entrySet()) {
+      Binding b = e.getValue();
+      Tensor given = supplied == null ? null : supplied.value(e.getKey(), b.key()).orElse(null);
+      if (given != null) {
+        if (given.dtype() != byKey.get(b.key()).dtype()) {
+          throw new FreezeException(Reason.VARIABLE_MISMATCH, null, "the value supplied for '" + e.getKey() + "' is " + given.dtype()
+              + " but the checkpoint holds " + byKey.get(b.key()).dtype());
+        }
+        values.put(e.getKey(), new ConstantValue(given.dtype(), given.shape(), given.toProto(), given.byteSize(), null));
+        continue;
+      }
+      VariableInfo info = byKey.get(b.key());
+      if (b.slice() == null && ckpt.isRawCopyable(b.key()) && info.byteSize() > 0) {
+        // stream the bytes when writing: nothing of the value is held in memory
+        TensorProto head = TensorProto.newBuilder().setDtype(info.dtype().proto()).setTensorShape(info.shape().toProto()).build();
+        values.put(e.getKey(), new ConstantValue(info.dtype(), info.shape(), head, info.byteSize(),
+            new ConstantValue.RawSource(ckpt, b.key(), info.byteSize())));
+        continue;
+      }
+      Tensor t = b.slice() == null ? ckpt.read(b.key()) : SliceAssembler.extract(cache.computeIfAbsent(b.key(), k -> readUnchecked(ckpt, k)), b.slice());
+      values.put(e.getKey(), new ConstantValue(t.dtype(), t.shape(), t.toProto(), t.byteSize(), null));
+    }
+    return values;
+  }
+
+  private static Tensor readUnchecked(CheckpointReader ckpt, String key) {
+    try {
+      return ckpt.read(key);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Binding byName(NodeDef.Builder node, Map<String, VariableInfo> byKey, Map<String, String> friendly) {
+    List<String> candidates = new ArrayList<>();
+    candidates.add(node.getName());
+    AttrValue shared = node.getAttrOrDefault("shared_name", null);
+    if (shared != null && !shared.getS().isEmpty()) {
+      candidates.add(0, shared.getS().toString(StandardCharsets.UTF_8));
+    }
+    for (String c : candidates) {
+      if (byKey.containsKey(c)) {
+        return new Binding(node.getName(), c, null, "name");
+      }
+    }
+    for (String c : candidates) {
+      if (friendly.containsKey(c)) {
+        return new Binding(node.getName(), friendly.get(c), null, "object graph name");
+      }
+    }
+    return null;
+  }
+
+  private static boolean isFullyDefined(TensorShapeProto s) {
+    if (s.getUnknownRank()) {
+      return false;
+    }
+    return s.getDimList().stream().allMatch(d -> d.getSize() >= 0);
+  }
+}
