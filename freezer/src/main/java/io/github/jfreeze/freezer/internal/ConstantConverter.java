@@ -44,6 +44,10 @@ import java.util.Set;
  *
  * Edges are resolved as TF does: an input without an index means output 0, and inside a function
  * a name that is not a node is an argument of the function.
+ *
+ * <p>Over 400 lines on purpose: it is one walk (TF's {@code _Convertible} classes share one graph
+ * index and one work list), and each op's rule needs the walk's state (targets visited, functions
+ * cloned and renamed, nodes added); split, the rules would pass that state around instead.
  */
 public final class ConstantConverter {
   /** An object values flow into: a node (in the main graph or a function) or a function's arguments. */
