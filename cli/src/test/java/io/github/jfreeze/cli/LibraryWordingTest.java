@@ -19,9 +19,9 @@ class LibraryWordingTest {
         "-o", tmp.resolve("x.pb").toString()).assertBadInput();
     assertTrue(r.err().contains(": no outputs given: name the output node(s) with --outputs; likely outputs "), r.err());
     assertFalse(r.err().contains("FreezeOptions"), r.err());
-    r = Cli.run("convert", TestPaths.corpus().resolve("tf2onnx_regression/checkpoint").toString(), "--to", "saved-model",
-        "-o", tmp.resolve("sm").toString()).assertBadInput();
-    assertTrue(r.err().contains("a serving signature needs --inputs and --outputs (node names, or key=node:0)"), r.err());
+    r = Cli.run("freeze", TestPaths.corpus().resolve("serving_saved_model_half_plus_two_tf2_cpu/00000123").toString(),
+        "--tags", "train", "-o", tmp.resolve("y.pb").toString()).assertBadInput();
+    assertTrue(r.err().contains("(pass one with --tags)"), r.err());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The library's messages name the API a caller can use ({@code FreezeOptions.outputs(...)}), never
@@ -36,6 +37,15 @@ class LibraryMessagesTest {
         FreezeOptions.builder(corpus("serving_saved_model_half_plus_two_tf2_cpu/00000123")).tags(Set.of("train")).build()));
     assertTrue(e.problem().endsWith("(pass one with FreezeOptions.tags(...))"), e.problem());
     assertFalse(e.getMessage().contains("--"), e.getMessage());
+  }
+
+  @Test
+  void convertWithoutSignatureTensorsNamesTheOptions(@TempDir Path tmp) {
+    FreezeException e = assertThrows(FreezeException.class, () -> Freezer.convertToSavedModel(new ConvertOptions(
+        corpus("tf2onnx_regression/checkpoint"), null, List.of(), List.of(), tmp.resolve("sm"), false)));
+    assertEquals(FreezeException.Reason.NO_OUTPUTS, e.reason());
+    assertEquals("a serving signature needs ConvertOptions.inputs() and ConvertOptions.outputs() (node names, or key=node:0)",
+        e.problem());
   }
 
   @Test
