@@ -30,6 +30,40 @@ public record TensorSlice(long[] starts, long[] lengths) {
     return new TensorSlice(s, l);
   }
 
+  /**
+   * Parses TF's string form of a slice ({@code 0,5:-}: per dimension {@code start,length}, or
+   * {@code -} for all of it), as {@code shape_and_slices} and {@link #toString()} write it.
+   *
+   * @param spec the slice
+   * @return the slice
+   * @throws IllegalArgumentException if a dimension is neither {@code -} nor two non-negative numbers
+   */
+  public static TensorSlice parse(String spec) {
+    String[] dims = spec.split(":", -1);
+    long[] starts = new long[dims.length];
+    long[] lengths = new long[dims.length];
+    for (int i = 0; i < dims.length; i++) {
+      if (dims[i].equals("-")) {
+        lengths[i] = FULL;
+        continue;
+      }
+      String[] sl = dims[i].split(",", -1);
+      try {
+        if (sl.length != 2) {
+          throw new NumberFormatException();
+        }
+        starts[i] = Long.parseLong(sl[0]);
+        lengths[i] = Long.parseLong(sl[1]);
+      } catch (NumberFormatException e) {
+        lengths[i] = -2;
+      }
+      if (starts[i] < 0 || lengths[i] < 0) {
+        throw new IllegalArgumentException("slice '" + spec + "' is not 'start,length' or '-' in each dimension");
+      }
+    }
+    return new TensorSlice(starts, lengths);
+  }
+
   /** The whole of a tensor of rank {@code rank}. */
   public static TensorSlice full(int rank) {
     long[] l = new long[rank];

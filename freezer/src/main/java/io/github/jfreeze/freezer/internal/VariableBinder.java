@@ -298,31 +298,12 @@ public final class VariableBinder {
       return null;
     }
     String[] parts = s.split(" ");
-    String slice = parts[parts.length - 1];
-    String[] dims = slice.split(":", -1);
-    long[] starts = new long[dims.length];
-    long[] lengths = new long[dims.length];
-    for (int i = 0; i < dims.length; i++) {
-      if (dims[i].equals("-")) {
-        lengths[i] = TensorSlice.FULL;
-        continue;
-      }
-      String[] sl = dims[i].split(",", -1);
-      try {
-        if (sl.length != 2) {
-          throw new NumberFormatException();
-        }
-        starts[i] = Long.parseLong(sl[0]);
-        lengths[i] = Long.parseLong(sl[1]);
-      } catch (NumberFormatException e) {
-        lengths[i] = -2;
-      }
-      if (starts[i] < 0 || lengths[i] < 0) {
-        throw new GraphProblem(restore.getOp() + " node '" + restore.getName() + "' restores a slice '" + spec
-            + "' that is not 'start,length' or '-' in each dimension");
-      }
+    try {
+      return TensorSlice.parse(parts[parts.length - 1]);
+    } catch (IllegalArgumentException e) {
+      throw new GraphProblem(restore.getOp() + " node '" + restore.getName() + "' restores a slice '" + spec
+          + "' that is not 'start,length' or '-' in each dimension");
     }
-    return new TensorSlice(starts, lengths);
   }
 
   /** Partitioned variable parts listed in a MetaGraphDef's variable collections. */
