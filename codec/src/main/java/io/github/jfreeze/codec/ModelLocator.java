@@ -30,12 +30,21 @@ public final class ModelLocator {
 
   private ModelLocator() {}
 
+  /** A device, FIFO or socket where a model file was expected (reading one could block or never end). */
+  public static ModelNotFoundException notRegular(Path path) {
+    return new ModelNotFoundException(path, "not a regular file (a device, FIFO or socket); give a checkpoint, graph or "
+        + "SavedModel file or directory");
+  }
+
   public static ModelLocation locate(Path input) throws IOException {
     List<String> warnings = new ArrayList<>();
     if (Files.isDirectory(input)) {
       return locateDirectory(input, warnings);
     }
     String name = input.getFileName() == null ? "" : input.getFileName().toString();
+    if (Files.exists(input) && !Files.isRegularFile(input)) {
+      throw notRegular(input);
+    }
     if (Files.isRegularFile(input)) {
       if (name.endsWith(".index")) {
         return checkpointAt(input, strip(input, ".index"), warnings, true);
