@@ -105,8 +105,10 @@ public final class Main implements Runnable {
       // a mapped file shrank while it was read
       code = fail(err, cl, e, "the file changed or became unreadable while it was read (" + e.getMessage() + ")");
     } catch (LinkageError | RuntimeException e) {
-      code = fail(err, cl, e, "unexpected " + e + " (a bug in jfreeze, or a damaged installation: please report it with "
-          + "the output of --debug)");
+      IOException io = ioCause(e);
+      code = fail(err, cl, e, io != null ? "cannot go on: " + io.getMessage() + (String.valueOf(io.getMessage())
+          .contains("Too many open files") ? " (raise ulimit -n)" : "") : "unexpected " + e + " (a bug in jfreeze, or a "
+          + "damaged installation: please report it with the output of --debug)");
     }
     if (held != null) {
       commandOut.flush();
@@ -116,6 +118,16 @@ public final class Main implements Runnable {
       held.discard();
     }
     return code;
+  }
+
+  /** The I/O failure behind {@code e} (a class that could not initialise because no file could be opened), or null. */
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
   }
 
   /** One error line for a failure outside the command's own handling, naming the input being read. */
