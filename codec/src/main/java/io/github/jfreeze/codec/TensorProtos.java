@@ -56,6 +56,42 @@ public final class TensorProtos {
     }
   }
 
+  /**
+   * A proto's values as stored, without repeating them over the shape: for the compact form (fewer
+   * typed values than elements, the last one repeating; none meaning zeros) the stored values only,
+   * so that printing a broadcast constant of any claimed shape takes memory for what the file
+   * holds. Element {@code i} of the tensor is {@link Stored#at}{@code (i)} of {@link Stored#values}.
+   */
+  public static Stored storedValues(TensorProto proto, Path file, long offset) throws CorruptFileException {
+    check(proto, file, offset);
+    DType dtype = dtypeOf(proto, file, offset);
+    TensorShape shape = shapeOf(proto, file, offset);
+    long n = shape.numElements();
+    boolean compact = (dtype == DType.STRING || proto.getTensorContent().isEmpty()) && valueCount(proto, dtype) < n;
+    if (!compact) {
+      return new Stored(toTensor(proto, dtype, shape, file, offset), shape);
+    }
+    long stored = Math.max(1, valueCount(proto, dtype));
+    return new Stored(toTensor(proto, dtype, TensorShape.of(stored), file, offset), shape);
+  }
+
+  /**
+   * Values as a proto stores them, and the shape they stand for.
+   *
+   * @param values the stored values (all of them, or the compact form's few)
+   * @param shape the tensor's shape
+   */
+  public record Stored(Tensor values, TensorShape shape) {
+    /** The stored index of element {@code i}: the last stored value repeats. */
+    public long at(long i) {
+      return Math.min(i, values.numElements() - 1);
+    }
+
+    public long numElements() {
+      return shape.numElements();
+    }
+  }
+
   private static DType dtypeOf(TensorProto proto, Path file, long offset) throws CorruptFileException {
     DType dtype = DType.find(proto.getDtypeValue());
     if (dtype == null || proto.getDtypeValue() == 0) {
