@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -84,8 +85,15 @@ final class FreezeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    FreezeOptions options = FreezeOptions.builder(input).output(output).outputs(outputs).graph(graph).signature(signature)
-        .tags(new LinkedHashSet<>(tags)).includeVariables(include).excludeVariables(exclude).initializerNodes(initializers)
+    FreezeOptions.Builder builder;
+    try {
+      builder = FreezeOptions.builder(input).includeVariables(include).excludeVariables(exclude);
+      builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--include-vars/--exclude-vars: " + e.getMessage());
+    }
+    FreezeOptions options = builder.output(output).outputs(outputs).graph(graph).signature(signature)
+        .tags(new LinkedHashSet<>(tags)).initializerNodes(initializers)
         .clearDevices(!keepDevices).force(force).values(nativeValues ? NativeValueSource.of(input, graph, tags) : null).build();
     FreezeReport report;
     try {

@@ -151,10 +151,20 @@ final class JsonReport implements InspectCommand.Report {
   }
 
   private void values(Tensor t) {
+    values(new TensorProtos.Stored(t, t.shape()));
+  }
+
+  private void values(TensorProtos.Stored t) {
     w.name("values");
     Values.writeJson(w, t, opts.maxValues());
     w.name("values_truncated").value(opts.maxValues() >= 0 && opts.maxValues() < t.numElements());
   }
+
+  /**
+   * The most values {@code --json} writes for one graph constant unless {@code --max-values} says
+   * otherwise: a constant that repeats one value over a claimed shape can stand for terabytes.
+   */
+  static final long MAX_JSON_VALUES = 1L << 27;
 
   // ---------------------------------------------------------------------------------- graph
 
@@ -177,10 +187,15 @@ final class JsonReport implements InspectCommand.Report {
         if (value == null || !value.hasTensor()) {
           continue;
         }
-        Tensor t = TensorProtos.toTensor(value.getTensor(), f.file(), -1);
+        TensorProtos.Stored t = TensorProtos.storedValues(value.getTensor(), f.file(), -1);
+        if (opts.maxValues() < 0 && t.numElements() > MAX_JSON_VALUES) {
+          throw new CommandFailure(f.file(), "Const " + n.getName() + " stands for " + t.numElements() + " values (one "
+              + "value repeated over shape " + t.shape() + "), more than the " + MAX_JSON_VALUES + " that --json writes "
+              + "without --max-values; pass --max-values N");
+        }
         w.beginObject();
         w.name("name").value(n.getName());
-        w.name("dtype").value(t.dtype().pythonName());
+        w.name("dtype").value(t.values().dtype().pythonName());
         w.name("shape").beginCompactArray();
         for (long d : t.shape().dims()) {
           w.value(d);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -82,19 +83,75 @@ public final class Main implements Runnable {
     System.exit(code);
   }
 
-  /** Runs {@code jfreeze args...} writing to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs {@code jfreeze args...} writing to {@code out} and {@code err}; returns the exit code. With
+   * {@code --json}, what a command prints is held back ({@link HeldOutput}) and reaches {@code out}
+   * only when it succeeds: stdout carries one whole JSON document or nothing.
+   */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    boolean json = java.util.Arrays.asList(args).contains("--json");
+    HeldOutput held = json ? new HeldOutput() : null;
+    PrintWriter commandOut = json ? new PrintWriter(held, false) : out;
+    CommandLine cl = null;
+    int code;
     try {
-      return commandLine(out, err, args).execute(args);
+      cl = commandLine(commandOut, err, args);
+      code = cl.execute(args);
     } catch (OutOfMemoryError e) {
-      err.println("jfreeze: error: out of memory; give Java more heap, e.g. JFREEZE_JAVA_OPTS=-Xmx8g");
-      err.flush();
-      return BAD_INPUT;
+      code = fail(err, cl, e, "out of memory; give Java more heap, e.g. JFREEZE_JAVA_OPTS=-Xmx8g");
     } catch (StackOverflowError e) {
-      err.println("jfreeze: error: stack overflow (input nested too deeply?); try JFREEZE_JAVA_OPTS=-Xss64m");
-      err.flush();
-      return BAD_INPUT;
+      code = fail(err, cl, e, "stack overflow (a bug in jfreeze: please report it with the output of --debug)");
+    } catch (InternalError e) {
+      // a mapped file shrank while it was read
+      code = fail(err, cl, e, "the file changed or became unreadable while it was read (" + e.getMessage() + ")");
+    } catch (LinkageError | RuntimeException e) {
+      IOException io = ioCause(e);
+      code = fail(err, cl, e, io != null ? "cannot go on: " + io.getMessage() + (String.valueOf(io.getMessage())
+          .contains("Too many open files") ? " (raise ulimit -n)" : "") : "unexpected " + e + " (a bug in jfreeze, or a "
+          + "damaged installation: please report it with the output of --debug)");
     }
+    if (held != null) {
+      commandOut.flush();
+      if (code == OK) {
+        held.copyTo(out);
+      }
+      held.discard();
+    }
+    return code;
+  }
+
+  /** The I/O failure behind {@code e} (a class that could not initialise because no file could be opened), or null. */
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+
+  /** One error line for a failure outside the command's own handling, naming the input being read. */
+  private static int fail(PrintWriter err, CommandLine cl, Throwable e, String what) {
+    Path input = cl == null ? null : inputOf(cl.getParseResult());
+    err.println("jfreeze: error: " + (input != null ? input + ": " : "") + what);
+    if (cl != null && debugRequested(cl.getParseResult())) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  /** The first path the command was given as a positional parameter (its input), or null. */
+  static Path inputOf(ParseResult pr) {
+    for (ParseResult p = pr; p != null; p = p.subcommand()) {
+      for (var positional : p.matchedPositionals()) {
+        Object v = positional.getValue();
+        if (v instanceof Path path) {
+          return path;
+        }
+      }
+    }
+    return null;
   }
 
   /** The subcommands, in the order help lists them. */
@@ -154,7 +211,12 @@ public final class Main implements Runnable {
 
   private static int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    err.println("jfreeze: error: " + oneLine(describe(ex)));
+    String message = oneLine(describe(ex));
+    Path input = inputOf(parseResult);
+    if (input != null && !namesItsFile(ex)) {
+      message = input + ": " + message; // every error line names a path: the input when the failure names none
+    }
+    err.println("jfreeze: error: " + message);
     if (debugRequested(parseResult)) {
       ex.printStackTrace(err);
     }
@@ -169,6 +231,15 @@ public final class Main implements Runnable {
       }
     }
     return false;
+  }
+
+  /** Whether {@link #describe} of {@code ex} starts with the path it is about. */
+  private static boolean namesItsFile(Throwable ex) {
+    if (ex instanceof io.github.jfreeze.freezer.FreezeException fe) {
+      return fe.file() != null;
+    }
+    return ex instanceof CommandFailure || ex instanceof CorruptFileException || ex instanceof ModelNotFoundException
+        || (ex instanceof FileSystemException fse && fse.getFile() != null);
   }
 
   /** The message for a failure: the path first, then what is wrong (never the path twice). */

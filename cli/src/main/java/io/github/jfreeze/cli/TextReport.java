@@ -157,8 +157,8 @@ final class TextReport implements InspectCommand.Report {
           out.println("(no value attr)");
           continue;
         }
-        Tensor t = TensorProtos.toTensor(value.getTensor(), f.file(), -1);
-        out.println(t.dtype() + " " + t.shape());
+        TensorProtos.Stored t = TensorProtos.storedValues(value.getTensor(), f.file(), -1);
+        out.println(t.values().dtype() + " " + t.shape());
         out.println(Values.toText(t, opts.textThreshold()));
       }
     }

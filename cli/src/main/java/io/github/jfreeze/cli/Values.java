@@ -2,6 +2,7 @@ package io.github.jfreeze.cli;
 
 import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.TensorProtos;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
@@ -34,11 +35,20 @@ final class Values {
    * of each dimension, with {@code ...} between.
    */
   static String toText(Tensor t, long threshold) {
-    long[] dims = t.shape().dims();
+    return toText(new TensorProtos.Stored(t, t.shape()), threshold);
+  }
+
+  /**
+   * As {@link #toText(Tensor, long)} for values as a proto stores them: only the shown elements are
+   * looked up, so a constant that repeats one value over a huge shape prints in small memory.
+   */
+  static String toText(TensorProtos.Stored stored, long threshold) {
+    Tensor t = stored.values();
+    long[] dims = stored.shape().dims();
     if (dims.length == 0) {
       return element(t, 0);
     }
-    boolean summarize = t.numElements() > threshold;
+    boolean summarize = stored.numElements() > threshold;
     long[] strides = new long[dims.length];
     long s = 1;
     for (int d = dims.length - 1; d >= 0; d--) {
@@ -48,6 +58,7 @@ final class Values {
     // format the shown elements first so they can be padded to one width, as numpy does
     List<Long> at = new ArrayList<>();
     collect(dims, strides, 0, 0, summarize, at);
+    at.replaceAll(stored::at);
     List<String> cells = cells(t, at);
     int width = cells.stream().mapToInt(String::length).max().orElse(0);
     StringBuilder sb = new StringBuilder();
@@ -275,10 +286,15 @@ final class Values {
    * Writes the first {@code limit} elements (all when negative) as a flat row-major JSON array.
    */
   static void writeJson(JsonWriter w, Tensor t, long limit) {
-    long n = limit < 0 ? t.numElements() : Math.min(limit, t.numElements());
+    writeJson(w, new TensorProtos.Stored(t, t.shape()), limit);
+  }
+
+  /** As {@link #writeJson(JsonWriter, Tensor, long)} for values as a proto stores them. */
+  static void writeJson(JsonWriter w, TensorProtos.Stored stored, long limit) {
+    long n = limit < 0 ? stored.numElements() : Math.min(limit, stored.numElements());
     w.beginCompactArray();
     for (long i = 0; i < n; i++) {
-      writeJsonElement(w, t, i);
+      writeJsonElement(w, stored.values(), stored.at(i));
     }
     w.endArray();
   }

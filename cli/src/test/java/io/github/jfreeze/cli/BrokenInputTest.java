@@ -50,4 +50,59 @@ class BrokenInputTest {
     assertEquals("jfreeze: error: " + graph + ": VariableV2 node 'W1' has data inputs (input_holder); variables take none\n", r.err());
     assertTrue(!Files.exists(out));
   }
+
+  /**
+   * Issue 10/16: with --json, stdout is one whole JSON document or nothing. Before, a checksum
+   * failure part-way through {@code inspect --values --json} left half a document (ending at
+   * {@code "slices": []}) on stdout.
+   */
+  @ParameterizedTest
+  @EnumSource(BrokenCheckpoints.class)
+  void jsonIsWholeOrNothing(BrokenCheckpoints defect) throws IOException {
+    Path prefix = defect.make(tmp);
+    Path out = tmp.resolve("out.pb");
+    String[][] commands = {
+        {"inspect", "--json", prefix.toString()},
+        {"inspect", "--json", "--values", prefix.toString()},
+        {"inspect", "--json", "--verify", prefix.toString()},
+        {"freeze", "--json", prefix.toString(), "--outputs", "pred", "-o", out.toString()},
+        {"convert", "--json", prefix.toString(), "--to", "saved-model", "--inputs", "X", "--outputs", "pred", "-o",
+            tmp.resolve("sm").toString()}};
+    for (String[] args : commands) {
+      Cli.Result r = Cli.run(args);
+      if (r.code() == 0) {
+        r.json(); // parses whole
+      } else {
+        assertEquals("", r.out(), () -> r.describe("stdout of a failed --json run"));
+        r.assertBadInput();
+      }
+    }
+  }
+
+  @Test
+  void anInvalidRegularExpressionIsAUsageError() {
+    Path model = TestPaths.testdata().resolve("models/seed");
+    Cli.Result r = Cli.run("freeze", model.toString(), "--outputs", "predictions", "--include-vars", "([", "-o",
+        tmp.resolve("x.pb").toString());
+    assertEquals(2, r.code(), r.describe("exit"));
+    assertTrue(r.err().startsWith("jfreeze: error: --include-vars/--exclude-vars: '([' is not a valid regular expression"),
+        r.err());
+    assertTrue(!Files.exists(tmp.resolve("x.pb")));
+  }
+
+  /** A FIFO or device as INPUT or --graph: "not a regular file", not "no such file", and never a read that blocks. */
+  @Test
+  void fifosAndDevicesAreNotRegularFiles() throws Exception {
+    Path fifo = tmp.resolve("fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    Path model = TestPaths.testdata().resolve("models/seed");
+    for (Path p : new Path[] {fifo, Path.of("/dev/zero")}) {
+      Cli.Result in = Cli.run("inspect", p.toString()).assertBadInput();
+      assertEquals("jfreeze: error: " + p + ": not a regular file (a device, FIFO or socket); give a checkpoint, graph or "
+          + "SavedModel file or directory\n", in.err());
+      Cli.Result g = Cli.run("freeze", model.toString(), "--graph", p.toString(), "--outputs", "predictions", "-o",
+          tmp.resolve("x.pb").toString()).assertBadInput();
+      assertTrue(g.err().startsWith("jfreeze: error: " + p + ": not a regular file"), g.err());
+    }
+  }
 }

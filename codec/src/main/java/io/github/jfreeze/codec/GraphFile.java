@@ -72,12 +72,48 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
    * @throws IOException if it cannot be read
    */
   public static GraphFile read(Path file) throws IOException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw ModelLocator.notRegular(file);
+    }
     long size = Files.size(file);
     if (size > MAX_SIZE - 8) { // nor can a Java array hold one quite that large
       throw new CorruptFileException(file, -1, "file of " + size + " bytes is larger than a protobuf message can be (2 GiB); "
           + "graphs this large are stored as chunked SavedModels, which jfreeze cannot read yet");
     }
-    return parse(file, Files.readAllBytes(file));
+    if (size > MAX_TEXT_SIZE) {
+      byte[] head = new byte[64 << 10];
+      try (var in = Files.newInputStream(file)) {
+        int n = in.readNBytes(head, 0, head.length);
+        if (looksLikeText(head, n)) {
+          throw new CorruptFileException(file, -1, "looks like a text-format graph of " + size + " bytes, over jfreeze's "
+              + (MAX_TEXT_SIZE >> 20) + " MiB limit for text (parsing text needs several times its size in memory); "
+              + "write the graph in binary (.pb)");
+        }
+      }
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length != size) {
+      throw new CorruptFileException(file, Math.min(bytes.length, size), "changed size while it was read (" + size + " then "
+          + bytes.length + " bytes)");
+    }
+    return parse(file, bytes);
+  }
+
+  /**
+   * The largest text-format graph jfreeze parses: protobuf's text parser holds the text and its
+   * tokens at once, several times the file's size; text graphs of real models are a few MiB.
+   */
+  public static final long MAX_TEXT_SIZE = 256L << 20;
+
+  /** Whether the first {@code n} bytes contain no control character other than whitespace (UTF-8 text). */
+  private static boolean looksLikeText(byte[] bytes, int n) {
+    for (int i = 0; i < n; i++) {
+      byte b = bytes[i];
+      if ((b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
+        return false;
+      }
+    }
+    return n > 0;
   }
 
   /**

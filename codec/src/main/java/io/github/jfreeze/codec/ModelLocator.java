@@ -31,6 +31,17 @@ public final class ModelLocator {
   private ModelLocator() {}
 
   /**
+   * A device, FIFO or socket where a model file was expected (reading one could block or never end).
+   *
+   * @param path the path that is not a regular file
+   * @return the exception to throw
+   */
+  public static ModelNotFoundException notRegular(Path path) {
+    return new ModelNotFoundException(path, "not a regular file (a device, FIFO or socket); give a checkpoint, graph or "
+        + "SavedModel file or directory");
+  }
+
+  /**
    * Finds what {@code input} points at: a checkpoint (directory with a state file, prefix, any of
    * its files, V1 file or pattern), a SavedModel directory, or a graph file.
    *
@@ -45,6 +56,9 @@ public final class ModelLocator {
       return locateDirectory(input, warnings);
     }
     String name = input.getFileName() == null ? "" : input.getFileName().toString();
+    if (Files.exists(input) && !Files.isRegularFile(input)) {
+      throw notRegular(input);
+    }
     if (Files.isRegularFile(input)) {
       if (name.endsWith(".index")) {
         return checkpointAt(input, strip(input, ".index"), warnings, true);

@@ -69,6 +69,58 @@ public final class TensorProtos {
     }
   }
 
+  /**
+   * A proto's values as stored, without repeating them over the shape: for the compact form (fewer
+   * typed values than elements, the last one repeating; none meaning zeros) the stored values only,
+   * so that printing a broadcast constant of any claimed shape takes memory for what the file
+   * holds. Element {@code i} of the tensor is {@link Stored#at}{@code (i)} of {@link Stored#values}.
+   *
+   * @param proto the tensor proto
+   * @param file the file it was read from, for messages
+   * @param offset where in it, for messages
+   * @return the stored values and the shape they stand for
+   * @throws CorruptFileException if {@link #toTensor(TensorProto, Path, long)} would fail
+   */
+  public static Stored storedValues(TensorProto proto, Path file, long offset) throws CorruptFileException {
+    check(proto, file, offset);
+    DType dtype = dtypeOf(proto, file, offset);
+    TensorShape shape = shapeOf(proto, file, offset);
+    long n = shape.numElements();
+    boolean compact = (dtype == DType.STRING || proto.getTensorContent().isEmpty()) && valueCount(proto, dtype) < n;
+    if (!compact) {
+      return new Stored(toTensor(proto, dtype, shape, file, offset), shape);
+    }
+    long stored = Math.max(1, valueCount(proto, dtype));
+    return new Stored(toTensor(proto, dtype, TensorShape.of(stored), file, offset), shape);
+  }
+
+  /**
+   * Values as a proto stores them, and the shape they stand for.
+   *
+   * @param values the stored values (all of them, or the compact form's few)
+   * @param shape the tensor's shape
+   */
+  public record Stored(Tensor values, TensorShape shape) {
+    /**
+     * The stored index of element {@code i}: the last stored value repeats.
+     *
+     * @param i the element's row-major index in the tensor
+     * @return its index in {@link #values()}
+     */
+    public long at(long i) {
+      return Math.min(i, values.numElements() - 1);
+    }
+
+    /**
+     * The number of elements the values stand for.
+     *
+     * @return the elements of {@link #shape()}
+     */
+    public long numElements() {
+      return shape.numElements();
+    }
+  }
+
   private static DType dtypeOf(TensorProto proto, Path file, long offset) throws CorruptFileException {
     DType dtype = DType.find(proto.getDtypeValue());
     if (dtype == null || proto.getDtypeValue() == 0) {

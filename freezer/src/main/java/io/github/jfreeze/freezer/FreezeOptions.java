@@ -346,8 +346,20 @@ public final class FreezeOptions {
      * The options.
      *
      * @return immutable options
+     * @throws IllegalArgumentException when an include or exclude pattern is not a valid regular
+     *     expression (TF names never hold the characters that make one invalid)
      */
     public FreezeOptions build() {
+      for (List<String> patterns : List.of(includeVariables, excludeVariables)) {
+        for (String p : patterns) {
+          try {
+            java.util.regex.Pattern.compile(p);
+          } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("'" + p + "' is not a valid regular expression: "
+                + e.getDescription() + " near index " + e.getIndex(), e);
+          }
+        }
+      }
       return new FreezeOptions(this);
     }
 

@@ -175,4 +175,32 @@ class InvalidGraphTest {
     assertTrue(e.problem().matches("node '.*' in function '.*' input '\\^missing_node' names neither a node of the body nor an "
         + "argument"), e.problem());
   }
+
+  /**
+   * Issue 10: a chain of 2,000 Identity nodes after a variable overflowed the stack (the conversion
+   * walked it recursively). A chain of 200,000 now freezes: every walk is iterative.
+   */
+  @Test
+  void aLongChainAfterAVariableFreezes() throws IOException {
+    Path model = TestPaths.testdata().resolve("models/seed");
+    MetaGraphDef.Builder meta = MetaGraphDef.parseFrom(Files.readAllBytes(model.resolve("model.ckpt-1.meta"))).toBuilder();
+    var t = io.github.jfreeze.proto.AttrValue.newBuilder().setType(io.github.jfreeze.proto.DataType.DT_FLOAT).build();
+    String prev = "W1/read";
+    int n = 200_000;
+    for (int i = 0; i < n; i++) {
+      String name = "chain/" + i;
+      meta.getGraphDefBuilder().addNode(NodeDef.newBuilder().setName(name).setOp("Identity").addInput(prev).putAttr("T", t));
+      prev = name;
+    }
+    String last = prev;
+    meta.getGraphDefBuilder().getNodeBuilderList().stream().filter(b -> b.getName().equals("mul")).forEach(b -> b.setInput(1, last));
+    Path graph = tmp.resolve("chain.meta");
+    Files.write(graph, meta.build().toByteArray());
+    Path out = tmp.resolve("frozen.pb");
+    FreezeReport r = Freezer.freeze(FreezeOptions.builder(model.resolve("model.ckpt-1")).graph(graph).outputs("predictions")
+        .output(out).build());
+    assertEquals(2, r.variables().size());
+    io.github.jfreeze.proto.GraphDef frozen = io.github.jfreeze.proto.GraphDef.parseFrom(Files.readAllBytes(out));
+    assertEquals(n + 9, frozen.getNodeCount());
+  }
 }
