@@ -23,7 +23,11 @@ final class LibraryWording {
       Map.entry("FreezeOptions.includeVariables(...)", "--include-vars"),
       Map.entry("ConvertOptions.inputs()", "--inputs"),
       Map.entry("ConvertOptions.outputs()", "--outputs"),
-      Map.entry("Freezer.convertToSavedModel", "jfreeze convert --to saved-model"));
+      Map.entry("Freezer.convertToSavedModel", "jfreeze convert --to saved-model"),
+      Map.entry("set FreezeOptions.force(true)", "pass --force"),
+      Map.entry("set ConvertOptions.force", "pass --force"),
+      Map.entry("FreezeOptions.force(true)", "--force"),
+      Map.entry("ConvertOptions.force", "--force"));
 
   /** {@code text} with the library's option names replaced by the CLI's flags. */
   static String asFlags(String text) {

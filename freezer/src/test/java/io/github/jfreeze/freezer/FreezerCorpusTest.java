@@ -194,7 +194,7 @@ class FreezerCorpusTest {
     Path out = tmp.resolve("f.pb");
     Files.writeString(out, "keep me");
     e = assertThrows(FreezeException.class, () -> Freezer.freeze(FreezeOptions.builder(ckpt).outputs("pred").output(out).build()));
-    assertTrue(e.getMessage().contains("already exists; pass --force"), e.getMessage());
+    assertTrue(e.getMessage().contains("already exists; set FreezeOptions.force(true)"), e.getMessage());
     assertEquals("keep me", Files.readString(out));
     Freezer.freeze(FreezeOptions.builder(ckpt).outputs("pred").output(out).force(true).build());
     assertTrue(Files.size(out) > 100);

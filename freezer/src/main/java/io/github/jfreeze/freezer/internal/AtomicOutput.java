@@ -137,7 +137,7 @@ public final class AtomicOutput {
           + "jfreeze writes only regular files and directories");
     }
     if (!force) {
-      throw new FreezeException(Reason.BAD_OUTPUT, target, "already exists; pass --force to replace it");
+      throw new FreezeException(Reason.BAD_OUTPUT, target, "already exists; set " + forceOption(directory) + " to replace it");
     }
     if (attrs.isDirectory() != directory) {
       throw new FreezeException(Reason.BAD_OUTPUT, target, "exists and is " + (directory ? "a file" : "a directory")
@@ -152,7 +152,7 @@ public final class AtomicOutput {
     Path cwd = Path.of("").toAbsolutePath();
     if (cwd.startsWith(abs) || sameFile(abs, cwd)) {
       throw new FreezeException(Reason.BAD_OUTPUT, target, "is the current directory or holds it; jfreeze never "
-          + "replaces it, even with --force");
+          + "replaces it, even with " + forceOption(true));
     }
     List<String> foreign = new ArrayList<>();
     try (var entries = Files.list(abs)) {
@@ -169,7 +169,7 @@ public final class AtomicOutput {
       foreign.sort(null);
       throw new FreezeException(Reason.BAD_OUTPUT, target, "is a directory holding other files (" + String.join(", ",
           foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? ", ..." : "")
-          + "); --force replaces only a SavedModel directory (saved_model.pb, variables/, assets/); choose another path");
+          + "); " + forceOption(true) + " replaces only a SavedModel directory (saved_model.pb, variables/, assets/); choose another path");
     }
   }
 
@@ -231,7 +231,12 @@ public final class AtomicOutput {
 
   private static FreezeException appeared(Path target, Throwable cause) {
     return new FreezeException(Reason.BAD_OUTPUT, target, "appeared while jfreeze was writing it; it was left as it is "
-        + "(pass --force to replace it)", cause);
+        + "(set " + forceOption(false) + " to replace it)", cause);
+  }
+
+  /** The library option that allows replacing an output: messages name it, the CLI shows its flag instead. */
+  private static String forceOption(boolean directory) {
+    return directory ? "ConvertOptions.force" : "FreezeOptions.force(true)";
   }
 
   /**

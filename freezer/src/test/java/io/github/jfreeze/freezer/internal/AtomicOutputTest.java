@@ -59,7 +59,8 @@ class AtomicOutputTest {
       o.write(1);
     }));
     assertEquals(Reason.BAD_OUTPUT, e.reason());
-    assertEquals(out + ": appeared while jfreeze was writing it; it was left as it is (pass --force to replace it)",
+    assertEquals(out + ": appeared while jfreeze was writing it; it was left as it is "
+        + "(set FreezeOptions.force(true) to replace it)",
         e.getMessage());
     assertArrayEquals(MINE, Files.readAllBytes(out));
     assertEquals(List.of("frozen.pb"), listing());
@@ -126,7 +127,7 @@ class AtomicOutputTest {
     AtomicOutput.writeFile(AtomicOutput.check(out, List.of(), true, false), true, writing("new"));
     assertEquals("new", Files.readString(out));
     FreezeException e = assertThrows(FreezeException.class, () -> AtomicOutput.check(out, List.of(), false, false));
-    assertTrue(e.getMessage().endsWith("already exists; pass --force to replace it"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("already exists; set FreezeOptions.force(true) to replace it"), e.getMessage());
   }
 
   @Test
@@ -156,7 +157,7 @@ class AtomicOutputTest {
     Files.write(victim.resolve("thesis.tex"), MINE);
     Files.write(victim.resolve("saved_model.pb"), MINE);
     FreezeException e = assertThrows(FreezeException.class, () -> AtomicOutput.check(victim, List.of(), true, true));
-    assertTrue(e.getMessage().endsWith("is a directory holding other files (thesis.tex); --force replaces only a SavedModel "
+    assertTrue(e.getMessage().endsWith("is a directory holding other files (thesis.tex); ConvertOptions.force replaces only a SavedModel "
         + "directory (saved_model.pb, variables/, assets/); choose another path"), e.getMessage());
     assertArrayEquals(MINE, Files.readAllBytes(victim.resolve("thesis.tex")));
   }
