@@ -387,4 +387,37 @@ class LimitsTest {
     });
     assertProblem(e, "slice - of 'w' had an unexpected amount of data: expected = 33554432, got = 1");
   }
+
+  /**
+   * Issue 10: a 1 GiB single-line .pbtxt ended in "unexpected IllegalArgumentException: capacity
+   * < 0"; a text graph over the text limit is refused up front, reading 64 KiB of it (this test
+   * runs in a 128 MiB heap).
+   */
+  @Test
+  void aTextGraphOverTheTextLimitIsRefusedUpFront(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Path big = dir.resolve("huge.pbtxt");
+    byte[] line = "node { name: \"n\" op: \"NoOp\" } ".repeat(1 << 12).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      long written = 0;
+      while (written <= GraphFile.MAX_TEXT_SIZE) {
+        written += ch.write(ByteBuffer.wrap(line));
+      }
+    }
+    CorruptFileException e = assertThrows(CorruptFileException.class, () -> GraphFile.read(big));
+    assertTrue(e.getMessage().contains("looks like a text-format graph of") && e.getMessage().contains("over jfreeze's 256 MiB"
+        + " limit for text"), e.getMessage());
+  }
+
+  /** A FIFO as a graph file is refused without opening it (reading one blocks until a writer comes). */
+  @Test
+  void aFifoIsNotAGraphFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path fifo = dir.resolve("fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    ModelNotFoundException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> assertThrows(ModelNotFoundException.class, () -> GraphFile.read(fifo)));
+    assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    assertThrows(ModelNotFoundException.class, () -> ModelLocator.locate(fifo));
+  }
 }

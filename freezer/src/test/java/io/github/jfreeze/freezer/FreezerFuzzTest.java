@@ -136,6 +136,76 @@ class FreezerFuzzTest {
     checkLeft(m, outDir, written ? List.of("saved_model") : List.of());
   }
 
+  /** A SavedModel to fuzz: its directory (read-only) and the MetaGraphDef of its first tag set. */
+  private record SavedModelInput(String name, Path dir, io.github.jfreeze.proto.SavedModel model) {}
+
+  private static final List<SavedModelInput> SAVED_MODELS = loadSavedModels();
+
+  /** The SavedModels in testdata/ and in the shared corpus (TF1 and TF2 exports of other projects). */
+  private static List<SavedModelInput> loadSavedModels() {
+    List<SavedModelInput> out = new ArrayList<>();
+    List<Path> roots = List.of(TestPaths.testdata(), TestPaths.corpus());
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> s = Files.walk(root)) {
+        for (Path pb : s.filter(p -> p.getFileName().toString().equals("saved_model.pb")).sorted().toList()) {
+          var sm = io.github.jfreeze.proto.SavedModel.parseFrom(Files.readAllBytes(pb));
+          if (sm.getMetaGraphsCount() > 0 && sm.getMetaGraphs(0).getMetaInfoDef().getTagsCount() > 0) {
+            out.add(new SavedModelInput(root.relativize(pb.getParent()).toString(), pb.getParent(), sm));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A SavedModel (from testdata/ or the corpus: TF1 and TF2, signatures, functions, resource
+   * variables) whose MetaGraphDef is rewritten as {@link #mutatedGraph} rewrites a {@code .meta},
+   * frozen with its default signature or other outputs. Its {@code variables/} is the original's,
+   * linked read-only.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void mutatedSavedModel(FuzzedDataProvider data) throws IOException {
+    SavedModelInput in = SAVED_MODELS.get(data.consumeInt(0, SAVED_MODELS.size() - 1));
+    MetaGraphDef first = in.model().getMetaGraphs(0);
+    Model m = new Model(in.name(), in.dir(), first, List.of(), List.of());
+    MetaGraphDef.Builder meta = mutated(m, data);
+    List<String> outputs = data.consumeBoolean() ? List.of() : names(List.of(), meta, data);
+    Path dir = DIR.resolve("saved_model");
+    Files.createDirectories(dir);
+    FuzzFiles.clearTree(dir);
+    Files.write(dir.resolve("saved_model.pb"), in.model().toBuilder().setMetaGraphs(0, meta).build().toByteArray());
+    if (Files.isDirectory(in.dir().resolve("variables"))) {
+      Files.createSymbolicLink(dir.resolve("variables"), in.dir().resolve("variables").toAbsolutePath());
+    }
+    Path outDir = DIR.resolve("out-sm");
+    Files.createDirectories(outDir);
+    FuzzFiles.clear(outDir);
+    Path out = outDir.resolve("frozen.pb");
+    boolean written;
+    try {
+      FreezeReport report = Freezer.freeze(FreezeOptions.builder(dir).outputs(outputs).output(out)
+          .tags(new java.util.LinkedHashSet<>(first.getMetaInfoDef().getTagsList())).build());
+      if (report.outputBytes() != Files.size(out)) {
+        throw new AssertionError(in.name() + ": report says " + report.outputBytes() + " bytes, the file has " + Files.size(out));
+      }
+      GraphDef.parseFrom(Files.readAllBytes(out));
+      written = true;
+    } catch (FreezeException e) {
+      checkError(e);
+      written = false;
+    } catch (CorruptFileException e) {
+      FuzzFiles.checkError(e);
+      written = false;
+    }
+    checkLeft(m, outDir, written ? List.of("frozen.pb") : List.of());
+  }
+
   /** A model's MetaGraphDef with 1 to 6 rewrites. */
   private static MetaGraphDef.Builder mutated(Model m, FuzzedDataProvider data) {
     MetaGraphDef.Builder meta = m.meta().toBuilder();
