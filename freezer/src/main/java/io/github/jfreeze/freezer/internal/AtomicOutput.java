@@ -207,14 +207,16 @@ public final class AtomicOutput {
 
   private static void publishFile(Path target, Path abs, Path tmp, boolean force) throws IOException {
     BasicFileAttributes now = attributes(abs);
-    if (now != null && !force) {
-      throw appeared(target, null);
+    if (force) {
+      if (now != null) {
+        // it may have been replaced by a link, a device or a directory since check()
+        checkReplaceable(target, abs, now, true, false);
+      }
+      move(tmp, abs); // a regular file, or nothing (another writer's file may appear meanwhile: force replaces it)
+      return;
     }
     if (now != null) {
-      // it may have been replaced by a link, a device or a directory since check()
-      checkReplaceable(target, abs, now, true, false);
-      move(tmp, abs);
-      return;
+      throw appeared(target, null);
     }
     try {
       Files.createLink(abs, tmp);
