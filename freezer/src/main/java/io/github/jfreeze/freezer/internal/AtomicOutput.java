@@ -18,14 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one way jfreeze writes an output, so that it never destroys what the run did not create.
@@ -68,9 +65,6 @@ public final class AtomicOutput {
   static final Set<String> SAVED_MODEL_ENTRIES = Set.of("saved_model.pb", "saved_model.pbtxt", "variables", "assets",
       "assets.extra", "fingerprint.pb");
 
-  private static final String MARK = ".jfreeze-";
-  private static final long PID = ProcessHandle.current().pid();
-  private static final long START = startOf(ProcessHandle.current());
 
   /** Temporary files and directories being written; removed if the JVM is stopped (Ctrl-C, SIGTERM). */
   private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
@@ -80,7 +74,7 @@ public final class AtomicOutput {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         for (Path p : PENDING) {
           try {
-            deleteTree(p);
+            Temporaries.deleteTree(p);
           } catch (IOException | RuntimeException e) {
             // best effort while the JVM exits
           }
@@ -182,8 +176,8 @@ public final class AtomicOutput {
   public static long writeFile(Path target, boolean force, Body body) throws IOException {
     Path abs = target.toAbsolutePath().normalize();
     Path dir = abs.getParent();
-    removeStale(dir);
-    Path tmp = temporary(dir, abs.getFileName().toString(), "tmp");
+    Temporaries.removeStale(dir);
+    Path tmp = Temporaries.temporary(dir, abs.getFileName().toString(), "tmp");
     PENDING.add(tmp);
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -195,12 +189,12 @@ public final class AtomicOutput {
         ch.force(true);
       }
       publishFile(target, abs, tmp, force);
-      syncDirectory(dir);
+      Temporaries.syncDirectory(dir);
       return Files.size(abs);
     } catch (IOException e) {
       throw writeFailure(target, tmp, e);
     } finally {
-      deleteQuietly(tmp);
+      Temporaries.deleteQuietly(tmp);
       PENDING.remove(tmp);
     }
   }
@@ -249,18 +243,18 @@ public final class AtomicOutput {
   public static void writeDirectory(Path target, boolean force, DirectoryBody body) throws IOException {
     Path abs = target.toAbsolutePath().normalize();
     Path dir = abs.getParent();
-    removeStale(dir);
-    Path tmp = temporary(dir, abs.getFileName().toString(), "tmp");
+    Temporaries.removeStale(dir);
+    Path tmp = Temporaries.temporary(dir, abs.getFileName().toString(), "tmp");
     Files.createDirectory(tmp);
     PENDING.add(tmp);
     Path old = null;
     try {
       body.write(tmp);
-      syncTree(tmp);
+      Temporaries.syncTree(tmp);
       BasicFileAttributes now = attributes(abs);
       if (now != null) {
         checkReplaceable(target, abs, now, force, true);
-        old = temporary(dir, abs.getFileName().toString(), "old");
+        old = Temporaries.temporary(dir, abs.getFileName().toString(), "old");
         move(abs, old);
       }
       try {
@@ -268,9 +262,9 @@ public final class AtomicOutput {
       } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
         throw new FreezeException(Reason.BAD_OUTPUT, target, "appeared while jfreeze was writing it; it was left as it is");
       }
-      syncDirectory(dir);
+      Temporaries.syncDirectory(dir);
       if (old != null) {
-        deleteTree(old);
+        Temporaries.deleteTree(old);
         old = null;
       }
     } catch (IOException e) {
@@ -279,7 +273,7 @@ public final class AtomicOutput {
       }
       throw writeFailure(target, tmp, e);
     } finally {
-      deleteQuietly(tmp);
+      Temporaries.deleteQuietly(tmp);
       PENDING.remove(tmp);
     }
   }
@@ -289,7 +283,7 @@ public final class AtomicOutput {
     if (e instanceof FreezeException || e instanceof CorruptFileException || e instanceof ModelNotFoundException) {
       return e;
     }
-    if (e instanceof FileSystemException fse && fse.getFile() != null && !fse.getFile().contains(MARK)
+    if (e instanceof FileSystemException fse && fse.getFile() != null && !fse.getFile().contains(Temporaries.MARK)
         && !Path.of(fse.getFile()).toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
       return e; // about another file: an input being read
     }
@@ -301,75 +295,6 @@ public final class AtomicOutput {
       return fse.getReason();
     }
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-  }
-
-  /** {@code .NAME.jfreeze-PID-START-RANDOM.KIND}: recognised by {@link #removeStale}. */
-  private static Path temporary(Path dir, String name, String kind) {
-    return dir.resolve("." + name + MARK + PID + "-" + START + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()
-        & Long.MAX_VALUE) + "." + kind);
-  }
-
-  /** A parsed temporary name: the output it was for, the process that made it, and its kind. */
-  record Temporary(String output, long pid, long start, String kind) {
-    static Temporary parse(String fileName) {
-      if (!fileName.startsWith(".") || !(fileName.endsWith(".tmp") || fileName.endsWith(".old"))) {
-        return null;
-      }
-      int mark = fileName.lastIndexOf(MARK);
-      if (mark <= 1) {
-        return null;
-      }
-      String[] parts = fileName.substring(mark + MARK.length(), fileName.length() - 4).split("-");
-      if (parts.length != 3) {
-        return null;
-      }
-      try {
-        return new Temporary(fileName.substring(1, mark), Long.parseLong(parts[0]), Long.parseLong(parts[1]),
-            fileName.substring(fileName.length() - 3));
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-
-    boolean orphaned() {
-      var p = ProcessHandle.of(pid);
-      return p.isEmpty() || !p.get().isAlive() || (start != 0 && startOf(p.get()) != 0 && startOf(p.get()) != start);
-    }
-  }
-
-  /**
-   * Removes the temporaries in {@code dir} left by jfreeze processes that are gone, and puts back a
-   * directory a killed run had moved aside when nothing took its place.
-   */
-  static void removeStale(Path dir) {
-    List<Path> stale = new ArrayList<>();
-    try (var entries = Files.newDirectoryStream(dir, "." + "*" + MARK + "*")) {
-      for (Path p : entries) {
-        Temporary t = Temporary.parse(p.getFileName().toString());
-        if (t != null && t.orphaned()) {
-          stale.add(p);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return; // an unreadable directory: the write itself will say why
-    }
-    for (Path p : stale) {
-      Temporary t = Temporary.parse(p.getFileName().toString());
-      try {
-        Path original = dir.resolve(t.output());
-        if (t.kind().equals("old") && !Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
-          Files.move(p, original, StandardCopyOption.ATOMIC_MOVE);
-        } else {
-          deleteTree(p);
-        }
-      } catch (IOException | RuntimeException e) {
-        // another run is cleaning up too, or it is not ours to remove
-      }
-    }
-  }
-
-  private static long startOf(ProcessHandle p) {
-    return p.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
   }
 
   /** {@code p}'s attributes without following a link, or null when nothing is there. */
@@ -413,65 +338,4 @@ public final class AtomicOutput {
     }
   }
 
-  /** fsync of every file under {@code root}, then of each directory, so the rename publishes durable content. */
-  private static void syncTree(Path root) throws IOException {
-    List<Path> dirs = new ArrayList<>();
-    Deque<Path> todo = new ArrayDeque<>(List.of(root));
-    while (!todo.isEmpty()) {
-      Path d = todo.pop();
-      dirs.add(d);
-      try (var entries = Files.newDirectoryStream(d)) {
-        for (Path p : entries) {
-          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            todo.push(p);
-          } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
-              ch.force(true);
-            }
-          }
-        }
-      }
-    }
-    for (Path d : dirs) {
-      syncDirectory(d);
-    }
-  }
-
-  /** fsync of a directory (its entries); not every platform can open one, which is harmless there. */
-  private static void syncDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | RuntimeException e) {
-      // Windows and some file systems cannot sync a directory
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      deleteTree(p);
-    } catch (IOException | RuntimeException e) {
-      // left for removeStale of a later run
-    }
-  }
-
-  /** Deletes {@code p} and, for a directory, what it holds, never following a symbolic link. */
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Deque<Path> todo = new ArrayDeque<>(List.of(p));
-    List<Path> order = new ArrayList<>();
-    while (!todo.isEmpty()) {
-      Path x = todo.pop();
-      order.add(x);
-      if (Files.isDirectory(x, LinkOption.NOFOLLOW_LINKS)) {
-        try (var entries = Files.newDirectoryStream(x)) {
-          entries.forEach(todo::push);
-        }
-      }
-    }
-    for (int i = order.size() - 1; i >= 0; i--) {
-      Files.deleteIfExists(order.get(i));
-    }
-  }
 }

@@ -212,14 +212,14 @@ class AtomicOutputTest {
 
   @Test
   void parsesOnlyItsOwnTemporaryNames() {
-    AtomicOutput.Temporary t = AtomicOutput.Temporary.parse(".a.jfreeze-b.pb.jfreeze-12-34-ff.tmp");
+    Temporaries.Temporary t = Temporaries.Temporary.parse(".a.jfreeze-b.pb.jfreeze-12-34-ff.tmp");
     assertNotNull(t);
     assertEquals("a.jfreeze-b.pb", t.output());
     assertEquals(12, t.pid());
     assertEquals(34, t.start());
-    assertNull(AtomicOutput.Temporary.parse(".a.pb.jfreeze-x-34-ff.tmp"));
-    assertNull(AtomicOutput.Temporary.parse("a.pb.jfreeze-12-34-ff.tmp"));
-    assertNull(AtomicOutput.Temporary.parse(".a.pb.jfreeze-12-34-ff.bak"));
+    assertNull(Temporaries.Temporary.parse(".a.pb.jfreeze-x-34-ff.tmp"));
+    assertNull(Temporaries.Temporary.parse("a.pb.jfreeze-12-34-ff.tmp"));
+    assertNull(Temporaries.Temporary.parse(".a.pb.jfreeze-12-34-ff.bak"));
   }
 
   /** Writers racing for one name: without force exactly one wins and the rest fail, leaving nothing. */
