@@ -237,8 +237,9 @@ final class InspectCommand implements Callable<Integer> {
     int shards = reader.shards();
     List<Path> files = reader.files();
     if (verify) {
-      for (VariableInfo v : reader.variables()) {
-        reader.read(v.key());
+      // only the tensors shown (all, or --tensor's), each checked as it streams
+      for (VariableInfo v : shown) {
+        reader.verify(v.key());
       }
     }
     return new CheckpointPart(reader, shown, shards, files, verify);

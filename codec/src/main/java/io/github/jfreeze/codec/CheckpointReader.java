@@ -100,6 +100,21 @@ public interface CheckpointReader extends Closeable {
   Tensor read(String key) throws IOException;
 
   /**
+   * Checks tensor {@code key} as {@link #read} would (its checksum, the layout of its values, how
+   * its slices fit together) without keeping it: a V2 tensor of a fixed-size dtype is checked as
+   * it streams through a small buffer, so a tensor of any size, over 2 GiB too, is checked in
+   * bounded memory. Other tensors are read.
+   *
+   * @param key a checkpoint key
+   * @throws java.util.NoSuchElementException if there is no tensor {@code key}
+   * @throws CorruptFileException if its bytes are damaged
+   * @throws IOException if the files cannot be read, or the reader is closed
+   */
+  default void verify(String key) throws IOException {
+    read(key);
+  }
+
+  /**
    * Things the reader noticed but could work around (e.g. a stale absolute path).
    *
    * @return the warnings, possibly none

@@ -299,6 +299,60 @@ public final class BundleReader implements CheckpointReader {
     }
   }
 
+  @Override
+  public void verify(String key) throws IOException {
+    Entry e = existing(key);
+    if (!e.partitioned()) {
+      verifyEntry(e);
+      return;
+    }
+    try {
+      SliceAssembler.checkSize(e.dtype(), e.shape());
+    } catch (IllegalArgumentException ex) {
+      throw new CorruptFileException(index.file(), e.indexOffset(), "partitioned tensor '" + name(key) + "': " + ex.getMessage());
+    }
+    for (TensorSliceProto sp : e.proto().getSlicesList()) {
+      verifyEntry(index.slice(key, TensorSlice.fromProto(sp)));
+    }
+  }
+
+  /** A fixed-size entry's checksum, streamed through a small buffer; strings and variants are decoded. */
+  private void verifyEntry(Entry e) throws IOException {
+    if (!e.dtype().isFixedSize()) {
+      readEntry(e);
+      return;
+    }
+    if (closed) {
+      throw new ClosedChannelException();
+    }
+    BundleEntryProto p = e.proto();
+    FileSource source = shards[p.getShardId()];
+    CRC32C crc = new CRC32C();
+    source.copyTo(p.getOffset(), p.getSize(), DISCARD, crc, ByteBuffer.allocate(1 << 16));
+    int actual = Crc32c.mask((int) crc.getValue());
+    if (actual != p.getCrc32C()) {
+      throw CorruptFileException.tensorChecksumMismatch(source.path(), p.getOffset(), name(e.key()), p.getCrc32C(), actual);
+    }
+  }
+
+  /** A channel that takes every byte and keeps none (checksumming without copying). */
+  private static final java.nio.channels.WritableByteChannel DISCARD = new java.nio.channels.WritableByteChannel() {
+    @Override
+    public int write(ByteBuffer src) {
+      int n = src.remaining();
+      src.position(src.limit());
+      return n;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return true;
+    }
+
+    @Override
+    public void close() {}
+  };
+
   private Tensor readEntry(Entry e) throws IOException {
     if (closed) {
       throw new ClosedChannelException();
