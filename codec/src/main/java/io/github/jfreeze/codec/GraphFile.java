@@ -58,8 +58,12 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
     }
   }
 
-  /** Protobuf cannot hold a message of 2 GiB or more. */
-  public static final long MAX_SIZE = Integer.MAX_VALUE;
+  /**
+   * The largest graph file jfreeze writes and reads: 2,147,483,639 bytes ({@code 2^31 - 9}). Protobuf
+   * (TensorFlow's too) cannot hold a message of 2 GiB or more, and Java cannot hold an array quite
+   * that large; a file at this bound is one jfreeze and TF can both read back.
+   */
+  public static final long MAX_SIZE = Integer.MAX_VALUE - 8;
 
   private static final Pattern FIRST_FIELD = Pattern.compile("\\A(?:\\s|#[^\\n]*\\n)*([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -76,9 +80,10 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
       throw ModelLocator.notRegular(file);
     }
     long size = Files.size(file);
-    if (size > MAX_SIZE - 8) { // nor can a Java array hold one quite that large
-      throw new CorruptFileException(file, -1, "file of " + size + " bytes is larger than a protobuf message can be (2 GiB); "
-          + "graphs this large are stored as chunked SavedModels, which jfreeze cannot read yet");
+    if (size > MAX_SIZE) {
+      throw new CorruptFileException(file, -1, "file of " + size + " bytes is over the " + MAX_SIZE + " bytes a graph file "
+          + "can have (protobuf's 2 GiB message limit); graphs this large are stored as chunked SavedModels, which jfreeze "
+          + "cannot read yet");
     }
     if (size > MAX_TEXT_SIZE) {
       byte[] head = new byte[64 << 10];

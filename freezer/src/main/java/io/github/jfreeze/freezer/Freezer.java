@@ -54,7 +54,7 @@ public final class Freezer {
       if (out == null) {
         return frozen.report();
       }
-      long size = StreamingGraphWriter.write(frozen.plan(), out, options.force());
+      long size = StreamingGraphWriter.write(frozen.plan(), out, options.force(), in.location.savedModelDir() != null);
       FreezeReport r = frozen.report();
       return new FreezeReport(out, size, r.outputs(), r.inputs(), r.nodesBefore(), r.nodesAfter(), r.variables(),
           r.variableBytes(), r.keptVariables(), r.removed(), r.rewritten(), r.functions(), r.warnings());

@@ -77,7 +77,7 @@ public final class GraphScan {
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
-      if (size == 0 || size >= GraphFile.MAX_SIZE) {
+      if (size == 0 || size > GraphFile.MAX_SIZE) {
         return null;
       }
       // mapped, not read into the heap: a 25 MB .meta would be copied once more by every young

@@ -138,17 +138,29 @@ public final class StreamingGraphWriter {
 
   /** Writes the graph atomically to {@code out}; returns its size. */
   public static long write(GraphDef g, Map<String, RawSource> raw, Path out, boolean force) throws IOException {
-    return write(plan(g, raw), out, force);
+    return write(plan(g, raw), out, force, false);
   }
 
-  /** Writes a planned graph atomically to {@code out}; returns its size. */
-  public static long write(Plan plan, Path out, boolean force) throws IOException {
-    long size = plan.size();
-    if (size >= Integer.MAX_VALUE) {
+  /**
+   * Refuses a graph over {@link io.github.jfreeze.codec.GraphFile#MAX_SIZE}, the one bound jfreeze
+   * writes and reads, with advice that fits the input: a checkpoint can become a SavedModel; a
+   * SavedModel already keeps its weights apart, so freeze fewer outputs or keep it.
+   */
+  static void checkSize(long size, Path out, boolean savedModelInput) throws FreezeException {
+    if (size > io.github.jfreeze.codec.GraphFile.MAX_SIZE) {
       throw new FreezeException(FreezeException.Reason.TOO_LARGE, out, "the frozen graph would be " + size
-          + " bytes, over protobuf's 2 GiB limit for one GraphDef; convert the checkpoint to a SavedModel instead "
-          + "(Freezer.convertToSavedModel), which keeps the weights in variables/");
+          + " bytes, over the " + io.github.jfreeze.codec.GraphFile.MAX_SIZE + " bytes a GraphDef can have (protobuf's 2 GiB "
+          + "limit); " + (savedModelInput
+              ? "the input is a SavedModel, which keeps its weights in variables/: serve it as it is, or freeze fewer outputs"
+              : "convert the checkpoint to a SavedModel instead (Freezer.convertToSavedModel), which keeps the weights in "
+                  + "variables/"));
     }
+  }
+
+  /** Writes a planned graph atomically to {@code out}; returns its size ({@code savedModelInput}: for the advice). */
+  public static long write(Plan plan, Path out, boolean force, boolean savedModelInput) throws IOException {
+    long size = plan.size();
+    checkSize(size, out, savedModelInput);
     GraphDef g = plan.graph;
     List<RawSource> streamed = new ArrayList<>();
     for (Header h : plan.headers) {
