@@ -230,7 +230,7 @@ class LimitsTest {
       f.setLength(Integer.MAX_VALUE - 4L); // sparse: no disk used; too big for a Java array
     }
     CorruptFileException e = readFails(() -> GraphFile.read(huge));
-    assertProblem(e, "is larger than a protobuf message can be (2 GiB)");
+    assertProblem(e, "file of 2147483643 bytes is over the 2147483639 bytes a graph file can have");
     Files.delete(huge);
   }
 
