@@ -20,10 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code jfreeze convert PATH --to saved-model -o DIR}: a checkpoint to a SavedModel. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {
-        "Converts a checkpoint and its .meta into a SavedModel directory: saved_model.pb (tag serve, a",
-        "serving_default signature from --inputs and --outputs, the graph's saver and collections) and",
-        "variables/ holding the checkpoint's bundle, copied and renamed. TensorFlow loads it with",
-        "tf.saved_model.load / SavedModelBundle and serves the same outputs."},
+        "Converts a checkpoint and its .meta into a SavedModel directory.",
+        "It writes saved_model.pb (tag serve, a serving_default signature from --inputs and --outputs, the graph's saver and collections) and variables/ holding the checkpoint's bundle, copied and renamed. TensorFlow loads it with tf.saved_model.load / SavedModelBundle and serves the same outputs."},
     footer = {"", "Exit status: 0 success, 1 bad input or conversion impossible, 2 usage error."})
 final class ConvertCommand implements Callable<Integer> {
   @Spec

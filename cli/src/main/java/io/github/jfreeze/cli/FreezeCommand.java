@@ -21,11 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code jfreeze freeze INPUT -o OUT.pb}: a checkpoint or SavedModel to a frozen GraphDef. */
 @Command(name = "freeze", mixinStandardHelpOptions = true,
     description = {
-        "Freezes a checkpoint (with its .meta, or a graph given with --graph) or a SavedModel into one",
-        "GraphDef: the subgraph the outputs need, every variable replaced by a Const holding its",
-        "checkpoint value. Pure Java: no TensorFlow installation needed.",
-        "Training-only ops the outputs reach (variable updates hung on them as control dependencies,",
-        "Ref* control flow, initialization checks) are removed or rewritten, and listed."},
+        "Freezes a checkpoint or a SavedModel into one GraphDef, in pure Java.",
+        "The input is a checkpoint (with its .meta, or a graph given with --graph) or a SavedModel. The result holds the subgraph the outputs need, every variable replaced by a Const holding its checkpoint value; no TensorFlow installation is needed.",
+        "Training-only ops the outputs reach (variable updates hung on them as control dependencies, Ref* control flow, initialization checks) are removed or rewritten, and listed."},
     footer = {"", "Exit status: 0 success, 1 bad input or the model cannot be frozen as asked, 2 usage error."})
 final class FreezeCommand implements Callable<Integer> {
   @Spec
@@ -99,7 +97,12 @@ final class FreezeCommand implements Callable<Integer> {
     try {
       report = LibraryWording.asFlags(Freezer.freeze(options));
     } catch (FreezeException e) {
-      throw LibraryWording.asFlags(e);
+      FreezeException worded = LibraryWording.asFlags(e);
+      if (e.reason() == FreezeException.Reason.NO_OUTPUTS) {
+        // what to freeze is the caller's choice, not a fault of the input: a usage error (exit 2)
+        throw new ParameterException(spec.commandLine(), worded.getMessage());
+      }
+      throw worded;
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 /** {@code jfreeze inspect PATH}: what a checkpoint, graph or SavedModel holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
     description = {
-        "Shows what a checkpoint, graph file or SavedModel holds:",
+        "Shows what a checkpoint, graph file or SavedModel holds.",
+        "",
         "  checkpoint  each tensor's key, friendly name, dtype, shape and size; totals",
         "  graph       node count, ops, likely inputs and outputs, variables; a .meta",
         "              also its version, tags, saver and collections",

@@ -21,9 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code jfreeze run MODEL.pb --feed x=1.0}: runs a frozen graph in native TensorFlow. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
-        "Loads a frozen GraphDef into native TensorFlow (TF Java 1.1.0 = TF 2.18) and prints its outputs.",
-        "Feed values: scalars (10.0, -3, true, \"text\") or nested lists ([1,2,3], [[1,2],[3,4]]), parsed",
-        "as the placeholder's dtype; a scalar fills a placeholder whose dimensions are all 1 or unknown."},
+        "Runs a frozen GraphDef in native TensorFlow and prints its outputs.",
+        "It uses TF Java 1.1.0 (TensorFlow 2.18). Feed values are scalars (10.0, -3, true, \"text\") or nested lists ([1,2,3], [[1,2],[3,4]]), parsed as the placeholder's dtype; a scalar fills a placeholder whose dimensions are all 1 or unknown."},
     footer = {"", "Exit status: 0 success, 1 bad input or TensorFlow error (or natives unavailable), 2 usage error."})
 final class RunCommand implements Callable<Integer> {
   @Spec

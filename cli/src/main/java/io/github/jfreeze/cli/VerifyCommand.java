@@ -23,10 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code jfreeze verify FROZEN.pb --against ORIGINAL}: the frozen graph computes what the original does. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = {
-        "Runs a frozen graph and the original model (its graph with the checkpoint restored, or a SavedModel)",
-        "in native TensorFlow on the same inputs and compares every output: integers, strings and booleans",
-        "must be identical, floats equal within --rtol. Placeholders without --feed get seeded random values",
-        "(unknown dimensions 1, or --shape)."},
+        "Runs a frozen graph and the original model in native TensorFlow and compares their outputs.",
+        "The original is the graph with the checkpoint restored, or a SavedModel. Both get the same inputs; integers, strings and booleans must be identical, floats equal within --rtol. Placeholders without --feed get seeded random values (unknown dimensions 1, or --shape)."},
     footer = {"", "Exit status: 0 outputs match, 1 they differ or the input is bad (or natives unavailable), 2 usage error."})
 final class VerifyCommand implements Callable<Integer> {
   @Spec

@@ -48,11 +48,8 @@ class FreezeCommandTest {
   @Test
   void failuresAreOneLineWithExitOne() throws IOException {
     Path out = tmp.resolve("x.pb");
-    // no outputs: the message lists likely outputs to copy
-    Cli.Result r = Cli.run("freeze", corpus("tf2onnx_regression/checkpoint"), "-o", out.toString()).assertBadInput();
-    assertTrue(r.err().contains("likely outputs") && r.err().contains("model.meta: "), r.err());
     // already frozen
-    r = Cli.run("freeze", corpus("tf2onnx_regression/graphdef/frozen.pb"), "-o", out.toString()).assertBadInput();
+    Cli.Result r = Cli.run("freeze", corpus("tf2onnx_regression/graphdef/frozen.pb"), "-o", out.toString()).assertBadInput();
     assertTrue(r.err().contains("already frozen"), r.err());
     // wrong output name
     r = Cli.run("freeze", corpus("tf2onnx_regression/checkpoint"), "--outputs", "prd", "-o", out.toString()).assertBadInput();
@@ -77,6 +74,14 @@ class FreezeCommandTest {
   @Test
   void usageErrorsExitTwo() {
     assertEquals(2, Cli.run("freeze", corpus("tf2onnx_regression/checkpoint")).code(), "-o is required");
+    // no outputs on a checkpoint: what to freeze is the caller's choice, so a usage error, whose
+    // message names the graph and lists the likely outputs to copy; nothing is written
+    Path out = tmp.resolve("none.pb");
+    Cli.Result r = Cli.run("freeze", corpus("tf2onnx_regression/checkpoint"), "-o", out.toString());
+    assertEquals(2, r.code(), r.describe("exit code"));
+    assertTrue(r.err().startsWith("jfreeze: error: ") && r.err().contains("model.meta: no outputs given")
+        && r.err().contains("--outputs") && r.err().contains("likely outputs"), r.err());
+    assertFalse(Files.exists(out));
     assertEquals(2, Cli.run("convert", corpus("tf2onnx_regression/checkpoint"), "--to", "onnx", "-o", "x",
         "--inputs", "X", "--outputs", "pred").code());
   }

@@ -80,7 +80,7 @@ public final class ModelLocator {
         return fromStateFile(input, warnings);
       }
       if (name.equals("saved_model.pb") || name.equals("saved_model.pbtxt")) {
-        return locateDirectory(input.toAbsolutePath().getParent(), warnings);
+        return locateDirectory(directoryOf(input), warnings);
       }
       if (hasTableMagic(input) || namedLikeV1(input)) {
         if (Files.isRegularFile(BundleReader.dataFile(input, 0, 1))) {
@@ -143,7 +143,7 @@ public final class ModelLocator {
 
   private static ModelLocation fromStateFile(Path state, List<String> warnings) throws IOException {
     CheckpointState cs = CheckpointState.read(state);
-    Path dir = state.toAbsolutePath().getParent();
+    Path dir = directoryOf(state);
     Path named = Path.of(cs.latest());
     Path prefix = named.isAbsolute() ? named : dir.resolve(named);
     ModelLocation found = checkpointAt(state, prefix, warnings, false);
@@ -214,7 +214,7 @@ public final class ModelLocator {
       throws IOException {
     String name = fileOrPattern.getFileName().toString();
     Matcher shard = V1_SHARD.matcher(name);
-    Path dir = fileOrPattern.toAbsolutePath().getParent();
+    Path dir = directoryOf(fileOrPattern);
     List<Path> files;
     Path pattern;
     if (shard.matches()) {
@@ -325,6 +325,15 @@ public final class ModelLocator {
       return Long.compare(Long.parseLong(ma.group(2)), Long.parseLong(mb.group(2)));
     }
     return a.compareTo(b);
+  }
+
+  /**
+   * The directory holding {@code p}: relative when {@code p} is, so that what jfreeze prints shows
+   * paths as the user gave them ({@code seed/model.ckpt-1}, not {@code /home/...}).
+   */
+  private static Path directoryOf(Path p) {
+    Path parent = p.getParent();
+    return parent != null ? parent : p.isAbsolute() ? p : Path.of("");
   }
 
   private static String describeParent(Path p) throws IOException {
