@@ -105,11 +105,39 @@ public final class Main implements Runnable {
       // a mapped file shrank while it was read
       code = fail(err, cl, e, "the file changed or became unreadable while it was read (" + e.getMessage() + ")");
     } catch (LinkageError | RuntimeException e) {
+      if (e instanceof NoClassDefFoundError && nativeClassMissing(e)) {
+        code = fail(err, cl, e, NATIVE_MISSING);
+        return finish(held, commandOut, out, code);
+      }
       IOException io = ioCause(e);
       code = fail(err, cl, e, io != null ? "cannot go on: " + io.getMessage() + (String.valueOf(io.getMessage())
           .contains("Too many open files") ? " (raise ulimit -n)" : "") : "unexpected " + e + " (a bug in jfreeze, or a "
           + "damaged installation: please report it with the output of --debug)");
     }
+    return finish(held, commandOut, out, code);
+  }
+
+  /**
+   * What {@code run}, {@code verify} and {@code freeze --native-values} say when the runtime bridge
+   * or TensorFlow Java is not on the classpath (the pure-Java download without its native add-on).
+   */
+  static final String NATIVE_MISSING = "this command runs native TensorFlow, which is not installed with this jfreeze:"
+      + " unpack jfreeze-native-" + versionOr("VERSION") + ".zip over the jfreeze directory (it adds lib/native/);"
+      + " inspect, freeze and convert need no TensorFlow";
+
+  private static String versionOr(String fallback) {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? fallback : v;
+  }
+
+  /** Whether {@code e} is a class of the runtime bridge or of TensorFlow Java that is not there. */
+  private static boolean nativeClassMissing(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    return m.startsWith("io/github/jfreeze/bridge/") || m.startsWith("org/tensorflow/") || m.startsWith("org/bytedeco/");
+  }
+
+  /** Prints what the command held back when it succeeded; returns {@code code}. */
+  private static int finish(HeldOutput held, PrintWriter commandOut, PrintWriter out, int code) {
     if (held != null) {
       commandOut.flush();
       if (code == OK) {

@@ -64,6 +64,30 @@ class LauncherIT {
     assertTrue(text.out().contains("2 variables, 2 parameters, 8 bytes"), text.out());
   }
 
+  /**
+   * A checkout copied elsewhere holds a classpath.txt naming the original tree's modules: the
+   * launcher says so instead of silently running the original's classes.
+   */
+  @Test
+  void aCopiedBuildTreeIsNotRunWithTheOriginalsClasses() throws Exception {
+    Path copy = cwd.resolve("copy");
+    Files.createDirectories(copy.resolve("cli/target"));
+    Files.copy(root.resolve("jfreeze"), copy.resolve("jfreeze"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(root.resolve("cli/target/classpath.txt"), copy.resolve("cli/target/classpath.txt"));
+    try (var jars = Files.list(root.resolve("cli/target"))) {
+      for (Path jar : jars.filter(f -> f.getFileName().toString().matches("jfreeze-cli-.*\\.jar")).toList()) {
+        Files.copy(jar, copy.resolve("cli/target").resolve(jar.getFileName()));
+      }
+    }
+    Process p = new ProcessBuilder(copy.resolve("jfreeze").toString(), "--version").directory(cwd.toFile())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(1, p.exitValue(), out);
+    assertTrue(out.startsWith("jfreeze: error: this build names another tree's classes (" + root), out);
+    assertEquals(1, out.lines().count(), out);
+  }
+
   /** The README's main command: freeze the bundled seed checkpoint, run it natively, see 101. */
   @Test
   void theReadmeDemo() throws Exception {

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The download, tried as a new user would (run by `mvn verify` in distribution/, after package):
+# unpack jfreeze-VERSION.zip (and .tar.gz) into an empty directory, with an empty HOME (so no Maven
+# repository) and a minimal environment, and run it from there. Expected values come from native
+# TensorFlow: testdata/models/seed/model.json holds the feed and what TF 2.18 computed from it.
+#
+#   archive-it.sh TARGET_DIR VERSION TESTDATA_DIR
+set -euo pipefail
+target="$1"; version="$2"; testdata="$3"
+zip="$target/jfreeze-$version.zip"; tgz="$target/jfreeze-$version.tar.gz"; native="$target/jfreeze-native-$version.zip"
+for f in "$zip" "$tgz" "$native"; do [ -f "$f" ] || { echo "archive-it: $f was not built" >&2; exit 1; }; done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "archive-it: FAILED: $*" >&2; exit 1; }
+java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+# a clean user: no ~/.m2, no CLASSPATH, no JFREEZE_* settings; only Java and the base tools
+clean() { env -i PATH=/usr/bin:/bin HOME="$work/home" JAVA_HOME="$java_home" LANG=C.UTF-8 "$@"; }
+mkdir -p "$work/home" "$work/unzip" "$work/untar" "$work/elsewhere"
+cp -r "$testdata/models/seed" "$work/elsewhere/seed"
+
+(cd "$work/unzip" && unzip -q "$zip")
+(cd "$work/untar" && tar xzf "$tgz")
+diff <(cd "$work/unzip" && find . | sort) <(cd "$work/untar" && find . | sort) || fail "the zip and the tar.gz differ"
+home="$work/unzip/jfreeze-$version"
+bin="$home/bin/jfreeze"
+[ -x "$bin" ] || fail "bin/jfreeze is not executable"
+[ -f "$home/bin/jfreeze.cmd" ] || fail "no bin/jfreeze.cmd"
+if find "$home" -name '*tensorflow*' -o -name '*javacpp*' -o -name '*runtime-bridge*' | grep -q .; then
+  fail "TensorFlow or the bridge is in the pure-Java archive: $(find "$home" -name '*tensorflow*')"
+fi
+if grep -rl "$(cd "$(dirname "$0")/../../.." && pwd)" "$home" >/dev/null 2>&1; then
+  fail "the archive refers to the build tree"
+fi
+
+cd "$work/elsewhere"
+out="$(clean "$bin" inspect seed)" || fail "inspect exited $?"
+grep -q '^checkpoint  seed/model.ckpt-1$' <<< "$out" || fail "inspect printed: $out"
+clean "$bin" freeze seed --outputs predictions -o x.pb > freeze.out || fail "freeze exited $?: $(cat freeze.out)"
+[ -s x.pb ] || fail "freeze wrote nothing"
+clean "$bin" convert seed --to saved-model -o sm --inputs input_holder --outputs predictions > /dev/null \
+  || fail "convert exited $?"
+[ -f sm/saved_model.pb ] || fail "convert wrote no saved_model.pb"
+
+# run without the native add-on: exit 1 and one line saying what to add
+set +e
+clean "$bin" run x.pb --feed input_holder=10.0 > run.out 2> run.err
+rc=$?
+set -e
+[ "$rc" = 1 ] || fail "run without natives exited $rc: $(cat run.out run.err)"
+[ "$(wc -l < run.err)" = 1 ] || fail "run without natives printed more than one line: $(cat run.err)"
+grep -q '^jfreeze: error: .*jfreeze-native' run.err || fail "run without natives does not say what to add: $(cat run.err)"
+
+# with the add-on unpacked over it: the frozen graph computes what native TF computed from the seed
+(cd "$work/unzip" && unzip -q -o "$native")
+feed="$(python3 -c 'import json,struct,sys; m=json.load(open(sys.argv[1])); print(struct.unpack("<f", bytes.fromhex(m["feeds"]["input_holder"]["data_hex"]))[0])' seed/model.json)"
+want="$(python3 -c 'import json,struct,sys; m=json.load(open(sys.argv[1])); print(struct.unpack("<f", bytes.fromhex(m["expected"]["predictions"]["data_hex"]))[0])' seed/model.json)"
+out="$(clean "$bin" run x.pb --feed "input_holder=$feed")" || fail "run with natives exited $?"
+grep -q "^predictions  float32 \[1\]  \[$want\]$" <<< "$out" || fail "run printed '$out', native TF computed $want"
+echo "archive-it: OK (inspect, freeze, convert from the pure-Java archive; run without natives: one line; with them: $want)"
