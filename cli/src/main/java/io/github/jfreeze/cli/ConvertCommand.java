@@ -53,6 +53,9 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as one JSON document.")
   boolean json;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress line (shown only on a terminal, for outputs that take over a second).")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException {
     if (!to.equals("saved-model")) {
@@ -60,7 +63,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
     ConvertReport r;
     try {
-      r = Freezer.convertToSavedModel(new ConvertOptions(input, graph, inputs, outputs, output, force));
+      r = Freezer.convertToSavedModel(new ConvertOptions(input, graph, inputs, outputs, output, force,
+          ProgressLine.forOutput(spec.commandLine().getErr(), output, quiet, json)));
     } catch (FreezeException e) {
       throw LibraryWording.asFlags(e);
     }

@@ -75,6 +75,9 @@ final class FreezeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as one JSON document.")
   boolean json;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress line (shown only on a terminal, for outputs that take over a second).")
+  boolean quiet;
+
   @Option(names = "--native-values",
       description = "Take variable values from native TensorFlow (import the graph, restore the checkpoint in a session, "
           + "fetch them) instead of reading the checkpoint in Java. The graph rewrite is the same; this is the baseline "
@@ -92,7 +95,8 @@ final class FreezeCommand implements Callable<Integer> {
     }
     FreezeOptions options = builder.output(output).outputs(outputs).graph(graph).signature(signature)
         .tags(new LinkedHashSet<>(tags)).initializerNodes(initializers)
-        .clearDevices(!keepDevices).force(force).values(nativeValues ? NativeValueSource.of(input, graph, tags) : null).build();
+        .clearDevices(!keepDevices).force(force)
+        .progress(ProgressLine.forOutput(spec.commandLine().getErr(), output, quiet, json)).values(nativeValues ? NativeValueSource.of(input, graph, tags) : null).build();
     FreezeReport report;
     try {
       report = LibraryWording.asFlags(Freezer.freeze(options));

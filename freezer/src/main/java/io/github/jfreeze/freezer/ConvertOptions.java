@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param outputs signature outputs, same forms
  * @param output the SavedModel directory to create
  * @param force whether an existing output directory may be replaced
+ * @param progress who hears how far copying the variables has got, or null
  */
-public record ConvertOptions(Path input, Path graph, List<String> inputs, List<String> outputs, Path output, boolean force) {
+public record ConvertOptions(Path input, Path graph, List<String> inputs, List<String> outputs, Path output, boolean force,
+    Progress progress) {
   /**
    * Checks the paths and copies the lists.
    *
@@ -25,11 +27,26 @@ public record ConvertOptions(Path input, Path graph, List<String> inputs, List<S
    * @param outputs signature outputs
    * @param output the SavedModel directory to create
    * @param force whether an existing output directory may be replaced
+   * @param progress who hears how far copying the variables has got, or null
    */
   public ConvertOptions {
     Objects.requireNonNull(input, "input is null");
     Objects.requireNonNull(output, "output is null");
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);
+  }
+
+  /**
+   * Options without a progress listener.
+   *
+   * @param input the checkpoint
+   * @param graph a MetaGraphDef to use instead, or null
+   * @param inputs signature inputs
+   * @param outputs signature outputs
+   * @param output the SavedModel directory to create
+   * @param force whether an existing output directory may be replaced
+   */
+  public ConvertOptions(Path input, Path graph, List<String> inputs, List<String> outputs, Path output, boolean force) {
+    this(input, graph, inputs, outputs, output, force, null);
   }
 }

@@ -32,6 +32,7 @@ public final class FreezeOptions {
   private final boolean force;
   private final VariableValueSource values;
   private final boolean keepTrainingOps;
+  private final Progress progress;
 
   private FreezeOptions(Builder b) {
     this.input = b.input;
@@ -47,6 +48,7 @@ public final class FreezeOptions {
     this.force = b.force;
     this.values = b.values;
     this.keepTrainingOps = b.keepTrainingOps;
+    this.progress = b.progress;
   }
 
   /**
@@ -177,6 +179,15 @@ public final class FreezeOptions {
     return keepTrainingOps;
   }
 
+  /**
+   * Who hears how far writing the output has got.
+   *
+   * @return the listener, or null
+   */
+  public Progress progress() {
+    return progress;
+  }
+
   /** Builder for {@link FreezeOptions}. */
   public static final class Builder {
     private final Path input;
@@ -192,6 +203,7 @@ public final class FreezeOptions {
     private boolean force;
     private VariableValueSource values;
     private boolean keepTrainingOps;
+    private Progress progress;
 
     private Builder(Path input) {
       this.input = Objects.requireNonNull(input, "input is null");
@@ -339,6 +351,17 @@ public final class FreezeOptions {
      */
     public Builder keepTrainingOps(boolean keep) {
       this.keepTrainingOps = keep;
+      return this;
+    }
+
+    /**
+     * Reports how far writing the output has got (see {@link Progress}).
+     *
+     * @param progress the listener, or null for none
+     * @return this builder
+     */
+    public Builder progress(Progress progress) {
+      this.progress = progress;
       return this;
     }
 

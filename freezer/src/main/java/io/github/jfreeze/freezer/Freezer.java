@@ -54,7 +54,8 @@ public final class Freezer {
       if (out == null) {
         return frozen.report();
       }
-      long size = StreamingGraphWriter.write(frozen.plan(), out, options.force(), in.location.savedModelDir() != null);
+      long size = StreamingGraphWriter.write(frozen.plan(), out, options.force(), in.location.savedModelDir() != null,
+          options.progress());
       FreezeReport r = frozen.report();
       return new FreezeReport(out, size, r.outputs(), r.inputs(), r.nodesBefore(), r.nodesAfter(), r.variables(),
           r.variableBytes(), r.keptVariables(), r.removed(), r.rewritten(), r.functions(), r.warnings());

@@ -108,14 +108,32 @@ public final class SavedModelWriter {
       }
       Path vars = Files.createDirectory(dir.resolve("variables"));
       Path prefix = vars.resolve("variables");
-      Files.copy(BundleReader.indexFile(source), BundleReader.indexFile(prefix));
+      long total = Files.size(BundleReader.indexFile(source));
       for (int i = 0; i < shards; i++) {
-        Path target = BundleReader.dataFile(prefix, i, shards);
-        Files.copy(BundleReader.dataFile(source, i, shards), target);
-        bytes[0] += Files.size(target);
+        total += Files.size(BundleReader.dataFile(source, i, shards));
+      }
+      try (ProgressSampler sampler = ProgressSampler.start(o.progress(), total, () -> sizeOfFiles(vars))) {
+        Files.copy(BundleReader.indexFile(source), BundleReader.indexFile(prefix));
+        for (int i = 0; i < shards; i++) {
+          Path target = BundleReader.dataFile(prefix, i, shards);
+          Files.copy(BundleReader.dataFile(source, i, shards), target);
+          bytes[0] += Files.size(target);
+        }
+        sampler.finish();
       }
     });
     return new ConvertReport(out, inLines, outLines, in.checkpoint.variables().size(), bytes[0], warnings);
+  }
+
+  /** The bytes of the files in {@code dir} now (they grow while copied). */
+  private static long sizeOfFiles(Path dir) throws IOException {
+    long sum = 0;
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        sum += Files.size(f);
+      }
+    }
+    return sum;
   }
 
   private static String describe(String key, TensorInfo t) {

@@ -159,9 +159,14 @@ public final class StreamingGraphWriter {
 
   /** Writes a planned graph atomically to {@code out}; returns its size ({@code savedModelInput}: for the advice). */
   public static long write(Plan plan, Path out, boolean force, boolean savedModelInput) throws IOException {
+    return write(plan, out, force, savedModelInput, null);
+  }
+
+  /** As {@link #write(Plan, Path, boolean, boolean)}, telling {@code progress} (or null) how far it got. */
+  public static long write(Plan plan, Path out, boolean force, boolean savedModelInput,
+      io.github.jfreeze.freezer.Progress progress) throws IOException {
     long size = plan.size();
     checkSize(size, out, savedModelInput);
-    GraphDef g = plan.graph;
     List<RawSource> streamed = new ArrayList<>();
     for (Header h : plan.headers) {
       if (h != null) {
@@ -169,27 +174,36 @@ public final class StreamingGraphWriter {
       }
     }
     return AtomicOutput.writeFile(out, force, (stream, channel) -> {
-      CodedOutputStream cos = CodedOutputStream.newInstance(stream, 1 << 16);
-      cos.useDeterministicSerialization();
-      ByteBuffer buffer = null;
-      try (ShardReadahead ahead = ShardReadahead.start(streamed)) {
-        for (int i = 0; i < plan.headers.length; i++) {
-          Header h = plan.headers[i];
-          if (h == null) {
-            cos.writeMessage(NODE_FIELD, g.getNode(i));
-            continue;
-          }
-          cos.writeRawBytes(h.head());
-          cos.flush();
-          if (buffer == null) {
-            buffer = ByteBuffer.allocateDirect(BUFFER);
-          }
-          ahead.advance(h.raw().reader().copyRaw(h.raw().key(), channel, buffer));
-        }
+      try (ProgressSampler sampler = ProgressSampler.start(progress, size, channel::size)) {
+        writeBody(plan, streamed, stream, channel);
+        sampler.finish();
       }
-      g.toBuilder().clearNode().build().writeTo(cos);
-      cos.flush();
     });
+  }
+
+  private static void writeBody(Plan plan, List<RawSource> streamed, java.io.OutputStream stream,
+      java.nio.channels.FileChannel channel) throws IOException {
+    GraphDef g = plan.graph;
+    CodedOutputStream cos = CodedOutputStream.newInstance(stream, 1 << 16);
+    cos.useDeterministicSerialization();
+    ByteBuffer buffer = null;
+    try (ShardReadahead ahead = ShardReadahead.start(streamed)) {
+      for (int i = 0; i < plan.headers.length; i++) {
+        Header h = plan.headers[i];
+        if (h == null) {
+          cos.writeMessage(NODE_FIELD, g.getNode(i));
+          continue;
+        }
+        cos.writeRawBytes(h.head());
+        cos.flush();
+        if (buffer == null) {
+          buffer = ByteBuffer.allocateDirect(BUFFER);
+        }
+        ahead.advance(h.raw().reader().copyRaw(h.raw().key(), channel, buffer));
+      }
+    }
+    g.toBuilder().clearNode().build().writeTo(cos);
+    cos.flush();
   }
 
   /** The graph with every streamed value read into its Const (the in-memory result). */
