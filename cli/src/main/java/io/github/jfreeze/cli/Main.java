@@ -241,7 +241,7 @@ public final class Main implements Runnable {
     PrintWriter err = cmd.getErr();
     String message = oneLine(describe(ex));
     Path input = inputOf(parseResult);
-    if (input != null && !namesItsFile(ex)) {
+    if (input != null && !namesItsFile(ex) && !message.contains(input.toString())) {
       message = input + ": " + message; // every error line names a path: the input when the failure names none
     }
     err.println("jfreeze: error: " + message);

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
   Path graph;
 
   @Option(names = "--feed", paramLabel = "NAME=VALUE", description = "A placeholder value (repeatable).")
-  Map<String, String> feeds = new LinkedHashMap<>();
+  List<String> feeds = new ArrayList<>();
 
   @Option(names = "--fetch", paramLabel = "NAMES", split = ",",
       description = "Tensors to fetch (node or node:N, comma-separated). Default: the graph's likely outputs.")
@@ -47,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NativeRunner.Result r = NativeRunner.run(graph, feeds, fetches, Devices.parse(spec, device));
+    NativeRunner.Result r = NativeRunner.run(graph, NamedValues.of(spec, "--feed", feeds), fetches, Devices.parse(spec, device));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       JsonWriter w = new JsonWriter(out);

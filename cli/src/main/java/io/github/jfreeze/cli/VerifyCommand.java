@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
   Path original;
 
   @Option(names = "--feed", paramLabel = "NAME=VALUE", description = "A placeholder value (repeatable); others get random values.")
-  Map<String, String> feeds = new LinkedHashMap<>();
+  List<String> feeds = new ArrayList<>();
 
   @Option(names = "--fetch", paramLabel = "NAMES", split = ",",
       description = "Outputs to compare (default: the frozen graph's likely outputs).")
@@ -46,7 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Option(names = "--shape", paramLabel = "NAME=D0,D1,...",
       description = "Shape of a randomly fed placeholder with unknown dimensions (repeatable).")
-  Map<String, String> shapes = new LinkedHashMap<>();
+  List<String> shapes = new ArrayList<>();
 
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the random inputs (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -66,9 +64,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NativeVerifier.Options.Builder b = NativeVerifier.Options.builder(frozen, original).feeds(feeds).fetches(fetches)
+    NativeVerifier.Options.Builder b = NativeVerifier.Options.builder(frozen, original).feeds(NamedValues.of(spec, "--feed", feeds)).fetches(fetches)
         .seed(seed).tolerance(rtol).tags(new LinkedHashSet<>(tags)).device(Devices.parse(spec, device));
-    for (var e : shapes.entrySet()) {
+    for (var e : NamedValues.of(spec, "--shape", shapes).entrySet()) {
       try {
         String spec = e.getValue().strip();
         long[] dims = spec.isEmpty() ? new long[0]

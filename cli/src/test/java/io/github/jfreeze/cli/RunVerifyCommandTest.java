@@ -106,4 +106,42 @@ class RunVerifyCommandTest {
       assertTrue(r.err().contains("GPU"), r.err());
     }
   }
+
+  @Test
+  void feedsThatWouldBeSilentlyChangedAreRefused() {
+    Path frozen = freezeSeed();
+    String seed = TestPaths.testdata().resolve("models/seed").toString();
+    // a finite number beyond float32 is an error, not inf
+    Cli.Result r = Cli.run("run", frozen.toString(), "--feed", "input_holder=1e999").assertBadInput();
+    assertTrue(r.err().contains("'1e999' is beyond float32's range"), r.err());
+    Cli.run("verify", frozen.toString(), "--against", seed, "--feed", "input_holder=1e999").assertBadInput();
+    // a name given twice, or no '=', is a usage error naming the option (picocli's maps keep the last silently)
+    for (String cmd : new String[] {"run", "verify"}) {
+      String[] args = cmd.equals("run")
+          ? new String[] {"run", frozen.toString(), "--feed", "input_holder=1", "--feed", "input_holder=2"}
+          : new String[] {"verify", frozen.toString(), "--against", seed, "--feed", "input_holder=1", "--feed",
+              "input_holder=2"};
+      r = Cli.run(args);
+      assertEquals(2, r.code(), r.describe("exit code"));
+      assertTrue(r.err().startsWith("jfreeze: error: --feed input_holder is given twice"), r.describe("message"));
+    }
+    r = Cli.run("run", frozen.toString(), "--feed", "input_holder");
+    assertEquals(2, r.code(), r.describe("exit code"));
+    assertTrue(r.err().contains("--feed 'input_holder': expected NAME=VALUE"), r.describe("message"));
+    r = Cli.run("verify", frozen.toString(), "--against", seed, "--shape", "x=1", "--shape", "x=2");
+    assertEquals(2, r.code(), r.describe("exit code"));
+    assertTrue(r.err().contains("--shape x is given twice"), r.describe("message"));
+    // a string value may hold '=' after the first one
+    assertEquals(2, Cli.run("run", frozen.toString(), "--feed", "=1").code());
+  }
+
+  @Test
+  void aMissingGraphIsNamedOnce() {
+    String missing = tmp.resolve("missing.pb").toString();
+    for (String[] args : new String[][] {{"run", missing}, {"verify", missing, "--against",
+        TestPaths.testdata().resolve("models/seed").toString()}}) {
+      Cli.Result r = Cli.run(args).assertBadInput();
+      assertEquals(r.err().indexOf(missing), r.err().lastIndexOf(missing), r.describe("the path once"));
+    }
+  }
 }

@@ -499,12 +499,12 @@ public final class FeedValues {
         throw NativeRunException.badFeed(name, "a quoted string" + where + " for a " + dtype + " placeholder");
       }
       switch (kind) {
-        case FLOAT32 -> out.putFloat((float) floatValue(name, text, dtype, where, true));
-        case FLOAT64 -> out.putDouble(floatValue(name, text, dtype, where, false));
-        case FLOAT16 -> out.putShort((short) SmallFloats.toFloat16(floatValue(name, text, dtype, where, false)));
-        case BFLOAT16 -> out.putShort((short) SmallFloats.toBfloat16(floatValue(name, text, dtype, where, false)));
+        case FLOAT32 -> out.putFloat((float) floatValue(name, text, kind, dtype, where));
+        case FLOAT64 -> out.putDouble(floatValue(name, text, kind, dtype, where));
+        case FLOAT16 -> out.putShort((short) SmallFloats.toFloat16(floatValue(name, text, kind, dtype, where)));
+        case BFLOAT16 -> out.putShort((short) SmallFloats.toBfloat16(floatValue(name, text, kind, dtype, where)));
         case COMPLEX64, COMPLEX128 -> {
-          double[] c = complexValue(name, text, dtype, where, kind == Kind.COMPLEX64);
+          double[] c = complexValue(name, text, kind, dtype, where);
           if (kind == Kind.COMPLEX64) {
             out.putFloat((float) c[0]).putFloat((float) c[1]);
           } else {
@@ -545,7 +545,7 @@ public final class FeedValues {
     }
   }
 
-  private static double floatValue(String name, String text, String dtype, String where, boolean single)
+  private static double floatValue(String name, String text, Kind kind, String dtype, String where)
       throws NativeRunException {
     String t = text.toLowerCase(Locale.ROOT);
     switch (t) {
@@ -565,10 +565,36 @@ public final class FeedValues {
     if (!FLOAT.matcher(text).matches()) {
       throw NativeRunException.badFeed(name, "'" + text + "'" + where + " is not a number (dtype " + dtype + ")");
     }
-    return single ? Float.parseFloat(text) : Double.parseDouble(text);
+    return finite(name, text, kind, dtype, where, parseFor(kind, text));
   }
 
-  private static double[] complexValue(String name, String text, String dtype, String where, boolean single)
+  /**
+   * {@code parsed} rounded to {@code kind}; a finite literal that rounds to infinity is refused
+   * (Python and NumPy would store inf and only warn; a feed is checked instead).
+   */
+  private static double finite(String name, String text, Kind kind, String dtype, String where, double parsed)
+      throws NativeRunException {
+    double stored = switch (kind) {
+      case FLOAT32, COMPLEX64 -> (float) parsed;
+      case FLOAT16 -> SmallFloats.fromFloat16(SmallFloats.toFloat16(parsed));
+      case BFLOAT16 -> SmallFloats.fromBfloat16(SmallFloats.toBfloat16(parsed));
+      default -> parsed;
+    };
+    if (Double.isInfinite(stored)) {
+      double largest = switch (kind) {
+        case FLOAT32, COMPLEX64 -> Float.MAX_VALUE;
+        case FLOAT16 -> SmallFloats.fromFloat16(0x7bff);
+        case BFLOAT16 -> SmallFloats.fromBfloat16(0x7f7f);
+        default -> Double.MAX_VALUE;
+      };
+      throw NativeRunException.badFeed(name, "'" + text + "'" + where + " is beyond " + dtype + "'s range (largest finite "
+          + (kind == Kind.FLOAT64 || kind == Kind.COMPLEX128 ? Double.toString(largest) : Float.toString((float) largest))
+          + "); write inf for infinity");
+    }
+    return stored;
+  }
+
+  private static double[] complexValue(String name, String text, Kind kind, String dtype, String where)
       throws NativeRunException {
     Matcher m = COMPLEX.matcher(text);
     if (!m.matches()) {
@@ -578,17 +604,17 @@ public final class FeedValues {
     double re = 0;
     double im = 0;
     if (m.group("re") != null) {
-      re = parse(m.group("re"), single);
+      re = parseFor(kind, m.group("re"));
       if (m.group("im") != null) {
-        im = imaginary(m.group("im"), single);
+        im = imaginary(kind, m.group("im"));
       }
     } else {
-      im = imaginary(m.group("imOnly"), single);
+      im = imaginary(kind, m.group("imOnly"));
     }
-    return new double[] {re, im};
+    return new double[] {finite(name, text, kind, dtype, where, re), finite(name, text, kind, dtype, where, im)};
   }
 
-  private static double imaginary(String s, boolean single) {
+  private static double imaginary(Kind kind, String s) {
     String digits = s.substring(0, s.length() - 1);
     if (digits.isEmpty() || digits.equals("+")) {
       return 1;
@@ -596,11 +622,12 @@ public final class FeedValues {
     if (digits.equals("-")) {
       return -1;
     }
-    return parse(digits, single);
+    return parseFor(kind, digits);
   }
 
-  private static double parse(String s, boolean single) {
-    return single ? Float.parseFloat(s) : Double.parseDouble(s);
+  /** float32 parts are parsed correctly rounded to float, not rounded twice through double. */
+  private static double parseFor(Kind kind, String s) {
+    return kind == Kind.FLOAT32 || kind == Kind.COMPLEX64 ? Float.parseFloat(s) : Double.parseDouble(s);
   }
 
   private static String abbreviate(String s) {

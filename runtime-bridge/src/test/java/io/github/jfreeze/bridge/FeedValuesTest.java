@@ -64,6 +64,28 @@ class FeedValuesTest {
   }
 
   @Test
+  void aFiniteLiteralBeyondTheDtypesRangeIsRefusedNotStoredAsInfinity() throws NativeRunException {
+    String m = bad("1e999", "float32", null).getMessage();
+    assertTrue(m.contains("'1e999' is beyond float32's range (largest finite 3.4028235E38); write inf for infinity"), m);
+    bad("-1e39", "float32", null);
+    bad("1e309", "float64", null);
+    bad("[1, 1e999]", "float64", new long[] {2});
+    assertTrue(bad("[1, 1e999]", "float64", new long[] {2}).getMessage().contains("(element 1)"));
+    // float16's largest finite value is 65504; 65519 still rounds down to it, 65520 rounds to infinity
+    assertEquals("ff7b", hex(parse("65519", "float16")));
+    assertTrue(bad("65520", "float16", null).getMessage().contains("largest finite 65504.0"));
+    bad("1e39", "bfloat16", null);
+    bad("1e39+1j", "complex64", null);
+    bad("1-1e39j", "complex64", null);
+    bad("1e999j", "complex128", null);
+    // infinity written as such, the largest finite values and underflow to zero are accepted
+    assertEquals("0000807f", hex(parse("inf", "float32")));
+    assertEquals("ffff7f7f", hex(parse("3.4028235e38", "float32")));
+    assertEquals("00000000", hex(parse("1e-50", "float32")));
+    assertEquals("ffffffffffffef7f", hex(parse("1.7976931348623157e308", "float64")));
+  }
+
+  @Test
   void raggedAndMalformedValuesAreRefused() {
     assertTrue(bad("[[1,2],[3]]", "float32", null).getMessage().contains("ragged"));
     assertTrue(bad("[[1,2],3]", "float32", null).getMessage().contains("ragged"));
@@ -86,7 +108,7 @@ class FeedValuesTest {
       "float64 | 0.1      | 9a9999999999b93f",
       "float16 | 1        | 003c",
       "float16 | 65504    | ff7b",
-      "float16 | 65520    | 007c",
+      "float16 | inf      | 007c",
       "float16 | -0.0     | 0080",
       "float16 | 5.960464477539063e-8 | 0100",
       "float16 | 2.980232238769531e-8 | 0000",
