@@ -45,7 +45,7 @@ mvn -q -B -DskipTests -Pbenchmarks package
 echo "== models" >&2
 for m in big big_sharded mid many; do
   if [ "$regen" = 1 ] || [ ! -f "$models/$m/model.ckpt-1.index" ]; then
-    TF_CPP_MIN_LOG_LEVEL=2 java -cp "$(cat cli/target/classpath.txt)" io.github.jfreeze.bridge.fixtures.BenchmarkModels "$models" "$m"
+    TF_CPP_MIN_LOG_LEVEL=2 java -cp "testdata-generator/target/classes:$(cat testdata-generator/target/classpath.txt)" io.github.jfreeze.generator.BenchmarkModels "$models" "$m"
   fi
 done
 

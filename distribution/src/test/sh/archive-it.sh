@@ -53,6 +53,10 @@ grep -q '^jfreeze: error: .*jfreeze-native' run.err || fail "run without natives
 
 # with the add-on unpacked over it: the frozen graph computes what native TF computed from the seed
 (cd "$work/unzip" && unzip -q -o "$native")
+# the fixture generator is a build tool: in neither archive
+if find "$work/unzip" -name '*testdata-generator*' | grep -q .; then
+  fail "the fixture generator is in an archive: $(find "$work/unzip" -name '*testdata-generator*')"
+fi
 feed="$(python3 -c 'import json,struct,sys; m=json.load(open(sys.argv[1])); print(struct.unpack("<f", bytes.fromhex(m["feeds"]["input_holder"]["data_hex"]))[0])' seed/model.json)"
 want="$(python3 -c 'import json,struct,sys; m=json.load(open(sys.argv[1])); print(struct.unpack("<f", bytes.fromhex(m["expected"]["predictions"]["data_hex"]))[0])' seed/model.json)"
 out="$(clean "$bin" run x.pb --feed "input_holder=$feed")" || fail "run with natives exited $?"

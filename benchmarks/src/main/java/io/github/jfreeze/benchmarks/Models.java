@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /**
  * Where the benchmark models are: {@code -Djfreeze.models=DIR} (benchmarks/run.sh passes it), by
  * default {@code benchmarks/target/models} below the working directory. They are written by {@code
- * io.github.jfreeze.bridge.fixtures.BenchmarkModels}; every model's checkpoint prefix is {@code
+ * io.github.jfreeze.generator.BenchmarkModels}; every model's checkpoint prefix is {@code
  * model.ckpt-1} and its output {@code predictions}.
  */
 final class Models {

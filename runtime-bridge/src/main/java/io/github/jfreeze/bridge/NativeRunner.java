@@ -6,7 +6,7 @@ import io.github.jfreeze.bridge.internal.NativeGraphRunner;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.Feed;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.Fetched;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
-import io.github.jfreeze.bridge.internal.Names;
+import io.github.jfreeze.codec.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +157,7 @@ public final class NativeRunner {
     if (!runner.hasOperation(op)) {
       List<String> names = g != null ? g.getNodeList().stream().map(NodeDef::getName).toList() : runner.operationNames();
       throw NativeRunException.unknownName(role + " '" + tensor + "' is not in " + where
-          + (role.equals("fetch") ? likelyNote(g) : placeholdersNote(g)), Names.closest(op, names, 5));
+          + (role.equals("fetch") ? likelyNote(g) : placeholdersNote(g)), Suggestions.closest(op, names, 5));
     }
     int index = NativeGraphRunner.outputIndex(tensor);
     int outputs = runner.numOutputs(op);

@@ -2,7 +2,7 @@ package io.github.jfreeze.bridge;
 
 import io.github.jfreeze.bridge.internal.NativeGraphRunner;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
-import io.github.jfreeze.bridge.internal.Names;
+import io.github.jfreeze.codec.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ public final class NativeVariables {
             .filter(n -> REF_VARIABLES.contains(n.getOp()) || n.getOp().equals("VarHandleOp")).map(NodeDef::getName)
             .toList();
         throw NativeRunException.unknownName("variable '" + node + "' is not in " + m.description,
-            Names.closest(node, variables, 5));
+            Suggestions.closest(node, variables, 5));
       }
       String op = m.runner.opType(node);
       if (REF_VARIABLES.contains(op)) {

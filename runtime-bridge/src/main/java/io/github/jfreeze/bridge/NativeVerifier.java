@@ -3,8 +3,8 @@ package io.github.jfreeze.bridge;
 import io.github.jfreeze.bridge.internal.DataTypeNames;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
-import io.github.jfreeze.bridge.internal.Names;
 import io.github.jfreeze.bridge.internal.TensorDiff;
+import io.github.jfreeze.codec.Suggestions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -433,7 +433,7 @@ public final class NativeVerifier {
     if (!m.runner.hasOperation(op)) {
       throw NativeRunException.unknownName(role + " '" + tensor + "' of the frozen graph is not in " + where
           + "; freezing keeps node names, so the frozen graph was not made from this model (or not with this "
-          + "signature or tag set)", Names.closest(op, m.runner.operationNames(), 5));
+          + "signature or tag set)", Suggestions.closest(op, m.runner.operationNames(), 5));
     }
   }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  * only cycles a loop frame makes). The main graph and every function body are checked.
  *
  * <p>How many outputs a node has comes from its op's signature: {@code ops.pb} beside this class,
- * written from native TF 2.18's op registry by the runtime bridge's {@code OpListExporter} (the
+ * written from native TF 2.18's op registry by testdata-generator's {@code OpListExporter} (the
  * command is in its comment), or from the function's signature for a call of a library function.
  * A node of an op neither knows is checked for its name only. All walks are iterative: the
  * depth of a graph never reaches the Java stack.

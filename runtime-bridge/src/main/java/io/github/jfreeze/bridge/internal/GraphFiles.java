@@ -4,6 +4,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
+import io.github.jfreeze.codec.graph.GraphSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +39,6 @@ public final class GraphFiles {
       super(message, cause);
     }
   }
-
-  /** Ops that are never outputs: values, variables, state changes, savers and no-ops. */
-  private static final Set<String> NOT_OUTPUTS = Set.of("Const", "NoOp", "Placeholder", "PlaceholderV2",
-      "PlaceholderWithDefault", "VariableV2", "Variable", "VarHandleOp", "Assign", "AssignAdd", "AssignSub",
-      "AssignVariableOp", "AssignAddVariableOp", "AssignSubVariableOp", "SaveV2", "RestoreV2", "Save", "SaveSlices",
-      "Restore", "RestoreSlice", "MergeV2Checkpoints");
 
   /** Reads a GraphDef from a binary ({@code .pb}) or text ({@code .pbtxt}) file. */
   public static GraphDef readGraphDef(Path file) throws IOException, NotAProto {
@@ -100,23 +94,18 @@ public final class GraphFiles {
   }
 
   /**
-   * Likely outputs, as TF's {@code summarize_graph} finds them: nodes no other node consumes (data
-   * or control input) that are not constants, placeholders, variables, assignments, no-ops or part
-   * of a saver ({@code save/...}).
+   * Likely outputs, by the one rule {@code jfreeze inspect} and {@code freeze} use (codec's {@link
+   * GraphSummary}, after TF's {@code summarize_graph}): nodes nothing consumes that are not
+   * constants, placeholders, variables or their reads, assignments, no-ops or part of a saver. Only
+   * names, ops and inputs are copied into jfreeze's protos, never the constants' contents.
    */
   public static List<String> likelyOutputs(GraphDef g) {
-    Set<String> consumed = new HashSet<>();
+    io.github.jfreeze.proto.GraphDef.Builder stripped = io.github.jfreeze.proto.GraphDef.newBuilder();
     for (NodeDef n : g.getNodeList()) {
-      n.getInputList().forEach(i -> consumed.add(nodeOf(i)));
+      stripped.addNode(io.github.jfreeze.proto.NodeDef.newBuilder().setName(n.getName()).setOp(n.getOp())
+          .addAllInput(n.getInputList()));
     }
-    List<String> out = new ArrayList<>();
-    for (NodeDef n : g.getNodeList()) {
-      if (consumed.contains(n.getName()) || NOT_OUTPUTS.contains(n.getOp()) || n.getName().startsWith("save/")) {
-        continue;
-      }
-      out.add(n.getName());
-    }
-    return out;
+    return GraphSummary.of(stripped.build()).outputs().stream().map(GraphSummary.Output::name).toList();
   }
 
   /**

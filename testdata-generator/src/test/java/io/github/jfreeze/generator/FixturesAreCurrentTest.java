@@ -1,4 +1,4 @@
-package io.github.jfreeze.bridge;
+package io.github.jfreeze.generator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.jfreeze.bridge.fixtures.FixtureGenerator;
+import io.github.jfreeze.bridge.NativeAssumptions;
+import io.github.jfreeze.bridge.NativeCheckpoint;
+import io.github.jfreeze.bridge.NativeTensor;
+import io.github.jfreeze.bridge.TensorFlowRuntime;
+import io.github.jfreeze.bridge.TestPaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -55,6 +59,22 @@ class FixturesAreCurrentTest {
     for (String fixture : FixtureGenerator.fixturePaths()) {
       assertTrue(dirs.contains(TestPaths.testdata().resolve(fixture)),
           "testdata/" + fixture + "/expected.json is missing; run testdata/generate.sh");
+    }
+  }
+
+  /** The model zoo: every model the generator writes is committed, and no other, each written by this generator. */
+  @Test
+  void everyGeneratedModelIsCommittedAndNoOther() throws IOException {
+    List<Path> modelDirs;
+    try (Stream<Path> s = Files.list(TestPaths.testdata().resolve("models"))) {
+      modelDirs = s.filter(Files::isDirectory).sorted().toList();
+    }
+    List<String> committed = modelDirs.stream().map(d -> "models/" + d.getFileName()).sorted().toList();
+    assertEquals(FixtureGenerator.modelPaths().stream().sorted().toList(), committed, "run testdata/generate.sh models/<name>");
+    for (Path d : modelDirs) {
+      assertTrue(Files.isRegularFile(d.resolve("model.json")), d + "/model.json");
+      assertEquals(FixtureGenerator.GENERATOR, JSON.readTree(d.resolve("model.json").toFile()).path("generator").asText(),
+          d + "/model.json");
     }
   }
 

@@ -1,4 +1,4 @@
-package io.github.jfreeze.bridge.tools;
+package io.github.jfreeze.generator.tools;
 
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
@@ -24,7 +24,7 @@ import java.util.Map;
  * proto3 source, rewriting only the Java options so our classes live in
  * {@code io.github.jfreeze.proto}. Comments are not kept (descriptors carry none).
  *
- * <pre>mvn -q -pl runtime-bridge exec:java -Dexec.mainClass=io.github.jfreeze.bridge.tools.ProtoSchemaExporter -Dexec.args=proto/src/main/proto</pre>
+ * <pre>mvn -q -pl testdata-generator -am -DskipTests package exec:java@export-schema</pre>
  */
 public final class ProtoSchemaExporter {
   /** The schema roots jfreeze needs; their import closure is exported. */
@@ -80,7 +80,7 @@ public final class ProtoSchemaExporter {
     StringBuilder sb = new StringBuilder();
     sb.append("// Derived from the descriptor of ").append(file.getName())
         .append(" embedded in org.tensorflow:tensorflow-core-native:1.1.0 (TensorFlow 2.18).\n");
-    sb.append("// Regenerate with io.github.jfreeze.bridge.tools.ProtoSchemaExporter; see proto/VENDORED.md.\n\n");
+    sb.append("// Regenerate with io.github.jfreeze.generator.tools.ProtoSchemaExporter; see proto/VENDORED.md.\n\n");
     sb.append("syntax = \"").append(file.hasSyntax() ? file.getSyntax() : "proto2").append("\";\n\n");
     sb.append("package ").append(file.getPackage()).append(";\n\n");
     for (String dep : file.getDependencyList()) {

@@ -1,4 +1,4 @@
-package io.github.jfreeze.bridge;
+package io.github.jfreeze.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,7 +9,7 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
-import io.github.jfreeze.bridge.tools.ProtoSchemaExporter;
+import io.github.jfreeze.generator.tools.ProtoSchemaExporter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.jfreeze.bridge.tools;
+package io.github.jfreeze.generator.tools;
 
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteBuffer;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_GetAllOpList;
@@ -19,7 +19,7 @@ import org.tensorflow.proto.OpList;
  * (name, how many tensors: {@code number_attr}, {@code type_list_attr}) and whether it is stateful.
  * The freezer's graph validation reads it to know how many outputs a node has.
  *
- * <pre>mvn -q -pl runtime-bridge -am -DskipTests package exec:java -Dexec.mainClass=io.github.jfreeze.bridge.tools.OpListExporter \
+ * <pre>mvn -q -pl testdata-generator -am -DskipTests package exec:java -Dexec.mainClass=io.github.jfreeze.generator.tools.OpListExporter \
  *   -Dexec.args=$PWD/freezer/src/main/resources/io/github/jfreeze/freezer/internal/ops.pb</pre>
  */
 public final class OpListExporter {
