@@ -26,7 +26,12 @@ public final class ObjectGraphNames {
     return 16L * graph.getSerializedSize() + 65_536;
   }
 
-  /** Maps each attribute's checkpoint key to a friendly name. */
+  /**
+   * Maps each attribute's checkpoint key to a friendly name.
+   *
+   * @param graph the object graph read from the {@code _CHECKPOINTABLE_OBJECT_GRAPH} tensor
+   * @return checkpoint key to friendly name; keys left out once the name budget is spent
+   */
   public static Map<String, String> fromCheckpointGraph(TrackableObjectGraph graph) {
     Map<String, String> names = new HashMap<>();
     long[] left = {budget(graph)};

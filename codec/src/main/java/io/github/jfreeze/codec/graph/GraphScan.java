@@ -68,6 +68,10 @@ public final class GraphScan {
    * Summarizes a {@code .meta} file holding a binary MetaGraphDef, or returns {@code null} when
    * it is anything else (then read it with {@code GraphFile.read}, which also explains what is
    * wrong with it).
+   *
+   * @param file the file; only a name ending in {@code .meta} is tried
+   * @return the MetaGraphDef without its graph and its summary, or {@code null}
+   * @throws IOException if the file cannot be opened, sized or mapped
    */
   public static ScannedMeta readMetaGraph(Path file) throws IOException {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();

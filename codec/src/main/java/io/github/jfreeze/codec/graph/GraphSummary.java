@@ -203,7 +203,13 @@ public final class GraphSummary {
     }
   }
 
-  /** Summarizes a bare GraphDef (variables from its variable ops). */
+  /**
+   * Summarizes a bare GraphDef (variables from its variable ops).
+   *
+   * @param graph the graph
+   * @return its summary
+   * @throws NullPointerException if {@code graph} is null
+   */
   public static GraphSummary of(GraphDef graph) {
     Objects.requireNonNull(graph, "graph is null");
     return new GraphSummary(views(graph), graph.getLibrary().getFunctionCount(), null);
@@ -213,13 +219,22 @@ public final class GraphSummary {
    * Summarizes a MetaGraphDef's graph, taking variables from its {@code variables} collection
    * when there is one (with {@code trainable} from {@code trainable_variables}) and leaving out
    * the nodes its {@link SaverDef} names.
+   *
+   * @param meta the MetaGraphDef
+   * @return the summary of its graph
+   * @throws NullPointerException if {@code meta} is null
    */
   public static GraphSummary of(MetaGraphDef meta) {
     Objects.requireNonNull(meta, "meta is null");
     return new GraphSummary(views(meta.getGraphDef()), meta.getGraphDef().getLibrary().getFunctionCount(), meta);
   }
 
-  /** The node a tensor or input name refers to: {@code ^a} and {@code a:1} are node {@code a}. */
+  /**
+   * The node a tensor or input name refers to: {@code ^a} and {@code a:1} are node {@code a}.
+   *
+   * @param input a tensor name or a node's input
+   * @return the node name, without {@code ^} and output index
+   */
   public static String nodeName(String input) {
     int start = input.startsWith("^") ? 1 : 0;
     int colon = input.indexOf(':', start);
@@ -342,16 +357,29 @@ public final class GraphSummary {
     return PartialShape.fromProto(p);
   }
 
+  /**
+   * The number of nodes in the graph (function bodies aside).
+   *
+   * @return the node count
+   */
   public int nodeCount() {
     return nodeCount;
   }
 
-  /** Functions in the graph's library (their bodies are not summarized). */
+  /**
+   * Functions in the graph's library (their bodies are not summarized).
+   *
+   * @return the number of functions
+   */
   public int functionCount() {
     return functionCount;
   }
 
-  /** Ops by how many nodes use them, most used first, ties by name. */
+  /**
+   * Ops by how many nodes use them, most used first, ties by name.
+   *
+   * @return op and node count, one per op
+   */
   public List<OpCount> ops() {
     return ops;
   }
@@ -359,42 +387,72 @@ public final class GraphSummary {
   /**
    * Placeholders ({@code Placeholder}, {@code PlaceholderWithDefault}) in graph order, except
    * those of the save/restore subgraph (the checkpoint file name).
+   *
+   * @return the likely inputs
    */
   public List<Input> inputs() {
     return inputs;
   }
 
-  /** Nodes nothing consumes that look like results (see the class comment), in graph order. */
+  /**
+   * Nodes nothing consumes that look like results (see the class comment), in graph order.
+   *
+   * @return the likely outputs
+   */
   public List<Output> outputs() {
     return outputs;
   }
 
-  /** Variables: from the MetaGraphDef's {@code variables} collection if it has one, else variable ops. */
+  /**
+   * Variables: from the MetaGraphDef's {@code variables} collection if it has one, else variable ops.
+   *
+   * @return the variables
+   */
   public List<Variable> variables() {
     return variables;
   }
 
-  /** Whether {@link #variables()} came from a {@code variables} collection rather than the ops. */
+  /**
+   * Whether {@link #variables()} came from a {@code variables} collection rather than the ops.
+   *
+   * @return {@code true} if they came from the collection
+   */
   public boolean variablesFromCollection() {
     return variablesFromCollection;
   }
 
-  /** Elements of all {@code Const} values (weights of a frozen graph). */
+  /**
+   * Elements of all {@code Const} values (weights of a frozen graph).
+   *
+   * @return the total element count of the {@code Const} nodes' values
+   */
   public long constParameters() {
     return constParameters;
   }
 
-  /** Elements of all variables whose shape is fully known. */
+  /**
+   * Elements of all variables whose shape is fully known.
+   *
+   * @return the total element count of those variables
+   */
   public long variableParameters() {
     return variables.stream().mapToLong(v -> Math.max(v.shape().numElements(), 0)).sum();
   }
 
-  /** Control inputs ({@code ^name}) in the graph. */
+  /**
+   * Control inputs ({@code ^name}) in the graph.
+   *
+   * @return the number of control inputs
+   */
   public int controlEdges() {
     return controlEdges;
   }
 
-  /** Inputs naming nodes that are not in the graph, as {@code "node <- input"}; empty for a sound graph. */
+  /**
+   * Inputs naming nodes that are not in the graph, as {@code "node <- input"}; empty for a sound graph.
+   *
+   * @return the dangling inputs
+   */
   public List<String> missingInputs() {
     return missingInputs;
   }

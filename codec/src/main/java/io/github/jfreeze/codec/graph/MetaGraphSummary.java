@@ -74,11 +74,23 @@ public final class MetaGraphSummary {
     this.signatures = List.copyOf(sigs);
   }
 
+  /**
+   * Summarizes a MetaGraphDef and its graph.
+   *
+   * @param meta the MetaGraphDef
+   * @return its summary
+   * @throws NullPointerException if {@code meta} is null
+   */
   public static MetaGraphSummary of(MetaGraphDef meta) {
     return new MetaGraphSummary(Objects.requireNonNull(meta, "meta is null"));
   }
 
-  /** One summary per MetaGraphDef of a SavedModel, in file order. */
+  /**
+   * One summary per MetaGraphDef of a SavedModel, in file order.
+   *
+   * @param savedModel the SavedModel
+   * @return the summaries of its MetaGraphDefs
+   */
   public static List<MetaGraphSummary> of(SavedModel savedModel) {
     return savedModel.getMetaGraphsList().stream().map(MetaGraphSummary::of).toList();
   }
@@ -113,30 +125,56 @@ public final class MetaGraphSummary {
     return List.copyOf(out);
   }
 
-  /** The summary of the graph itself. */
+  /**
+   * The summary of the graph itself.
+   *
+   * @return the graph's summary
+   */
   public GraphSummary graph() {
     return graph;
   }
 
-  /** {@code meta_info_def.tags} ({@code serve}, {@code train}, ...), as stored. */
+  /**
+   * {@code meta_info_def.tags} ({@code serve}, {@code train}, ...), as stored.
+   *
+   * @return the tags
+   */
   public List<String> tags() {
     return meta.getMetaInfoDef().getTagsList();
   }
 
-  /** The TF version that wrote it, as stored (empty when not recorded). */
+  /**
+   * The TF version that wrote it, as stored (empty when not recorded).
+   *
+   * @return {@code meta_info_def.tensorflow_version}
+   */
   public String tensorflowVersion() {
     return meta.getMetaInfoDef().getTensorflowVersion();
   }
 
+  /**
+   * The git version of the TF that wrote it, as stored (empty when not recorded).
+   *
+   * @return {@code meta_info_def.tensorflow_git_version}
+   */
   public String tensorflowGitVersion() {
     return meta.getMetaInfoDef().getTensorflowGitVersion();
   }
 
-  /** Ops of the stripped op list (the ops the graph needs), or 0 when not stored. */
+  /**
+   * Ops of the stripped op list (the ops the graph needs), or 0 when not stored.
+   *
+   * @return the number of ops in {@code meta_info_def.stripped_op_list}
+   */
   public int strippedOpCount() {
     return meta.getMetaInfoDef().getStrippedOpList().getOpCount();
   }
 
+  /**
+   * The graph's {@link SaverDef}, if it has one.
+   *
+   * @return the saver, or empty when the MetaGraphDef has no {@code saver_def}
+   */
   public Optional<Saver> saver() {
     if (!meta.hasSaverDef()) {
       return Optional.empty();
@@ -148,22 +186,38 @@ public final class MetaGraphSummary {
         s.getRestoreOpName(), s.getMaxToKeep(), s.getKeepCheckpointEveryNHours()));
   }
 
-  /** Collections by name. */
+  /**
+   * Collections by name.
+   *
+   * @return the collections, sorted by name
+   */
   public List<Collection> collections() {
     return collections;
   }
 
-  /** Signatures by key. */
+  /**
+   * Signatures by key.
+   *
+   * @return the signatures, sorted by key
+   */
   public List<Signature> signatures() {
     return signatures;
   }
 
-  /** Nodes of the TF2 object graph ({@code object_graph_def}), 0 for TF1 graphs. */
+  /**
+   * Nodes of the TF2 object graph ({@code object_graph_def}), 0 for TF1 graphs.
+   *
+   * @return the number of object graph nodes
+   */
   public int objectGraphNodes() {
     return meta.getObjectGraphDef().getNodesCount();
   }
 
-  /** Asset files the graph refers to ({@code asset_file_def} file names). */
+  /**
+   * Asset files the graph refers to ({@code asset_file_def} file names).
+   *
+   * @return the asset file names, in stored order
+   */
   public List<String> assets() {
     return meta.getAssetFileDefList().stream().map(a -> a.getFilename()).toList();
   }

@@ -19,7 +19,12 @@ public final class PartialShape {
     this.dims = dims;
   }
 
-  /** A shape of known rank; negative dimensions mean unknown. */
+  /**
+   * A shape of known rank; negative dimensions mean unknown.
+   *
+   * @param dims the dimensions (copied)
+   * @return the shape, with every negative dimension stored as -1
+   */
   public static PartialShape of(long... dims) {
     long[] copy = dims.clone();
     for (int i = 0; i < copy.length; i++) {
@@ -28,7 +33,12 @@ public final class PartialShape {
     return new PartialShape(copy);
   }
 
-  /** Reads a shape proto as TF does; any negative dimension is unknown. */
+  /**
+   * Reads a shape proto as TF does; any negative dimension is unknown.
+   *
+   * @param proto the shape as a graph stores it
+   * @return the shape, {@link #UNKNOWN} when the proto says the rank is unknown
+   */
   public static PartialShape fromProto(TensorShapeProto proto) {
     if (proto.getUnknownRank()) {
       return UNKNOWN;
@@ -40,11 +50,20 @@ public final class PartialShape {
     return of(d);
   }
 
+  /**
+   * Whether the rank is known.
+   *
+   * @return {@code false} for {@link #UNKNOWN}
+   */
   public boolean isRankKnown() {
     return dims != null;
   }
 
-  /** The rank, or -1 when unknown. */
+  /**
+   * The rank, or -1 when unknown.
+   *
+   * @return the number of dimensions, or -1
+   */
   public int rank() {
     return dims == null ? -1 : dims.length;
   }
@@ -52,6 +71,7 @@ public final class PartialShape {
   /**
    * The dimensions, -1 for an unknown one.
    *
+   * @return a copy of the dimensions
    * @throws IllegalStateException when the rank is unknown
    */
   public long[] dims() {
@@ -61,12 +81,20 @@ public final class PartialShape {
     return dims.clone();
   }
 
-  /** Whether rank and every dimension are known. */
+  /**
+   * Whether rank and every dimension are known.
+   *
+   * @return {@code true} if the shape is fully defined
+   */
   public boolean isFullyDefined() {
     return dims != null && Arrays.stream(dims).allMatch(d -> d >= 0);
   }
 
-  /** The element count, or -1 unless fully defined (or on overflow). */
+  /**
+   * The element count, or -1 unless fully defined (or on overflow).
+   *
+   * @return the product of the dimensions, or -1
+   */
   public long numElements() {
     if (!isFullyDefined()) {
       return -1;

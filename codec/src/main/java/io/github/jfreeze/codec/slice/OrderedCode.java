@@ -10,7 +10,12 @@ import java.io.ByteArrayOutputStream;
 public final class OrderedCode {
   private OrderedCode() {}
 
-  /** Length byte, then the value big-endian without leading zero bytes (0 is one byte 0x00). */
+  /**
+   * Length byte, then the value big-endian without leading zero bytes (0 is one byte 0x00).
+   *
+   * @param out where the encoding is appended
+   * @param value the number, read as an unsigned 64-bit value
+   */
   public static void writeNumIncreasing(ByteArrayOutputStream out, long value) {
     int len = (64 - Long.numberOfLeadingZeros(value) + 7) / 8;
     out.write(len);
@@ -19,7 +24,12 @@ public final class OrderedCode {
     }
   }
 
-  /** The bytes with 0x00 escaped as {@code 00 ff} and 0xff as {@code ff 00}, then {@code 00 01}. */
+  /**
+   * The bytes with 0x00 escaped as {@code 00 ff} and 0xff as {@code ff 00}, then {@code 00 01}.
+   *
+   * @param out where the encoding is appended
+   * @param s the bytes to encode
+   */
   public static void writeString(ByteArrayOutputStream out, byte[] s) {
     for (byte b : s) {
       out.write(b);
@@ -36,6 +46,9 @@ public final class OrderedCode {
   /**
    * Self-delimiting signed encoding: a unary length prefix in the leading bits, then the value
    * sign-extended and big-endian; 1 byte for [-64, 64).
+   *
+   * @param out where the encoding is appended
+   * @param value the signed number
    */
   public static void writeSignedNumIncreasing(ByteArrayOutputStream out, long value) {
     long x = value < 0 ? ~value : value;

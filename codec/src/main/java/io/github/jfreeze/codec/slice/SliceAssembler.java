@@ -121,7 +121,12 @@ public final class SliceAssembler {
   /**
    * Copies every part into a tensor of shape {@code full}. Callers check the cover first.
    *
-   * @throws IllegalArgumentException if a part's values do not match its slice
+   * @param dtype the tensor's dtype
+   * @param full the tensor's shape
+   * @param parts the slices and their values
+   * @return the whole tensor
+   * @throws IllegalArgumentException if a part's values do not match its slice, a slice does not
+   *     fit in {@code full}, or the tensor does not fit in one Java array
    */
   public static Tensor assemble(DType dtype, TensorShape full, List<Part> parts) {
     checkSize(dtype, full);

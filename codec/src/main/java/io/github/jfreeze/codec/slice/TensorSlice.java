@@ -16,8 +16,15 @@ import java.util.List;
  * @param lengths extent per dimension, {@code -1} for the full dimension
  */
 public record TensorSlice(long[] starts, long[] lengths) {
+  /** The length that marks a dimension as taken whole. */
   public static final long FULL = -1;
 
+  /**
+   * The slice a {@code TensorSliceProto} describes; an extent without a length is a full dimension.
+   *
+   * @param proto the slice as stored in a checkpoint
+   * @return the slice
+   */
   public static TensorSlice fromProto(TensorSliceProto proto) {
     int rank = proto.getExtentCount();
     long[] s = new long[rank];
@@ -64,13 +71,23 @@ public record TensorSlice(long[] starts, long[] lengths) {
     return new TensorSlice(starts, lengths);
   }
 
-  /** The whole of a tensor of rank {@code rank}. */
+  /**
+   * The whole of a tensor of rank {@code rank}.
+   *
+   * @param rank the number of dimensions
+   * @return a slice with every dimension full
+   */
   public static TensorSlice full(int rank) {
     long[] l = new long[rank];
     Arrays.fill(l, FULL);
     return new TensorSlice(new long[rank], l);
   }
 
+  /**
+   * The number of dimensions of the slice.
+   *
+   * @return the rank
+   */
   public int rank() {
     return starts.length;
   }
@@ -99,7 +116,12 @@ public record TensorSlice(long[] starts, long[] lengths) {
     return out;
   }
 
-  /** Start of dimension {@code i} (0 for a full dimension). */
+  /**
+   * Start of dimension {@code i} (0 for a full dimension).
+   *
+   * @param i the dimension
+   * @return the first index of the slice in that dimension
+   */
   public long start(int i) {
     return lengths[i] == FULL ? 0 : starts[i];
   }
@@ -107,6 +129,9 @@ public record TensorSlice(long[] starts, long[] lengths) {
   /**
    * The table key TF stores this slice of {@code name} under ({@code EncodeTensorNameSlice}):
    * {@code 0x00, name, rank, (start, length)*}.
+   *
+   * @param name the name of the tensor
+   * @return the key, in {@link OrderedCode}'s encodings
    */
   public byte[] key(String name) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
