@@ -7,6 +7,7 @@ import io.github.jfreeze.bridge.internal.NativeGraphRunner.Feed;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.Fetched;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
 import io.github.jfreeze.codec.Suggestions;
+import io.github.jfreeze.codec.graph.OpVocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,7 +172,7 @@ public final class NativeRunner {
     if (g == null) {
       return "";
     }
-    List<String> p = g.getNodeList().stream().filter(n -> n.getOp().startsWith("Placeholder")).map(NodeDef::getName)
+    List<String> p = g.getNodeList().stream().filter(n -> OpVocabulary.PLACEHOLDERS.contains(n.getOp())).map(NodeDef::getName)
         .limit(10).toList();
     return p.isEmpty() ? " (it has no placeholders)" : " (its placeholders: " + String.join(", ", p) + ")";
   }
@@ -231,7 +232,7 @@ public final class NativeRunner {
     }
     List<NodeDef> out = new ArrayList<>();
     for (NodeDef n : GraphFiles.dependencies(g, fetches, cut)) {
-      if ((n.getOp().equals("Placeholder") || n.getOp().equals("PlaceholderV2")) && !cut.contains(n.getName())) {
+      if (OpVocabulary.REQUIRED_PLACEHOLDERS.contains(n.getOp()) && !cut.contains(n.getName())) {
         out.add(n);
       }
     }

@@ -3,6 +3,7 @@ package io.github.jfreeze.bridge;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
 import io.github.jfreeze.codec.Suggestions;
+import io.github.jfreeze.codec.graph.OpVocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.tensorflow.proto.NodeDef;
 public final class NativeVariables {
   private NativeVariables() {}
 
-  private static final Set<String> REF_VARIABLES = Set.of("VariableV2", "Variable");
+  private static final Set<String> REF_VARIABLES = OpVocabulary.REF_VARIABLES;
 
   /**
    * Imports a MetaGraphDef's graph, restores {@code checkpoint} with its Saver's restore op and
@@ -84,7 +85,7 @@ public final class NativeVariables {
       String node = NativeGraphRunner.opName(Objects.requireNonNull(v, "variable node is null"));
       if (!m.runner.hasOperation(node)) {
         List<String> variables = byName.values().stream()
-            .filter(n -> REF_VARIABLES.contains(n.getOp()) || n.getOp().equals("VarHandleOp")).map(NodeDef::getName)
+            .filter(n -> REF_VARIABLES.contains(n.getOp()) || OpVocabulary.RESOURCE_VARIABLES.contains(n.getOp())).map(NodeDef::getName)
             .toList();
         throw NativeRunException.unknownName("variable '" + node + "' is not in " + m.description,
             Suggestions.closest(node, variables, 5));
@@ -92,7 +93,7 @@ public final class NativeVariables {
       String op = m.runner.opType(node);
       if (REF_VARIABLES.contains(op)) {
         fetches.add(node + ":0");
-      } else if (op.equals("VarHandleOp")) {
+      } else if (OpVocabulary.RESOURCE_VARIABLES.contains(op)) {
         String read = uniqueName(m.runner, "jfreeze_read_variable_" + added++);
         try {
           int dtype = m.runner.typeAttr(node, "dtype");

@@ -68,15 +68,15 @@ public final class GraphSummary {
   public record Variable(String name, String op, DType dtype, PartialShape shape, Boolean trainable) {}
 
   /** Ops that hold state rather than compute a result. */
-  static final Set<String> VARIABLE_OPS = Set.of("VariableV2", "Variable", "VarHandleOp", "AutoReloadVariable");
+  static final Set<String> VARIABLE_OPS = OpVocabulary.STATE_VARIABLES;
 
-  private static final Set<String> PLACEHOLDER_OPS = Set.of("Placeholder", "PlaceholderV2", "PlaceholderWithDefault");
+  private static final Set<String> PLACEHOLDER_OPS = OpVocabulary.PLACEHOLDERS;
 
-  private static final Set<String> NOT_OUTPUT_OPS = Set.of("Const", "NoOp", "VarIsInitializedOp",
-      "IsVariableInitialized");
+  private static final Set<String> NOT_OUTPUT_OPS = OpVocabulary.union(Set.of("Const", "NoOp"),
+      OpVocabulary.INITIALIZATION_CHECKS);
 
-  private static final Set<String> CHECKPOINT_OPS = Set.of("SaveV2", "RestoreV2", "Save", "SaveSlices", "Restore",
-      "RestoreSlice", "MergeV2Checkpoints", "ShardedFilename", "ShardedFilespec");
+  private static final Set<String> CHECKPOINT_OPS = OpVocabulary.union(OpVocabulary.CHECKPOINT_IO,
+      OpVocabulary.CHECKPOINT_NAMING);
 
   private static final Pattern SAVER_SCOPE = Pattern.compile("save(_\\d+)?/.*");
 

@@ -1,5 +1,6 @@
 package io.github.jfreeze.freezer.internal;
 
+import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeReport.Change;
 import io.github.jfreeze.proto.AttrValue;
@@ -78,7 +79,7 @@ public final class ConstantConverter {
   private record Edge(Target source, int sourceIndex, Target dest, int destIndex) {}
 
   private static final Set<String> INTERMEDIATE = Set.of("Enter", "Exit", "Identity", "NextIteration", "Switch", "_SwitchN");
-  private static final Set<String> VARIABLES = Set.of("VariableV2", "Variable", "VarHandleOp");
+  private static final Set<String> VARIABLES = OpVocabulary.VARIABLES;
 
   private final Map<String, NodeDef.Builder> main;
   private final Map<String, FunctionDef> functions;

@@ -1,6 +1,7 @@
 package io.github.jfreeze.freezer.internal;
 
 import io.github.jfreeze.codec.Suggestions;
+import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.freezer.FreezeOptions;
 import io.github.jfreeze.freezer.FreezeReport;
 import io.github.jfreeze.freezer.FreezeReport.Change;
@@ -111,7 +112,7 @@ public final class FreezePipeline {
     // what TF's importer would refuse is refused here, before anything is written
     GraphValidator.validate(frozen, options.outputs());
     List<String> placeholders = frozen.getNodeList().stream()
-        .filter(n -> n.getOp().equals("Placeholder") || n.getOp().equals("PlaceholderWithDefault"))
+        .filter(n -> OpVocabulary.PLACEHOLDERS.contains(n.getOp()))
         .map(NodeDef::getName).toList();
     List<String> kept = selection.kept();
     if (!kept.isEmpty()) {

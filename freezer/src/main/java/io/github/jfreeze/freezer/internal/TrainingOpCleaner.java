@@ -1,5 +1,6 @@
 package io.github.jfreeze.freezer.internal;
 
+import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeReport.Change;
 import io.github.jfreeze.proto.AttrValue;
@@ -35,12 +36,9 @@ import java.util.Set;
  */
 public final class TrainingOpCleaner {
   /** The assigns rewritten into an op of their two data inputs when the outputs use their result. */
-  private static final Set<String> TWO_INPUT_ASSIGNS = Set.of("Assign", "AssignAdd", "AssignSub");
+  private static final Set<String> TWO_INPUT_ASSIGNS = OpVocabulary.REF_ASSIGNS;
 
-  private static final Set<String> ASSIGNS = Set.of("Assign", "AssignAdd", "AssignSub",
-      "AssignVariableOp", "AssignAddVariableOp", "AssignSubVariableOp", "CountUpTo", "ResourceCountUpTo",
-      "IsVariableInitialized", "VarIsInitializedOp", "DestroyResourceOp",
-      "SaveV2", "Save", "SaveSlices", "MergeV2Checkpoints", "RestoreV2", "Restore", "RestoreSlice");
+  private static final Set<String> ASSIGNS = OpVocabulary.STATE_CHANGES;
   private static final Map<String, String> REF_OPS = Map.of("RefSwitch", "Switch", "RefMerge", "Merge",
       "RefEnter", "Enter", "RefExit", "Exit", "RefIdentity", "Identity", "RefNextIteration", "NextIteration",
       "RefSelect", "Select");

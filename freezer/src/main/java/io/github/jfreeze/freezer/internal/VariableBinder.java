@@ -4,6 +4,7 @@ import io.github.jfreeze.codec.CorruptFileException;
 import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorProtos;
+import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.codec.slice.TensorSlice;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.FunctionDef;
@@ -97,10 +98,10 @@ public final class VariableBinder {
   }
 
   /** The ops a restored value is assigned by (input 1 the value, input 0 the variable). */
-  private static final java.util.Set<String> ASSIGN_OPS = java.util.Set.of("Assign", "AssignVariableOp");
+  private static final java.util.Set<String> ASSIGN_OPS = OpVocabulary.RESTORE_ASSIGNS;
 
   private static boolean isRestore(String op) {
-    return op.equals("RestoreV2") || op.equals("RestoreSlice") || op.equals("Restore");
+    return OpVocabulary.CHECKPOINT_RESTORES.contains(op);
   }
 
   private static Map<String, NodeDef> index(List<NodeDef> nodes) {

@@ -1,6 +1,7 @@
 package io.github.jfreeze.freezer.internal;
 
 import io.github.jfreeze.codec.Suggestions;
+import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeException.Reason;
 import io.github.jfreeze.freezer.FreezeOptions;
@@ -21,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  */
 record VariableSelection(List<String> toConvert, List<String> kept) {
   /** The ops that hold a variable's state. */
-  static final Set<String> VARIABLE_OPS = Set.of("VariableV2", "Variable", "VarHandleOp");
+  static final Set<String> VARIABLE_OPS = OpVocabulary.VARIABLES;
 
   /**
    * Selects the variables of {@code sub}.

@@ -1,0 +1,74 @@
+package io.github.jfreeze.codec.graph;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The op names jfreeze gives a meaning to, in one place: what a variable is, what assigns one, what
+ * checks or destroys one, what saves and restores a checkpoint, what a placeholder is. {@code
+ * inspect}'s summaries ({@link GraphSummary}), the freezer's stages and the runtime bridge all read
+ * these sets; an op missing here is missing for all of them.
+ */
+public final class OpVocabulary {
+  private OpVocabulary() {}
+
+  /** TF1 reference variables: the node's output is the variable itself. */
+  public static final Set<String> REF_VARIABLES = Set.of("VariableV2", "Variable");
+
+  /** Resource variables: the node's output is a handle, read with {@code ReadVariableOp}. */
+  public static final Set<String> RESOURCE_VARIABLES = Set.of("VarHandleOp");
+
+  /** The variables freezing turns into constants: reference and resource variables. */
+  public static final Set<String> VARIABLES = union(REF_VARIABLES, RESOURCE_VARIABLES);
+
+  /**
+   * Every op that holds a variable's state, as {@code inspect} lists variables: {@link #VARIABLES}
+   * and TF1 contrib's {@code AutoReloadVariable}, which TF 2.18 no longer registers (a graph using
+   * it cannot run there, so freezing leaves it to the graph validator rather than converting it).
+   */
+  public static final Set<String> STATE_VARIABLES = union(VARIABLES, Set.of("AutoReloadVariable"));
+
+  /** Graph inputs. */
+  public static final Set<String> PLACEHOLDERS = Set.of("Placeholder", "PlaceholderV2", "PlaceholderWithDefault");
+
+  /** Graph inputs that must be fed: {@link #PLACEHOLDERS} but {@code PlaceholderWithDefault}. */
+  public static final Set<String> REQUIRED_PLACEHOLDERS = Set.of("Placeholder", "PlaceholderV2");
+
+  /** Assigns to a reference variable (input 0 the variable, input 1 the value). */
+  public static final Set<String> REF_ASSIGNS = Set.of("Assign", "AssignAdd", "AssignSub");
+
+  /** Assigns to a resource variable (input 0 the handle, input 1 the value). */
+  public static final Set<String> RESOURCE_ASSIGNS = Set.of("AssignVariableOp", "AssignAddVariableOp",
+      "AssignSubVariableOp");
+
+  /** The ops a Saver's restore subgraph writes a restored value with (input 1 the value). */
+  public static final Set<String> RESTORE_ASSIGNS = Set.of("Assign", "AssignVariableOp");
+
+  /** Whether a variable has been initialized. */
+  public static final Set<String> INITIALIZATION_CHECKS = Set.of("IsVariableInitialized", "VarIsInitializedOp");
+
+  /** Ops that read or write checkpoint files. */
+  public static final Set<String> CHECKPOINT_IO = Set.of("SaveV2", "RestoreV2", "Save", "SaveSlices", "Restore",
+      "RestoreSlice", "MergeV2Checkpoints");
+
+  /** Ops that read checkpoint files (a Saver's restore subgraph starts at them). */
+  public static final Set<String> CHECKPOINT_RESTORES = Set.of("RestoreV2", "Restore", "RestoreSlice");
+
+  /** Ops that only name checkpoint files for a saver. */
+  public static final Set<String> CHECKPOINT_NAMING = Set.of("ShardedFilename", "ShardedFilespec");
+
+  /**
+   * Ops whose effect is a state change, not a value, and that freezing removes where the outputs
+   * do not use their result: every assign, counters, initialization checks, resource destruction
+   * and checkpoint I/O. (Optimizer updates, {@code Apply*}, {@code Scatter*} and their resource
+   * forms, are recognised by prefix in the freezer's {@code TrainingOpCleaner}.)
+   */
+  public static final Set<String> STATE_CHANGES = union(REF_ASSIGNS, RESOURCE_ASSIGNS, INITIALIZATION_CHECKS,
+      CHECKPOINT_IO, Set.of("CountUpTo", "ResourceCountUpTo", "DestroyResourceOp"));
+
+  @SafeVarargs
+  static Set<String> union(Set<String>... sets) {
+    return Stream.of(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+  }
+}
