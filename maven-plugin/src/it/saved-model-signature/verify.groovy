@@ -1,0 +1,8 @@
+File frozen = new File(basedir, "target/generated-resources/jfreeze/tf1_mlp.pb")
+assert frozen.isFile() && frozen.length() > 0 : "no frozen graph at " + frozen
+String log = new File(basedir, "build.log").getText("UTF-8")
+assert log.contains("jfreeze:freeze: ") && log.contains("outputs y") : "the signature's output y was not frozen"
+File mlp = new File(basedir, "target/generated-resources/jfreeze/mlp.pb")
+assert mlp.isFile() : "no frozen mlp"
+assert log.contains("outputs predictions, classes)") : "the comma-separated outputs were not both frozen"
+return true
