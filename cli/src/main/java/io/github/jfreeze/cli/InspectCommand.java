@@ -98,7 +98,7 @@ final class InspectCommand implements Callable<Integer> {
     Report report = json ? new JsonReport(out, opts) : new TextReport(out, opts);
     try {
       inspect(report);
-    } catch (IOException | CommandFailure | ParameterException e) {
+    } catch (IOException | CommandFailure | ParameterException | io.github.jfreeze.codec.IncompatibleRuntimeException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new CommandFailure(path, "cannot inspect: unexpected " + e

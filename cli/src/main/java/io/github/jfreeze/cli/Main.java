@@ -289,6 +289,9 @@ public final class Main implements Runnable {
     if (ex instanceof IOException) {
       return ex.getMessage() != null ? ex.getMessage() : ex.toString();
     }
+    if (ex instanceof io.github.jfreeze.codec.IncompatibleRuntimeException) {
+      return ex.getMessage(); // an installation with a foreign protobuf-java: say which, not "a bug"
+    }
     return "unexpected " + ex + " (a bug in jfreeze: please report it with the output of --debug)";
   }
 

@@ -76,6 +76,7 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
    * @throws IOException if it cannot be read
    */
   public static GraphFile read(Path file) throws IOException {
+    ProtobufRuntime.require();
     if (Files.exists(file) && !Files.isRegularFile(file)) {
       throw ModelLocator.notRegular(file);
     }
@@ -130,6 +131,7 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
    * @throws CorruptFileException if it is none of the three, or damaged
    */
   public static GraphFile parse(Path file, byte[] bytes) throws CorruptFileException {
+    ProtobufRuntime.require();
     List<Kind> order = order(file);
     String text = asText(bytes);
     if (text != null && !text.isBlank()) {

@@ -49,8 +49,10 @@ public final class ModelLocator {
    * @return what was found there
    * @throws ModelNotFoundException if nothing usable is there (the message says what is)
    * @throws IOException if the file system cannot be read
+   * @throws IncompatibleRuntimeException if the protobuf-java on the classpath is older than jfreeze needs
    */
   public static ModelLocation locate(Path input) throws IOException {
+    ProtobufRuntime.require();
     List<String> warnings = new ArrayList<>();
     if (Files.isDirectory(input)) {
       return locateDirectory(input, warnings);
