@@ -45,6 +45,10 @@ import org.tensorflow.proto.NodeDef;
  *
  * <p>Matching: integers, bools and strings must be bit-identical; floats must agree within a
  * relative tolerance (default 1e-6): {@code |a-b| <= tol * max(|a|,|b|)}, NaN matching NaN.
+ *
+ * <p>Over 400 lines because it holds the public options ({@code Options} and its builder), the
+ * results ({@code Result}, {@code Output}) and the one procedure that runs both sides; splitting
+ * the procedure would pass the two open sessions around.
  */
 public final class NativeVerifier {
   private NativeVerifier() {}

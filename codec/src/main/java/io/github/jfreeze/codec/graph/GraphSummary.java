@@ -39,6 +39,10 @@ import java.util.regex.Pattern;
  * read of a variable ({@code v/read}) or a variable-initialization check. Unlike summarize_graph, the save/restore subgraph is left out
  * too (nodes under {@code save/} or {@code save_N/}, the nodes a {@link SaverDef} names, and
  * checkpoint ops such as {@code SaveV2}, {@code RestoreV2} and {@code MergeV2Checkpoints}).
+ *
+ * <p>Over 400 lines, about 130 of them Javadoc: the summary's records ({@code OpCount}, {@code
+ * Input}, {@code Output}, {@code Variable}), the node view {@code GraphScan} fills, and one pass
+ * over the nodes.
  */
 public final class GraphSummary {
 

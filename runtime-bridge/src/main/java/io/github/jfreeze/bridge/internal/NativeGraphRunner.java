@@ -90,6 +90,9 @@ import org.tensorflow.internal.c_api.TF_Tensor;
  * {@code SavedModelBundle.load} uses (it restores the variables and runs the init op).
  *
  * <p>Not thread-safe; close it to free the native graph and session.
+ *
+ * <p>Over 400 lines: every call into TensorFlow Java's graph and session API that running a graph
+ * needs lives here, so that the rest of the bridge touches none.
  */
 public final class NativeGraphRunner implements AutoCloseable {
   /** A fetched tensor: TF {@code DataType} number, shape, raw bytes (non-string) or elements. */
