@@ -10,8 +10,9 @@
  * {@code v1}, {@code slice}, {@code graph}, {@code internal}) are implementation: only the
  * freezer, which rewrites graphs and streams tensors, may use the few it needs (qualified exports).
  * The CLI, the runtime bridge and the benchmarks are built on the class path, where module
- * boundaries do not apply; they use {@code graph} (graph summaries for {@code inspect}) and the
- * benchmarks {@code bundle}, {@code table} and {@code internal}.
+ * boundaries do not apply; they use {@code graph} (graph summaries and the op vocabulary), the
+ * bridge {@code internal.SmallFloats} (the narrow float formats), and the benchmarks {@code
+ * bundle}, {@code table} and {@code internal}.
  */
 module io.github.jfreeze.codec {
   requires transitive io.github.jfreeze.proto;

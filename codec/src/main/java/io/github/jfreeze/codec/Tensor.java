@@ -2,6 +2,7 @@ package io.github.jfreeze.codec;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
+import io.github.jfreeze.codec.internal.SmallFloats;
 import io.github.jfreeze.proto.TensorProto;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -170,10 +171,10 @@ public final class Tensor {
     return switch (dtype) {
       case FLOAT32 -> data.getFloat(idx * 4);
       case FLOAT64 -> data.getDouble(idx * 8);
-      case FLOAT16 -> Floats.halfToFloat(data.getShort(idx * 2));
+      case FLOAT16 -> (float) SmallFloats.fromFloat16(data.getShort(idx * 2));
       case BFLOAT16 -> Float.intBitsToFloat((data.getShort(idx * 2) & 0xffff) << 16);
-      case FLOAT8_E5M2 -> Floats.halfToFloat((short) ((data.get(idx) & 0xff) << 8));
-      case FLOAT8_E4M3FN -> Floats.e4m3fnToFloat(data.get(idx));
+      case FLOAT8_E5M2 -> (float) SmallFloats.fromFloat8E5m2(data.get(idx));
+      case FLOAT8_E4M3FN -> (float) SmallFloats.fromFloat8E4m3fn(data.get(idx));
       case COMPLEX64 -> data.getFloat(idx * 8);
       case COMPLEX128 -> data.getDouble(idx * 16);
       default -> longAt(i);

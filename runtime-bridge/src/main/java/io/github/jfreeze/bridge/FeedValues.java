@@ -1,7 +1,7 @@
 package io.github.jfreeze.bridge;
 
 import io.github.jfreeze.bridge.internal.DataTypeNames;
-import io.github.jfreeze.bridge.internal.SmallFloats;
+import io.github.jfreeze.codec.internal.SmallFloats;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

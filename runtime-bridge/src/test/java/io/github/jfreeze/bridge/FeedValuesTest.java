@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.jfreeze.bridge.internal.SmallFloats;
+import io.github.jfreeze.codec.internal.SmallFloats;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.google.protobuf.TextFormat;
 import io.github.jfreeze.bridge.NativeRunException.Reason;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner;
-import io.github.jfreeze.bridge.internal.SmallFloats;
+import io.github.jfreeze.codec.internal.SmallFloats;
 import io.github.jfreeze.proto.GraphDef;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package io.github.jfreeze.bridge.internal;
 
+import io.github.jfreeze.codec.internal.SmallFloats;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.jfreeze.bridge.internal;
+package io.github.jfreeze.codec.internal;
 
 /**
  * Conversions between {@code double} and TensorFlow's narrow float formats, bit for bit.
@@ -11,6 +11,9 @@ package io.github.jfreeze.bridge.internal;
  *   <tr><td>float8_e5m2</td><td>5</td><td>2</td><td>yes</td></tr>
  *   <tr><td>float8_e4m3fn</td><td>4</td><td>3</td><td>no; S.1111.111 is NaN, 0x7e = 448 is the largest</td></tr>
  * </table>
+ *
+ * <p>The one implementation of these formats in jfreeze: codec's {@code Tensor} decodes with it,
+ * the runtime bridge encodes feeds and compares outputs with it.
  *
  * <p>Encoding rounds to nearest, ties to even, straight from the double (one rounding), keeps
  * subnormals, turns overflow into infinity and NaN into a quiet NaN with the sign kept.
@@ -70,22 +73,27 @@ public final class SmallFloats {
     return negative ? -v : v;
   }
 
+  /** {@code v} rounded to IEEE binary16 bits. */
   public static int toFloat16(double v) {
     return encode(v, 5, 10);
   }
 
+  /** The value of IEEE binary16 bits (the low 16 of {@code bits}). */
   public static double fromFloat16(int bits) {
     return decode(bits & 0xffff, 5, 10);
   }
 
+  /** {@code v} rounded to bfloat16 bits. */
   public static int toBfloat16(double v) {
     return encode(v, 8, 7);
   }
 
+  /** The value of bfloat16 bits (the low 16 of {@code bits}). */
   public static double fromBfloat16(int bits) {
     return decode(bits & 0xffff, 8, 7);
   }
 
+  /** The value of float8_e5m2 bits (the low 8 of {@code bits}). */
   public static double fromFloat8E5m2(int bits) {
     return decode(bits & 0xff, 5, 2);
   }
