@@ -38,6 +38,14 @@ out="$(clean "$bin" inspect seed)" || fail "inspect exited $?"
 grep -q '^checkpoint  seed/model.ckpt-1$' <<< "$out" || fail "inspect printed: $out"
 clean "$bin" freeze seed --outputs predictions -o x.pb > freeze.out || fail "freeze exited $?: $(cat freeze.out)"
 [ -s x.pb ] || fail "freeze wrote nothing"
+# the first runs made the class-data archive in lib/ (renamed into place, no temporary left);
+# a run that maps it writes the same graph
+ls "$home"/lib/jfreeze-*.jsa > /dev/null 2>&1 || fail "no class-data archive in $home/lib after the first runs"
+if ls "$home"/lib/.jfreeze-*.tmp.* > /dev/null 2>&1; then fail "a temporary archive was left: $(ls -a "$home/lib")"; fi
+clean "$bin" freeze seed --outputs predictions -o x2.pb > /dev/null || fail "freeze with the archive exited $?"
+cmp -s x.pb x2.pb || fail "freeze with the class-data archive wrote a different graph"
+clean env JFREEZE_CDS=0 "$bin" freeze seed --outputs predictions -o x3.pb > /dev/null || fail "freeze with JFREEZE_CDS=0 exited $?"
+cmp -s x.pb x3.pb || fail "freeze without the class-data archive wrote a different graph"
 clean "$bin" convert seed --to saved-model -o sm --inputs input_holder --outputs predictions > /dev/null \
   || fail "convert exited $?"
 [ -f sm/saved_model.pb ] || fail "convert wrote no saved_model.pb"
