@@ -4,7 +4,6 @@ import io.github.jfreeze.freezer.ConvertOptions;
 import io.github.jfreeze.freezer.ConvertReport;
 import io.github.jfreeze.freezer.Freezer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -19,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Skipped when the output exists and neither the model's files nor the parameters changed.
  */
 @Mojo(name = "convert", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class ConvertMojo extends JfreezeMojo {
+public class ConvertMojo extends WritingMojo {
   /** The signature's inputs (placeholders), as a list or comma-separated. */
   @Parameter(property = "jfreeze.inputs")
   List<String> inputs;
@@ -42,29 +41,23 @@ public class ConvertMojo extends JfreezeMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("jfreeze:convert skipped (skip = true)");
-      return;
-    }
-    Path out = outputPath(output != null ? output : FreezeMojo.defaultName(input.toPath()) + "_saved_model");
-    List<String> ins = split(inputs);
-    List<String> outs = split(outputs);
-    String fingerprint = fingerprint(List.of("convert", String.valueOf(ins), String.valueOf(outs), String.valueOf(graph),
-        out.toAbsolutePath().toString()));
-    try {
-      if (upToDate(out, fingerprint)) {
-        getLog().info("jfreeze:convert: " + out + " is up to date (model and settings unchanged), skipping");
-        addResourceFor(out);
-        return;
-      }
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      ConvertReport r = Freezer.convertToSavedModel(new ConvertOptions(input.toPath(), graph == null ? null
-          : graph.toPath(), ins, outs, out, true));
-      getLog().info("jfreeze:convert: " + input + " -> " + r.output() + " (" + r.variables() + " variables)");
-      recordUpToDate(out, fingerprint);
-      addResourceFor(out);
-    } catch (IOException e) {
-      throw failure(e);
-    }
+    writeUnlessUpToDate();
+  }
+
+  @Override
+  Path output() {
+    return outputPath(output != null ? output : FreezeMojo.defaultName(input.toPath()) + "_saved_model");
+  }
+
+  @Override
+  List<String> settings() {
+    return List.of(String.valueOf(split(inputs)), String.valueOf(split(outputs)));
+  }
+
+  @Override
+  void write(Path out) throws IOException {
+    ConvertReport r = Freezer.convertToSavedModel(new ConvertOptions(input.toPath(), graph == null ? null
+        : graph.toPath(), split(inputs), split(outputs), out, true));
+    getLog().info("jfreeze:convert: " + input + " -> " + r.output() + " (" + r.variables() + " variables)");
   }
 }

@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * parameters changed since it was written.
  */
 @Mojo(name = "freeze", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class FreezeMojo extends JfreezeMojo {
+public class FreezeMojo extends WritingMojo {
   /** Output nodes ({@code name} or {@code name:N}), as a list or comma-separated. */
   @Parameter(property = "jfreeze.outputs")
   List<String> outputs;
@@ -49,46 +49,40 @@ public class FreezeMojo extends JfreezeMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("jfreeze:freeze skipped (skip = true)");
-      return;
-    }
-    List<String> outs = split(outputs);
-    List<String> tagList = split(tags);
-    if (outs.isEmpty() && signature == null) {
+    writeUnlessUpToDate();
+  }
+
+  @Override
+  Path output() throws MojoFailureException {
+    if (split(outputs).isEmpty() && signature == null) {
       throw new MojoFailureException("jfreeze:freeze: " + input + ": set <outputs> (the nodes to keep) or, for a "
           + "SavedModel, <signature>");
     }
-    Path out = outputPath(output != null ? output : defaultName(input.toPath()) + ".pb");
-    String fingerprint = fingerprint(List.of("freeze", String.valueOf(outs), String.valueOf(signature),
-        String.valueOf(tagList), String.valueOf(graph), out.toAbsolutePath().toString()));
-    try {
-      if (upToDate(out, fingerprint)) {
-        getLog().info("jfreeze:freeze: " + out + " is up to date (model and settings unchanged), skipping");
-        addResourceFor(out);
-        return;
-      }
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      FreezeOptions.Builder b = FreezeOptions.builder(input.toPath()).output(out).outputs(new ArrayList<>(outs))
-          .force(true);
-      if (graph != null) {
-        b.graph(graph.toPath());
-      }
-      if (signature != null) {
-        b.signature(signature);
-      }
-      if (!tagList.isEmpty()) {
-        b.tags(new LinkedHashSet<>(tagList));
-      }
-      FreezeReport r = Freezer.freeze(b.build());
-      r.warnings().forEach(w -> getLog().warn("jfreeze:freeze: " + w));
-      getLog().info("jfreeze:freeze: " + input + " -> " + r.output() + " (" + r.outputBytes() + " bytes, "
-          + r.variables().size() + " variables as constants, outputs " + String.join(", ", r.outputs()) + ")");
-      recordUpToDate(out, fingerprint);
-      addResourceFor(out);
-    } catch (IOException e) {
-      throw failure(e);
+    return outputPath(output != null ? output : defaultName(input.toPath()) + ".pb");
+  }
+
+  @Override
+  List<String> settings() {
+    return List.of(String.valueOf(split(outputs)), String.valueOf(signature), String.valueOf(split(tags)));
+  }
+
+  @Override
+  void write(Path out) throws IOException {
+    FreezeOptions.Builder b = FreezeOptions.builder(input.toPath()).output(out).outputs(new ArrayList<>(split(outputs)))
+        .force(true);
+    if (graph != null) {
+      b.graph(graph.toPath());
     }
+    if (signature != null) {
+      b.signature(signature);
+    }
+    if (!split(tags).isEmpty()) {
+      b.tags(new LinkedHashSet<>(split(tags)));
+    }
+    FreezeReport r = Freezer.freeze(b.build());
+    r.warnings().forEach(w -> getLog().warn("jfreeze:freeze: " + w));
+    getLog().info("jfreeze:freeze: " + input + " -> " + r.output() + " (" + r.outputBytes() + " bytes, "
+        + r.variables().size() + " variables as constants, outputs " + String.join(", ", r.outputs()) + ")");
   }
 
   /** A model's name: its directory's, or its file's without the checkpoint suffixes. */
