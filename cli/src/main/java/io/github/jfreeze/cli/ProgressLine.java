@@ -34,11 +34,34 @@ final class ProgressLine implements Progress {
    * for quiet or JSON output; else null (the library then reports nothing).
    */
   static ProgressLine forOutput(PrintWriter err, Object output, boolean quiet, boolean json) {
+    return forWork(err, "writing " + output, quiet, json);
+  }
+
+  /** A progress line headed {@code what}, on the same conditions as {@link #forOutput}. */
+  static ProgressLine forWork(PrintWriter err, String what, boolean quiet, boolean json) {
     if (quiet || json || !stderrIsTerminal()) {
       return null;
     }
-    return new ProgressLine(err, "writing " + output, System::nanoTime,
+    return new ProgressLine(terminal(err), what, System::nanoTime,
         Long.getLong("jfreeze.progress.delay-ms", DELAY_NANOS / 1_000_000) * 1_000_000);
+  }
+
+  /**
+   * Where the line goes: {@code err}, or the terminal the launcher passes in {@code
+   * JFREEZE_PROGRESS_TTY} when stderr runs through its filter of TensorFlow's log lines (which
+   * passes whole lines only, and a progress line is redrawn without ever ending one).
+   */
+  private static PrintWriter terminal(PrintWriter err) {
+    String direct = System.getenv("JFREEZE_PROGRESS_TTY");
+    if (direct != null) {
+      try {
+        return new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(direct, true),
+            java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        // no such descriptor: stderr, as without the filter
+      }
+    }
+    return err;
   }
 
   /**

@@ -62,6 +62,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress line on a terminal.")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException {
     NativeVerifier.Options.Builder b = NativeVerifier.Options.builder(frozen, original).feeds(NamedValues.of(spec, "--feed", feeds)).fetches(fetches)
@@ -88,7 +91,11 @@ final class VerifyCommand implements Callable<Integer> {
       b.metaGraph(loc.graphFile()).checkpoint(loc.checkpoint().toString());
     }
     loc.warnings().forEach(w -> spec.commandLine().getErr().println("jfreeze: warning: " + Main.oneLine(w)));
-    NativeVerifier.Result r = NativeVerifier.verify(b.build());
+    NativeVerifier.Result r;
+    ProgressLine line = ProgressLine.forWork(spec.commandLine().getErr(), "verifying " + frozen + ": read", quiet, json);
+    try (ReadProgress p = ReadProgress.start(line, ReadProgress.filesOf(frozen, loc))) {
+      r = NativeVerifier.verify(b.build());
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       JsonWriter w = new JsonWriter(out);

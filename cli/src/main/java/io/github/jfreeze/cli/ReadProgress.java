@@ -1,0 +1,137 @@
+package io.github.jfreeze.cli;
+
+import io.github.jfreeze.codec.ModelLocation;
+import io.github.jfreeze.freezer.Progress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Progress of work whose bytes are read by native code jfreeze cannot follow ({@code verify}
+ * restoring the original's checkpoint inside TensorFlow): the process's own read count, {@code
+ * rchar} of {@code /proc/self/io}, against the size of the files the work reads. Linux only;
+ * elsewhere, or when the count cannot be read, it shows nothing. A display, never a failure.
+ */
+final class ReadProgress implements AutoCloseable {
+  private static final Path PROC_IO = Path.of("/proc/self/io");
+  private static final long INTERVAL_MILLIS = 200;
+
+  private final Progress progress;
+  private final long total;
+  private final long base;
+  private final Thread thread;
+  private volatile boolean stopped;
+
+  private ReadProgress(Progress progress, long total, long base) {
+    this.progress = progress;
+    this.total = total;
+    this.base = base;
+    this.thread = new Thread(this::sample, "jfreeze-read-progress");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * Starts showing how much of {@code files} has been read, or returns null when there is nothing
+   * to show ({@code progress} null, no files, or no read count on this system).
+   */
+  static ReadProgress start(Progress progress, List<Path> files) {
+    if (progress == null) {
+      return null;
+    }
+    long total = 0;
+    for (Path f : files) {
+      try {
+        total += Files.size(f);
+      } catch (IOException e) {
+        // a file that cannot be sized is left out of the total
+      }
+    }
+    long base = readChars();
+    return total <= 0 || base < 0 ? null : new ReadProgress(progress, total, base);
+  }
+
+  /** The files {@code verify} reads: the frozen graph, the original's graph and its variables. */
+  static List<Path> filesOf(Path frozen, ModelLocation original) {
+    List<Path> files = new ArrayList<>(List.of(frozen));
+    if (original.graphFile() != null) {
+      files.add(original.graphFile());
+    }
+    if (original.savedModelDir() != null) {
+      addTree(files, original.savedModelDir().resolve("variables"));
+    } else if (original.checkpoint() != null) {
+      Path prefix = original.checkpoint();
+      Path dir = prefix.toAbsolutePath().getParent();
+      String name = prefix.getFileName() == null ? "" : prefix.getFileName().toString();
+      if (dir != null) {
+        try (Stream<Path> s = Files.list(dir)) {
+          s.filter(p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(name + ".data-") || n.equals(name + ".index");
+          }).forEach(files::add);
+        } catch (IOException e) {
+          // nothing to add
+        }
+      }
+      files.addAll(original.v1Files());
+    }
+    return files;
+  }
+
+  private static void addTree(List<Path> files, Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.filter(Files::isRegularFile).forEach(files::add);
+    } catch (IOException e) {
+      // nothing to add
+    }
+  }
+
+  /** {@code rchar} of this process, or -1. */
+  private static long readChars() {
+    try {
+      for (String line : Files.readAllLines(PROC_IO)) {
+        if (line.startsWith("rchar:")) {
+          return Long.parseLong(line.substring(6).strip());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or not readable
+    }
+    return -1;
+  }
+
+  private void sample() {
+    while (!stopped) {
+      try {
+        Thread.sleep(INTERVAL_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      long now = readChars();
+      if (stopped || now < 0) {
+        return;
+      }
+      // other reads (classes, natives) count too: never claim to be done before the work is
+      progress.update(Math.min(now - base, total - 1), total);
+    }
+  }
+
+  /** The work is done: stops and clears the line. */
+  @Override
+  public void close() {
+    stopped = true;
+    thread.interrupt();
+    try {
+      thread.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    progress.update(total, total);
+  }
+}
