@@ -3,18 +3,15 @@ package io.github.jfreeze.bridge;
 import io.github.jfreeze.bridge.internal.GraphFiles;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
+import io.github.jfreeze.codec.ModelLocation;
+import io.github.jfreeze.codec.ModelLocator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.SaverDef;
@@ -24,11 +21,9 @@ import org.tensorflow.proto.SaverDef;
  * MetaGraphDef is imported and whose Saver restore op is run, or a SavedModel loaded with
  * {@code TF_LoadSessionFromSavedModel} (what TF Java's {@code SavedModelBundle.load} calls).
  *
- * <p>Where the model is: a SavedModel directory ({@code saved_model.pb} or {@code .pbtxt} inside);
- * a checkpoint directory (its {@code checkpoint} state file names the checkpoint, else the only
- * {@code *.index} in it); a {@code .meta}, {@code .index} or {@code .data-*} file; or a checkpoint
- * prefix / V1 file / V1 file pattern as TF's Saver takes it. The MetaGraphDef is
- * {@code <prefix>.meta}, else the only {@code *.meta} in the directory, unless given.
+ * <p>Where the model is: a SavedModel directory ({@code saved_model.pb} or {@code .pbtxt} inside),
+ * or a checkpoint found by codec's {@code ModelLocator}, as every other command finds it (state
+ * file, prefix, any of its files); its MetaGraphDef is the {@code .meta} beside it, unless given.
  */
 final class OriginalModel implements AutoCloseable {
   final NativeGraphRunner runner;
@@ -72,99 +67,43 @@ final class OriginalModel implements AutoCloseable {
   /** A checkpoint and its MetaGraphDef, located as described on the class. */
   record Checkpoint(Path meta, String prefix) {}
 
+  /**
+   * Finds the checkpoint and its MetaGraphDef with codec's {@link ModelLocator}, the one locator
+   * every command uses (state file, prefix, any of the checkpoint's files, the {@code .meta} beside
+   * it); {@code meta} and {@code checkpoint}, when given, win.
+   */
   static Checkpoint locate(Path original, Path meta, String checkpoint) throws NativeRunException {
     String prefix = checkpoint;
-    Path dir;
-    if (prefix == null) {
-      prefix = prefixOf(original);
-    }
-    Path prefixPath = Path.of(prefix);
-    dir = prefixPath.getParent() == null ? Path.of(".") : prefixPath.getParent();
-    if (meta == null) {
-      Path beside = Path.of(prefix + ".meta");
-      if (original != null && original.toString().endsWith(".meta") && Files.isRegularFile(original)) {
-        meta = original;
-      } else if (Files.isRegularFile(beside)) {
-        meta = beside;
-      } else {
-        List<Path> metas = list(dir, ".meta");
-        if (metas.size() != 1) {
-          throw NativeRunException.badModel("no MetaGraphDef " + beside + (metas.isEmpty() ? "" : " and " + metas.size()
-              + " other .meta files in " + dir + ": " + names(metas)) + "; name the .meta file to import");
-        }
-        meta = metas.get(0);
+    if (prefix == null || meta == null) {
+      Path where = prefix != null ? Path.of(prefix) : Objects.requireNonNull(original, "original is null");
+      ModelLocation loc;
+      try {
+        loc = ModelLocator.locate(where);
+      } catch (IOException e) {
+        throw NativeRunException.badModel(e.getMessage(), e);
       }
-    } else if (!Files.isRegularFile(meta)) {
+      if (prefix == null) {
+        if (loc.checkpoint() == null) {
+          throw NativeRunException.badModel(where + ": no checkpoint there (found a "
+              + loc.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+        }
+        prefix = loc.checkpoint().toString();
+      }
+      if (meta == null) {
+        if (original != null && original.toString().endsWith(".meta") && Files.isRegularFile(original)) {
+          meta = original;
+        } else if (loc.graphFile() != null && loc.graphFile().getFileName().toString().endsWith(".meta")) {
+          meta = loc.graphFile();
+        } else {
+          throw NativeRunException.badModel("no MetaGraphDef " + prefix + ".meta beside the checkpoint; name the "
+              + ".meta file to import");
+        }
+      }
+    }
+    if (!Files.isRegularFile(meta)) {
       throw NativeRunException.badModel(meta + ": no such MetaGraphDef file");
     }
     return new Checkpoint(meta, prefix);
-  }
-
-  private static final Pattern DATA = Pattern.compile("(.*)\\.data-\\d{5}-of-\\d{5}$");
-  private static final Pattern STATE = Pattern.compile("(?m)^\\s*model_checkpoint_path:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-  private static String prefixOf(Path original) throws NativeRunException {
-    Objects.requireNonNull(original, "original is null");
-    String s = original.toString();
-    if (Files.isDirectory(original)) {
-      Path state = original.resolve("checkpoint");
-      if (Files.isRegularFile(state)) {
-        try {
-          Matcher m = STATE.matcher(Files.readString(state, StandardCharsets.UTF_8));
-          if (m.find()) {
-            String named = m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
-            Path p = Path.of(named);
-            Path resolved = p.isAbsolute() ? p : original.resolve(p);
-            if (!exists(resolved) && p.getFileName() != null) {
-              resolved = original.resolve(p.getFileName()); // the directory was moved since training
-            }
-            return resolved.toString();
-          }
-        } catch (IOException e) {
-          throw NativeRunException.badModel("cannot read " + state, e);
-        }
-      }
-      List<Path> indexes = list(original, ".index");
-      if (indexes.size() == 1) {
-        String f = indexes.get(0).toString();
-        return f.substring(0, f.length() - ".index".length());
-      }
-      throw NativeRunException.badModel(original + ": no checkpoint state file and " + (indexes.isEmpty()
-          ? "no *.index file" : indexes.size() + " *.index files (" + names(indexes) + ")")
-          + "; name the checkpoint prefix (e.g. " + original.resolve("model.ckpt") + ")");
-    }
-    if (s.endsWith(".meta")) {
-      return s.substring(0, s.length() - ".meta".length());
-    }
-    if (s.endsWith(".index")) {
-      return s.substring(0, s.length() - ".index".length());
-    }
-    Matcher m = DATA.matcher(s);
-    if (m.matches()) {
-      return m.group(1);
-    }
-    return s;
-  }
-
-  private static boolean exists(Path prefix) {
-    return Files.exists(prefix) || Files.exists(Path.of(prefix + ".index"));
-  }
-
-  private static List<Path> list(Path dir, String suffix) throws NativeRunException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw NativeRunException.badModel("cannot list " + dir, e);
-    }
-  }
-
-  private static String names(List<Path> paths) {
-    List<String> out = new ArrayList<>();
-    paths.stream().limit(5).forEach(p -> out.add(p.getFileName().toString()));
-    return String.join(", ", out) + (paths.size() > 5 ? ", ..." : "");
   }
 
   /**
