@@ -34,6 +34,10 @@ if grep -rl "$(cd "$(dirname "$0")/../../.." && pwd)" "$home" >/dev/null 2>&1; t
 fi
 
 cd "$work/elsewhere"
+# a Java that cannot make a class-data archive (-Xshare:off here; some builds lack the base archive)
+# still runs the command, and no archive is made
+clean env JFREEZE_JAVA_OPTS=-Xshare:off "$bin" inspect seed > /dev/null || fail "inspect with -Xshare:off exited $?"
+if ls "$home"/lib/jfreeze-*.jsa > /dev/null 2>&1; then fail "an archive was made with -Xshare:off"; fi
 out="$(clean "$bin" inspect seed)" || fail "inspect exited $?"
 grep -q '^checkpoint  seed/model.ckpt-1$' <<< "$out" || fail "inspect printed: $out"
 clean "$bin" freeze seed --outputs predictions -o x.pb > freeze.out || fail "freeze exited $?: $(cat freeze.out)"

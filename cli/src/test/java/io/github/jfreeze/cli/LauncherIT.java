@@ -164,4 +164,38 @@ class LauncherIT {
     assertTrue(missing.err().startsWith("jfreeze: error: "), missing.err());
     assertEquals(2, run("inspect", "--no-such-option").code());
   }
+
+  /**
+   * Java 23 and later warn on stderr when protobuf-java uses sun.misc.Unsafe; the launcher allows
+   * it, so a command prints nothing there. Runs with a Java of 23 or later found under
+   * /usr/lib/jvm (this project's machines have Java 25 there); skipped, saying so, without one.
+   */
+  @Test
+  void newerJavasPrintNoUnsafeWarnings() throws Exception {
+    Path newer = null;
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (var s = Files.list(jvms)) {
+        for (Path home : s.sorted().toList()) {
+          Path release = home.resolve("release");
+          if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+            var m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+            if (m.find() && Integer.parseInt(m.group(1)) >= 23) {
+              newer = home;
+            }
+          }
+        }
+      }
+    }
+    Assumptions.assumeTrue(newer != null, "skipped: no Java 23 or later under /usr/lib/jvm");
+    List<String> cmd = List.of(root.resolve("jfreeze").toString(), "inspect", root.resolve("testdata/models/seed").toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
+        .redirectOutput(cwd.resolve("out.txt").toFile()).redirectError(cwd.resolve("err.txt").toFile());
+    pb.environment().put("JAVA_HOME", newer.toString());
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "jfreeze did not finish in 60 s");
+    String err = Files.readString(cwd.resolve("err.txt"), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), err);
+    assertEquals("", err, "stderr with " + newer);
+  }
 }
