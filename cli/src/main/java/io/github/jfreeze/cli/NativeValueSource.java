@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Native-assisted freezing: the variables' values come from a TensorFlow session that imported the
- * graph and restored the checkpoint (all fetched in one run, on first use), as TF's own freezing
- * does; the freezer's rewrite is unchanged.
+ * graph and restored the checkpoint, as TF's own freezing does; the freezer's rewrite is unchanged.
+ * Only the variables the outputs reach are fetched, in one run ({@link #prepare}); when the outputs
+ * reach none, no session runs.
  */
 final class NativeValueSource implements VariableValueSource {
   private final ModelLocation location;
@@ -37,26 +38,37 @@ final class NativeValueSource implements VariableValueSource {
     return new NativeValueSource(ModelLocator.locate(input), graph, tags);
   }
 
+  /** Fetches exactly the variables the outputs reach, in one native run; none, no session. */
+  @Override
+  public void prepare(List<String> nodes) throws IOException {
+    values = nodes.isEmpty() ? Map.of() : restore(nodes);
+  }
+
   @Override
   public Optional<io.github.jfreeze.codec.Tensor> value(String node, String key) throws IOException {
     if (values == null) {
-      values = restoreAll();
+      values = restore(null);
     }
     NativeTensor t = values.get(node);
     return t == null ? Optional.empty() : Optional.of(NativeTensors.toTensor(t));
   }
 
-  private Map<String, NativeTensor> restoreAll() throws IOException {
+  /** Restores {@code nodes}, or every variable of the graph when null. */
+  private Map<String, NativeTensor> restore(List<String> nodes) throws IOException {
     if (location.kind() == ModelLocation.Kind.SAVED_MODEL) {
       GraphFile f = GraphFile.read(location.graphFile());
       MetaGraphDef mg = ((SavedModel) f.message()).getMetaGraphsList().stream()
           .filter(m -> new LinkedHashSet<>(m.getMetaInfoDef().getTagsList()).equals(new LinkedHashSet<>(tags)))
           .findFirst().orElseThrow(() -> new CommandFailure(location.graphFile(), "no MetaGraphDef with tags " + tags));
-      return NativeVariables.restore(location.savedModelDir(), new LinkedHashSet<>(tags), variables(GraphSummary.of(mg)));
+      return NativeVariables.restore(location.savedModelDir(), new LinkedHashSet<>(tags),
+          nodes != null ? nodes : variables(GraphSummary.of(mg)));
     }
     Path meta = graph != null ? graph : location.graphFile();
     if (meta == null || location.checkpoint() == null) {
       throw new CommandFailure(location.input(), "--native-values needs a checkpoint with its .meta (or a SavedModel)");
+    }
+    if (nodes != null) {
+      return NativeVariables.restore(meta, location.checkpoint().toString(), nodes);
     }
     GraphFile f = GraphFile.read(meta);
     GraphSummary summary = f.kind() == GraphFile.Kind.META_GRAPH ? GraphSummary.of((MetaGraphDef) f.message())

@@ -1,33 +1,44 @@
 package io.github.jfreeze.cli;
 
-import io.github.jfreeze.bridge.Device;
 import io.github.jfreeze.bridge.NativeRunner;
 import io.github.jfreeze.bridge.NativeTensor;
 import io.github.jfreeze.codec.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jfreeze run MODEL.pb --feed x=1.0}: runs a frozen graph in native TensorFlow. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
-        "Runs a frozen GraphDef in native TensorFlow and prints its outputs.",
+        "Runs a frozen GraphDef, or a SavedModel's signature, in native TensorFlow and prints its outputs.",
         "It uses TF Java 1.1.0 (TensorFlow 2.18). Feed values are scalars (10.0, -3, true, \"text\") or nested lists ([1,2,3], [[1,2],[3,4]]), parsed as the placeholder's dtype; a scalar fills a placeholder whose dimensions are all 1 or unknown."},
     footer = {"", "Exit status: 0 success, 1 bad input or TensorFlow error (or natives unavailable), 2 usage error."})
 final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL.pb", description = "A frozen GraphDef (binary or text).")
+  @Parameters(index = "0", paramLabel = "MODEL",
+      description = "A frozen GraphDef (binary or text), or a SavedModel directory (or its saved_model.pb).")
   Path graph;
+
+  @Option(names = "--signature", paramLabel = "NAME",
+      description = "SavedModel: the signature to run (default: serving_default, or the only one). Feeds and fetches may use its input and output keys.")
+  String signature;
+
+  @Option(names = "--tags", paramLabel = "TAGS", split = ",", defaultValue = "serve",
+      description = "SavedModel: the tag set to load (default: ${DEFAULT-VALUE}).")
+  List<String> tags;
 
   @Option(names = "--feed", paramLabel = "NAME=VALUE", description = "A placeholder value (repeatable).")
   List<String> feeds = new ArrayList<>();
@@ -45,11 +56,25 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NativeRunner.Result r = NativeRunner.run(graph, NamedValues.of(spec, "--feed", feeds), fetches, Devices.parse(spec, device));
+    Path savedModel = savedModelOf(graph);
+    if (savedModel == null) {
+      refuseOtherModels(graph);
+      if (signature != null) {
+        throw new ParameterException(spec.commandLine(), "--signature is for a SavedModel; " + graph + " is a GraphDef");
+      }
+    }
+    NativeRunner.Result r = savedModel != null
+        ? NativeRunner.runSavedModel(savedModel, new LinkedHashSet<>(tags), signature, NamedValues.of(spec, "--feed", feeds),
+            fetches, Devices.parse(spec, device))
+        : NativeRunner.run(graph, NamedValues.of(spec, "--feed", feeds), fetches, Devices.parse(spec, device));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       JsonWriter w = new JsonWriter(out);
-      w.beginObject().name("schema_version").value(1).name("kind").value("run").name("graph").value(graph.toString())
+      w.beginObject().name("schema_version").value(1).name("kind").value("run").name("graph").value(graph.toString());
+      if (savedModel != null) {
+        w.name("signature").value(r.signature());
+      }
+      w
           .name("device").value(r.device().name().toLowerCase(java.util.Locale.ROOT)).name("outputs").beginArray();
       for (NativeTensor n : r.outputs()) {
         Tensor t = NativeTensors.toTensor(n);
@@ -72,5 +97,36 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return Main.OK;
+  }
+
+  /** The SavedModel directory {@code p} names (the directory, or its saved_model.pb/.pbtxt), or null. */
+  static Path savedModelOf(Path p) {
+    if (Files.isDirectory(p)) {
+      return Files.isRegularFile(p.resolve("saved_model.pb")) || Files.isRegularFile(p.resolve("saved_model.pbtxt")) ? p
+          : null;
+    }
+    String name = p.getFileName() == null ? "" : p.getFileName().toString();
+    if ((name.equals("saved_model.pb") || name.equals("saved_model.pbtxt")) && Files.isRegularFile(p)) {
+      Path dir = p.toAbsolutePath().getParent();
+      return p.getParent() != null ? p.getParent() : dir;
+    }
+    return null;
+  }
+
+  /** A checkpoint or training graph is not runnable as it is: one line saying what run takes. */
+  private static void refuseOtherModels(Path p) throws CommandFailure {
+    String name = p.getFileName() == null ? "" : p.getFileName().toString();
+    String what = null;
+    if (Files.isDirectory(p)) {
+      what = "a directory without saved_model.pb (a checkpoint directory?)";
+    } else if (name.endsWith(".meta")) {
+      what = "a MetaGraphDef (a training graph, its variables not in it)";
+    } else if (name.endsWith(".index") || name.matches(".*\\.data-\\d+-of-\\d+") || name.equals("checkpoint")) {
+      what = "a checkpoint file";
+    }
+    if (what != null) {
+      throw new CommandFailure(p, what + "; run takes a frozen GraphDef (.pb, .pbtxt) or a SavedModel "
+          + "directory: freeze the checkpoint first (jfreeze freeze), or convert it (jfreeze convert --to saved-model)");
+    }
   }
 }

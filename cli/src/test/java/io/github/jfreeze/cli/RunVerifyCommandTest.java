@@ -144,4 +144,39 @@ class RunVerifyCommandTest {
       assertEquals(r.err().indexOf(missing), r.err().lastIndexOf(missing), r.describe("the path once"));
     }
   }
+
+  /** Issue 16: run takes a SavedModel and a signature, as saved_model_cli run does. */
+  @Test
+  void runTakesASavedModelAndASignature() throws IOException {
+    String seed = TestPaths.testdata().resolve("models/seed").toString();
+    // what native TF computed from the seed's recorded feed (testdata/models/seed/model.json)
+    JsonNode model = Cli.JSON.readTree(TestPaths.testdata().resolve("models/seed/model.json").toFile());
+    float feed = ByteBuffer.wrap(java.util.HexFormat.of().parseHex(model.at("/feeds/input_holder/data_hex").asText()))
+        .order(ByteOrder.LITTLE_ENDIAN).getFloat();
+    float expected = ByteBuffer.wrap(java.util.HexFormat.of().parseHex(model.at("/expected/predictions/data_hex").asText()))
+        .order(ByteOrder.LITTLE_ENDIAN).getFloat();
+    Path sm = tmp.resolve("sm");
+    Cli.run("convert", seed, "--to", "saved-model", "-o", sm.toString(), "--inputs", "input_holder", "--outputs",
+        "predictions").assertOk();
+
+    Cli.Result r = Cli.run("run", sm.toString(), "--signature", "serving_default", "--feed", "input_holder=" + feed)
+        .assertOk();
+    assertEquals("predictions  float32 [1]  [" + expected + "]", r.out().strip());
+    // the default signature, the saved_model.pb named instead of its directory, a fetch by key, JSON
+    JsonNode j = Cli.run("run", sm.resolve("saved_model.pb").toString(), "--feed", "input_holder=" + feed, "--fetch",
+        "predictions", "--json").assertOk().json();
+    assertEquals("serving_default", j.get("signature").asText());
+    assertEquals("predictions", j.at("/outputs/0/name").asText());
+    assertEquals(expected, j.at("/outputs/0/values/0").floatValue());
+
+    r = Cli.run("run", sm.toString(), "--signature", "serving", "--feed", "input_holder=1").assertBadInput();
+    assertTrue(r.err().contains("signature 'serving' is not in SavedModel " + sm + " (tags serve; its signatures: "
+        + "serving_default)"), r.err());
+    // a checkpoint or a training graph: one line saying what run takes
+    for (String other : new String[] {seed, seed + "/model.ckpt-1.meta", seed + "/model.ckpt-1.index"}) {
+      r = Cli.run("run", other).assertBadInput();
+      assertTrue(r.err().contains("run takes a frozen GraphDef (.pb, .pbtxt) or a SavedModel directory"), r.err());
+    }
+    assertEquals(2, Cli.run("run", freezeSeed().toString(), "--signature", "x").code());
+  }
 }

@@ -2,6 +2,7 @@ package io.github.jfreeze.freezer;
 
 import io.github.jfreeze.codec.Tensor;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,14 @@ public interface VariableValueSource {
    * @throws IOException if the value cannot be fetched
    */
   Optional<Tensor> value(String node, String key) throws IOException;
+
+  /**
+   * Called once before any {@link #value}, with every variable node whose value will be asked for
+   * (those the outputs reach), so that a source can fetch exactly those, and nothing when the list
+   * is empty. The default does nothing.
+   *
+   * @param nodes the variable nodes, in the order their values will be asked for
+   * @throws IOException if the values cannot be fetched
+   */
+  default void prepare(List<String> nodes) throws IOException {}
 }

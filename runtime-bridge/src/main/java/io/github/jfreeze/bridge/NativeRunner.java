@@ -13,12 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
 
 /**
  * Runs a frozen GraphDef on native TensorFlow.
@@ -47,12 +51,18 @@ public final class NativeRunner {
    *     default fetches)
    * @param feeds the tensors fed, keyed by the feed name as given
    * @param device the device the session ran on ({@link Device#CPU} or {@link Device#GPU})
+   * @param signature the SavedModel signature that ran, or null for a GraphDef
    */
-  public record Result(List<NativeTensor> outputs, List<NativeTensor> feeds, Device device) {
+  public record Result(List<NativeTensor> outputs, List<NativeTensor> feeds, Device device, String signature) {
     public Result {
       outputs = List.copyOf(outputs);
       feeds = List.copyOf(feeds);
       Objects.requireNonNull(device, "device is null");
+    }
+
+    /** The result of running a GraphDef (no signature). */
+    public Result(List<NativeTensor> outputs, List<NativeTensor> feeds, Device device) {
+      this(outputs, feeds, device, null);
     }
 
     /** The output with this key. */
@@ -94,6 +104,94 @@ public final class NativeRunner {
       List<NativeTensor> out = run(runner, fed, fetchNames, "running " + graph);
       return new Result(out, fed, used);
     }
+  }
+
+  /**
+   * Loads a SavedModel with {@code tags}, variables restored, and runs one of its signatures once,
+   * as {@code saved_model_cli run} does.
+   *
+   * @param dir the SavedModel directory
+   * @param tags the tag set of the MetaGraphDef to load
+   * @param signature the signature to run; null for {@code serving_default}, or the only one
+   * @param feeds values by signature input key (or by tensor name), see {@link FeedValues}
+   * @param fetches signature output keys (or tensor names); empty for all the signature's outputs
+   * @param device where to run
+   * @return the outputs, keyed as asked (signature keys when fetched by key)
+   * @throws NativeRunException as {@link #run(Path, Map, List, Device)}, and {@code UNKNOWN_NAME}
+   *     for a signature the SavedModel does not have (naming those it has)
+   * @throws IOException when the SavedModel cannot be read
+   */
+  public static Result runSavedModel(Path dir, Set<String> tags, String signature, Map<String, String> feeds,
+      List<String> fetches, Device device) throws IOException {
+    Objects.requireNonNull(dir, "dir is null");
+    Objects.requireNonNull(feeds, "feeds is null");
+    Objects.requireNonNull(fetches, "fetches is null");
+    requireNatives("running a SavedModel");
+    Device used = device.resolve();
+    try (OriginalModel m = OriginalModel.savedModel(dir, tags, used)) {
+      String name = chooseSignature(m.signatures, signature, dir, tags);
+      SignatureDef sig = m.signatures.get(name);
+      String where = "SavedModel " + dir + " (signature " + name + ")";
+      Map<String, String> byTensor = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : feeds.entrySet()) {
+        TensorInfo in = sig.getInputsMap().get(e.getKey());
+        byTensor.put(in != null ? tensorName(in, e.getKey(), where) : e.getKey(), e.getValue());
+      }
+      List<String> keys = new ArrayList<>();
+      List<String> tensors = new ArrayList<>();
+      if (fetches.isEmpty()) {
+        for (Map.Entry<String, TensorInfo> e : new TreeMap<>(sig.getOutputsMap()).entrySet()) {
+          keys.add(e.getKey());
+          tensors.add(tensorName(e.getValue(), e.getKey(), where));
+        }
+      } else {
+        for (String f : fetches) {
+          TensorInfo out = sig.getOutputsMap().get(f);
+          keys.add(f);
+          tensors.add(out != null ? tensorName(out, f, where) : f);
+        }
+      }
+      checkFetches(m.runner, tensors, where, m.graph);
+      List<NativeTensor> fed = parseFeeds(m.runner, byTensor, where, m.graph);
+      requireFeedsFor(m.graph, m.runner, tensors, fed);
+      List<NativeTensor> out = run(m.runner, fed, tensors, "running " + where);
+      List<NativeTensor> keyed = new ArrayList<>(out.size());
+      for (int i = 0; i < out.size(); i++) {
+        NativeTensor t = out.get(i);
+        keyed.add(new NativeTensor(keys.get(i), t.dtype(), t.shape(), t.data(), t.strings()));
+      }
+      return new Result(keyed, fed, used, name);
+    }
+  }
+
+  /** The signature to run: the one asked for, else {@code serving_default}, else the only one. */
+  private static String chooseSignature(Map<String, SignatureDef> signatures, String asked, Path dir, Set<String> tags)
+      throws NativeRunException {
+    List<String> names = signatures.keySet().stream().filter(n -> !n.startsWith("__")).sorted().toList();
+    if (asked != null) {
+      if (!signatures.containsKey(asked)) {
+        throw NativeRunException.unknownName("signature '" + asked + "' is not in SavedModel " + dir + " (tags "
+            + String.join(",", tags) + "; its signatures: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")",
+            Suggestions.closest(asked, names, 5));
+      }
+      return asked;
+    }
+    if (signatures.containsKey("serving_default")) {
+      return "serving_default";
+    }
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    throw NativeRunException.unknownName("SavedModel " + dir + " has " + (names.isEmpty() ? "no signatures"
+        : "no serving_default signature; name one of " + String.join(", ", names)) + " (--signature)", List.of());
+  }
+
+  private static String tensorName(TensorInfo info, String key, String where) throws NativeRunException {
+    if (info.getName().isEmpty()) {
+      throw NativeRunException.badModel(where + ": '" + key + "' is not a plain tensor (a sparse or composite one), "
+          + "which run cannot feed or fetch");
+    }
+    return info.getName();
   }
 
   /** {@link #run(Path, Map, List, Device)} on {@link Device#AUTO}. */

@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.SaverDef;
+import org.tensorflow.proto.SignatureDef;
 
 /**
  * A model as TensorFlow itself would run it, with its variables restored: a TF1 checkpoint whose
@@ -29,11 +32,15 @@ final class OriginalModel implements AutoCloseable {
   final NativeGraphRunner runner;
   final GraphDef graph;
   final String description;
+  /** A SavedModel's signatures by name; empty for a checkpoint. */
+  final Map<String, SignatureDef> signatures;
 
-  private OriginalModel(NativeGraphRunner runner, GraphDef graph, String description) {
+  private OriginalModel(NativeGraphRunner runner, GraphDef graph, String description,
+      Map<String, SignatureDef> signatures) {
     this.runner = runner;
     this.graph = graph;
     this.description = description;
+    this.signatures = signatures;
   }
 
   @Override
@@ -50,14 +57,15 @@ final class OriginalModel implements AutoCloseable {
   static OriginalModel savedModel(Path dir, Set<String> tags, Device device) throws NativeRunException {
     try {
       NativeGraphRunner r = NativeGraphRunner.loadSavedModel(dir.toString(), List.copyOf(tags), device.sessionConfig());
-      GraphDef g;
+      MetaGraphDef meta;
       try {
-        g = MetaGraphDef.parseFrom(r.metaGraphDef()).getGraphDef();
+        meta = MetaGraphDef.parseFrom(r.metaGraphDef());
       } catch (IOException e) {
         r.close();
         throw NativeRunException.badModel("cannot parse the MetaGraphDef TensorFlow loaded from " + dir, e);
       }
-      return new OriginalModel(r, g, "SavedModel " + dir + " (tags " + String.join(",", tags) + ")");
+      return new OriginalModel(r, meta.getGraphDef(), "SavedModel " + dir + " (tags " + String.join(",", tags) + ")",
+          new TreeMap<>(meta.getSignatureDefMap()));
     } catch (NativeFailure e) {
       throw NativeRunException.tensorflow("TensorFlow cannot load the SavedModel " + dir + " with tags " + tags,
           e.getMessage());
@@ -135,7 +143,7 @@ final class OriginalModel implements AutoCloseable {
       NativeTensor prefix = new NativeTensor(filename, "string", new long[0], new byte[0],
           List.of(c.prefix().getBytes(StandardCharsets.UTF_8)));
       NativeRunner.run(r, List.of(prefix), List.of(), List.of(restore), "restoring " + c.prefix() + " with " + restore);
-      return new OriginalModel(r, g, "checkpoint " + c.prefix() + " (graph " + c.meta() + ")");
+      return new OriginalModel(r, g, "checkpoint " + c.prefix() + " (graph " + c.meta() + ")", Map.of());
     } catch (RuntimeException | NativeRunException e) {
       r.close();
       throw e;

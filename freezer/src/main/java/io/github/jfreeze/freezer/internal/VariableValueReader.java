@@ -104,6 +104,9 @@ final class VariableValueReader {
     }
     Map<String, ConstantValue> values = new LinkedHashMap<>();
     Map<String, Tensor> cache = new HashMap<>();
+    if (supplied != null) {
+      supplied.prepare(List.copyOf(bindings.keySet()));
+    }
     for (var e : bindings.entrySet()) {
       Binding b = e.getValue();
       Tensor given = supplied == null ? null : supplied.value(e.getKey(), b.key()).orElse(null);
