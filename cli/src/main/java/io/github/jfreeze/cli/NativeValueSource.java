@@ -2,6 +2,7 @@ package io.github.jfreeze.cli;
 
 import io.github.jfreeze.bridge.NativeTensor;
 import io.github.jfreeze.bridge.NativeVariables;
+import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.codec.GraphFile;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
@@ -38,9 +39,28 @@ final class NativeValueSource implements VariableValueSource {
     return new NativeValueSource(ModelLocator.locate(input), graph, tags);
   }
 
+  /**
+   * The largest tensor a native fetch copies (a Java array's limit): larger ones are refused before
+   * any native work, naming the variable and the pure-Java route.
+   */
+  static final long MAX_NATIVE_BYTES = Integer.MAX_VALUE - 8;
+
   /** Fetches exactly the variables the outputs reach, in one native run; none, no session. */
   @Override
-  public void prepare(List<String> nodes) throws IOException {
+  public void prepare(Map<String, String> keysByNode) throws IOException {
+    if (location.hasCheckpoint()) {
+      try (CheckpointReader ckpt = location.openCheckpoint()) {
+        for (var e : keysByNode.entrySet()) {
+          var info = ckpt.variable(e.getValue());
+          if (info.isPresent() && info.get().byteSize() > MAX_NATIVE_BYTES) {
+            throw new CommandFailure(location.input(), "variable '" + e.getKey() + "' holds " + info.get().byteSize()
+                + " bytes, more than --native-values can copy out of TensorFlow (2 GiB); freeze without "
+                + "--native-values, which reads it in pure Java");
+          }
+        }
+      }
+    }
+    List<String> nodes = List.copyOf(keysByNode.keySet());
     values = nodes.isEmpty() ? Map.of() : restore(nodes);
   }
 

@@ -2,7 +2,7 @@ package io.github.jfreeze.freezer;
 
 import io.github.jfreeze.codec.Tensor;
 import java.io.IOException;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,8 +27,9 @@ public interface VariableValueSource {
    * (those the outputs reach), so that a source can fetch exactly those, and nothing when the list
    * is empty. The default does nothing.
    *
-   * @param nodes the variable nodes, in the order their values will be asked for
+   * @param keysByNode the variable nodes, in the order their values will be asked for, each with
+   *     its checkpoint key
    * @throws IOException if the values cannot be fetched
    */
-  default void prepare(List<String> nodes) throws IOException {}
+  default void prepare(Map<String, String> keysByNode) throws IOException {}
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +28,9 @@ class VariableValueSourceTest {
     List<String> events = new ArrayList<>();
     VariableValueSource source = new VariableValueSource() {
       @Override
-      public void prepare(List<String> nodes) {
-        events.add("prepare " + nodes);
+      public void prepare(Map<String, String> keysByNode) {
+        events.add("prepare " + List.copyOf(keysByNode.keySet()));
+        assertEquals(List.copyOf(keysByNode.keySet()), List.copyOf(keysByNode.values()), "mlp's keys are its node names");
       }
 
       @Override

@@ -105,7 +105,9 @@ final class VariableValueReader {
     Map<String, ConstantValue> values = new LinkedHashMap<>();
     Map<String, Tensor> cache = new HashMap<>();
     if (supplied != null) {
-      supplied.prepare(List.copyOf(bindings.keySet()));
+      Map<String, String> keysByNode = new LinkedHashMap<>();
+      bindings.forEach((node, b) -> keysByNode.put(node, b.key()));
+      supplied.prepare(java.util.Collections.unmodifiableMap(keysByNode));
     }
     for (var e : bindings.entrySet()) {
       Binding b = e.getValue();
