@@ -1,9 +1,9 @@
 package io.github.jfreeze.cli;
 
+import io.github.jfreeze.codec.internal.JsonStrings;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 
 /**
  * A small streaming JSON writer (RFC 8259): objects and arrays are indented two spaces per
@@ -190,31 +190,6 @@ final class JsonWriter {
   }
 
   private void writeString(String s) {
-    out.write('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.write("\\\"");
-        case '\\' -> out.write("\\\\");
-        case '\n' -> out.write("\\n");
-        case '\r' -> out.write("\\r");
-        case '\t' -> out.write("\\t");
-        case '\b' -> out.write("\\b");
-        case '\f' -> out.write("\\f");
-        default -> {
-          boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
-              && Character.isLowSurrogate(s.charAt(i + 1)));
-          if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
-            lone = false;
-          }
-          if (c < 0x20 || c == 0x2028 || c == 0x2029 || lone) {
-            out.write(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.write(c);
-          }
-        }
-      }
-    }
-    out.write('"');
+    out.write(JsonStrings.quote(s, false));
   }
 }
