@@ -22,5 +22,6 @@ module io.github.jfreeze.codec {
   exports io.github.jfreeze.codec;
   exports io.github.jfreeze.codec.bundle to io.github.jfreeze.freezer;
   exports io.github.jfreeze.codec.graph to io.github.jfreeze.freezer;
+  exports io.github.jfreeze.codec.internal to io.github.jfreeze.freezer;
   exports io.github.jfreeze.codec.slice to io.github.jfreeze.freezer;
 }

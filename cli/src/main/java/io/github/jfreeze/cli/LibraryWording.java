@@ -22,6 +22,8 @@ final class LibraryWording {
       Map.entry("FreezeOptions.excludeVariables(...)", "--exclude-vars"),
       Map.entry("FreezeOptions.includeVariables(...)", "--include-vars"),
       Map.entry("ConvertOptions.inputs()", "--inputs"),
+      Map.entry("ExportOptions.keepKeys", "--keep-keys"),
+      Map.entry("ExportOptions.exclude", "--exclude"),
       Map.entry("ConvertOptions.outputs()", "--outputs"),
       Map.entry("Freezer.convertToSavedModel", "jfreeze convert --to saved-model"),
       Map.entry("set FreezeOptions.force(true)", "pass --force"),

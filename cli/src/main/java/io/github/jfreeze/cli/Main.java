@@ -189,6 +189,7 @@ public final class Main implements Runnable {
     SUBCOMMANDS.put("inspect", InspectCommand::new);
     SUBCOMMANDS.put("freeze", FreezeCommand::new);
     SUBCOMMANDS.put("convert", ConvertCommand::new);
+    SUBCOMMANDS.put("export", ExportCommand::new);
     SUBCOMMANDS.put("run", RunCommand::new);
     SUBCOMMANDS.put("verify", VerifyCommand::new);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);

@@ -5,6 +5,7 @@ import io.github.jfreeze.freezer.internal.FreezePipeline;
 import io.github.jfreeze.freezer.internal.ModelInput;
 import io.github.jfreeze.freezer.internal.SavedModelWriter;
 import io.github.jfreeze.freezer.internal.StreamingGraphWriter;
+import io.github.jfreeze.freezer.internal.WeightExporter;
 import io.github.jfreeze.proto.GraphDef;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,6 +74,21 @@ public final class Freezer {
    */
   public static ConvertReport convertToSavedModel(ConvertOptions options) throws IOException {
     return SavedModelWriter.convert(options);
+  }
+
+  /**
+   * Writes a checkpoint's weights as one safetensors or NumPy {@code .npz} file, in pure Java: TF2
+   * keys under their variable names, optimizer slots and bookkeeping left out unless asked,
+   * partitioned variables whole, the output written atomically like every other.
+   *
+   * @param options what to export
+   * @return what was written
+   * @throws FreezeException if there is no checkpoint, a selected tensor's dtype has no equivalent in
+   *     the format, or two tensors would get one name
+   * @throws IOException if reading or writing fails
+   */
+  public static ExportReport export(ExportOptions options) throws IOException {
+    return WeightExporter.export(options);
   }
 
   /**
