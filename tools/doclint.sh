@@ -16,8 +16,11 @@ for f in "$pbjar" proto/target/classes codec/target/classes; do
 done
 
 # exported packages of a module: the names on its `exports` lines
+# the packages a module exports, qualified exports included, but not `internal` ones: codec's is
+# exported to the freezer for shared helpers (JsonStrings, SmallFloats), implementation, not API
 exported() {
-  sed -n 's/^[[:space:]]*exports[[:space:]]\{1,\}\([A-Za-z0-9_.]*\).*/\1/p' "$1/src/main/java/module-info.java"
+  sed -n 's/^[[:space:]]*exports[[:space:]]\{1,\}\([A-Za-z0-9_.]*\).*/\1/p' "$1/src/main/java/module-info.java" \
+    | grep -v '\.internal$'
 }
 
 out=$(mktemp -d)
