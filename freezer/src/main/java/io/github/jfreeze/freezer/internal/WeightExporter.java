@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +42,10 @@ import java.util.zip.ZipOutputStream;
  * <p>Which tensors: every variable, named by its variable name (a TF2 object-graph key's friendly
  * name) unless keys are asked for, less optimizer slots and bookkeeping ({@link #bookkeeping}),
  * then {@code include}/{@code exclude}. Partitioned variables are written whole. Each tensor is read
- * and written in turn: safetensors copies fixed-size V2 tensors straight from the data file (CRC
- * checked on the way), so memory holds at most the largest tensor that has to be assembled; a
- * {@code .npz} entry is stored with its CRC, so each of its tensors is held once in memory.
+ * and written in turn. Fixed-size V2 tensors are copied straight from the data file (CRC32C checked
+ * on the way; for a {@code .npz} entry, read twice: once for the CRC-32 a stored entry declares up
+ * front); others (partitioned, V1, strings) are assembled one at a time, so memory holds at most the
+ * largest of those.
  */
 public final class WeightExporter {
   private WeightExporter() {}
@@ -195,7 +198,7 @@ public final class WeightExporter {
   // ------------------------------------------------------------------------------- safetensors
 
   private static void writeSafetensors(CheckpointReader ckpt, ModelLocation loc, List<Selected> selected,
-      OutputStream stream, java.nio.channels.WritableByteChannel channel, List<Exported> written) throws IOException {
+      OutputStream stream, WritableByteChannel channel, List<Exported> written) throws IOException {
     StringBuilder h = new StringBuilder("{\"__metadata__\":{");
     JsonStrings.quote(h, "format", false).append(':');
     JsonStrings.quote(h, "tf", false).append(',');
@@ -259,8 +262,27 @@ public final class WeightExporter {
       throws IOException {
     ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(stream, 1 << 16));
     zip.setLevel(0);
+    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+    WritableByteChannel toZip = Channels.newChannel(zip);
     for (Selected s : selected) {
-      Tensor t = ckpt.read(s.info().key());
+      String key = s.info().key();
+      if (ckpt.isRawCopyable(key)) {
+        // streamed twice from the data file (the page cache keeps the second read cheap): once for
+        // the CRC a stored ZIP entry declares up front, once into the entry; nothing held in memory
+        byte[] header = npyHeader(NUMPY.get(s.info().dtype()), s.info().shape().dims());
+        CrcChannel crc = new CrcChannel();
+        crc.crc.update(header);
+        long bytes = ckpt.copyRaw(key, crc, buffer);
+        ZipEntry e = storedEntry(s.name(), header.length + bytes, crc.crc.getValue());
+        zip.putNextEntry(e);
+        zip.write(header);
+        zip.flush();
+        ckpt.copyRaw(key, toZip, buffer);
+        zip.closeEntry();
+        written.add(exported(s, bytes));
+        continue;
+      }
+      Tensor t = ckpt.read(key);
       byte[] data;
       String descr;
       if (t.dtype() == DType.STRING) {
@@ -287,13 +309,7 @@ public final class WeightExporter {
       CRC32 crc = new CRC32();
       crc.update(header);
       crc.update(data);
-      ZipEntry e = new ZipEntry(s.name() + ".npy");
-      e.setMethod(ZipEntry.STORED);
-      e.setSize(header.length + (long) data.length);
-      e.setCompressedSize(header.length + (long) data.length);
-      e.setCrc(crc.getValue());
-      e.setTime(0); // the same checkpoint gives the same bytes
-      zip.putNextEntry(e);
+      zip.putNextEntry(storedEntry(s.name(), header.length + (long) data.length, crc.getValue()));
       zip.write(header);
       zip.write(data);
       zip.closeEntry();
@@ -301,6 +317,37 @@ public final class WeightExporter {
     }
     zip.finish();
     zip.flush();
+  }
+
+  /** A stored (uncompressed) entry, as {@code np.savez} writes them; ZIP64 where it is over 4 GiB. */
+  private static ZipEntry storedEntry(String name, long size, long crc) {
+    ZipEntry e = new ZipEntry(name + ".npy");
+    e.setMethod(ZipEntry.STORED);
+    e.setSize(size);
+    e.setCompressedSize(size);
+    e.setCrc(crc);
+    e.setTime(0); // the same checkpoint gives the same bytes
+    return e;
+  }
+
+  /** A channel that only computes the CRC-32 of what is written to it. */
+  private static final class CrcChannel implements WritableByteChannel {
+    final CRC32 crc = new CRC32();
+
+    @Override
+    public int write(ByteBuffer src) {
+      int n = src.remaining();
+      crc.update(src);
+      return n;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return true;
+    }
+
+    @Override
+    public void close() {}
   }
 
   /** A version 1.0 {@code .npy} header: magic, version, length, the dict, padded to 64 bytes. */
