@@ -1,5 +1,6 @@
 package io.github.jfreeze.cli;
 
+import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.freezer.Progress;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Progress of work whose bytes are read by native code jfreeze cannot follow ({@code verify}
@@ -54,42 +54,15 @@ final class ReadProgress implements AutoCloseable {
     return total <= 0 || base < 0 ? null : new ReadProgress(progress, total, base);
   }
 
-  /** The files {@code verify} reads: the frozen graph, the original's graph and its variables. */
+  /** The files {@code verify} reads: the frozen graph and what the original model reads. */
   static List<Path> filesOf(Path frozen, ModelLocation original) {
     List<Path> files = new ArrayList<>(List.of(frozen));
-    if (original.graphFile() != null) {
-      files.add(original.graphFile());
-    }
-    if (original.savedModelDir() != null) {
-      addTree(files, original.savedModelDir().resolve("variables"));
-    } else if (original.checkpoint() != null) {
-      Path prefix = original.checkpoint();
-      Path dir = prefix.toAbsolutePath().getParent();
-      String name = prefix.getFileName() == null ? "" : prefix.getFileName().toString();
-      if (dir != null) {
-        try (Stream<Path> s = Files.list(dir)) {
-          s.filter(p -> {
-            String n = p.getFileName().toString();
-            return n.startsWith(name + ".data-") || n.equals(name + ".index");
-          }).forEach(files::add);
-        } catch (IOException e) {
-          // nothing to add
-        }
-      }
-      files.addAll(original.v1Files());
+    try (CheckpointReader ckpt = original.hasCheckpoint() ? original.openCheckpoint() : null) {
+      original.readPaths(null, ckpt).stream().filter(Files::isRegularFile).forEach(files::add);
+    } catch (IOException e) {
+      // a display: a model that cannot be opened here fails in verify itself
     }
     return files;
-  }
-
-  private static void addTree(List<Path> files, Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(Files::isRegularFile).forEach(files::add);
-    } catch (IOException e) {
-      // nothing to add
-    }
   }
 
   /** {@code rchar} of this process, or -1. */

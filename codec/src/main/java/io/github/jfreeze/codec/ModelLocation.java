@@ -3,9 +3,12 @@ package io.github.jfreeze.codec;
 import io.github.jfreeze.codec.bundle.BundleReader;
 import io.github.jfreeze.codec.v1.V1Reader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a user's path resolved to: a checkpoint (with its {@code .meta} graph when one lies beside
@@ -86,5 +89,44 @@ public record ModelLocation(Path input, Kind kind, Path checkpoint, CheckpointFo
     return format == CheckpointFormat.V1
         ? V1Reader.open(checkpoint, v1Files, warnings)
         : BundleReader.open(checkpoint, warnings);
+  }
+
+  /**
+   * Every file and directory a run on this model reads, absolute: the path as given (unless a
+   * directory), the graph beside the checkpoint, {@code graphUsed} when another graph replaces it,
+   * the checkpoint state file, the SavedModel directory and the checkpoint's own files. The one
+   * list that keeps outputs off inputs, fingerprints a model for a build's up-to-date check and
+   * sizes a read for a progress line.
+   *
+   * @param graphUsed the graph file the run reads, or null
+   * @param ckpt the open checkpoint, or null when none is read
+   * @return the paths, absolute and normalized
+   */
+  public Set<Path> readPaths(Path graphUsed, CheckpointReader ckpt) {
+    Set<Path> out = new LinkedHashSet<>();
+    if (graphUsed != null) {
+      out.add(graphUsed.toAbsolutePath().normalize());
+    }
+    if (!Files.isDirectory(input)) {
+      out.add(input.toAbsolutePath().normalize());
+    }
+    if (graphFile != null) {
+      out.add(graphFile.toAbsolutePath().normalize());
+    }
+    for (Path dir : new Path[] {input, checkpoint == null ? null : checkpoint.toAbsolutePath().getParent()}) {
+      if (dir != null && Files.isDirectory(dir)) {
+        Path state = dir.resolve("checkpoint");
+        if (Files.isRegularFile(state)) {
+          out.add(state.toAbsolutePath().normalize());
+        }
+      }
+    }
+    if (savedModelDir != null) {
+      out.add(savedModelDir.toAbsolutePath().normalize());
+    }
+    if (ckpt != null) {
+      ckpt.files().forEach(p -> out.add(p.toAbsolutePath().normalize()));
+    }
+    return out;
   }
 }

@@ -1,5 +1,8 @@
 package io.github.jfreeze.maven;
 
+import io.github.jfreeze.codec.CheckpointReader;
+import io.github.jfreeze.codec.ModelLocation;
+import io.github.jfreeze.codec.ModelLocator;
 import io.github.jfreeze.freezer.FreezeException;
 import java.io.File;
 import java.io.IOException;
@@ -123,34 +126,41 @@ abstract class JfreezeMojo extends AbstractMojo {
     }
   }
 
+  /**
+   * The files a run reads, as every jfreeze command finds them ({@link ModelLocation#readPaths});
+   * a SavedModel directory by the files in it. A model that cannot be located counts as its path
+   * alone: the goal then fails with jfreeze's message.
+   */
   private static List<Path> inputFiles(Path in) throws IOException {
-    if (Files.isDirectory(in)) {
-      try (Stream<Path> s = Files.walk(in)) {
-        return s.filter(Files::isRegularFile).sorted().toList();
-      }
-    }
-    Path dir = in.toAbsolutePath().getParent();
-    String name = in.getFileName() == null ? "" : in.getFileName().toString();
-    String stem = name.replaceAll("\\.(index|meta|data-\\d+-of-\\d+)$", "");
     List<Path> out = new ArrayList<>();
-    if (dir != null && Files.isDirectory(dir)) {
-      try (Stream<Path> s = Files.list(dir)) {
-        s.filter(p -> Files.isRegularFile(p) && (p.getFileName().toString().startsWith(stem)
-            || p.getFileName().toString().equals("checkpoint"))).sorted().forEach(out::add);
+    try {
+      ModelLocation loc = ModelLocator.locate(in);
+      try (CheckpointReader ckpt = loc.hasCheckpoint() ? loc.openCheckpoint() : null) {
+        for (Path p : loc.readPaths(null, ckpt)) {
+          if (Files.isDirectory(p)) {
+            try (Stream<Path> s = Files.walk(p)) {
+              s.filter(Files::isRegularFile).sorted().forEach(out::add);
+            }
+          } else {
+            out.add(p);
+          }
+        }
       }
+    } catch (IOException e) {
+      out.add(in.toAbsolutePath());
     }
-    out.add(in);
     return out;
   }
 
-  /** The record of the last successful run for {@code output}. */
+  /** The record of the last successful run for {@code output}: named by a digest of its path. */
   Path stampFor(Path output) {
-    String key = HexFormat.of().formatHex(output.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-    if (key.length() > 64) {
-      key = key.substring(key.length() - 64);
+    String path = output.toAbsolutePath().normalize().toString();
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
+      return Path.of(project.getBuild().getDirectory(), "jfreeze-stamps", goal() + "-" + HexFormat.of().formatHex(d, 0, 8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    return Path.of(project.getBuild().getDirectory(), "jfreeze-stamps", goal() + "-" + Integer.toHexString(
-        output.toAbsolutePath().normalize().toString().hashCode()) + "-" + key.substring(0, Math.min(16, key.length())));
   }
 
   /** Whether {@code output} exists and was made from the same inputs and settings. */

@@ -65,29 +65,7 @@ public final class ModelInput implements Closeable {
     CheckpointReader ckpt = loc.hasCheckpoint() ? loc.openCheckpoint() : null;
     ModelInput in = new ModelInput(loc, graph, meta, ckpt, graphPath);
     in.warnings.addAll(loc.warnings());
-    in.inputs.add(graphPath.toAbsolutePath().normalize());
-    // what the user named, the graph beside the checkpoint even when --graph replaces it, and the
-    // checkpoint state file: none of them may become an output
-    if (!Files.isDirectory(input)) {
-      in.inputs.add(input.toAbsolutePath().normalize());
-    }
-    if (loc.graphFile() != null) {
-      in.inputs.add(loc.graphFile().toAbsolutePath().normalize());
-    }
-    for (Path dir : new Path[] {input, loc.checkpoint() == null ? null : loc.checkpoint().toAbsolutePath().getParent()}) {
-      if (dir != null && Files.isDirectory(dir)) {
-        Path state = dir.resolve("checkpoint");
-        if (Files.isRegularFile(state)) {
-          in.inputs.add(state.toAbsolutePath().normalize());
-        }
-      }
-    }
-    if (loc.savedModelDir() != null) {
-      in.inputs.add(loc.savedModelDir().toAbsolutePath().normalize());
-    }
-    if (ckpt != null) {
-      ckpt.files().forEach(p -> in.inputs.add(p.toAbsolutePath().normalize()));
-    }
+    in.inputs.addAll(loc.readPaths(graphPath, ckpt));
     return in;
   }
 

@@ -21,17 +21,13 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -88,8 +84,8 @@ public final class WeightExporter {
     }
     List<Pattern> include = patterns(o.include(), "include");
     List<Pattern> exclude = patterns(o.exclude(), "exclude");
-    Path target = AtomicOutput.check(o.output(), inputFiles(loc), o.force(), false);
     try (CheckpointReader ckpt = loc.openCheckpoint()) {
+      Path target = AtomicOutput.check(o.output(), loc.readPaths(null, ckpt), o.force(), false);
       List<Selected> selected = new ArrayList<>();
       List<String> skipped = new ArrayList<>();
       Map<String, String> keyOfName = new HashMap<>();
@@ -125,7 +121,7 @@ public final class WeightExporter {
       List<Exported> written = new ArrayList<>();
       long size = AtomicOutput.writeFile(target, o.force(), (stream, channel) -> {
         if (o.format() == Format.SAFETENSORS) {
-          writeSafetensors(ckpt, loc, selected, stream, channel, written);
+          writeSafetensors(ckpt, loc, selected, channel, written);
         } else {
           writeNpz(ckpt, selected, stream, written);
         }
@@ -174,31 +170,10 @@ public final class WeightExporter {
     return false;
   }
 
-  /** The checkpoint's files, which the output must never be. */
-  private static List<Path> inputFiles(ModelLocation loc) throws IOException {
-    List<Path> out = new ArrayList<>(loc.v1Files());
-    if (loc.graphFile() != null) {
-      out.add(loc.graphFile());
-    }
-    Path prefix = loc.checkpoint();
-    Path dir = prefix == null ? null : prefix.toAbsolutePath().getParent();
-    if (dir != null && Files.isDirectory(dir)) {
-      String name = prefix.getFileName().toString();
-      try (Stream<Path> s = Files.list(dir)) {
-        s.filter(p -> p.getFileName().toString().startsWith(name)).forEach(out::add);
-      }
-      Path state = dir.resolve("checkpoint");
-      if (Files.exists(state)) {
-        out.add(state);
-      }
-    }
-    return out;
-  }
-
   // ------------------------------------------------------------------------------- safetensors
 
   private static void writeSafetensors(CheckpointReader ckpt, ModelLocation loc, List<Selected> selected,
-      OutputStream stream, WritableByteChannel channel, List<Exported> written) throws IOException {
+      WritableByteChannel channel, List<Exported> written) throws IOException {
     StringBuilder h = new StringBuilder("{\"__metadata__\":{");
     JsonStrings.quote(h, "format", false).append(':');
     JsonStrings.quote(h, "tf", false).append(',');
