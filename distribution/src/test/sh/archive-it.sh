@@ -16,13 +16,13 @@ fail() { echo "archive-it: FAILED: $*" >&2; exit 1; }
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 # a clean user: no ~/.m2, no CLASSPATH, no JFREEZE_* settings; only Java and the base tools
 clean() { env -i PATH=/usr/bin:/bin HOME="$work/home" JAVA_HOME="$java_home" LANG=C.UTF-8 "$@"; }
-mkdir -p "$work/home" "$work/unzip" "$work/untar" "$work/elsewhere"
+mkdir -p "$work/home" "$work/un zip" "$work/untar" "$work/elsewhere"
 cp -r "$testdata/models/seed" "$work/elsewhere/seed"
 
-(cd "$work/unzip" && unzip -q "$zip")
+(cd "$work/un zip" && unzip -q "$zip")
 (cd "$work/untar" && tar xzf "$tgz")
-diff <(cd "$work/unzip" && find . | sort) <(cd "$work/untar" && find . | sort) || fail "the zip and the tar.gz differ"
-home="$work/unzip/jfreeze-$version"
+diff <(cd "$work/un zip" && find . | sort) <(cd "$work/untar" && find . | sort) || fail "the zip and the tar.gz differ"
+home="$work/un zip/jfreeze-$version"  # a space in the path: every argument must stay one
 bin="$home/bin/jfreeze"
 [ -x "$bin" ] || fail "bin/jfreeze is not executable"
 [ -f "$home/bin/jfreeze.cmd" ] || fail "no bin/jfreeze.cmd"
@@ -64,10 +64,10 @@ set -e
 grep -q '^jfreeze: error: .*jfreeze-native' run.err || fail "run without natives does not say what to add: $(cat run.err)"
 
 # with the add-on unpacked over it: the frozen graph computes what native TF computed from the seed
-(cd "$work/unzip" && unzip -q -o "$native")
+(cd "$work/un zip" && unzip -q -o "$native")
 # the fixture generator is a build tool: in neither archive
-if find "$work/unzip" -name '*testdata-generator*' | grep -q .; then
-  fail "the fixture generator is in an archive: $(find "$work/unzip" -name '*testdata-generator*')"
+if find "$work/un zip" -name '*testdata-generator*' | grep -q .; then
+  fail "the fixture generator is in an archive: $(find "$work/un zip" -name '*testdata-generator*')"
 fi
 feed="$(python3 -c 'import json,struct,sys; m=json.load(open(sys.argv[1])); print(struct.unpack("<f", bytes.fromhex(m["feeds"]["input_holder"]["data_hex"]))[0])' seed/model.json)"
 want="$(python3 -c 'import json,struct,sys; m=json.load(open(sys.argv[1])); print(struct.unpack("<f", bytes.fromhex(m["expected"]["predictions"]["data_hex"]))[0])' seed/model.json)"

@@ -2,10 +2,11 @@ package io.github.jfreeze.cli;
 
 import io.github.jfreeze.bridge.NativeRunner;
 import io.github.jfreeze.bridge.NativeTensor;
+import io.github.jfreeze.codec.ModelLocation;
+import io.github.jfreeze.codec.ModelLocator;
 import io.github.jfreeze.codec.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,9 +57,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path savedModel = savedModelOf(graph);
+    // what the path is, as every command finds it: a SavedModel runs by signature, a GraphDef as it is
+    ModelLocation loc = ModelLocator.locate(graph);
+    Path savedModel = loc.kind() == ModelLocation.Kind.SAVED_MODEL ? loc.savedModelDir() : null;
     if (savedModel == null) {
-      refuseOtherModels(graph);
+      refuseCheckpoints(loc);
       if (signature != null) {
         throw new ParameterException(spec.commandLine(), "--signature is for a SavedModel; " + graph + " is a GraphDef");
       }
@@ -99,34 +102,13 @@ final class RunCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** The SavedModel directory {@code p} names (the directory, or its saved_model.pb/.pbtxt), or null. */
-  static Path savedModelOf(Path p) {
-    if (Files.isDirectory(p)) {
-      return Files.isRegularFile(p.resolve("saved_model.pb")) || Files.isRegularFile(p.resolve("saved_model.pbtxt")) ? p
-          : null;
-    }
-    String name = p.getFileName() == null ? "" : p.getFileName().toString();
-    if ((name.equals("saved_model.pb") || name.equals("saved_model.pbtxt")) && Files.isRegularFile(p)) {
-      Path dir = p.toAbsolutePath().getParent();
-      return p.getParent() != null ? p.getParent() : dir;
-    }
-    return null;
-  }
-
-  /** A checkpoint or training graph is not runnable as it is: one line saying what run takes. */
-  private static void refuseOtherModels(Path p) throws CommandFailure {
-    String name = p.getFileName() == null ? "" : p.getFileName().toString();
-    String what = null;
-    if (Files.isDirectory(p)) {
-      what = "a directory without saved_model.pb (a checkpoint directory?)";
-    } else if (name.endsWith(".meta")) {
-      what = "a MetaGraphDef (a training graph, its variables not in it)";
-    } else if (name.endsWith(".index") || name.matches(".*\\.data-\\d+-of-\\d+") || name.equals("checkpoint")) {
-      what = "a checkpoint file";
-    }
-    if (what != null) {
-      throw new CommandFailure(p, what + "; run takes a frozen GraphDef (.pb, .pbtxt) or a SavedModel "
-          + "directory: freeze the checkpoint first (jfreeze freeze), or convert it (jfreeze convert --to saved-model)");
+  /** A checkpoint or a training graph is not runnable as it is: one line saying what run takes. */
+  private static void refuseCheckpoints(ModelLocation loc) throws CommandFailure {
+    boolean meta = loc.kind() == ModelLocation.Kind.GRAPH && loc.graphFile().getFileName().toString().endsWith(".meta");
+    if (loc.kind() == ModelLocation.Kind.CHECKPOINT || meta) {
+      throw new CommandFailure(loc.input(), (meta ? "a MetaGraphDef (a training graph, its variables not in it)"
+          : "a checkpoint") + "; run takes a frozen GraphDef (.pb, .pbtxt) or a SavedModel directory: freeze the "
+          + "checkpoint first (jfreeze freeze), or convert it (jfreeze convert --to saved-model)");
     }
   }
 }
