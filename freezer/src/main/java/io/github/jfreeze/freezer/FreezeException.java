@@ -31,7 +31,7 @@ public final class FreezeException extends IOException {
      * that is missing or does not fit (a call with more inputs than its function takes).
      */
     INVALID_GRAPH,
-    /** The result would exceed protobuf's 2 GiB message limit. */
+    /** The result would exceed a size limit: protobuf's 2 GiB per message, or 2 GiB per npz string array. */
     TOO_LARGE,
     /** The output path is an input, already exists without {@code force}, or is otherwise unusable. */
     BAD_OUTPUT,

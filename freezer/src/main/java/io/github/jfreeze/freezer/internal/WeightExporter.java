@@ -269,7 +269,13 @@ public final class WeightExporter {
                 + "byte, which a NumPy bytes array cannot keep; leave it out with ExportOptions.exclude");
           }
         }
-        data = new byte[Math.multiplyExact(width, t.elements().size())];
+        long total = (long) width * t.elements().size();
+        if (total > Integer.MAX_VALUE - 8) {
+          throw new FreezeException(Reason.TOO_LARGE, null, "'" + s.name() + "' would take " + total + " bytes as a "
+              + "NumPy bytes array (" + t.elements().size() + " strings padded to " + width + " bytes), more than one "
+              + "npz entry is built in (2 GiB); leave it out with ExportOptions.exclude");
+        }
+        data = new byte[(int) total];
         int at = 0;
         for (byte[] e : t.elements()) {
           System.arraycopy(e, 0, data, at, e.length);
