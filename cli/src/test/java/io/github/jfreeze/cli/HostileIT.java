@@ -337,6 +337,74 @@ class HostileIT {
     return p;
   }
 
+  /**
+   * The seed's training graph with {@code n} Identity nodes between {@code W1/read} and {@code mul},
+   * written node by node (a million NodeDefs would not fit this JVM's heap as one message): the
+   * chain is a second {@code graph_def} field, which protobuf merges into the first.
+   */
+  private Path chainAfterVariable(String name, int n) throws IOException {
+    var meta = io.github.jfreeze.proto.MetaGraphDef.parseFrom(Files.readAllBytes(seed.resolve("model.ckpt-1.meta"))).toBuilder();
+    String last = "chain/" + (n - 1);
+    meta.getGraphDefBuilder().getNodeBuilderList().stream().filter(b -> b.getName().equals("mul")).forEach(b -> b.setInput(1, last));
+    var t = io.github.jfreeze.proto.AttrValue.newBuilder().setType(io.github.jfreeze.proto.DataType.DT_FLOAT).build();
+    java.util.function.IntFunction<io.github.jfreeze.proto.NodeDef> node = i -> io.github.jfreeze.proto.NodeDef.newBuilder()
+        .setName("chain/" + i).setOp("Identity").addInput(i == 0 ? "W1/read" : "chain/" + (i - 1)).putAttr("T", t).build();
+    long length = 0;
+    for (int i = 0; i < n; i++) {
+      length += com.google.protobuf.CodedOutputStream.computeMessageSize(io.github.jfreeze.proto.GraphDef.NODE_FIELD_NUMBER, node.apply(i));
+    }
+    Path p = tmp.resolve(name);
+    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
+      var cos = com.google.protobuf.CodedOutputStream.newInstance(out);
+      meta.build().writeTo(cos);
+      cos.writeTag(io.github.jfreeze.proto.MetaGraphDef.GRAPH_DEF_FIELD_NUMBER, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      cos.writeUInt64NoTag(length);
+      for (int i = 0; i < n; i++) {
+        cos.writeMessage(io.github.jfreeze.proto.GraphDef.NODE_FIELD_NUMBER, node.apply(i));
+      }
+      cos.flush();
+    }
+    return p;
+  }
+
+  /** Node names of a GraphDef file and the first input of each, read field by field (no GraphDef in memory). */
+  private static Map<String, String> firstInputs(Path graphDef) throws IOException {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    try (var in = new java.io.BufferedInputStream(Files.newInputStream(graphDef), 1 << 16)) {
+      var cis = com.google.protobuf.CodedInputStream.newInstance(in);
+      cis.setSizeLimit(Integer.MAX_VALUE);
+      while (!cis.isAtEnd()) {
+        int tag = cis.readTag();
+        if (com.google.protobuf.WireFormat.getTagFieldNumber(tag) != io.github.jfreeze.proto.GraphDef.NODE_FIELD_NUMBER) {
+          cis.skipField(tag);
+          continue;
+        }
+        var n = io.github.jfreeze.proto.NodeDef.parseFrom(cis.readBytes());
+        out.put(n.getName(), n.getInputCount() == 0 ? n.getOp() : n.getInput(0));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aMillionNodeChainAfterAVariableFreezesIn256MiB() throws Exception {
+    int n = 1_000_000;
+    Path graph = chainAfterVariable("chain.meta", n);
+    Path out = tmp.resolve("frozen.pb");
+    Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx256m"), "freeze", seed.resolve("model.ckpt-1").toString(), "--graph",
+        graph.toString(), "--outputs", "predictions", "-o", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    Map<String, String> frozen = firstInputs(out);
+    // the seed's 9 nodes that predictions needs, and the chain, each link intact
+    assertEquals(n + 9, frozen.size());
+    assertEquals("Const", frozen.get("W1"));
+    assertEquals("W1", frozen.get("W1/read"));
+    assertEquals("W1/read", frozen.get("chain/0"));
+    for (int i = 1; i < n; i++) {
+      assertEquals("chain/" + (i - 1), frozen.get("chain/" + i));
+    }
+  }
+
   @Test
   void outOfMemoryNamesTheInput() throws Exception {
     Path g = chain("chain.pb", 300_000);

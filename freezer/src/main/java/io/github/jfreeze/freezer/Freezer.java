@@ -46,7 +46,7 @@ public final class Freezer {
    * @throws IOException if a file cannot be read or the output cannot be written
    */
   public static FreezeReport freeze(FreezeOptions options) throws IOException {
-    try (ModelInput in = ModelInput.open(options.input(), options.graph(), options.tags())) {
+    try (ModelInput in = ModelInput.forFreezing(options.input(), options.graph(), options.tags())) {
       Path out = null;
       if (options.output() != null) {
         out = AtomicOutput.check(options.output(), in.inputPaths(), options.force(), false);
@@ -100,9 +100,9 @@ public final class Freezer {
    * @throws IOException if a file cannot be read
    */
   public static Frozen freezeToGraph(FreezeOptions options) throws IOException {
-    try (ModelInput in = ModelInput.open(options.input(), options.graph(), options.tags())) {
+    try (ModelInput in = ModelInput.forFreezing(options.input(), options.graph(), options.tags())) {
       FreezePipeline.Frozen frozen = FreezePipeline.run(in, options);
-      return new Frozen(StreamingGraphWriter.materialize(frozen.graph(), frozen.raw()), frozen.report());
+      return new Frozen(StreamingGraphWriter.materialize(frozen.plan(), frozen.raw()), frozen.report());
     }
   }
 }

@@ -55,6 +55,18 @@ public final class GraphScan {
   /** A MetaGraphDef read for its summary: the MetaGraphDef without its {@code graph_def}, and the summary. */
   public record ScannedMeta(MetaGraphDef withoutGraph, MetaGraphSummary summary) {}
 
+  /**
+   * A MetaGraphDef read for freezing: everything but its graph's nodes parsed, and where each node's
+   * bytes are, so that a node is parsed only when it is needed (and never all at once).
+   *
+   * @param withoutGraph the MetaGraphDef without its {@code graph_def}
+   * @param shell the {@code graph_def} without its nodes (library, versions, debug info)
+   * @param bytes the file's content (mapped); node {@code i} is {@code bytes[starts[i], starts[i] + lengths[i])}
+   * @param starts where each node's message starts, in file order
+   * @param lengths each node's message length
+   */
+  public record ScannedGraph(MetaGraphDef withoutGraph, GraphDef shell, ByteBuffer bytes, int[] starts, int[] lengths) {}
+
   /** Not the clean binary MetaGraphDef this reader handles: use the full parse. */
   private static final class GiveUp extends RuntimeException {
     GiveUp() {
@@ -91,6 +103,39 @@ public final class GraphScan {
   }
 
   /**
+   * Reads a {@code .meta} file holding a binary MetaGraphDef for freezing: its nodes are located,
+   * not parsed (see {@link ScannedGraph}). Returns {@code null} when it is anything else, exactly
+   * when {@link #readMetaGraph} does; then read it with {@code GraphFile.read}. The caller parses
+   * each node and must also give up on a node protobuf would not call plausible (an empty name or
+   * op among the first 64, unknown fields).
+   *
+   * @param file the file; only a name ending in {@code .meta} is tried
+   * @return the MetaGraphDef in parts, or {@code null}
+   * @throws IOException if the file cannot be opened, sized or mapped
+   */
+  public static ScannedGraph locateNodes(Path file) throws IOException {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    if (!name.endsWith(".meta") || !java.nio.file.Files.isRegularFile(file)) {
+      return null;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size == 0 || size > GraphFile.MAX_SIZE) {
+        return null;
+      }
+      ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+      if (!hasControlByte(bytes)) {
+        return null;
+      }
+      try {
+        return new Scanner(bytes, true).located();
+      } catch (GiveUp | IOException | StackOverflowError e) {
+        return null;
+      }
+    }
+  }
+
+  /**
    * Summarizes the bytes of a binary MetaGraphDef file named {@code *.meta}, or returns {@code
    * null} when they are anything else.
    */
@@ -103,7 +148,7 @@ public final class GraphScan {
       return null; // could be text format: GraphFile decides
     }
     try {
-      return new GraphScan.Scanner(bytes).meta();
+      return new GraphScan.Scanner(bytes, false).meta();
     } catch (GiveUp | IOException | StackOverflowError e) {
       return null;
     }
@@ -130,25 +175,63 @@ public final class GraphScan {
     private int functions;
     private boolean hasLibrary;
     private boolean hasVersions;
+    /** Locating nodes for the freezer ({@link #locateNodes}) rather than summarizing them. */
+    private final boolean locate;
+    private final GraphDef.Builder shell = GraphDef.newBuilder();
+    private int[] starts = new int[1024];
+    private int[] lengths = new int[1024];
+    private int located;
 
-    Scanner(ByteBuffer bytes) {
+    Scanner(ByteBuffer bytes, boolean locate) {
       this.bytes = bytes;
+      this.locate = locate;
       this.in = CodedInputStream.newInstance(bytes);
       in.enableAliasing(true); // tensor_content of Const values is not copied
       in.setSizeLimit(Integer.MAX_VALUE);
     }
 
+    ScannedGraph located() throws IOException {
+      MetaGraphDef meta = rest();
+      if (meta == null) {
+        return null;
+      }
+      return new ScannedGraph(meta, shell.build(), bytes, java.util.Arrays.copyOf(starts, located),
+          java.util.Arrays.copyOf(lengths, located));
+    }
+
     ScannedMeta meta() throws IOException {
+      MetaGraphDef meta = rest();
+      if (meta == null) {
+        return null;
+      }
+      if (hasGraph) {
+        for (int i = 0; i < Math.min(nodes.size(), 64); i++) {
+          if (nodes.get(i).op().isEmpty() || nodes.get(i).name().isEmpty()) {
+            return null;
+          }
+        }
+      }
+      GraphSummary graph = new GraphSummary(nodes, functions, meta);
+      return new ScannedMeta(meta, new MetaGraphSummary(meta, graph));
+    }
+
+    private boolean hasGraph;
+
+    /** Reads the whole file: the MetaGraphDef without its graph, or null when it is not a plausible one. */
+    private MetaGraphDef rest() throws IOException {
       // every field but graph_def, merged one by one: the same as parsing them together
       MetaGraphDef.Builder rest = MetaGraphDef.newBuilder();
-      boolean hasGraph = false;
       while (!in.isAtEnd()) {
         int start = in.getTotalBytesRead();
         int tag = in.readTag();
         int field = WireFormat.getTagFieldNumber(tag);
         if (field == MetaGraphDef.GRAPH_DEF_FIELD_NUMBER) {
           int old = enter(tag);
-          graph();
+          if (locate) {
+            locateGraph();
+          } else {
+            graph();
+          }
           in.popLimit(old);
           hasGraph = true;
           continue;
@@ -163,18 +246,48 @@ public final class GraphScan {
           || !(hasGraph || meta.hasMetaInfoDef() || meta.getSignatureDefCount() > 0)) {
         return null;
       }
-      if (hasGraph) {
-        if (nodes.isEmpty() && !hasLibrary && !hasVersions) {
-          return null;
-        }
-        for (int i = 0; i < Math.min(nodes.size(), 64); i++) {
-          if (nodes.get(i).op().isEmpty() || nodes.get(i).name().isEmpty()) {
-            return null;
-          }
-        }
+      if (hasGraph && nodes.isEmpty() && located == 0 && !hasLibrary && !hasVersions) {
+        return null;
       }
-      GraphSummary graph = new GraphSummary(nodes, functions, meta);
-      return new ScannedMeta(meta, new MetaGraphSummary(meta, graph));
+      if (!shell.getUnknownFields().asMap().isEmpty()) {
+        return null;
+      }
+      return meta;
+    }
+
+    /**
+     * A GraphDef for the freezer: where each node is, and every other field merged into {@link
+     * #shell} as protobuf would parse it at that depth of the file.
+     */
+    private void locateGraph() throws IOException {
+      while (!in.isAtEnd()) {
+        int start = in.getTotalBytesRead();
+        int tag = in.readTag();
+        int field = WireFormat.getTagFieldNumber(tag);
+        if (field == GraphDef.NODE_FIELD_NUMBER) {
+          expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+          int length = in.readRawVarint32();
+          if (length < 0) {
+            throw GIVE_UP;
+          }
+          if (located == starts.length) {
+            starts = java.util.Arrays.copyOf(starts, located * 2);
+            lengths = java.util.Arrays.copyOf(lengths, located * 2);
+          }
+          starts[located] = in.getTotalBytesRead();
+          lengths[located++] = length;
+          in.skipRawBytes(length);
+          continue;
+        }
+        if (field < GraphDef.LIBRARY_FIELD_NUMBER || field > GraphDef.DEBUG_INFO_FIELD_NUMBER || !in.skipField(tag)) {
+          throw GIVE_UP;
+        }
+        hasLibrary |= field == GraphDef.LIBRARY_FIELD_NUMBER;
+        hasVersions |= field == GraphDef.VERSIONS_FIELD_NUMBER;
+        CodedInputStream part = CodedInputStream.newInstance(bytes.duplicate().position(start).limit(in.getTotalBytesRead()).slice());
+        part.setRecursionLimit(RECURSION_LIMIT - GRAPH_FIELD_DEPTH);
+        shell.mergeFrom(part, ExtensionRegistryLite.getEmptyRegistry());
+      }
     }
 
     /** A GraphDef (one occurrence of graph_def: repeated occurrences merge, as in protobuf). */

@@ -13,6 +13,8 @@ import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorShapeProto;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,11 +80,23 @@ public final class ConstantConverter {
   /** Source and destination of a data edge, each with an index. */
   private record Edge(Target source, int sourceIndex, Target dest, int destIndex) {}
 
+  /** Open edits of the main graph stored back as bytes once this many are held. */
+  private static final int COMMIT_EVERY = 4096;
   private static final Set<String> INTERMEDIATE = Set.of("Enter", "Exit", "Identity", "NextIteration", "Switch", "_SwitchN");
   private static final Set<String> VARIABLES = OpVocabulary.VARIABLES;
 
-  private final Map<String, NodeDef.Builder> main;
+  private final NodeTable main;
+  private final BitSet sub;
   private final Map<String, FunctionDef> functions;
+  /** Main-graph data edges by source node: who reads it (snapshot of the subgraph before conversion). */
+  private final int[] edgeStart;
+  private final int[] edgeDest;
+  private final int[] edgeSourceIndex;
+  private final int[] edgeDestIndex;
+  /** Main-graph calls' edges into their functions' arguments, by caller node number. */
+  private final Map<Integer, List<Edge>> callerEdges = new HashMap<>();
+  /** Main-graph visits of the variable being converted: node number and input, packed. */
+  private final LongSet mainVisited = new LongSet();
   private final Map<String, FunctionDef.Builder> convertedFunctions = new LinkedHashMap<>();
   private final Map<String, String> newNames = new LinkedHashMap<>();
   private final Map<Target, List<Edge>> outgoing = new HashMap<>();
@@ -107,28 +121,89 @@ public final class ConstantConverter {
    */
   private final Deque<Runnable> work = new ArrayDeque<>();
   private final List<Change> rewrites = new ArrayList<>();
-  private final List<NodeDef.Builder> addedMainNodes = new ArrayList<>();
+  private final List<Integer> addedMainNodes = new ArrayList<>();
   private final Map<String, String> insertBefore = new HashMap<>();
 
   /**
-   * @param main the main graph's nodes by name, modified in place
+   * @param main the main graph, modified in place (edits committed as the walk goes)
+   * @param sub the subgraph being frozen: the nodes whose inputs carry values
    * @param functions the function library by name (originals, not modified)
    */
-  public ConstantConverter(Map<String, NodeDef.Builder> main, Map<String, FunctionDef> functions) {
+  public ConstantConverter(NodeTable main, BitSet sub, Map<String, FunctionDef> functions) {
     this.main = main;
+    this.sub = sub;
     this.functions = functions;
-    buildEdges();
-  }
-
-  private void buildEdges() {
-    for (NodeDef.Builder n : main.values()) {
-      addNodeEdges(null, n.build());
-    }
-    for (FunctionDef f : functions.values()) {
-      for (NodeDef n : f.getNodeDefList()) {
-        addNodeEdges(f.getSignature().getName(), n);
+    int n = main.size();
+    int[] count = new int[n + 1];
+    for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
+      for (int k = 0; k < main.inputCount(i); k++) {
+        int p = main.producer(i, k);
+        if (p >= 0 && !main.isControl(i, k)) {
+          count[p + 1]++;
+        }
       }
     }
+    for (int i = 0; i < n; i++) {
+      count[i + 1] += count[i];
+    }
+    int[] fill = Arrays.copyOf(count, n);
+    edgeStart = count;
+    edgeDest = new int[count[n]];
+    edgeSourceIndex = new int[count[n]];
+    edgeDestIndex = new int[count[n]];
+    for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
+      int dataIndex = 0;
+      for (int k = 0; k < main.inputCount(i); k++) {
+        if (main.isControl(i, k)) {
+          continue;
+        }
+        int p = main.producer(i, k);
+        if (p >= 0) {
+          edgeDest[fill[p]] = i;
+          edgeSourceIndex[fill[p]] = main.outputIndex(i, k);
+          edgeDestIndex[fill[p]++] = dataIndex;
+        }
+        dataIndex++;
+      }
+      if (firstFunctionInput(main.op(i)) >= 0) {
+        addCallerEdges(i, main.node(i), dataIndex);
+      }
+    }
+    for (FunctionDef f : functions.values()) {
+      for (NodeDef node : f.getNodeDefList()) {
+        addNodeEdges(f.getSignature().getName(), node);
+      }
+    }
+  }
+
+  private void addCallerEdges(int i, NodeDef n, int dataInputs) {
+    Target self = new Target(null, n.getName());
+    int first = firstFunctionInput(n.getOp());
+    for (String fn : calledFunctions(n)) {
+      if (!functions.containsKey(fn)) {
+        continue;
+      }
+      for (int k = first; k < dataInputs; k++) {
+        callerEdges.computeIfAbsent(i, x -> new ArrayList<>()).add(new Edge(self, k, new Target(fn, null), k - first));
+      }
+    }
+  }
+
+  /** The edges leaving {@code source}: the nodes reading it, then (for a call) its functions' arguments. */
+  private List<Edge> outgoing(Target source) {
+    if (source.function() != null) {
+      return outgoing.getOrDefault(source, List.of());
+    }
+    int p = main.index(source.node());
+    if (p < 0) {
+      return List.of();
+    }
+    List<Edge> out = new ArrayList<>(edgeStart[p + 1] - edgeStart[p]);
+    for (int e = edgeStart[p]; e < edgeStart[p + 1]; e++) {
+      out.add(new Edge(source, edgeSourceIndex[e], new Target(null, main.name(edgeDest[e])), edgeDestIndex[e]));
+    }
+    out.addAll(callerEdges.getOrDefault(p, List.of()));
+    return out;
   }
 
   private void addNodeEdges(String function, NodeDef n) {
@@ -160,9 +235,6 @@ public final class ConstantConverter {
   }
 
   private Edge resolve(String function, TensorRef ref, Target dest, int destIndex) {
-    if (function == null) {
-      return new Edge(new Target(null, ref.node()), ref.index(), dest, destIndex);
-    }
     FunctionDef f = functions.get(function);
     boolean isNode = f.getNodeDefList().stream().anyMatch(x -> x.getName().equals(ref.node()));
     if (ref.index() != 0 || isNode) {
@@ -219,14 +291,21 @@ public final class ConstantConverter {
   /** Converts the main-graph variable {@code name} to a constant holding {@code value}. */
   public void convertVariable(String name, ConstantValue value) {
     Target t = new Target(null, name);
-    NodeDef.Builder node = main.get(name);
-    if (node == null || !VARIABLES.contains(node.getOp())) {
+    int i = main.index(name);
+    if (i < 0 || !sub.get(i) || !VARIABLES.contains(main.op(i))) {
       throw new IllegalArgumentException(name + " is not a variable node");
     }
+    // a visit is of one value: those of other variables never meet this one's
+    mainVisited.clear();
+    visited.clear();
     convert(t, 0, value);
     while (!work.isEmpty()) {
       work.pop().run();
+      if (main.openEdits() >= COMMIT_EVERY) {
+        main.commit(); // no task holds a builder: bounded memory for a walk over a million nodes
+      }
     }
+    main.commit();
   }
 
   /** Runs {@code tasks} in order after the current task, before anything scheduled earlier. */
@@ -255,8 +334,8 @@ public final class ConstantConverter {
     return out;
   }
 
-  /** Nodes added to the main graph (axis constants), each to go before the node named in the map. */
-  public List<NodeDef.Builder> addedMainNodes() {
+  /** Nodes added to the main graph (axis constants, by number), each to go before the node named in the map. */
+  public List<Integer> addedMainNodes() {
     return addedMainNodes;
   }
 
@@ -265,7 +344,10 @@ public final class ConstantConverter {
   }
 
   private void convert(Target target, int destIndex, ConstantValue value) {
-    if (!visited.add(new Visit(target, destIndex, value))) {
+    boolean first = target.function() == null && target.node() != null
+        ? mainVisited.add((long) main.index(target.node()) << 32 | (destIndex & 0xffffffffL))
+        : visited.add(new Visit(target, destIndex, value));
+    if (!first) {
       return; // loops (NextIteration -> Merge) and diamonds
     }
     if (target.isFunctionArgs()) {
@@ -313,7 +395,7 @@ public final class ConstantConverter {
   /** Passes the conversion on along outgoing edges (from output {@code sourceIndex}, or all if -1). */
   private void propagate(Target source, int sourceIndex, ConstantValue value) {
     List<Runnable> next = new ArrayList<>();
-    for (Edge e : outgoing.getOrDefault(source, List.of())) {
+    for (Edge e : outgoing(source)) {
       if ((sourceIndex < 0 && !e.dest().isFunctionArgs()) || e.sourceIndex() == sourceIndex) {
         next.add(() -> convert(e.dest(), e.destIndex(), value));
       }
@@ -323,7 +405,7 @@ public final class ConstantConverter {
 
   private void convertFunctionArg(String function, int index, ConstantValue value) {
     List<Runnable> next = new ArrayList<>();
-    for (Edge e : outgoing.getOrDefault(new Target(function, null), List.of())) {
+    for (Edge e : outgoing(new Target(function, null))) {
       if (e.sourceIndex() == index) {
         next.add(() -> convert(e.dest(), e.destIndex(), value));
       }
@@ -372,7 +454,7 @@ public final class ConstantConverter {
     rewrites.add(new Change(original.getName(), "ReadVariableOp", where(target) + "became Identity of the frozen value"));
     if (target.function() != null) {
       // consumers inside functions name the output: x:value:0 must become x:output:0
-      for (Edge e : outgoing.getOrDefault(target, List.of())) {
+      for (Edge e : outgoing(target)) {
         NodeDef.Builder dest = converted(e.dest());
         for (int i = 0; i < dest.getInputCount(); i++) {
           TensorRef ref = TensorRef.parse(dest.getInput(i));
@@ -399,8 +481,14 @@ public final class ConstantConverter {
         .putAttr("dtype", tindices).putAttr("value", AttrValue.newBuilder().setTensor(axis).build());
     String axisInput;
     if (target.function() == null) {
-      if (!main.containsKey(axisName) && addedMainNodes.stream().noneMatch(n -> n.getName().equals(axisName))) {
-        addedMainNodes.add(axisNode);
+      int at = main.index(axisName);
+      if (at < 0) {
+        addedMainNodes.add(main.add(axisNode.build()));
+        insertBefore.put(axisName, original.getName());
+      } else if (!sub.get(at) && !addedMainNodes.contains(at)) {
+        // a node of that name outside the subgraph is not written: this one takes its place
+        main.replace(at, axisNode.build());
+        addedMainNodes.add(at);
         insertBefore.put(axisName, original.getName());
       }
       axisInput = axisName;
@@ -427,7 +515,7 @@ public final class ConstantConverter {
     int first = firstFunctionInput(original.getOp());
     checkArity(target, original, first);
     List<Runnable> next = new ArrayList<>();
-    for (Edge e : outgoing.getOrDefault(target, List.of())) {
+    for (Edge e : outgoing(target)) {
       if (e.sourceIndex() == destIndex && e.dest().isFunctionArgs()) {
         next.add(() -> convert(e.dest(), e.destIndex(), value));
       }
@@ -518,7 +606,7 @@ public final class ConstantConverter {
 
   private NodeDef originalNode(Target t) {
     if (t.function() == null) {
-      return main.get(t.node()).build();
+      return main.node(main.index(t.node()));
     }
     return functions.get(t.function()).getNodeDefList().stream().filter(n -> n.getName().equals(t.node()))
         .findFirst().orElseThrow();
@@ -527,7 +615,7 @@ public final class ConstantConverter {
   /** The node to modify: in place for the main graph, in the converted copy for functions. */
   private NodeDef.Builder converted(Target t) {
     if (t.function() == null) {
-      return main.get(t.node());
+      return main.edit(main.index(t.node()));
     }
     FunctionDef.Builder f = convertedFunction(t.function());
     for (NodeDef.Builder n : f.getNodeDefBuilderList()) {

@@ -8,10 +8,9 @@ import io.github.jfreeze.freezer.FreezeReport.Change;
 import io.github.jfreeze.freezer.FreezeReport.ConvertedVariable;
 import io.github.jfreeze.freezer.internal.VariableBinder.Binding;
 import io.github.jfreeze.proto.FunctionDef;
-import io.github.jfreeze.proto.GraphDef;
-import io.github.jfreeze.proto.NodeDef;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +39,11 @@ public final class FreezePipeline {
   /**
    * A frozen graph before the values streamed from the checkpoint are filled in.
    *
-   * @param graph the frozen graph; streamed constants hold no values yet
    * @param report what was frozen (no output file yet)
    * @param raw the streamed values, by Const node name
-   * @param plan how the graph is written
+   * @param plan how the graph is written (its nodes; streamed constants hold no values yet)
    */
-  public record Frozen(GraphDef graph, FreezeReport report, Map<String, ConstantValue.RawSource> raw,
-      StreamingGraphWriter.Plan plan) {}
+  public record Frozen(FreezeReport report, Map<String, ConstantValue.RawSource> raw, StreamingGraphWriter.Plan plan) {}
 
   /**
    * Freezes the model {@code in} as {@code options} say; failures name the graph file ({@link
@@ -63,31 +60,28 @@ public final class FreezePipeline {
   }
 
   private static Frozen freeze(ModelInput in, FreezeOptions options) throws IOException {
-    GraphDef graph = in.graph;
-    GraphValidator.checkUniqueNames(graph);
+    NodeTable nodes = in.nodes;
+    GraphValidator.checkUniqueNames(nodes);
+    GraphValidator.checkUniqueNames(in.graph.getLibrary());
     List<String> warnings = new ArrayList<>(in.warnings);
     List<Change> removed = new ArrayList<>();
     List<Change> rewritten = new ArrayList<>();
-    Map<String, NodeDef.Builder> nodes = new LinkedHashMap<>();
-    for (NodeDef n : graph.getNodeList()) {
-      nodes.put(n.getName(), n.toBuilder());
-    }
     Map<String, FunctionDef> functions = new LinkedHashMap<>();
-    graph.getLibrary().getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
+    in.graph.getLibrary().getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
 
     List<String> outputs = OutputSelection.outputs(in, options, nodes);
     List<String> roots = OutputSelection.roots(outputs, options, nodes);
     // bindings come from the full graph: the restore subgraph is cut away below
-    Map<String, Binding> keys = VariableBinder.bindings(graph, in.meta);
+    Map<String, Binding> keys = VariableBinder.bindings(nodes, in.graph.getLibrary(), in.meta);
     if (!options.keepTrainingOps()) {
       TrainingOpCleaner.clean(nodes, roots, removed, rewritten);
     }
-    Map<String, NodeDef.Builder> sub = SubgraphExtractor.extract(nodes, roots);
-    VariableSelection selection = VariableSelection.of(in, options, outputs, sub);
+    BitSet sub = SubgraphExtractor.extract(nodes, roots);
+    VariableSelection selection = VariableSelection.of(in, options, outputs, nodes, sub);
 
-    Map<String, ConstantValue> values = VariableValueReader.read(in.checkpoint, selection.toConvert(), sub, keys,
-        options.values());
-    ConstantConverter converter = new ConstantConverter(sub, functions);
+    Map<String, ConstantValue> values = VariableValueReader.read(in.checkpoint, selection.toConvert(),
+        name -> nodes.node(nodes.index(name)), keys, options.values());
+    ConstantConverter converter = new ConstantConverter(nodes, sub, functions);
     List<ConvertedVariable> converted = new ArrayList<>();
     Map<String, ConstantValue.RawSource> raw = new HashMap<>();
     long bytes = 0;
@@ -104,25 +98,27 @@ public final class FreezePipeline {
     }
     converter.rewrites().stream().filter(c -> !rewritten.contains(c)).forEach(rewritten::add);
     if (!options.keepTrainingOps()) {
-      TrainingOpCleaner.checkNothingModifies(sub, selection.toConvert());
+      TrainingOpCleaner.checkNothingModifies(nodes, sub, selection.toConvert());
     }
 
-    GraphAssembler.Assembled assembled = GraphAssembler.assemble(graph, sub, functions, converter, options.clearDevices());
-    GraphDef frozen = assembled.graph();
+    GraphAssembler.Assembled assembled = GraphAssembler.assemble(in.graph, nodes, sub, functions, converter, options.clearDevices());
     // what TF's importer would refuse is refused here, before anything is written
-    GraphValidator.validate(frozen, options.outputs());
-    List<String> placeholders = frozen.getNodeList().stream()
-        .filter(n -> OpVocabulary.PLACEHOLDERS.contains(n.getOp()))
-        .map(NodeDef::getName).toList();
+    GraphValidator.validate(nodes, assembled.order(), assembled.tail().getLibrary(), options.outputs());
+    List<String> placeholders = new ArrayList<>();
+    for (int i : assembled.order()) {
+      if (OpVocabulary.PLACEHOLDERS.contains(nodes.op(i))) {
+        placeholders.add(nodes.name(i));
+      }
+    }
     List<String> kept = selection.kept();
     if (!kept.isEmpty()) {
       warnings.add(kept.size() + " variable(s) left as variables (FreezeOptions.excludeVariables(...)/"
           + "FreezeOptions.includeVariables(...)): " + Suggestions.list(kept, 10)
           + "; the frozen graph needs them initialized before it runs");
     }
-    StreamingGraphWriter.Plan plan = StreamingGraphWriter.plan(frozen, raw);
-    FreezeReport report = new FreezeReport(null, plan.size(), outputs, placeholders, graph.getNodeCount(),
-        frozen.getNodeCount(), converted, bytes, kept, removed, rewritten, assembled.functions(), warnings);
-    return new Frozen(frozen, report, raw, plan);
+    StreamingGraphWriter.Plan plan = StreamingGraphWriter.plan(nodes, assembled.order(), assembled.tail(), raw, assembled.finish());
+    FreezeReport report = new FreezeReport(null, plan.size(), outputs, placeholders, nodes.originalSize(),
+        assembled.order().length, converted, bytes, kept, removed, rewritten, assembled.functions(), warnings);
+    return new Frozen(report, raw, plan);
   }
 }

@@ -6,12 +6,14 @@ import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Freezing stage 6, the output graph: the converted subgraph in its original node order with the
@@ -23,52 +25,60 @@ final class GraphAssembler {
   private GraphAssembler() {}
 
   /**
-   * An assembled graph.
+   * An assembled graph: which nodes, in which order, and how each is finished when written.
    *
-   * @param graph the frozen graph
+   * @param nodes the main graph the nodes are numbered in
+   * @param order the frozen graph's nodes, by number, in order
+   * @param tail the frozen graph's other fields (library, versions)
    * @param functions the library functions it keeps
+   * @param finish what each node gets on its way out: calls renamed, devices cleared, colocation
+   *     on removed nodes dropped
    */
-  record Assembled(GraphDef graph, List<String> functions) {}
+  record Assembled(NodeTable nodes, int[] order, GraphDef tail, List<String> functions, UnaryOperator<NodeDef> finish) {}
 
   /**
    * Assembles the frozen graph.
    *
-   * @param input the graph being frozen (for its library's gradients and its versions)
-   * @param sub the converted subgraph, in original order
+   * @param input the graph being frozen, without its nodes (for its library's gradients and its versions)
+   * @param nodes the converted main graph
+   * @param sub the converted subgraph
    * @param functions the original library, by name
    * @param converter the conversion that was run on {@code sub}
    * @param clearDevices whether device placements are cleared
    * @return the graph and its kept functions
    */
-  static Assembled assemble(GraphDef input, Map<String, NodeDef.Builder> sub, Map<String, FunctionDef> functions,
+  static Assembled assemble(GraphDef input, NodeTable nodes, BitSet sub, Map<String, FunctionDef> functions,
       ConstantConverter converter, boolean clearDevices) {
-    List<NodeDef.Builder> ordered = new ArrayList<>();
-    Map<String, List<NodeDef.Builder>> before = new HashMap<>();
-    for (NodeDef.Builder added : converter.addedMainNodes()) {
-      before.computeIfAbsent(converter.insertBefore().get(added.getName()), k -> new ArrayList<>()).add(added);
+    Map<String, List<Integer>> before = new HashMap<>();
+    for (int added : converter.addedMainNodes()) {
+      before.computeIfAbsent(converter.insertBefore().get(nodes.name(added)), k -> new ArrayList<>()).add(added);
     }
-    for (NodeDef.Builder n : sub.values()) {
-      ordered.addAll(before.getOrDefault(n.getName(), List.of()));
-      ordered.add(n);
+    int[] order = new int[sub.cardinality() + converter.addedMainNodes().size()];
+    int count = 0;
+    BitSet written = new BitSet(nodes.size());
+    for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
+      for (int added : before.getOrDefault(nodes.name(i), List.of())) {
+        order[count++] = added;
+        written.set(added);
+      }
+      order[count++] = i;
+      written.set(i);
     }
+    order = Arrays.copyOf(order, count);
     Map<String, String> renames = converter.renamedFunctions();
     Map<String, FunctionDef> library = new LinkedHashMap<>();
     for (FunctionDef f : functions.values()) {
       library.put(f.getSignature().getName(), f);
     }
     library.putAll(converter.convertedFunctions());
-    Set<String> names = new LinkedHashSet<>();
-    ordered.forEach(n -> names.add(n.getName()));
-    GraphDef.Builder out = GraphDef.newBuilder();
-    for (NodeDef.Builder n : ordered) {
-      ConstantConverter.renameCalls(n, renames);
-      if (clearDevices) {
-        n.clearDevice();
+    List<NodeDef> calling = new ArrayList<>();
+    for (int i : order) {
+      if (nodes.hasFunctionAttr(i) || library.containsKey(nodes.op(i))) {
+        calling.add(nodes.node(i));
       }
-      fixColocation(n, names);
-      out.addNode(n);
     }
-    FunctionLibrary lib = FunctionLibrary.of(out.getNodeList(), library, renames, input.getLibrary().getGradientList(), clearDevices);
+    GraphDef.Builder out = GraphDef.newBuilder();
+    FunctionLibrary lib = FunctionLibrary.of(calling, library, renames, input.getLibrary().getGradientList(), clearDevices);
     if (lib.library() != null) {
       out.setLibrary(lib.library());
     }
@@ -76,7 +86,25 @@ final class GraphAssembler {
       out.setVersions(input.getVersions());
     }
     copyLegacyVersion(input, out);
-    return new Assembled(out.build(), lib.names());
+    UnaryOperator<NodeDef> finish = n -> {
+      boolean colocated = n.containsAttr("_class");
+      boolean calls = !renames.isEmpty() && n.getAttrMap().values().stream()
+          .anyMatch(v -> v.hasFunc() || (v.hasList() && v.getList().getFuncCount() > 0));
+      if (!colocated && !calls && !(clearDevices && !n.getDevice().isEmpty())) {
+        return n;
+      }
+      NodeDef.Builder b = n.toBuilder();
+      ConstantConverter.renameCalls(b, renames);
+      if (clearDevices) {
+        b.clearDevice();
+      }
+      fixColocation(b, name -> {
+        int i = nodes.index(name);
+        return i >= 0 && written.get(i);
+      });
+      return b.build();
+    };
+    return new Assembled(nodes, order, out.build(), lib.names(), finish);
   }
 
   /** The GraphDef's deprecated {@code version} field, kept as TF's converter keeps it. */
@@ -88,7 +116,7 @@ final class GraphAssembler {
   }
 
   /** Drops colocation constraints on nodes that are no longer in the graph. */
-  private static void fixColocation(NodeDef.Builder n, Set<String> names) {
+  private static void fixColocation(NodeDef.Builder n, Predicate<String> kept) {
     AttrValue klass = n.getAttrOrDefault("_class", null);
     if (klass == null) {
       return;
@@ -96,7 +124,7 @@ final class GraphAssembler {
     AttrValue.ListValue.Builder list = AttrValue.ListValue.newBuilder();
     for (var s : klass.getList().getSList()) {
       String v = s.toString(StandardCharsets.UTF_8);
-      if (!v.startsWith("loc:@") || names.contains(v.substring(5))) {
+      if (!v.startsWith("loc:@") || kept.test(v.substring(5))) {
         list.addS(s);
       }
     }

@@ -2,6 +2,7 @@ package io.github.jfreeze.freezer.internal;
 
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.FunctionDef;
+import io.github.jfreeze.proto.FunctionDefLibrary;
 import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.OpDef;
@@ -11,6 +12,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +31,10 @@ import java.util.Set;
  * command is in its comment), or from the function's signature for a call of a library function.
  * A node of an op neither knows is checked for its name only. All walks are iterative: the
  * depth of a graph never reaches the Java stack.
+ *
+ * <p>Over 400 lines because the main graph and function bodies are checked by two forms of the same
+ * rules: the main graph over a {@link NodeTable} (node numbers and int arrays, so a million nodes
+ * are checked without a protobuf object each), function bodies over their few NodeDefs.
  */
 public final class GraphValidator {
   private static final Map<String, OpDef> OPS = loadOps();
@@ -53,15 +60,10 @@ public final class GraphValidator {
     return OPS.containsKey(op);
   }
 
-  /** Fails on the first node name that appears twice in the main graph or a function body. */
-  public static void checkUniqueNames(GraphDef g) {
+  /** Fails on the first node name that appears twice in a function body. */
+  public static void checkUniqueNames(FunctionDefLibrary library) {
     Set<String> seen = new HashSet<>();
-    for (NodeDef n : g.getNodeList()) {
-      if (!seen.add(n.getName())) {
-        throw new GraphProblem("node '" + n.getName() + "' is defined twice");
-      }
-    }
-    for (FunctionDef f : g.getLibrary().getFunctionList()) {
+    for (FunctionDef f : library.getFunctionList()) {
       seen.clear();
       for (NodeDef n : f.getNodeDefList()) {
         if (!seen.add(n.getName())) {
@@ -71,44 +73,84 @@ public final class GraphValidator {
     }
   }
 
+  /** Fails on the first node name that appears twice in the main graph. */
+  public static void checkUniqueNames(NodeTable nodes) {
+    if (nodes.duplicateName() != null) {
+      throw new GraphProblem("node '" + nodes.duplicateName() + "' is defined twice");
+    }
+  }
+
   /**
    * Checks the whole graph (see the class comment) and that each of {@code outputs} ({@code node}
    * or {@code node:i}) names an output its node has.
    */
   public static void validate(GraphDef g, List<String> outputs) {
-    checkUniqueNames(g);
+    NodeTable nodes = NodeTable.of(g.getNodeList());
+    int[] order = new int[nodes.size()];
+    Arrays.setAll(order, i -> i);
+    validate(nodes, order, g.getLibrary(), outputs);
+  }
+
+  /**
+   * Checks the graph made of the nodes {@code order} lists, in that order, with {@code library}.
+   *
+   * @param nodes the nodes, numbered
+   * @param order the graph's nodes (no number twice)
+   * @param library its function library
+   * @param outputs tensors that must exist ({@code node} or {@code node:i})
+   */
+  public static void validate(NodeTable nodes, int[] order, FunctionDefLibrary library, List<String> outputs) {
+    checkUniqueNames(nodes);
+    checkUniqueNames(library);
     Map<String, FunctionDef> functions = new HashMap<>();
-    g.getLibrary().getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
-    Map<String, NodeDef> nodes = new HashMap<>();
-    g.getNodeList().forEach(n -> nodes.put(n.getName(), n));
-    for (NodeDef n : g.getNodeList()) {
-      for (String input : n.getInputList()) {
-        checkGraphInput(n, input, nodes, functions, "");
+    library.getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
+    BitSet in = new BitSet(nodes.size());
+    for (int i : order) {
+      in.set(i);
+    }
+    int[] counts = new int[nodes.size()];
+    Arrays.fill(counts, -2);
+    for (int i : order) {
+      for (int k = 0; k < nodes.inputCount(i); k++) {
+        int p = nodes.producer(i, k);
+        if (p < 0 || !in.get(p)) {
+          String input = nodes.node(i).getInput(k);
+          throw new GraphProblem("node '" + nodes.name(i) + "' has input '" + input + "', which names no node");
+        }
+        if (!nodes.isControl(i, k)) {
+          int index = nodes.outputIndex(i, k);
+          if (index >= outputCount(nodes, p, functions, counts)) {
+            checkIndex(nodes.node(p), index, functions, "node '" + nodes.name(i) + "' input '" + nodes.node(i).getInput(k) + "'", "");
+          }
+        }
       }
     }
-    checkAcyclic(g.getNodeList(), nodes, "");
+    checkAcyclic(nodes, order, in);
     for (String o : outputs) {
       TensorRef ref = TensorRef.parse(o);
-      NodeDef n = nodes.get(ref.node());
-      if (n != null) {
-        checkIndex(n, ref.index(), functions, "output '" + o + "'", "");
+      int p = nodes.index(ref.node());
+      if (p >= 0 && in.get(p)) {
+        checkIndex(nodes.node(p), ref.index(), functions, "output '" + o + "'", "");
       }
     }
-    for (FunctionDef f : g.getLibrary().getFunctionList()) {
+    for (FunctionDef f : library.getFunctionList()) {
       validateFunction(f, functions);
     }
   }
 
-  private static void checkGraphInput(NodeDef n, String input, Map<String, NodeDef> nodes, Map<String, FunctionDef> functions,
-      String where) {
-    TensorRef ref = TensorRef.parse(input);
-    NodeDef src = nodes.get(ref.node());
-    if (src == null) {
-      throw new GraphProblem("node '" + n.getName() + "'" + where + " has input '" + input + "', which names no node");
+  /**
+   * How many outputs node {@code p} has ({@link Integer#MAX_VALUE} when unknown), from its op alone
+   * where the op's outputs do not depend on attributes, so most nodes are never parsed.
+   */
+  private static int outputCount(NodeTable nodes, int p, Map<String, FunctionDef> functions, int[] counts) {
+    if (counts[p] == -2) {
+      String op = nodes.op(p);
+      FunctionDef f = functions.get(op);
+      List<OpDef.ArgDef> args = f != null ? f.getSignature().getOutputArgList() : OPS.containsKey(op) ? OPS.get(op).getOutputArgList() : null;
+      boolean fixed = args != null && args.stream().allMatch(a -> a.getNumberAttr().isEmpty() && a.getTypeListAttr().isEmpty());
+      counts[p] = args == null ? -1 : fixed ? args.size() : outputCount(nodes.node(p), functions);
     }
-    if (!ref.control()) {
-      checkIndex(src, ref.index(), functions, "node '" + n.getName() + "' input '" + input + "'", where);
-    }
+    return counts[p] < 0 ? Integer.MAX_VALUE : counts[p];
   }
 
   private static void checkIndex(NodeDef src, int index, Map<String, FunctionDef> functions, String what, String where) {
@@ -117,6 +159,83 @@ public final class GraphValidator {
       throw new GraphProblem(what + where + " asks for output " + index + " of '" + src.getName() + "', but its op "
           + src.getOp() + " has " + count + " output" + (count == 1 ? "" : "s"));
     }
+  }
+
+  /** Kahn's algorithm over data and control edges of the main graph, leaving out edges that leave a {@code NextIteration}. */
+  private static void checkAcyclic(NodeTable nodes, int[] order, BitSet in) {
+    int[] pending = new int[nodes.size()];
+    NodeTable.Consumers consumers = nodes.consumers(in);
+    IntQueue ready = new IntQueue();
+    for (int i : order) {
+      int count = 0;
+      for (int k = 0; k < nodes.inputCount(i); k++) {
+        count += BACK_EDGE_OPS.contains(nodes.op(nodes.producer(i, k))) ? 0 : 1;
+      }
+      pending[i] = count;
+      if (count == 0) {
+        ready.add(i);
+      }
+    }
+    int done = 0;
+    while (!ready.isEmpty()) {
+      int p = ready.poll();
+      done++;
+      if (BACK_EDGE_OPS.contains(nodes.op(p))) {
+        continue;
+      }
+      for (int j = 0; j < consumers.count(p); j++) {
+        int c = consumers.consumer(p, j);
+        if (--pending[c] == 0) {
+          ready.add(c);
+        }
+      }
+    }
+    if (done < order.length) {
+      List<String> inCycle = onCycles(nodes, order, pending, consumers);
+      throw new GraphProblem(inCycle.size() + " node(s) are in a cycle that no loop frame makes "
+          + "(no NextIteration back edge), e.g. " + String.join(", ", inCycle.subList(0, Math.min(5, inCycle.size()))));
+    }
+  }
+
+  /** Of the nodes Kahn's walk left ({@code pending > 0}), those on a cycle, in graph order (as for function bodies). */
+  private static List<String> onCycles(NodeTable nodes, int[] order, int[] pending, NodeTable.Consumers consumers) {
+    BitSet left = new BitSet(nodes.size());
+    for (int i : order) {
+      if (pending[i] > 0) {
+        left.set(i);
+      }
+    }
+    int[] outDegree = new int[nodes.size()];
+    IntQueue sinks = new IntQueue();
+    for (int p = left.nextSetBit(0); p >= 0; p = left.nextSetBit(p + 1)) {
+      int d = 0;
+      if (!BACK_EDGE_OPS.contains(nodes.op(p))) {
+        for (int j = 0; j < consumers.count(p); j++) {
+          d += left.get(consumers.consumer(p, j)) ? 1 : 0;
+        }
+      }
+      outDegree[p] = d;
+      if (d == 0) {
+        sinks.add(p);
+      }
+    }
+    while (!sinks.isEmpty()) {
+      int c = sinks.poll();
+      left.clear(c);
+      for (int k = 0; k < nodes.inputCount(c); k++) {
+        int p = nodes.producer(c, k);
+        if (left.get(p) && !BACK_EDGE_OPS.contains(nodes.op(p)) && --outDegree[p] == 0) {
+          sinks.add(p);
+        }
+      }
+    }
+    List<String> ordered = new ArrayList<>();
+    for (int i : order) {
+      if (left.get(i)) {
+        ordered.add(nodes.name(i));
+      }
+    }
+    return ordered;
   }
 
   /** The node's number of output tensors, or -1 when its op is not known here or an attribute it needs is missing. */

@@ -4,6 +4,8 @@ import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.codec.GraphFile;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
+import io.github.jfreeze.codec.graph.GraphScan;
+import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.MetaGraphDef;
@@ -25,18 +27,32 @@ import java.util.stream.Collectors;
  */
 public final class ModelInput implements Closeable {
   public final ModelLocation location;
+  /** The graph; opened {@link #forFreezing}, without its nodes (library, versions), which are in {@link #nodes}. */
   public final GraphDef graph;
-  /** The MetaGraphDef, when the graph came with one (collections, saver, signatures). */
+  /**
+   * The MetaGraphDef, when the graph came with one (collections, saver, signatures); opened {@link
+   * #forFreezing}, without its {@code graph_def}.
+   */
   public final MetaGraphDef meta;
+  /** The main graph's nodes, when opened {@link #forFreezing}; else null. */
+  public final NodeTable nodes;
+  private final java.util.function.Supplier<GraphSummary> summary;
   public final CheckpointReader checkpoint;
   public final Path graphFile;
   public final List<String> warnings = new ArrayList<>();
   private final Set<Path> inputs = new HashSet<>();
 
   private ModelInput(ModelLocation location, GraphDef graph, MetaGraphDef meta, CheckpointReader checkpoint, Path graphFile) {
+    this(location, graph, meta, null, () -> meta != null ? GraphSummary.of(meta) : GraphSummary.of(graph), checkpoint, graphFile);
+  }
+
+  private ModelInput(ModelLocation location, GraphDef graph, MetaGraphDef meta, NodeTable nodes,
+      java.util.function.Supplier<GraphSummary> summary, CheckpointReader checkpoint, Path graphFile) {
     this.location = location;
     this.graph = graph;
     this.meta = meta;
+    this.nodes = nodes;
+    this.summary = summary;
     this.checkpoint = checkpoint;
     this.graphFile = graphFile;
   }
@@ -67,6 +83,54 @@ public final class ModelInput implements Closeable {
     in.warnings.addAll(loc.warnings());
     in.inputs.addAll(loc.readPaths(graphPath, ckpt));
     return in;
+  }
+
+  /**
+   * Opens the model for freezing: the graph's nodes go into a {@link NodeTable}, not protobuf
+   * objects. A binary {@code .meta} is mapped and its nodes located without building them (the
+   * common case, and the large one); anything else is parsed whole first, as {@link #open} does.
+   */
+  public static ModelInput forFreezing(Path input, Path graphOverride, Set<String> tags) throws IOException {
+    ModelLocation loc = ModelLocator.locate(input);
+    Path graphPath = graphOverride != null ? graphOverride : loc.graphFile();
+    GraphScan.ScannedGraph scanned = graphPath == null ? null : GraphScan.locateNodes(graphPath);
+    NodeTable table = null;
+    if (scanned != null) {
+      try {
+        table = NodeTable.located(scanned.bytes(), scanned.starts(), scanned.lengths());
+      } catch (NodeTable.NotPlausible e) {
+        table = null; // the whole-file parse decides what the file is
+      }
+    }
+    if (table == null) {
+      ModelInput full = open(input, graphOverride, tags);
+      GraphDef graph = full.graph;
+      MetaGraphDef meta = full.meta;
+      ModelInput in = new ModelInput(full.location, graph.toBuilder().clearNode().build(),
+          meta == null ? null : meta.toBuilder().clearGraphDef().build(), NodeTable.of(graph.getNodeList()),
+          full.summary, full.checkpoint, full.graphFile);
+      in.warnings.addAll(full.warnings);
+      in.inputs.addAll(full.inputs);
+      return in;
+    }
+    CheckpointReader ckpt = loc.hasCheckpoint() ? loc.openCheckpoint() : null;
+    Path file = graphPath;
+    ModelInput in = new ModelInput(loc, scanned.shell(), scanned.withoutGraph(), table, () -> {
+      try {
+        GraphScan.ScannedMeta m = GraphScan.readMetaGraph(file);
+        return m != null ? m.summary().graph() : GraphSummary.of((MetaGraphDef) GraphFile.read(file).message());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, ckpt, graphPath);
+    in.warnings.addAll(loc.warnings());
+    in.inputs.addAll(loc.readPaths(graphPath, ckpt));
+    return in;
+  }
+
+  /** The graph's summary (likely outputs for messages), read again from the file if need be. */
+  public GraphSummary summary() {
+    return summary.get();
   }
 
   private static MetaGraphDef pick(SavedModel sm, Set<String> tags, Path file) throws FreezeException {

@@ -5,12 +5,10 @@ import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeException.Reason;
 import io.github.jfreeze.freezer.FreezeOptions;
-import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SignatureDef;
 import io.github.jfreeze.proto.TensorInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -25,14 +23,14 @@ final class OutputSelection {
    *
    * @throws FreezeException if an initializer node is not in the graph
    */
-  static List<String> roots(List<String> outputs, FreezeOptions options, Map<String, NodeDef.Builder> nodes)
+  static List<String> roots(List<String> outputs, FreezeOptions options, NodeTable nodes)
       throws FreezeException {
     List<String> roots = new ArrayList<>(outputs);
     for (String init : options.initializerNodes()) {
       String name = TensorRef.nodeName(init);
-      if (!nodes.containsKey(name)) {
+      if (!nodes.contains(name)) {
         throw new FreezeException(Reason.NOT_IN_GRAPH, null, "initializer node '" + name + "' is not in the graph; closest: "
-            + String.join(", ", Suggestions.closest(name, nodes.keySet(), 5)));
+            + String.join(", ", Suggestions.closest(name, nodes.names(), 5)));
       }
       roots.add(name);
     }
@@ -40,7 +38,7 @@ final class OutputSelection {
   }
 
   /** Output node names: given, or the signature's, or an error listing likely outputs. */
-  static List<String> outputs(ModelInput in, FreezeOptions options, Map<String, NodeDef.Builder> nodes)
+  static List<String> outputs(ModelInput in, FreezeOptions options, NodeTable nodes)
       throws FreezeException {
     List<String> outputs = new ArrayList<>();
     if (!options.outputs().isEmpty()) {
@@ -65,18 +63,24 @@ final class OutputSelection {
         }
       }
     } else {
-      if (nodes.values().stream().noneMatch(n -> VariableSelection.VARIABLE_OPS.contains(n.getOp()))) {
+      int variables = 0;
+      int consts = 0;
+      for (int i = 0; i < nodes.size(); i++) {
+        variables += VariableSelection.VARIABLE_OPS.contains(nodes.op(i)) ? 1 : 0;
+        consts += nodes.op(i).equals("Const") ? 1 : 0;
+      }
+      if (variables == 0) {
         throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile, "the graph has no variables: it is already frozen ("
-            + nodes.values().stream().filter(n -> n.getOp().equals("Const")).count() + " Const nodes hold its values); nothing to do");
+            + consts + " Const nodes hold its values); nothing to do");
       }
       List<String> likely = likelyOutputs(in);
       throw new FreezeException(Reason.NO_OUTPUTS, null, "no outputs given: name the output node(s) with FreezeOptions.outputs(...); likely outputs "
           + "(nodes nothing consumes): " + (likely.isEmpty() ? "none found" : Suggestions.list(likely, 10)));
     }
     for (String o : outputs) {
-      if (!nodes.containsKey(o)) {
+      if (!nodes.contains(o)) {
         throw new FreezeException(Reason.NOT_IN_GRAPH, null, "output '" + o + "' is not in the graph; closest names: "
-            + String.join(", ", Suggestions.closest(o, nodes.keySet(), 5)) + "; likely outputs: "
+            + String.join(", ", Suggestions.closest(o, nodes.names(), 5)) + "; likely outputs: "
             + Suggestions.list(likelyOutputs(in), 10));
       }
     }
@@ -85,7 +89,6 @@ final class OutputSelection {
 
   /** Likely outputs by TF summarize_graph's rule (as {@code jfreeze inspect} lists them). */
   private static List<String> likelyOutputs(ModelInput in) {
-    GraphSummary summary = in.meta != null ? GraphSummary.of(in.meta) : GraphSummary.of(in.graph);
-    return summary.outputs().stream().map(GraphSummary.Output::name).toList();
+    return in.summary().outputs().stream().map(GraphSummary.Output::name).toList();
   }
 }

@@ -10,7 +10,6 @@ import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.TensorProto;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -38,8 +37,8 @@ public final class StreamingGraphWriter {
 
   private StreamingGraphWriter() {}
 
-  /** How one streamed node is laid out. */
-  private record Header(byte[] head, RawSource raw, long size) {}
+  /** How one streamed node is laid out (and the node, without its value). */
+  private record Header(byte[] head, RawSource raw, long size, NodeDef node) {}
 
   /** The node's header and streamed tail, or null when it must be written from memory. */
   private static Header header(NodeDef n, Map<String, RawSource> raw) {
@@ -59,9 +58,16 @@ public final class StreamingGraphWriter {
         + CodedOutputStream.computeUInt64SizeNoTag(avSize) + avSize;
     long nodeSize = prefix.length + CodedOutputStream.computeTagSize(ATTR_FIELD) + CodedOutputStream.computeUInt64SizeNoTag(entrySize)
         + entrySize;
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int headSize = CodedOutputStream.computeTagSize(NODE_FIELD) + CodedOutputStream.computeUInt64SizeNoTag(nodeSize)
+        + prefix.length + CodedOutputStream.computeTagSize(ATTR_FIELD) + CodedOutputStream.computeUInt64SizeNoTag(entrySize)
+        + CodedOutputStream.computeStringSize(1, "value") + CodedOutputStream.computeTagSize(2)
+        + CodedOutputStream.computeUInt64SizeNoTag(avSize) + CodedOutputStream.computeTagSize(TENSOR_FIELD)
+        + CodedOutputStream.computeUInt64SizeNoTag(tpSize) + tensorHead.length + CodedOutputStream.computeTagSize(CONTENT_FIELD)
+        + CodedOutputStream.computeUInt64SizeNoTag(l);
+    // sized exactly: a CodedOutputStream over a stream would allocate its own 4 KiB buffer per node
+    byte[] h = new byte[headSize];
     try {
-      CodedOutputStream cos = CodedOutputStream.newInstance(head);
+      CodedOutputStream cos = CodedOutputStream.newInstance(h);
       cos.writeTag(NODE_FIELD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
       cos.writeUInt64NoTag(nodeSize);
       cos.writeRawBytes(prefix);
@@ -75,39 +81,46 @@ public final class StreamingGraphWriter {
       cos.writeRawBytes(tensorHead);
       cos.writeTag(CONTENT_FIELD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
       cos.writeUInt64NoTag(l);
-      cos.flush();
+      cos.checkNoSpaceLeft();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] h = head.toByteArray();
-    return new Header(h, src, h.length + l);
+    return new Header(h, src, h.length + l, n);
   }
 
+  /** Deterministic bytes of {@code m}, into an array of exactly its size. */
   private static byte[] serialize(com.google.protobuf.MessageLite m) {
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(m.getSerializedSize());
+      byte[] out = new byte[m.getSerializedSize()];
       CodedOutputStream cos = CodedOutputStream.newInstance(out);
       cos.useDeterministicSerialization();
       m.writeTo(cos);
-      cos.flush();
-      return out.toByteArray();
+      cos.checkNoSpaceLeft();
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * A graph ready to write: the header of every streamed node worked out once (for the size in
-   * the report and again for writing they would be serialized twice).
+   * A graph ready to write: every node finished and sized once (for the size in the report and
+   * again for writing it would be serialized twice). A node whose final bytes are those it was
+   * read with is copied from there; only the others are held.
    */
   public static final class Plan {
-    private final GraphDef graph;
+    private final NodeTable nodes;
+    private final int[] order;
+    private final GraphDef tail;
     private final Header[] headers;
+    private final byte[][] finals;
     private final long size;
 
-    private Plan(GraphDef graph, Header[] headers, long size) {
-      this.graph = graph;
+    private Plan(NodeTable nodes, int[] order, GraphDef tail, Header[] headers, byte[][] finals, long size) {
+      this.nodes = nodes;
+      this.order = order;
+      this.tail = tail;
       this.headers = headers;
+      this.finals = finals;
       this.size = size;
     }
 
@@ -115,30 +128,55 @@ public final class StreamingGraphWriter {
     public long size() {
       return size;
     }
+
+    /** The node at {@code j}, as written (streamed values left out). */
+    private NodeDef node(int j) throws IOException {
+      return finals[j] != null ? NodeDef.parseFrom(finals[j]) : nodes.node(order[j]);
+    }
+
+    /** The graph in memory, streamed values left out. */
+    public GraphDef graph() throws IOException {
+      GraphDef.Builder g = GraphDef.newBuilder();
+      for (int j = 0; j < order.length; j++) {
+        g.addNode(headers[j] != null ? headers[j].node() : node(j));
+      }
+      return g.mergeFrom(tail).build();
+    }
   }
 
   /** Works out how {@code g} is written, with the values in {@code raw} streamed. */
   public static Plan plan(GraphDef g, Map<String, RawSource> raw) {
-    Header[] headers = new Header[g.getNodeCount()];
+    NodeTable nodes = NodeTable.of(g.getNodeList());
+    int[] order = new int[nodes.size()];
+    java.util.Arrays.setAll(order, i -> i);
+    return plan(nodes, order, g.toBuilder().clearNode().build(), raw, n -> n);
+  }
+
+  /**
+   * Works out how the nodes {@code order} lists are written, each finished by {@code finish}, then
+   * {@code tail}, with the values in {@code raw} streamed.
+   */
+  public static Plan plan(NodeTable nodes, int[] order, GraphDef tail, Map<String, RawSource> raw,
+      java.util.function.UnaryOperator<NodeDef> finish) {
+    Header[] headers = new Header[order.length];
+    byte[][] finals = new byte[order.length][];
     long size = 0;
-    for (int i = 0; i < headers.length; i++) {
-      NodeDef n = g.getNode(i);
+    for (int j = 0; j < order.length; j++) {
+      NodeDef n = finish.apply(nodes.node(order[j]));
       Header h = raw.isEmpty() ? null : header(n, raw);
-      headers[i] = h;
-      size += h != null ? h.size() : CodedOutputStream.computeMessageSize(NODE_FIELD, n);
+      if (h != null) {
+        headers[j] = h;
+        size += h.size();
+        continue;
+      }
+      byte[] bytes = NodeTable.deterministic(n);
+      if (bytes.length != nodes.storedLength(order[j]) || !nodes.bytes(order[j]).equals(ByteBuffer.wrap(bytes))) {
+        finals[j] = bytes;
+      }
+      size += CodedOutputStream.computeTagSize(NODE_FIELD) + CodedOutputStream.computeUInt32SizeNoTag(bytes.length) + bytes.length;
     }
-    size += g.toBuilder().clearNode().build().getSerializedSize();
-    return new Plan(g, headers, size);
-  }
-
-  /** The serialized size of the graph with its streamed values, as a long. */
-  public static long size(GraphDef g, Map<String, RawSource> raw) {
-    return plan(g, raw).size();
-  }
-
-  /** Writes the graph atomically to {@code out}; returns its size. */
-  public static long write(GraphDef g, Map<String, RawSource> raw, Path out, boolean force) throws IOException {
-    return write(plan(g, raw), out, force, false);
+    size += tail.getSerializedSize();
+    return new Plan(nodes, order, tail, headers, finals, size);
   }
 
   /**
@@ -183,15 +221,22 @@ public final class StreamingGraphWriter {
 
   private static void writeBody(Plan plan, List<RawSource> streamed, java.io.OutputStream stream,
       java.nio.channels.FileChannel channel) throws IOException {
-    GraphDef g = plan.graph;
     CodedOutputStream cos = CodedOutputStream.newInstance(stream, 1 << 16);
     cos.useDeterministicSerialization();
     ByteBuffer buffer = null;
     try (ShardReadahead ahead = ShardReadahead.start(streamed)) {
-      for (int i = 0; i < plan.headers.length; i++) {
-        Header h = plan.headers[i];
+      for (int j = 0; j < plan.order.length; j++) {
+        Header h = plan.headers[j];
         if (h == null) {
-          cos.writeMessage(NODE_FIELD, g.getNode(i));
+          cos.writeTag(NODE_FIELD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+          if (plan.finals[j] != null) {
+            cos.writeUInt32NoTag(plan.finals[j].length);
+            cos.writeRawBytes(plan.finals[j]);
+          } else {
+            ByteBuffer bytes = plan.nodes.bytes(plan.order[j]);
+            cos.writeUInt32NoTag(bytes.remaining());
+            cos.writeRawBytes(bytes);
+          }
           continue;
         }
         cos.writeRawBytes(h.head());
@@ -202,8 +247,13 @@ public final class StreamingGraphWriter {
         ahead.advance(h.raw().reader().copyRaw(h.raw().key(), channel, buffer));
       }
     }
-    g.toBuilder().clearNode().build().writeTo(cos);
+    plan.tail.writeTo(cos);
     cos.flush();
+  }
+
+  /** The planned graph with every streamed value read into its Const (the in-memory result). */
+  public static GraphDef materialize(Plan plan, Map<String, RawSource> raw) throws IOException {
+    return materialize(plan.graph(), raw);
   }
 
   /** The graph with every streamed value read into its Const (the in-memory result). */

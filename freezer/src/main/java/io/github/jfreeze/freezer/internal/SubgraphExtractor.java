@@ -1,16 +1,8 @@
 package io.github.jfreeze.freezer.internal;
 
-import io.github.jfreeze.proto.AttrValue;
-import io.github.jfreeze.proto.NodeDef;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * TF's {@code graph_util.extract_sub_graph}: the nodes the roots reach through data inputs,
@@ -20,46 +12,44 @@ import java.util.Set;
 public final class SubgraphExtractor {
   private SubgraphExtractor() {}
 
-  /** Names of nodes reached from {@code roots}; roots not in the graph are ignored (check first). */
-  public static Set<String> reachable(Map<String, NodeDef.Builder> nodes, Collection<String> roots) {
-    Set<String> keep = new LinkedHashSet<>();
-    ArrayDeque<String> todo = new ArrayDeque<>(roots);
+  /**
+   * Numbers of the nodes reached from {@code roots}, in the order reached (breadth first: inputs in
+   * order, then colocated nodes); roots not in the graph are ignored (check first).
+   */
+  public static int[] reachable(NodeTable nodes, Collection<String> roots) {
+    BitSet kept = new BitSet(nodes.size());
+    int[] order = new int[16];
+    int count = 0;
+    IntQueue todo = new IntQueue();
+    for (String r : roots) {
+      todo.add(nodes.index(r));
+    }
     while (!todo.isEmpty()) {
-      String name = todo.poll();
-      NodeDef.Builder n = nodes.get(name);
-      if (n == null || !keep.add(name)) {
+      int i = todo.poll();
+      if (i < 0 || kept.get(i)) {
         continue;
       }
-      for (String in : n.getInputList()) {
-        todo.add(TensorRef.nodeName(in));
+      kept.set(i);
+      if (count == order.length) {
+        order = Arrays.copyOf(order, count * 2);
       }
-      todo.addAll(colocatedWith(n));
+      order[count++] = i;
+      for (int k = 0; k < nodes.inputCount(i); k++) {
+        todo.add(nodes.producer(i, k));
+      }
+      for (String c : nodes.colocatedWith(i)) {
+        todo.add(nodes.index(c));
+      }
+    }
+    return Arrays.copyOf(order, count);
+  }
+
+  /** The reachable subgraph: the node numbers, whose order is the graph's. */
+  public static BitSet extract(NodeTable nodes, Collection<String> roots) {
+    BitSet keep = new BitSet(nodes.size());
+    for (int i : reachable(nodes, roots)) {
+      keep.set(i);
     }
     return keep;
-  }
-
-  /** The node names in a node's {@code _class} colocation attribute. */
-  public static List<String> colocatedWith(NodeDef.Builder n) {
-    List<String> out = new ArrayList<>();
-    AttrValue klass = n.getAttrOrDefault("_class", null);
-    if (klass != null) {
-      for (var s : klass.getList().getSList()) {
-        String v = s.toString(StandardCharsets.UTF_8);
-        out.add(v.startsWith("loc:@") ? v.substring(5) : v);
-      }
-    }
-    return out;
-  }
-
-  /** The reachable subgraph, in original order (a new map; builders are shared). */
-  public static Map<String, NodeDef.Builder> extract(Map<String, NodeDef.Builder> nodes, Collection<String> roots) {
-    Set<String> keep = reachable(nodes, roots);
-    Map<String, NodeDef.Builder> out = new LinkedHashMap<>();
-    for (var e : nodes.entrySet()) {
-      if (keep.contains(e.getKey())) {
-        out.put(e.getKey(), e.getValue());
-      }
-    }
-    return out;
   }
 }

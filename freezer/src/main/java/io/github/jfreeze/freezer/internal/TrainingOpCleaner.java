@@ -9,8 +9,8 @@ import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorShapeProto;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,28 +53,27 @@ public final class TrainingOpCleaner {
   }
 
   /**
-   * Cleans the part of {@code nodes} that {@code roots} reach, in place.
+   * Cleans the part of {@code nodes} that {@code roots} reach, in place (edits committed).
    *
-   * @param nodes the main graph, by name, in order
+   * @param nodes the main graph
    * @param roots outputs and initializer nodes (node names)
    */
-  public static void clean(Map<String, NodeDef.Builder> nodes, Collection<String> roots, List<Change> removed,
-      List<Change> rewritten) throws FreezeException {
-    Set<String> reachable = SubgraphExtractor.reachable(nodes, roots);
-    Map<String, List<String>> dataConsumers = new HashMap<>();
-    Map<String, List<String>> controlConsumers = new HashMap<>();
-    for (String name : reachable) {
-      NodeDef.Builder n = nodes.get(name);
-      for (String in : n.getInputList()) {
-        TensorRef ref = TensorRef.parse(in);
-        (ref.control() ? controlConsumers : dataConsumers).computeIfAbsent(ref.node(), k -> new ArrayList<>()).add(name);
-      }
+  public static void clean(NodeTable nodes, Collection<String> roots, List<Change> removed, List<Change> rewritten)
+      throws FreezeException {
+    int[] reachable = SubgraphExtractor.reachable(nodes, roots);
+    BitSet among = new BitSet(nodes.size());
+    int[] rank = new int[nodes.size()];
+    for (int r = 0; r < reachable.length; r++) {
+      among.set(reachable[r]);
+      rank[reachable[r]] = r;
     }
-    Set<String> dropControlTo = new LinkedHashSet<>();
-    for (String name : reachable) {
-      NodeDef.Builder n = nodes.get(name);
-      String op = n.getOp();
+    NodeTable.Consumers consumers = nodes.consumers(among);
+    Set<Integer> dropControlTo = new LinkedHashSet<>();
+    for (int i : reachable) {
+      String name = nodes.name(i);
+      String op = nodes.op(i);
       if (REF_OPS.containsKey(op)) {
+        NodeDef.Builder n = nodes.edit(i);
         n.setOp(REF_OPS.get(op));
         rewritten.add(new Change(name, op, "became " + n.getOp() + " (reads the frozen value instead of a variable reference)"));
         continue;
@@ -82,12 +81,14 @@ public final class TrainingOpCleaner {
       if (!changesState(op)) {
         continue;
       }
-      boolean usedAsData = dataConsumers.containsKey(name) || roots.contains(name);
+      List<String> dataConsumers = consumerNames(nodes, consumers, rank, i, false);
+      boolean usedAsData = !dataConsumers.isEmpty() || roots.contains(name);
       if (!usedAsData) {
-        dropControlTo.add(name);
+        dropControlTo.add(i);
         continue;
       }
-      List<String> data = n.getInputList().stream().filter(i -> !i.startsWith("^")).toList();
+      NodeDef.Builder n = nodes.edit(i);
+      List<String> data = n.getInputList().stream().filter(in -> !in.startsWith("^")).toList();
       if (TWO_INPUT_ASSIGNS.contains(op) && data.size() != 2) {
         throw new GraphProblem(op + " node '" + name + "' has " + data.size() + " data input(s); its op takes 2");
       }
@@ -102,7 +103,7 @@ public final class TrainingOpCleaner {
           rewritten.add(new Change(name, op, "became " + to + " (the value the variable would take; it is frozen)"));
         }
         case "IsVariableInitialized", "VarIsInitializedOp" -> {
-          List<String> controls = n.getInputList().stream().filter(i -> i.startsWith("^")).toList();
+          List<String> controls = n.getInputList().stream().filter(in -> in.startsWith("^")).toList();
           n.clear().setName(name).setOp("Const").addAllInput(controls)
               .putAttr("dtype", AttrValue.newBuilder().setType(DataType.DT_BOOL).build())
               .putAttr("value", AttrValue.newBuilder().setTensor(TensorProto.newBuilder().setDtype(DataType.DT_BOOL)
@@ -110,26 +111,44 @@ public final class TrainingOpCleaner {
           rewritten.add(new Change(name, op, "became Const true (frozen values are always initialized)"));
         }
         default -> throw new FreezeException(FreezeException.Reason.UNSUPPORTED, null, "the outputs use the result of "
-            + op + " node '" + name + "' (consumed by " + String.join(", ", dataConsumers.getOrDefault(name, List.of(name)))
+            + op + " node '" + name + "' (consumed by " + String.join(", ", dataConsumers.isEmpty() ? List.of(name) : dataConsumers)
             + "), a training op that changes variables; freeze outputs that do not depend on it");
       }
     }
-    for (String target : dropControlTo) {
-      List<String> from = controlConsumers.getOrDefault(target, List.of());
+    for (int target : dropControlTo) {
+      String targetName = nodes.name(target);
+      List<String> from = consumerNames(nodes, consumers, rank, target, true);
       for (String consumer : from) {
-        NodeDef.Builder c = nodes.get(consumer);
+        NodeDef.Builder c = nodes.edit(nodes.index(consumer));
         List<String> kept = new ArrayList<>();
         for (String in : c.getInputList()) {
-          if (!in.equals("^" + target)) {
+          if (!in.equals("^" + targetName)) {
             kept.add(in);
           }
         }
         c.clearInput().addAllInput(kept);
       }
-      removed.add(new Change(target, nodes.get(target).getOp(), from.isEmpty()
+      removed.add(new Change(targetName, nodes.op(target), from.isEmpty()
           ? "changes state and nothing the outputs need uses it"
           : "changes state; was a control dependency of " + String.join(", ", from)));
     }
+    nodes.commit();
+  }
+
+  /** The reachable nodes reading node {@code p} through data (or control) inputs, in the order reached, once per input. */
+  private static List<String> consumerNames(NodeTable nodes, NodeTable.Consumers consumers, int[] rank, int p, boolean control) {
+    List<Integer> found = new ArrayList<>();
+    for (int j = 0; j < consumers.count(p); j++) {
+      int c = consumers.consumer(p, j);
+      if (nodes.isControl(c, consumers.position(p, j)) == control) {
+        found.add(c);
+      }
+    }
+    // stable: the inputs of one consumer stay in their order
+    found.sort((a, b) -> Integer.compare(rank[a], rank[b]));
+    List<String> out = new ArrayList<>(found.size());
+    found.forEach(c -> out.add(nodes.name(c)));
+    return out;
   }
 
   private static void rewriteAs(NodeDef.Builder n, String op, List<String> dataInputs, String typeAttr) {
@@ -153,19 +172,20 @@ public final class TrainingOpCleaner {
    *
    * @throws FreezeException naming the op that would modify a frozen variable
    */
-  static void checkNothingModifies(Map<String, NodeDef.Builder> sub, List<String> converted) throws FreezeException {
+  static void checkNothingModifies(NodeTable nodes, BitSet sub, List<String> converted) throws FreezeException {
     Set<String> vars = Set.copyOf(converted);
-    for (NodeDef.Builder n : sub.values()) {
-      if (!TrainingOpCleaner.changesState(n.getOp())) {
+    for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
+      if (!TrainingOpCleaner.changesState(nodes.op(i))) {
         continue;
       }
-      for (String in : n.getInputList()) {
-        TensorRef ref = TensorRef.parse(in);
-        if (!ref.control() && vars.contains(ref.node())) {
-          throw new FreezeException(FreezeException.Reason.UNSUPPORTED, null, "node '" + n.getName() + "' (" + n.getOp()
-              + ") would modify frozen variable '" + ref.node() + "'; exclude that variable or freeze other outputs");
+      for (int k = 0; k < nodes.inputCount(i); k++) {
+        int p = nodes.producer(i, k);
+        if (!nodes.isControl(i, k) && p >= 0 && vars.contains(nodes.name(p))) {
+          throw new FreezeException(FreezeException.Reason.UNSUPPORTED, null, "node '" + nodes.name(i) + "' (" + nodes.op(i)
+              + ") would modify frozen variable '" + nodes.name(p) + "'; exclude that variable or freeze other outputs");
         }
       }
     }
   }
+
 }

@@ -8,7 +8,7 @@ import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.codec.slice.TensorSlice;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.FunctionDef;
-import io.github.jfreeze.proto.GraphDef;
+import io.github.jfreeze.proto.FunctionDefLibrary;
 import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SaveSliceInfoDef;
@@ -34,6 +34,10 @@ import java.util.function.Function;
  * covers fall back to names: the node name, a {@code VarHandleOp}'s {@code shared_name}, a TF2
  * friendly name from the checkpoint's object graph, or a partitioned variable's {@code
  * SaveSliceInfoDef} in the MetaGraphDef's variable collections.
+ *
+ * <p>Over 400 lines because one trace runs over two kinds of scope: the main graph, read from a
+ * {@link NodeTable} (nodes parsed only when a restore reaches them), and function bodies, whose
+ * NodeDefs are at hand; the scope interface keeps the trace itself written once.
  */
 public final class VariableBinder {
   /**
@@ -53,39 +57,44 @@ public final class VariableBinder {
    * by its {@code SaveSliceInfoDef}. Read from the full graph, before the restore subgraph is cut
    * away.
    *
-   * @param graph the whole graph
+   * @param nodes the whole main graph
+   * @param library its function library
    * @param meta its MetaGraphDef, or null
    * @return bindings by variable node name
    */
-  public static Map<String, Binding> bindings(GraphDef graph, MetaGraphDef meta) {
+  public static Map<String, Binding> bindings(NodeTable nodes, FunctionDefLibrary library, MetaGraphDef meta) {
     Map<String, Binding> out = new HashMap<>(fromSaveSliceInfo(meta));
-    out.putAll(fromRestoreOps(graph));
+    out.putAll(fromRestoreOps(nodes, library));
     return out;
   }
 
   /** Bindings from every restore op in the graph and its functions. */
-  public static Map<String, Binding> fromRestoreOps(GraphDef graph) {
+  public static Map<String, Binding> fromRestoreOps(NodeTable nodes, FunctionDefLibrary library) {
     Map<String, Binding> out = new LinkedHashMap<>();
-    Map<String, NodeDef> main = index(graph.getNodeList());
-    traceScope(main, null, out, resource -> resolveVariable(main, resource));
-    for (FunctionDef f : graph.getLibrary().getFunctionList()) {
-      Map<String, NodeDef> nodes = index(f.getNodeDefList());
-      if (nodes.values().stream().noneMatch(n -> isRestore(n.getOp()))) {
+    Scope main = new MainScope(nodes);
+    traceScope(main, null, out, resource -> resolveVariable(nodes, resource));
+    for (FunctionDef f : library.getFunctionList()) {
+      Map<String, NodeDef> body = index(f.getNodeDefList());
+      if (body.values().stream().noneMatch(n -> isRestore(n.getOp()))) {
         continue;
       }
       List<String> args = f.getSignature().getInputArgList().stream().map(a -> a.getName()).toList();
       // the function's resource arguments are the callers' inputs
-      traceScope(nodes, f, out, resource -> {
+      traceScope(new BodyScope(body), f, out, resource -> {
         TensorRef ref = TensorRef.parse(resource);
         int arg = args.indexOf(ref.node());
-        if (arg < 0 || nodes.containsKey(ref.node())) {
+        if (arg < 0 || body.containsKey(ref.node())) {
           return null;
         }
-        for (NodeDef caller : graph.getNodeList()) {
+        for (int i = 0; i < nodes.size(); i++) {
+          if (ConstantConverter.firstFunctionInput(nodes.op(i)) != 0 || !nodes.hasFunctionAttr(i)) {
+            continue;
+          }
+          NodeDef caller = nodes.node(i);
           AttrValue fn = caller.getAttrOrDefault("f", null);
           if (fn != null && fn.hasFunc() && fn.getFunc().getName().equals(f.getSignature().getName())
-              && ConstantConverter.firstFunctionInput(caller.getOp()) == 0 && dataInputs(caller).size() > arg) {
-            String v = resolveVariable(main, dataInputs(caller).get(arg));
+              && dataInputs(caller).size() > arg) {
+            String v = resolveVariable(nodes, dataInputs(caller).get(arg));
             if (v != null) {
               return v;
             }
@@ -95,6 +104,192 @@ public final class VariableBinder {
       });
     }
     return out;
+  }
+
+  /** The nodes of one scope (the main graph or a function body), as tracing restores needs them. */
+  private interface Scope {
+    /** The restore nodes, in order (none: nothing else is asked). */
+    List<NodeDef> restores();
+
+    /** The node named {@code name}, or null. */
+    NodeDef node(String name);
+
+    /**
+     * Assign-like ops fed (through Identity chains) by output {@code index} of {@code producer}.
+     * Breadth-first with a visited set: a damaged graph can make the Identity nodes a cycle or a
+     * lattice, which a plain recursion would walk exponentially often.
+     */
+    List<NodeDef> assignsOf(String producer, int index);
+  }
+
+  /** The main graph: nodes parsed only when a restore needs them. */
+  private static final class MainScope implements Scope {
+    private final NodeTable nodes;
+    private NodeTable.Consumers consumers;
+
+    MainScope(NodeTable nodes) {
+      this.nodes = nodes;
+    }
+
+    @Override
+    public List<NodeDef> restores() {
+      List<NodeDef> out = new ArrayList<>();
+      for (int i = 0; i < nodes.size(); i++) {
+        if (isRestore(nodes.op(i))) {
+          out.add(nodes.node(i));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public NodeDef node(String name) {
+      int i = nodes.index(name);
+      return i < 0 ? null : nodes.node(i);
+    }
+
+    @Override
+    public List<NodeDef> assignsOf(String producer, int index) {
+      if (consumers == null) {
+        consumers = nodes.consumers(null);
+      }
+      List<NodeDef> out = new ArrayList<>();
+      Set<Long> seen = new HashSet<>();
+      ArrayDeque<long[]> queue = new ArrayDeque<>();
+      int start = nodes.index(producer);
+      if (start < 0) {
+        return out;
+      }
+      seen.add((long) start << 32 | index);
+      queue.add(new long[] {start, index});
+      while (!queue.isEmpty()) {
+        long[] at = queue.poll();
+        int p = (int) at[0];
+        for (int j : readers(p, (int) at[1])) {
+          int c = consumers.consumer(p, j);
+          int k = consumers.position(p, j);
+          switch (nodes.op(c)) {
+            case "Assign", "AssignVariableOp" -> {
+              if (dataPosition(nodes, c, k) == 1) {
+                out.add(nodes.node(c));
+              }
+            }
+            case "Identity" -> {
+              if (seen.add((long) c << 32)) {
+                queue.add(new long[] {c, 0});
+              }
+            }
+            default -> { }
+          }
+        }
+      }
+      return out;
+    }
+
+    /** Per producer: its consumers' entries by the output they read (a RestoreV2 has one output per variable). */
+    private final Map<Integer, Map<Integer, List<Integer>>> byOutput = new HashMap<>();
+
+    /** The entries of {@code p}'s consumers reading output {@code index} as data, in order. */
+    private List<Integer> readers(int p, int index) {
+      if (consumers.count(p) <= 8) {
+        List<Integer> out = new ArrayList<>();
+        for (int j = 0; j < consumers.count(p); j++) {
+          int c = consumers.consumer(p, j);
+          int k = consumers.position(p, j);
+          if (!nodes.isControl(c, k) && nodes.outputIndex(c, k) == index) {
+            out.add(j);
+          }
+        }
+        return out;
+      }
+      Map<Integer, List<Integer>> m = byOutput.computeIfAbsent(p, q -> {
+        Map<Integer, List<Integer>> out = new HashMap<>();
+        for (int j = 0; j < consumers.count(q); j++) {
+          int c = consumers.consumer(q, j);
+          int k = consumers.position(q, j);
+          if (!nodes.isControl(c, k)) {
+            out.computeIfAbsent(nodes.outputIndex(c, k), x -> new ArrayList<>()).add(j);
+          }
+        }
+        return out;
+      });
+      return m.getOrDefault(index, List.of());
+    }
+
+    /** Input {@code k}'s place among the node's data inputs. */
+    private static int dataPosition(NodeTable nodes, int c, int k) {
+      int pos = 0;
+      for (int q = 0; q < k; q++) {
+        pos += nodes.isControl(c, q) ? 0 : 1;
+      }
+      return pos;
+    }
+  }
+
+  /** A function body, indexed by the tensors its assigns and identities read. */
+  private static final class BodyScope implements Scope {
+    private final Map<String, NodeDef> nodes;
+    private Map<Produced, List<Use>> uses;
+
+    BodyScope(Map<String, NodeDef> nodes) {
+      this.nodes = nodes;
+    }
+
+    @Override
+    public List<NodeDef> restores() {
+      return nodes.values().stream().filter(n -> isRestore(n.getOp())).toList();
+    }
+
+    @Override
+    public NodeDef node(String name) {
+      return nodes.get(name);
+    }
+
+    @Override
+    public List<NodeDef> assignsOf(String producer, int index) {
+      if (uses == null) {
+        // every data input by the tensor it reads (node and output index), so each restore
+        // output's assigns are found without scanning all consumers of the restore op (O(n),
+        // not O(n^2): a Saver's RestoreV2 feeds one Assign per variable)
+        uses = new HashMap<>();
+        for (NodeDef n : nodes.values()) {
+          if (!ASSIGN_OPS.contains(n.getOp()) && !n.getOp().equals("Identity")) {
+            continue;
+          }
+          List<String> ins = dataInputs(n);
+          for (int pos = 0; pos < ins.size(); pos++) {
+            TensorRef ref = TensorRef.parse(ins.get(pos));
+            uses.computeIfAbsent(new Produced(ref.node(), ref.index()), k -> new ArrayList<>()).add(new Use(n, pos));
+          }
+        }
+      }
+      List<NodeDef> out = new ArrayList<>();
+      Set<Produced> seen = new HashSet<>();
+      ArrayDeque<Produced> queue = new ArrayDeque<>();
+      Produced start = new Produced(producer, index);
+      seen.add(start);
+      queue.add(start);
+      while (!queue.isEmpty()) {
+        for (Use u : uses.getOrDefault(queue.poll(), List.of())) {
+          NodeDef c = u.node();
+          switch (c.getOp()) {
+            case "Assign", "AssignVariableOp" -> {
+              if (u.pos() == 1) {
+                out.add(c);
+              }
+            }
+            case "Identity" -> {
+              Produced next = new Produced(c.getName(), 0);
+              if (seen.add(next)) {
+                queue.add(next);
+              }
+            }
+            default -> { }
+          }
+        }
+      }
+      return out;
+    }
   }
 
   /** The ops a restored value is assigned by (input 1 the value, input 0 the variable). */
@@ -125,30 +320,9 @@ public final class VariableBinder {
    *
    * @param resolveResource maps the first input of an assign op to a main-graph variable node
    */
-  private static void traceScope(Map<String, NodeDef> nodes, FunctionDef function, Map<String, Binding> out,
+  private static void traceScope(Scope nodes, FunctionDef function, Map<String, Binding> out,
       Function<String, String> resolveResource) {
-    // every data input by the tensor it reads (node and output index), so each restore output's
-    // assigns are found without scanning all consumers of the restore op (O(n), not O(n^2):
-    // a Saver's RestoreV2 feeds one Assign per variable)
-    // (only the ops assignsOf follows; a graph without restore ops needs no index at all)
-    if (nodes.values().stream().noneMatch(n -> isRestore(n.getOp()))) {
-      return;
-    }
-    Map<Produced, List<Use>> uses = new HashMap<>();
-    for (NodeDef n : nodes.values()) {
-      if (!ASSIGN_OPS.contains(n.getOp()) && !n.getOp().equals("Identity")) {
-        continue;
-      }
-      List<String> ins = dataInputs(n);
-      for (int pos = 0; pos < ins.size(); pos++) {
-        TensorRef ref = TensorRef.parse(ins.get(pos));
-        uses.computeIfAbsent(new Produced(ref.node(), ref.index()), k -> new ArrayList<>()).add(new Use(n, pos));
-      }
-    }
-    for (NodeDef r : nodes.values()) {
-      if (!isRestore(r.getOp())) {
-        continue;
-      }
+    for (NodeDef r : nodes.restores()) {
       List<String> inputs = dataInputs(r);
       List<String> names = inputs.size() > 1 ? constStrings(nodes, inputs.get(1)) : null;
       List<String> specs = r.getOp().equals("Restore") ? null : inputs.size() > 2 ? constStrings(nodes, inputs.get(2)) : null;
@@ -157,7 +331,7 @@ public final class VariableBinder {
       }
       for (int i = 0; i < names.size(); i++) {
         String spec = specs != null && specs.size() > i ? specs.get(i) : "";
-        for (NodeDef assign : assignsOf(uses, r.getName(), i)) {
+        for (NodeDef assign : nodes.assignsOf(r.getName(), i)) {
           String variable = resolveResource.apply(dataInputs(assign).get(0));
           if (variable != null && !out.containsKey(variable)) {
             out.put(variable, new Binding(variable, names.get(i), parseSlice(spec, r),
@@ -188,57 +362,19 @@ public final class VariableBinder {
   /** A node reading a tensor as its data input number {@code pos}. */
   private record Use(NodeDef node, int pos) {}
 
-  /**
-   * Assign-like ops fed (through Identity chains) by output {@code index} of {@code producer}.
-   * Breadth-first with a visited set: a damaged graph can make the Identity nodes a cycle or a
-   * lattice, which a plain recursion would walk exponentially often.
-   */
-  private static List<NodeDef> assignsOf(Map<Produced, List<Use>> uses, String producer, int index) {
-    List<NodeDef> out = new ArrayList<>();
-    Set<Produced> seen = new HashSet<>();
-    ArrayDeque<Produced> queue = new ArrayDeque<>();
-    Produced start = new Produced(producer, index);
-    seen.add(start);
-    queue.add(start);
-    while (!queue.isEmpty()) {
-      for (Use u : uses.getOrDefault(queue.poll(), List.of())) {
-        NodeDef c = u.node();
-        switch (c.getOp()) {
-          case "Assign", "AssignVariableOp" -> {
-            if (u.pos() == 1) {
-              out.add(c);
-            }
-          }
-          case "Identity" -> {
-            Produced next = new Produced(c.getName(), 0);
-            if (seen.add(next)) {
-              queue.add(next);
-            }
-          }
-          default -> { }
-        }
-      }
-    }
-    return out;
-  }
-
   /** Follows Identity nodes back from a main-graph input to a variable node. */
-  static String resolveVariable(Map<String, NodeDef> main, String input) {
-    String name = TensorRef.nodeName(input);
-    for (int hops = 0; hops < 64; hops++) {
-      NodeDef n = main.get(name);
-      if (n == null) {
-        return null;
-      }
-      switch (n.getOp()) {
+  static String resolveVariable(NodeTable nodes, String input) {
+    int i = nodes.index(TensorRef.nodeName(input));
+    for (int hops = 0; hops < 64 && i >= 0; hops++) {
+      switch (nodes.op(i)) {
         case "VariableV2", "Variable", "VarHandleOp" -> {
-          return name;
+          return nodes.name(i);
         }
         case "Identity" -> {
-          if (n.getInputCount() == 0) {
+          if (nodes.inputCount(i) == 0) {
             return null;
           }
-          name = TensorRef.nodeName(n.getInput(0));
+          i = nodes.producer(i, 0);
         }
         default -> {
           return null;
@@ -249,10 +385,10 @@ public final class VariableBinder {
   }
 
   /** The string values of the Const an input refers to (through Identity), or null. */
-  private static List<String> constStrings(Map<String, NodeDef> nodes, String input) {
+  private static List<String> constStrings(Scope nodes, String input) {
     String name = TensorRef.nodeName(input);
     for (int hops = 0; hops < 64; hops++) {
-      NodeDef n = nodes.get(name);
+      NodeDef n = nodes.node(name);
       if (n == null) {
         return null;
       }

@@ -5,10 +5,9 @@ import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeException.Reason;
 import io.github.jfreeze.freezer.FreezeOptions;
-import io.github.jfreeze.proto.NodeDef;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -30,11 +29,17 @@ record VariableSelection(List<String> toConvert, List<String> kept) {
    * @throws FreezeException if the subgraph has no variables (it is frozen already), or variables
    *     to convert but no checkpoint to fill them
    */
-  static VariableSelection of(ModelInput in, FreezeOptions options, List<String> outputs, Map<String, NodeDef.Builder> sub)
+  static VariableSelection of(ModelInput in, FreezeOptions options, List<String> outputs, NodeTable nodes, BitSet sub)
       throws FreezeException {
-    List<String> variables = sub.values().stream().filter(n -> VARIABLE_OPS.contains(n.getOp())).map(NodeDef.Builder::getName).toList();
+    List<String> variables = new ArrayList<>();
+    long consts = 0;
+    for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
+      if (VARIABLE_OPS.contains(nodes.op(i))) {
+        variables.add(nodes.name(i));
+      }
+      consts += nodes.op(i).equals("Const") ? 1 : 0;
+    }
     if (variables.isEmpty()) {
-      long consts = sub.values().stream().filter(n -> n.getOp().equals("Const")).count();
       throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile, "the graph has no variables for outputs "
           + String.join(", ", outputs) + ": it is already frozen (" + consts + " Const nodes hold its values); nothing to do");
     }

@@ -39,14 +39,14 @@ final class VariableValueReader {
    *
    * @param ckpt the checkpoint
    * @param variables the variable nodes to convert
-   * @param sub the subgraph, by node name
+   * @param sub the subgraph's nodes, by name
    * @param keys the checkpoint keys the graph binds its variables to ({@link VariableBinder#bindings})
    * @param supplied values that take the place of the checkpoint's, or null
    * @return each variable's value, by node name, in the order of {@code variables}
    * @throws FreezeException if a variable is missing from the checkpoint or does not match it
    */
   static Map<String, ConstantValue> read(CheckpointReader ckpt, List<String> variables,
-      Map<String, NodeDef.Builder> sub, Map<String, Binding> keys, VariableValueSource supplied) throws IOException {
+      java.util.function.Function<String, NodeDef> sub, Map<String, Binding> keys, VariableValueSource supplied) throws IOException {
     Map<String, VariableInfo> byKey = new LinkedHashMap<>();
     Map<String, String> friendly = new HashMap<>();
     for (VariableInfo v : ckpt.variables()) {
@@ -58,7 +58,7 @@ final class VariableValueReader {
     List<String> problems = new ArrayList<>();
     Map<String, Binding> bindings = new LinkedHashMap<>();
     for (String v : variables) {
-      NodeDef.Builder node = sub.get(v);
+      NodeDef node = sub.apply(v);
       Binding b = keys.get(v);
       if (b == null || !byKey.containsKey(b.key())) {
         b = byName(node, byKey, friendly);
@@ -142,7 +142,7 @@ final class VariableValueReader {
     }
   }
 
-  private static Binding byName(NodeDef.Builder node, Map<String, VariableInfo> byKey, Map<String, String> friendly) {
+  private static Binding byName(NodeDef node, Map<String, VariableInfo> byKey, Map<String, String> friendly) {
     List<String> candidates = new ArrayList<>();
     candidates.add(node.getName());
     AttrValue shared = node.getAttrOrDefault("shared_name", null);

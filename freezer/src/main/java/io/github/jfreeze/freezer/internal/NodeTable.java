@@ -1,0 +1,521 @@
+package io.github.jfreeze.freezer.internal;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.ExtensionRegistryLite;
+import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.NodeDef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main graph's nodes, held as their serialized bytes plus the few facts every stage walks by
+ * (name, op, inputs resolved to node numbers), not as protobuf objects. A node is parsed when a
+ * stage needs its attributes, edited through a builder, and stored back as bytes when the edit is
+ * {@linkplain #commit committed}. A protobuf {@code NodeDef} costs about 500 bytes of heap even for
+ * an {@code Identity}; here a node costs about 100, so a graph of a million nodes freezes in a
+ * 256 MiB heap (HostileIT) and the nodes a freeze cuts away are never parsed twice.
+ *
+ * <p>Nodes are numbered in graph order; nodes a stage adds get the next numbers. Input {@code k}
+ * of node {@code i} is {@link #producer} (a node number, or -1 when the name names no node), its
+ * {@link #outputIndex} and whether it is a {@link #isControl control} input, parsed as {@link
+ * TensorRef} does. Edits may change inputs and ops but not names.
+ *
+ * <p>Over 400 lines because the storage (node bytes in the file or in chunks, an open-addressing
+ * name index, inputs packed into one int array) and the consumer index are one structure whose
+ * arrays must stay in step; split, each part would reach into the others' arrays.
+ */
+public final class NodeTable {
+  private static final int CHUNK = 1 << 20;
+  private static final byte COLOCATED = 1;
+  private static final byte FUNCTION_ATTR = 2;
+
+  /** The file the nodes were located in (mapped), or null. */
+  private final ByteBuffer source;
+  private int size;
+  private int originalSize;
+  private String[] names;
+  private String[] ops;
+  /** At or above zero: offset in {@link #source}; below: {@code -1 - address} in {@link #chunks}. */
+  private long[] where;
+  private int[] lengths;
+  private byte[] flags;
+  private int[] inputStart;
+  private int[] inputCount;
+  /** Two ints per input: the producer's number (or -1) and {@code outputIndex << 1 | control}. */
+  private int[] inputs = new int[1024];
+  private int inputsUsed;
+  private final List<byte[]> chunks = new ArrayList<>();
+  private int chunkUsed = CHUNK;
+  private final Map<Integer, List<String>> colocation = new HashMap<>();
+  private final Map<String, String> opNames = new HashMap<>();
+  private int[] slots;
+  private String duplicate;
+  private final Map<Integer, NodeDef.Builder> open = new LinkedHashMap<>();
+  private Consumers consumers;
+
+  private NodeTable(ByteBuffer source, int capacity) {
+    this.source = source;
+    capacity = Math.max(capacity, 16);
+    names = new String[capacity];
+    ops = new String[capacity];
+    where = new long[capacity];
+    lengths = new int[capacity];
+    flags = new byte[capacity];
+    inputStart = new int[capacity];
+    inputCount = new int[capacity];
+    slots = new int[Integer.highestOneBit(capacity) * 4];
+  }
+
+  /** Thrown by {@link #located} when a node is not one the whole-file parse would accept as is. */
+  static final class NotPlausible extends Exception {
+    NotPlausible() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The nodes at {@code starts}/{@code lengths} of {@code bytes}, each parsed once to learn its
+   * name, op and inputs.
+   *
+   * @throws NotPlausible if a node does not parse, has unknown fields, or (among the first 64) no
+   *     name or op: the whole-file parse would judge the file differently, so it must decide
+   */
+  static NodeTable located(ByteBuffer bytes, int[] starts, int[] lengths) throws NotPlausible {
+    NodeTable t = new NodeTable(bytes, starts.length);
+    List<int[]> pending = new ArrayList<>();
+    for (int i = 0; i < starts.length; i++) {
+      NodeDef n;
+      try {
+        CodedInputStream in = CodedInputStream.newInstance(bytes.duplicate().position(starts[i]).limit(starts[i] + lengths[i]).slice());
+        in.setRecursionLimit(100 - 2);
+        n = NodeDef.parser().parseFrom(in, ExtensionRegistryLite.getEmptyRegistry());
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        throw new NotPlausible();
+      }
+      if (!n.getUnknownFields().asMap().isEmpty() || (i < 64 && (n.getName().isEmpty() || n.getOp().isEmpty()))) {
+        throw new NotPlausible();
+      }
+      int idx = t.append(n, starts[i], lengths[i]);
+      t.readInputs(idx, n, pending);
+    }
+    t.resolve(pending);
+    t.originalSize = t.size;
+    return t;
+  }
+
+  /** The nodes of an in-memory graph (a text file, a GraphDef or a SavedModel's graph). */
+  static NodeTable of(List<NodeDef> nodes) {
+    NodeTable t = new NodeTable(null, nodes.size());
+    List<int[]> pending = new ArrayList<>();
+    for (NodeDef n : nodes) {
+      byte[] bytes = n.toByteArray();
+      int idx = t.append(n, t.store(bytes), bytes.length);
+      t.readInputs(idx, n, pending);
+    }
+    t.resolve(pending);
+    t.originalSize = t.size;
+    return t;
+  }
+
+  private int append(NodeDef n, long at, int length) {
+    if (size == names.length) {
+      int c = size * 2;
+      names = Arrays.copyOf(names, c);
+      ops = Arrays.copyOf(ops, c);
+      where = Arrays.copyOf(where, c);
+      lengths = Arrays.copyOf(lengths, c);
+      flags = Arrays.copyOf(flags, c);
+      inputStart = Arrays.copyOf(inputStart, c);
+      inputCount = Arrays.copyOf(inputCount, c);
+    }
+    int i = size++;
+    names[i] = n.getName();
+    where[i] = at;
+    lengths[i] = length;
+    describe(i, n);
+    if (!put(n.getName(), i) && duplicate == null) {
+      duplicate = n.getName();
+    }
+    return i;
+  }
+
+  /** Records the op and the attributes stages look for without parsing. */
+  private void describe(int i, NodeDef n) {
+    ops[i] = opNames.computeIfAbsent(n.getOp(), k -> k);
+    byte f = 0;
+    if ((flags[i] & COLOCATED) != 0) {
+      colocation.remove(i);
+    }
+    for (var e : n.getAttrMap().entrySet()) {
+      AttrValue v = e.getValue();
+      if (v.hasFunc() || (v.hasList() && v.getList().getFuncCount() > 0)) {
+        f |= FUNCTION_ATTR;
+      }
+      if (e.getKey().equals("_class")) {
+        f |= COLOCATED;
+        List<String> names = new ArrayList<>();
+        for (var s : v.getList().getSList()) {
+          String c = s.toString(StandardCharsets.UTF_8);
+          names.add(c.startsWith("loc:@") ? c.substring(5) : c);
+        }
+        colocation.put(i, names);
+      }
+    }
+    flags[i] = f;
+  }
+
+  /** Reads the inputs of node {@code i} (new, or edited: its old place is reused when they fit). */
+  private void readInputs(int i, NodeDef n, List<int[]> pending) {
+    int count = n.getInputCount();
+    boolean reuse = i < size - 1 && inputCount[i] >= count && inputStart[i] + 2 * inputCount[i] <= inputsUsed;
+    int at = reuse ? inputStart[i] : inputsUsed;
+    if (!reuse && inputsUsed + 2 * count > inputs.length) {
+      inputs = Arrays.copyOf(inputs, Math.max(inputs.length * 2, inputsUsed + 2 * count));
+    }
+    inputStart[i] = at;
+    inputCount[i] = count;
+    for (int k = 0; k < count; k++) {
+      TensorRef ref = TensorRef.parse(n.getInput(k));
+      int p = index(ref.node());
+      if (p < 0) {
+        pending.add(new int[] {i, k});
+      }
+      inputs[at + 2 * k] = p;
+      inputs[at + 2 * k + 1] = ref.index() << 1 | (ref.control() ? 1 : 0);
+    }
+    if (!reuse) {
+      inputsUsed += 2 * count;
+    }
+  }
+
+  /** Inputs naming nodes that come later in the file. */
+  private void resolve(List<int[]> pending) {
+    for (int[] p : pending) {
+      String input = node(p[0]).getInput(p[1]);
+      inputs[inputStart[p[0]] + 2 * p[1]] = index(TensorRef.nodeName(input));
+    }
+  }
+
+  /** Stores {@code bytes} in the chunks; returns its location (below zero). */
+  private long store(byte[] bytes) {
+    if (bytes.length > CHUNK / 4) {
+      chunks.add(bytes);
+      chunkUsed = CHUNK;
+      return -1 - ((long) (chunks.size() - 1) << 32);
+    }
+    if (chunkUsed + bytes.length > CHUNK) {
+      chunks.add(new byte[CHUNK]);
+      chunkUsed = 0;
+    }
+    System.arraycopy(bytes, 0, chunks.get(chunks.size() - 1), chunkUsed, bytes.length);
+    long at = -1 - (((long) (chunks.size() - 1) << 32) | chunkUsed);
+    chunkUsed += bytes.length;
+    return at;
+  }
+
+  // ---- names
+
+  private boolean put(String name, int i) {
+    if ((size + 1) * 2 > slots.length) {
+      rehash(slots.length * 2);
+    }
+    int mask = slots.length - 1;
+    for (int s = mix(name.hashCode()) & mask; ; s = (s + 1) & mask) {
+      int v = slots[s];
+      if (v == 0) {
+        slots[s] = i + 1;
+        return true;
+      }
+      if (names[v - 1].equals(name)) {
+        return false;
+      }
+    }
+  }
+
+  private void rehash(int capacity) {
+    int[] old = slots;
+    slots = new int[capacity];
+    int mask = capacity - 1;
+    for (int v : old) {
+      if (v != 0) {
+        int s = mix(names[v - 1].hashCode()) & mask;
+        while (slots[s] != 0) {
+          s = (s + 1) & mask;
+        }
+        slots[s] = v;
+      }
+    }
+  }
+
+  private static int mix(int h) {
+    return h ^ (h >>> 16) * 0x45d9f3b;
+  }
+
+  /** The number of the node named {@code name}, or -1. */
+  public int index(String name) {
+    int mask = slots.length - 1;
+    for (int s = mix(name.hashCode()) & mask; ; s = (s + 1) & mask) {
+      int v = slots[s];
+      if (v == 0) {
+        return -1;
+      }
+      if (names[v - 1].equals(name)) {
+        return v - 1;
+      }
+    }
+  }
+
+  /** Whether a node is named {@code name}. */
+  public boolean contains(String name) {
+    return index(name) >= 0;
+  }
+
+  /** A name given to two nodes, or null. */
+  String duplicateName() {
+    return duplicate;
+  }
+
+  // ---- facts
+
+  /** How many nodes there are, added ones included. */
+  public int size() {
+    return size;
+  }
+
+  /** How many nodes the graph had before any was added. */
+  public int originalSize() {
+    return originalSize;
+  }
+
+  public String name(int i) {
+    return names[i];
+  }
+
+  public String op(int i) {
+    return open.containsKey(i) ? open.get(i).getOp() : ops[i];
+  }
+
+  /** Every name, in order (a view for "closest name" suggestions). */
+  public List<String> names() {
+    return Arrays.asList(names).subList(0, size);
+  }
+
+  public int inputCount(int i) {
+    return inputCount[i];
+  }
+
+  /** The node input {@code k} of node {@code i} reads, or -1 when its name names no node. */
+  public int producer(int i, int k) {
+    return inputs[inputStart[i] + 2 * k];
+  }
+
+  public int outputIndex(int i, int k) {
+    return inputs[inputStart[i] + 2 * k + 1] >>> 1;
+  }
+
+  public boolean isControl(int i, int k) {
+    return (inputs[inputStart[i] + 2 * k + 1] & 1) != 0;
+  }
+
+  /** The names in the node's {@code _class} colocation attribute (without {@code loc:@}). */
+  public List<String> colocatedWith(int i) {
+    return (flags[i] & COLOCATED) == 0 ? List.of() : colocation.get(i);
+  }
+
+  /** Whether an attribute of the node names a function. */
+  public boolean hasFunctionAttr(int i) {
+    return (flags[i] & FUNCTION_ATTR) != 0;
+  }
+
+  // ---- nodes
+
+  /** Node {@code i} as it is now (parsed from its bytes; an open edit included). */
+  public NodeDef node(int i) {
+    NodeDef.Builder b = open.get(i);
+    if (b != null) {
+      return b.build();
+    }
+    try {
+      CodedInputStream in = CodedInputStream.newInstance(bytes(i));
+      in.setRecursionLimit(100 - 2);
+      return NodeDef.parser().parseFrom(in, ExtensionRegistryLite.getEmptyRegistry());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // parsed once already when located
+    }
+  }
+
+  /** The node's bytes as stored (not its edit). */
+  ByteBuffer bytes(int i) {
+    long at = where[i];
+    if (at >= 0) {
+      return source.duplicate().position((int) at).limit((int) at + lengths[i]).slice();
+    }
+    long a = -1 - at;
+    return ByteBuffer.wrap(chunks.get((int) (a >>> 32)), (int) a, lengths[i]).slice();
+  }
+
+  /** The serialized size of the node as stored. */
+  int storedLength(int i) {
+    return lengths[i];
+  }
+
+  /**
+   * A builder for editing node {@code i}; the same one until {@link #commit}. Facts ({@link #op},
+   * inputs) of an open node are those of its last commit, except {@link #op}.
+   */
+  public NodeDef.Builder edit(int i) {
+    NodeDef.Builder b = open.get(i);
+    if (b == null) {
+      b = node(i).toBuilder();
+      open.put(i, b);
+    }
+    return b;
+  }
+
+  /** How many edits are open. */
+  int openEdits() {
+    return open.size();
+  }
+
+  /** Adds a node (its name must be new); returns its number. */
+  public int add(NodeDef n) {
+    if (contains(n.getName())) {
+      throw new IllegalArgumentException("node " + n.getName() + " exists");
+    }
+    byte[] bytes = n.toByteArray();
+    int i = append(n, store(bytes), bytes.length);
+    List<int[]> pending = new ArrayList<>();
+    readInputs(i, n, pending);
+    resolve(pending);
+    consumers = null;
+    return i;
+  }
+
+  /** Replaces node {@code i} by {@code n}, which has the same name. */
+  public void replace(int i, NodeDef n) {
+    edit(i).clear().mergeFrom(n);
+  }
+
+  /** Stores every open edit as bytes and updates the facts they change. */
+  public void commit() {
+    if (open.isEmpty()) {
+      return;
+    }
+    List<int[]> pending = new ArrayList<>();
+    for (var e : open.entrySet()) {
+      int i = e.getKey();
+      NodeDef n = e.getValue().build();
+      if (!n.getName().equals(names[i])) {
+        throw new IllegalStateException("node " + names[i] + " was renamed to " + n.getName());
+      }
+      byte[] bytes = n.toByteArray();
+      if (!bytes(i).equals(ByteBuffer.wrap(bytes))) {
+        where[i] = store(bytes);
+        lengths[i] = bytes.length;
+      }
+      describe(i, n);
+      readInputs(i, n, pending);
+    }
+    open.clear();
+    resolve(pending);
+    consumers = null;
+  }
+
+  // ---- consumers
+
+  /** Who reads each node: for each node, its consumers' numbers and input positions, in graph order. */
+  public static final class Consumers {
+    private final int[] start;
+    private final int[] consumer;
+    private final int[] position;
+
+    private Consumers(int[] start, int[] consumer, int[] position) {
+      this.start = start;
+      this.consumer = consumer;
+      this.position = position;
+    }
+
+    /** How many inputs read node {@code p}. */
+    public int count(int p) {
+      return start[p + 1] - start[p];
+    }
+
+    /** The {@code j}-th consumer of node {@code p}. */
+    public int consumer(int p, int j) {
+      return consumer[start[p] + j];
+    }
+
+    /** Which input of {@link #consumer} it is. */
+    public int position(int p, int j) {
+      return position[start[p] + j];
+    }
+  }
+
+  /**
+   * The consumers of every node among the nodes {@code among} selects (null: all), from the
+   * committed inputs; computed once per commit for {@code among == null}.
+   */
+  public Consumers consumers(java.util.BitSet among) {
+    if (among == null && consumers != null) {
+      return consumers;
+    }
+    int[] count = new int[size + 1];
+    for (int i = 0; i < size; i++) {
+      if (among != null && !among.get(i)) {
+        continue;
+      }
+      for (int k = 0; k < inputCount[i]; k++) {
+        int p = producer(i, k);
+        if (p >= 0) {
+          count[p + 1]++;
+        }
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      count[i + 1] += count[i];
+    }
+    int[] fill = Arrays.copyOf(count, size);
+    int[] consumer = new int[count[size]];
+    int[] position = new int[count[size]];
+    for (int i = 0; i < size; i++) {
+      if (among != null && !among.get(i)) {
+        continue;
+      }
+      for (int k = 0; k < inputCount[i]; k++) {
+        int p = producer(i, k);
+        if (p >= 0) {
+          consumer[fill[p]] = i;
+          position[fill[p]++] = k;
+        }
+      }
+    }
+    Consumers c = new Consumers(count, consumer, position);
+    if (among == null) {
+      consumers = c;
+    }
+    return c;
+  }
+
+  /** Serializes {@code n} deterministically (sorted map keys), as the frozen graph is written. */
+  static byte[] deterministic(NodeDef n) {
+    byte[] out = new byte[n.getSerializedSize()];
+    CodedOutputStream cos = CodedOutputStream.newInstance(out);
+    cos.useDeterministicSerialization();
+    try {
+      n.writeTo(cos);
+      cos.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,79 @@
+package io.github.jfreeze.freezer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.TextFormat;
+import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.NodeDef;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A binary {@code .meta} is frozen from its node bytes ({@code NodeTable}: nodes located, parsed
+ * when needed); any other graph file is parsed whole first. Both must write the same bytes: every
+ * zoo model with a {@code .meta} is frozen from it and from the same MetaGraphDef in text format,
+ * and from a copy whose nodes list their attributes in reverse order (bytes protobuf's
+ * deterministic writer would not produce, so the frozen graph cannot just copy them).
+ */
+class ScannedGraphTest {
+  @TempDir Path tmp;
+
+  @TestFactory
+  Stream<DynamicTest> aMetaGraphFreezesToTheSameBytesFromItsNodeBytesAsFromAWholeParse() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path m : GoldenFrozenGraphTest.models()) {
+      JsonNode json = GoldenFrozenGraphTest.model(m);
+      Path meta = m.resolve("model.ckpt-1.meta");
+      if (!Files.isRegularFile(meta) || !json.has("outputs") || "saved_model".equals(json.path("kind").asText())) {
+        continue;
+      }
+      tests.add(DynamicTest.dynamicTest(m.getFileName().toString(), () -> {
+        List<String> outputs = new ArrayList<>();
+        json.get("outputs").forEach(o -> outputs.add(o.asText()));
+        MetaGraphDef parsed = MetaGraphDef.parseFrom(Files.readAllBytes(meta));
+        Path text = tmp.resolve(m.getFileName() + ".meta.txt");
+        Files.writeString(text, TextFormat.printer().printToString(parsed), StandardCharsets.UTF_8);
+        MetaGraphDef.Builder reversed = parsed.toBuilder();
+        for (NodeDef.Builder n : reversed.getGraphDefBuilder().getNodeBuilderList()) {
+          List<Map.Entry<String, AttrValue>> attrs = new ArrayList<>(n.getAttrMap().entrySet());
+          attrs.sort(Map.Entry.<String, AttrValue>comparingByKey().reversed());
+          n.clearAttr();
+          attrs.forEach(e -> n.putAttr(e.getKey(), e.getValue()));
+        }
+        Path shuffled = tmp.resolve(m.getFileName() + "-reversed.meta");
+        Files.write(shuffled, reversed.build().toByteArray());
+
+        byte[] scanned = freeze(m, null, outputs, "scanned.pb");
+        byte[] whole = freeze(m, text, outputs, "whole.pb");
+        byte[] fromReversed = freeze(m, shuffled, outputs, "reversed.pb");
+        assertTrue(scanned.length > 0);
+        assertArrayEquals(whole, scanned, "scanned .meta vs the whole-parse path");
+        assertArrayEquals(whole, fromReversed, "attributes out of order in the input");
+      }));
+    }
+    assertTrue(tests.size() >= 5, "zoo models with a .meta: " + tests.size());
+    return tests.stream();
+  }
+
+  private byte[] freeze(Path model, Path graph, List<String> outputs, String name) throws IOException {
+    Path out = tmp.resolve(model.getFileName() + "-" + name);
+    FreezeOptions.Builder b = FreezeOptions.builder(model).outputs(outputs.toArray(String[]::new)).output(out).force(true);
+    if (graph != null) {
+      b.graph(graph);
+    }
+    Freezer.freeze(b.build());
+    return Files.readAllBytes(out);
+  }
+}
