@@ -405,6 +405,69 @@ class HostileIT {
     }
   }
 
+  /**
+   * A GraphDef of exactly {@code size} bytes: one uint8 Const whose content is all zeros, written
+   * sparse (the test machine needs no 2 GiB of disk for it).
+   */
+  private long constElements;
+
+  private Path constGraphOfSize(String name, long size) throws IOException {
+    var dtype = io.github.jfreeze.proto.AttrValue.newBuilder().setType(io.github.jfreeze.proto.DataType.DT_UINT8).build();
+    var prefix = io.github.jfreeze.proto.NodeDef.newBuilder().setName("c").setOp("Const").putAttr("dtype", dtype).build();
+    for (long content = size - 200; content < size; content++) {
+      var head = io.github.jfreeze.proto.TensorProto.newBuilder().setDtype(io.github.jfreeze.proto.DataType.DT_UINT8)
+          .setTensorShape(io.github.jfreeze.proto.TensorShapeProto.newBuilder()
+              .addDim(io.github.jfreeze.proto.TensorShapeProto.Dim.newBuilder().setSize(content))).build();
+      long tensor = head.getSerializedSize() + 1 + com.google.protobuf.CodedOutputStream.computeUInt64SizeNoTag(content) + content;
+      long value = 1 + com.google.protobuf.CodedOutputStream.computeUInt64SizeNoTag(tensor) + tensor;
+      long entry = com.google.protobuf.CodedOutputStream.computeStringSize(1, "value") + 1
+          + com.google.protobuf.CodedOutputStream.computeUInt64SizeNoTag(value) + value;
+      long node = prefix.getSerializedSize() + 1 + com.google.protobuf.CodedOutputStream.computeUInt64SizeNoTag(entry) + entry;
+      if (1 + com.google.protobuf.CodedOutputStream.computeUInt64SizeNoTag(node) + node != size) {
+        continue;
+      }
+      var bytes = new java.io.ByteArrayOutputStream();
+      var cos = com.google.protobuf.CodedOutputStream.newInstance(bytes);
+      cos.writeTag(1, 2);
+      cos.writeUInt64NoTag(node);
+      prefix.writeTo(cos);
+      cos.writeTag(5, 2);
+      cos.writeUInt64NoTag(entry);
+      cos.writeString(1, "value");
+      cos.writeTag(2, 2);
+      cos.writeUInt64NoTag(value);
+      cos.writeTag(8, 2);
+      cos.writeUInt64NoTag(tensor);
+      head.writeTo(cos);
+      cos.writeTag(4, 2);
+      cos.writeUInt64NoTag(content);
+      cos.flush();
+      constElements = content;
+      Path p = tmp.resolve(name);
+      try (var f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+        f.write(bytes.toByteArray());
+        f.setLength(size);
+      }
+      return p;
+    }
+    throw new IllegalStateException("no Const fills " + size + " bytes");
+  }
+
+  @Test
+  void aGraphAtTheSizeBoundIsInspectedInASmallHeap() throws Exception {
+    // the largest GraphDef jfreeze writes (GraphFile.MAX_SIZE): before, inspect needed -Xmx8g
+    // (the file's bytes, then a copy of the Const's content, then another for a wrong guess of kind)
+    long size = io.github.jfreeze.codec.GraphFile.MAX_SIZE;
+    Path g = constGraphOfSize("max.pb", size);
+    assertEquals(size, Files.size(g));
+    Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx256m"), "inspect", g.toString(), "--json");
+    assertEquals(0, r.code(), r.toString());
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertEquals("graph_def", json.path("kind").asText(), r.out());
+    assertEquals(1, json.path("node_count").asInt(), r.out());
+    assertEquals(constElements, json.path("const_parameters").asLong(), r.out());
+  }
+
   @Test
   void outOfMemoryNamesTheInput() throws Exception {
     Path g = chain("chain.pb", 300_000);

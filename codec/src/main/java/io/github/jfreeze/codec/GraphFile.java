@@ -4,6 +4,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
+import com.google.protobuf.UnsafeByteOperations;
 import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
@@ -97,12 +98,39 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
         }
       }
     }
-    byte[] bytes = Files.readAllBytes(file);
-    if (bytes.length != size) {
-      throw new CorruptFileException(file, Math.min(bytes.length, size), "changed size while it was read (" + size + " then "
-          + bytes.length + " bytes)");
+    if (size >= MAP_SIZE) {
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+        // mapped, not read into the heap: the message's bytes fields (tensor contents) become views
+        // of the mapping, so a graph at MAX_SIZE is inspected in a small heap
+        return parse(file, ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size));
+      }
     }
-    return parse(file, bytes);
+    return parse(file, readAll(file, size));
+  }
+
+  /** Graph files this large are mapped rather than read into the heap. */
+  private static final long MAP_SIZE = 64L << 20;
+
+  /**
+   * The file's {@code size} bytes, read in pieces: one read of the whole file into a heap array
+   * goes through a temporary native buffer of the same size (another 2 GiB at {@link #MAX_SIZE}).
+   */
+  private static byte[] readAll(Path file, long size) throws IOException {
+    byte[] bytes = new byte[(int) size];
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+      int done = 0;
+      while (done < bytes.length) {
+        int n = ch.read(java.nio.ByteBuffer.wrap(bytes, done, Math.min(bytes.length - done, 8 << 20)));
+        if (n < 0) {
+          throw new CorruptFileException(file, done, "changed size while it was read (" + size + " then " + done + " bytes)");
+        }
+        done += n;
+      }
+      if (ch.size() != size) {
+        throw new CorruptFileException(file, size, "changed size while it was read (" + size + " then " + ch.size() + " bytes)");
+      }
+    }
+    return bytes;
   }
 
   /**
@@ -131,6 +159,10 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
    * @throws CorruptFileException if it is none of the three, or damaged
    */
   public static GraphFile parse(Path file, byte[] bytes) throws CorruptFileException {
+    return parse(file, java.nio.ByteBuffer.wrap(bytes));
+  }
+
+  private static GraphFile parse(Path file, java.nio.ByteBuffer bytes) throws CorruptFileException {
     ProtobufRuntime.require();
     List<Kind> order = order(file);
     String text = asText(bytes);
@@ -144,7 +176,7 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
       }
     }
     long bad = WireScan.firstError(bytes);
-    throw new CorruptFileException(file, bad, bytes.length == 0 ? "empty file: not a graph"
+    throw new CorruptFileException(file, bad, bytes.remaining() == 0 ? "empty file: not a graph"
         : bad >= 0 ? "not a valid protobuf (GraphDef, MetaGraphDef or SavedModel): broken field structure"
         : "not a GraphDef, MetaGraphDef or SavedModel (the protobuf fields do not fit any of them)");
   }
@@ -166,15 +198,15 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
   }
 
   /** The content as text if it is UTF-8 without control characters, else {@code null}. */
-  private static String asText(byte[] bytes) {
-    for (byte b : bytes) {
+  private static String asText(java.nio.ByteBuffer bytes) {
+    for (int i = bytes.position(); i < bytes.limit(); i++) {
+      byte b = bytes.get(i);
       if ((b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
         return null;
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(bytes.duplicate()).toString();
     } catch (CharacterCodingException e) {
       return null;
     }
@@ -231,10 +263,16 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
     };
   }
 
-  private static Message tryBinary(Kind kind, byte[] bytes) {
+  private static Message tryBinary(Kind kind, java.nio.ByteBuffer bytes) {
     try {
-      CodedInputStream in = CodedInputStream.newInstance(bytes);
+      // a stream over an immutable ByteString: protobuf aliases only input it may assume unchanging
+      CodedInputStream in = UnsafeByteOperations.unsafeWrap(bytes.duplicate()).newCodedInput();
       in.setSizeLimit(Integer.MAX_VALUE);
+      // bytes fields (tensor contents, and unknown fields when the kind is wrong) become views of
+      // the file's bytes, not copies: a graph at MAX_SIZE is inspected in a small heap
+      // (HostileIT#aGraphAtTheSizeBoundIsInspectedInASmallHeap), where copies needed three times
+      // its size; nothing else holds the bytes, so nothing changes them under the views
+      in.enableAliasing(true);
       return builder(kind).mergeFrom(in, ExtensionRegistryLite.getEmptyRegistry()).build();
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return null;
@@ -288,11 +326,13 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
     private WireScan() {}
 
     /** Offset of the first malformed top-level field, or -1 if the structure is sound. */
-    static long firstError(byte[] b) {
+    static long firstError(java.nio.ByteBuffer b) {
+      int base = b.position();
+      int length = b.remaining();
       int pos = 0;
-      while (pos < b.length) {
+      while (pos < length) {
         int start = pos;
-        long[] r = varint(b, pos);
+        long[] r = varint(b, base, length, pos);
         if (r == null) {
           return start;
         }
@@ -304,7 +344,7 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
         }
         switch (wire) {
           case 0 -> {
-            r = varint(b, pos);
+            r = varint(b, base, length, pos);
             if (r == null) {
               return start;
             }
@@ -313,8 +353,8 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
           case 1 -> pos += 8;
           case 5 -> pos += 4;
           case 2 -> {
-            r = varint(b, pos);
-            if (r == null || r[0] < 0 || r[0] > b.length - r[1]) {
+            r = varint(b, base, length, pos);
+            if (r == null || r[0] < 0 || r[0] > length - r[1]) {
               return start;
             }
             pos = (int) (r[1] + r[0]);
@@ -323,20 +363,20 @@ public record GraphFile(Path file, Kind kind, boolean text, Message message) {
             return start;
           }
         }
-        if (pos > b.length) {
+        if (pos > length || pos < 0) {
           return start;
         }
       }
       return -1;
     }
 
-    private static long[] varint(byte[] b, int pos) {
+    private static long[] varint(java.nio.ByteBuffer b, int base, int length, int pos) {
       long v = 0;
       for (int i = 0; i < 10; i++) {
-        if (pos >= b.length) {
+        if (pos >= length) {
           return null;
         }
-        int c = b[pos++] & 0xff;
+        int c = b.get(base + pos++) & 0xff;
         v |= (long) (c & 0x7f) << (7 * i);
         if (c < 0x80) {
           return new long[] {v, pos};

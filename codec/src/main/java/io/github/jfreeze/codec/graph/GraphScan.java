@@ -185,8 +185,10 @@ public final class GraphScan {
     Scanner(ByteBuffer bytes, boolean locate) {
       this.bytes = bytes;
       this.locate = locate;
-      this.in = CodedInputStream.newInstance(bytes);
-      in.enableAliasing(true); // tensor_content of Const values is not copied
+      // over an immutable ByteString: protobuf aliases (does not copy) tensor_content of Const values
+      // only in input it may assume unchanging
+      this.in = com.google.protobuf.UnsafeByteOperations.unsafeWrap(bytes).newCodedInput();
+      in.enableAliasing(true);
       in.setSizeLimit(Integer.MAX_VALUE);
     }
 
