@@ -45,9 +45,42 @@ final class NativeValueSource implements VariableValueSource {
    */
   static final long MAX_NATIVE_BYTES = Integer.MAX_VALUE - 8;
 
+  /**
+   * Fetches exactly the variables the outputs reach, in one native run; none, no session. From a
+   * checkpoint, one {@code RestoreV2} reads just their tensors (the Saver's restore op would read
+   * every variable, whatever its size); a SavedModel is loaded whole, as TF loads it.
+   */
+  @Override
+  public void prepare(List<Wanted> wanted) throws IOException {
+    Map<String, String> keysByNode = new java.util.LinkedHashMap<>();
+    wanted.forEach(w -> keysByNode.put(w.node(), w.key()));
+    checkSizes(keysByNode);
+    if (wanted.isEmpty()) {
+      values = Map.of();
+    } else if (location.kind() != ModelLocation.Kind.SAVED_MODEL && location.checkpoint() != null
+        && location.format() == io.github.jfreeze.codec.CheckpointFormat.V2) {
+      Path meta = graph != null ? graph : location.graphFile();
+      if (meta == null) {
+        throw new CommandFailure(location.input(), "--native-values needs a checkpoint with its .meta (or a SavedModel)");
+      }
+      List<NativeVariables.Part> parts = wanted.stream().map(w -> new NativeVariables.Part(w.node(), w.key(), w.shapeAndSlice()))
+          .toList();
+      values = NativeVariables.restoreParts(meta, location.checkpoint().toString(), parts);
+    } else {
+      values = restore(List.copyOf(keysByNode.keySet()));
+    }
+  }
+
   /** Fetches exactly the variables the outputs reach, in one native run; none, no session. */
   @Override
   public void prepare(Map<String, String> keysByNode) throws IOException {
+    checkSizes(keysByNode);
+    List<String> nodes = List.copyOf(keysByNode.keySet());
+    values = nodes.isEmpty() ? Map.of() : restore(nodes);
+  }
+
+  /** Refuses, before any native work, a variable too large to copy out of TensorFlow. */
+  private void checkSizes(Map<String, String> keysByNode) throws IOException {
     if (location.hasCheckpoint()) {
       try (CheckpointReader ckpt = location.openCheckpoint()) {
         for (var e : keysByNode.entrySet()) {
@@ -60,8 +93,6 @@ final class NativeValueSource implements VariableValueSource {
         }
       }
     }
-    List<String> nodes = List.copyOf(keysByNode.keySet());
-    values = nodes.isEmpty() ? Map.of() : restore(nodes);
   }
 
   @Override

@@ -49,45 +49,26 @@ class HostileIT {
     seed = TestPaths.testdata().resolve("models/seed");
   }
 
-  record Run(int code, String out, String err) {
-    Run badInput() {
-      assertEquals(1, code, this::toString);
-      assertEquals(1, err.lines().count(), () -> "one line: " + this);
-      assertTrue(err.startsWith("jfreeze: error: "), this::toString);
-      assertFalse(err.contains("\tat ") || err.contains("Exception"), this::toString);
-      return this;
-    }
-  }
-
-  private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  private Launcher.Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(root.resolve("jfreeze").toString());
     cmd.addAll(List.of(args));
     return exec(cmd, env);
   }
 
-  private Run run(String... args) throws IOException, InterruptedException {
+  private Launcher.Run run(String... args) throws IOException, InterruptedException {
     return run(Map.of(), args);
   }
 
   /** Runs {@code script} with bash, the launcher as {@code $J}. */
-  private Run shell(String script, Map<String, String> env) throws IOException, InterruptedException {
+  private Launcher.Run shell(String script, Map<String, String> env) throws IOException, InterruptedException {
     Map<String, String> e = new TreeMap<>(env);
     e.put("J", root.resolve("jfreeze").toString());
     return exec(List.of("bash", "-c", script), e);
   }
 
-  private Run exec(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "did not finish in 120 s: " + cmd);
-    Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-    Files.delete(out);
-    Files.delete(err);
-    return r;
+  private Launcher.Run exec(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
+    return Launcher.exec(cmd, env, tmp);
   }
 
   /** Every file under {@code dir} with its SHA-256: what "nothing changed" is checked against. */
@@ -125,7 +106,7 @@ class HostileIT {
     Path fifo = tmp.resolve("fifo");
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
     for (String out : List.of("/dev/null", "/dev/full", fifo.toString())) {
-      Run r = run("freeze", seed.toString(), "--outputs", "predictions", "-o", out, "--force").badInput();
+      Launcher.Run r = run("freeze", seed.toString(), "--outputs", "predictions", "-o", out, "--force").badInput();
       assertEquals("jfreeze: error: " + out + ": is not a regular file (a device, FIFO or socket); jfreeze writes only "
           + "regular files and directories\n", r.err());
       assertTrue(Files.readAttributes(Path.of(out), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther(), out);
@@ -165,7 +146,7 @@ class HostileIT {
     for (List<String> c : cases) {
       List<String> args = new ArrayList<>(c);
       args.add("--force");
-      Run r = run(args.toArray(String[]::new)).badInput();
+      Launcher.Run r = run(args.toArray(String[]::new)).badInput();
       assertTrue(r.err().contains("an input of this run") || r.err().contains("inside the input")
           || r.err().contains("contains the input"), args + ": " + r);
     }
@@ -184,7 +165,7 @@ class HostileIT {
         if (force) {
           args.add("--force");
         }
-        Run r = run(args.toArray(String[]::new)).badInput();
+        Launcher.Run r = run(args.toArray(String[]::new)).badInput();
         assertTrue(r.err().contains(out + ": is a symbolic link"), r.toString());
       }
     }
@@ -209,7 +190,7 @@ class HostileIT {
             .append("' & pids[").append(i).append("]=$!\n");
       }
       script.append("codes=; for p in ${pids[@]}; do wait $p; codes=\"$codes$?\"; done; echo $codes");
-      Run r = shell(script.toString(), Map.of());
+      Launcher.Run r = shell(script.toString(), Map.of());
       String codes = r.out().strip();
       long ok = codes.chars().filter(ch -> ch == '0').count();
       if (force) {
@@ -245,7 +226,7 @@ class HostileIT {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
       }
       assertEquals(1, jfreezeTemporaries(dir).size(), "kill -9 leaves the temporary");
-      Run next = kind.equals("file")
+      Launcher.Run next = kind.equals("file")
           ? run("freeze", seed.toString(), "--outputs", "predictions", "-o", dir.resolve("frozen.pb").toString())
           : run("convert", seed.toString(), "--to", "saved-model", "--inputs", "input_holder", "--outputs", "predictions",
               "-o", dir.resolve("sm").toString());
@@ -285,9 +266,9 @@ class HostileIT {
       } catch (IOException full) {
         // the disk is full now
       }
-      Run f = run("freeze", seed.toString(), "--outputs", "predictions", "-o", disk.resolve("out.pb").toString()).badInput();
+      Launcher.Run f = run("freeze", seed.toString(), "--outputs", "predictions", "-o", disk.resolve("out.pb").toString()).badInput();
       assertEquals("jfreeze: error: " + disk.resolve("out.pb") + ": cannot write: No space left on device\n", f.err());
-      Run c = run("convert", seed.toString(), "--to", "saved-model", "--inputs", "input_holder", "--outputs",
+      Launcher.Run c = run("convert", seed.toString(), "--to", "saved-model", "--inputs", "input_holder", "--outputs",
           "predictions", "-o", disk.resolve("sm").toString()).badInput();
       assertTrue(c.err().startsWith("jfreeze: error: " + disk.resolve("sm") + ": "), c.err());
       assertTrue(c.err().contains("No space left on device"), c.err());
@@ -304,7 +285,7 @@ class HostileIT {
     Path ro = Files.createDirectories(tmp.resolve("ro"));
     Assumptions.assumeTrue(mount(ro, "ro,size=64k"), "skipped: cannot mount a read-only tmpfs here (not root?)");
     try {
-      Run f = run("freeze", seed.toString(), "--outputs", "predictions", "-o", ro.resolve("out.pb").toString()).badInput();
+      Launcher.Run f = run("freeze", seed.toString(), "--outputs", "predictions", "-o", ro.resolve("out.pb").toString()).badInput();
       assertEquals("jfreeze: error: " + ro.resolve("out.pb") + ": cannot write: Read-only file system\n", f.err());
     } finally {
       unmount(ro);
@@ -314,7 +295,7 @@ class HostileIT {
   @Test
   void aFileSizeLimitNamesTheOutput() throws Exception {
     Path out = tmp.resolve("big.pb");
-    Run r = shell("trap '' XFSZ; ulimit -f 1; exec \"$J\" freeze '" + TestPaths.testdata().resolve("models/cnn_batchnorm")
+    Launcher.Run r = shell("trap '' XFSZ; ulimit -f 1; exec \"$J\" freeze '" + TestPaths.testdata().resolve("models/cnn_batchnorm")
         + "' --outputs output -o '" + out + "'", Map.of("JFREEZE_JAVA_OPTS", "-XX:-UsePerfData")).badInput();
     assertEquals("jfreeze: error: " + out + ": cannot write: File too large\n", r.err());
     assertEquals(List.of(), jfreezeTemporaries(tmp));
@@ -391,7 +372,7 @@ class HostileIT {
     int n = 1_000_000;
     Path graph = chainAfterVariable("chain.meta", n);
     Path out = tmp.resolve("frozen.pb");
-    Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx256m"), "freeze", seed.resolve("model.ckpt-1").toString(), "--graph",
+    Launcher.Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx256m"), "freeze", seed.resolve("model.ckpt-1").toString(), "--graph",
         graph.toString(), "--outputs", "predictions", "-o", out.toString());
     assertEquals(0, r.code(), r.toString());
     Map<String, String> frozen = firstInputs(out);
@@ -460,7 +441,7 @@ class HostileIT {
     long size = io.github.jfreeze.codec.GraphFile.MAX_SIZE;
     Path g = constGraphOfSize("max.pb", size);
     assertEquals(size, Files.size(g));
-    Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx256m"), "inspect", g.toString(), "--json");
+    Launcher.Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx256m"), "inspect", g.toString(), "--json");
     assertEquals(0, r.code(), r.toString());
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     assertEquals("graph_def", json.path("kind").asText(), r.out());
@@ -471,7 +452,7 @@ class HostileIT {
   @Test
   void outOfMemoryNamesTheInput() throws Exception {
     Path g = chain("chain.pb", 300_000);
-    Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx24m"), "freeze", g.toString(), "--outputs", "chain/299999", "-o",
+    Launcher.Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx24m"), "freeze", g.toString(), "--outputs", "chain/299999", "-o",
         tmp.resolve("out.pb").toString()).badInput();
     assertEquals("jfreeze: error: " + g + ": out of memory; give Java more heap, e.g. JFREEZE_JAVA_OPTS=-Xmx8g\n", r.err());
   }
@@ -479,14 +460,14 @@ class HostileIT {
   @Test
   void aNonAsciiPathUnderLangC() throws Exception {
     Path dir = copyOfSeed("ünïcödé");
-    Run r = run(Map.of("LANG", "C", "LC_ALL", "C"), "inspect", dir.toString());
+    Launcher.Run r = run(Map.of("LANG", "C", "LC_ALL", "C"), "inspect", dir.toString());
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("ünïcödé"), r.out());
   }
 
   @Test
   void aNameThatIsNotUtf8IsSaidSo() throws Exception {
-    Run r = shell("d=\"$(printf 'bad\\377')\"; mkdir \"$d\" && cp -r '" + seed + "' \"$d/seed\" && exec \"$J\" inspect \"$d/seed\"",
+    Launcher.Run r = shell("d=\"$(printf 'bad\\377')\"; mkdir \"$d\" && cp -r '" + seed + "' \"$d/seed\" && exec \"$J\" inspect \"$d/seed\"",
         Map.of()).badInput();
     assertEquals("jfreeze: error: $'bad\\377/seed': this name is not valid UTF-8, and Java can only open UTF-8 file names; "
         + "rename it, or give a symbolic link with a UTF-8 name\n", r.err());
@@ -495,7 +476,7 @@ class HostileIT {
   @Test
   void tooFewFileDescriptors() throws Exception {
     for (int n : new int[] {12, 18}) {
-      Run r = shell("ulimit -n " + n + "; exec \"$J\" freeze '" + seed + "' --outputs predictions -o x" + n + ".pb", Map.of());
+      Launcher.Run r = shell("ulimit -n " + n + "; exec \"$J\" freeze '" + seed + "' --outputs predictions -o x" + n + ".pb", Map.of());
       if (r.code() != 0) {
         r.badInput();
         assertTrue(r.err().contains("ulimit -n"), r.toString());
@@ -524,10 +505,10 @@ class HostileIT {
   void aBroadcastConstPrintsInSmallMemory() throws Exception {
     Path g = broadcastConst("broadcast.pb", 1L << 26);
     assertTrue(Files.size(g) < 100);
-    Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx64m"), "inspect", "--values", g.toString());
+    Launcher.Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx64m"), "inspect", "--values", g.toString());
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("float32 [67108864]\n[1.5 1.5 1.5 ... 1.5 1.5 1.5]"), r.out());
-    Run json = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx64m"), "inspect", "--values", "--json", "--max-values", "4", g.toString());
+    Launcher.Run json = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx64m"), "inspect", "--values", "--json", "--max-values", "4", g.toString());
     assertEquals(0, json.code(), json.toString());
     var values = Cli.JSON.readTree(json.out()).get("constants").get(0).get("values");
     assertEquals("[1.5,1.5,1.5,1.5]", values.toString());
@@ -537,10 +518,10 @@ class HostileIT {
   @Test
   void aTerabyteConstIsRefusedForJsonAndVerifiesWithoutDecoding() throws Exception {
     Path g = broadcastConst("huge.pb", 1L << 40);
-    Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx64m"), "inspect", "--values", "--json", g.toString()).badInput();
+    Launcher.Run r = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx64m"), "inspect", "--values", "--json", g.toString()).badInput();
     assertEquals("", r.out());
     assertTrue(r.err().contains("stands for 1099511627776 values"), r.err());
-    Run text = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx64m"), "inspect", "--values", g.toString());
+    Launcher.Run text = run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx64m"), "inspect", "--values", g.toString());
     assertEquals(0, text.code(), text.toString());
     assertEquals(0, run(Map.of("JFREEZE_JAVA_OPTS", "-Xmx64m"), "inspect", "--verify", g.toString()).code());
   }

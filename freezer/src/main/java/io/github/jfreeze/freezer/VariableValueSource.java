@@ -32,4 +32,27 @@ public interface VariableValueSource {
    * @throws IOException if the values cannot be fetched
    */
   default void prepare(Map<String, String> keysByNode) throws IOException {}
+
+  /**
+   * A variable whose value will be asked for.
+   *
+   * @param node the variable node
+   * @param key its checkpoint key
+   * @param shapeAndSlice TF's {@code shape_and_slices} entry for it in a {@code RestoreV2}: {@code ""}
+   *     for the whole tensor, or the full shape and the slice ({@code "10 4 0,5:-"}) for a partition
+   */
+  record Wanted(String node, String key, String shapeAndSlice) {}
+
+  /**
+   * As {@link #prepare(Map)}, with the slice each variable holds of its key; the freezer calls this
+   * one. The default calls {@link #prepare(Map)}.
+   *
+   * @param wanted the variables, in the order their values will be asked for
+   * @throws IOException if the values cannot be fetched
+   */
+  default void prepare(java.util.List<Wanted> wanted) throws IOException {
+    Map<String, String> keysByNode = new java.util.LinkedHashMap<>();
+    wanted.forEach(w -> keysByNode.put(w.node(), w.key()));
+    prepare(java.util.Collections.unmodifiableMap(keysByNode));
+  }
 }

@@ -119,6 +119,15 @@ final class OriginalModel implements AutoCloseable {
    * are) and runs its Saver's restore op, feeding the checkpoint prefix to the filename tensor.
    */
   static OriginalModel checkpoint(Checkpoint c, Device device) throws IOException {
+    return imported(c, device, true);
+  }
+
+  /**
+   * Imports the checkpoint's MetaGraphDef graph as {@link #checkpoint} does, running its Saver's
+   * restore op only when {@code restore} (else the variables are not initialized: the caller
+   * restores what it needs).
+   */
+  static OriginalModel imported(Checkpoint c, Device device, boolean restore) throws IOException {
     MetaGraphDef meta;
     try {
       meta = GraphFiles.readMetaGraphDef(c.meta());
@@ -138,11 +147,13 @@ final class OriginalModel implements AutoCloseable {
       throw NativeRunException.tensorflow("TensorFlow cannot import the graph of " + c.meta(), e.getMessage());
     }
     try {
-      String restore = NativeGraphRunner.opName(saver.getRestoreOpName());
-      String filename = saver.getFilenameTensorName();
-      NativeTensor prefix = new NativeTensor(filename, "string", new long[0], new byte[0],
-          List.of(c.prefix().getBytes(StandardCharsets.UTF_8)));
-      NativeRunner.run(r, List.of(prefix), List.of(), List.of(restore), "restoring " + c.prefix() + " with " + restore);
+      if (restore) {
+        String op = NativeGraphRunner.opName(saver.getRestoreOpName());
+        String filename = saver.getFilenameTensorName();
+        NativeTensor prefix = new NativeTensor(filename, "string", new long[0], new byte[0],
+            List.of(c.prefix().getBytes(StandardCharsets.UTF_8)));
+        NativeRunner.run(r, List.of(prefix), List.of(), List.of(op), "restoring " + c.prefix() + " with " + op);
+      }
       return new OriginalModel(r, g, "checkpoint " + c.prefix() + " (graph " + c.meta() + ")", Map.of());
     } catch (RuntimeException | NativeRunException e) {
       r.close();

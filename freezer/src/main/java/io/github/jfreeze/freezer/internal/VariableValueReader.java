@@ -105,9 +105,10 @@ final class VariableValueReader {
     Map<String, ConstantValue> values = new LinkedHashMap<>();
     Map<String, Tensor> cache = new HashMap<>();
     if (supplied != null) {
-      Map<String, String> keysByNode = new LinkedHashMap<>();
-      bindings.forEach((node, b) -> keysByNode.put(node, b.key()));
-      supplied.prepare(java.util.Collections.unmodifiableMap(keysByNode));
+      List<VariableValueSource.Wanted> wanted = new ArrayList<>();
+      bindings.forEach((node, b) -> wanted.add(new VariableValueSource.Wanted(node, b.key(), b.slice() == null ? ""
+          : String.join(" ", byKey.get(b.key()).shape().asList().stream().map(String::valueOf).toList()) + " " + b.slice())));
+      supplied.prepare(List.copyOf(wanted));
     }
     for (var e : bindings.entrySet()) {
       Binding b = e.getValue();

@@ -42,6 +42,7 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_OperationOutput
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SessionListDevices;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SessionRun;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SetAttrType;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_SetAttrTypeList;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SetConfig;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TString_Copy;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TString_Dealloc;
@@ -371,6 +372,15 @@ public final class NativeGraphRunner implements AutoCloseable {
    */
   public void addOperation(String type, String name, List<String> inputs, List<String> typeAttrNames,
       int[] typeAttrValues) throws NativeFailure {
+    addOperation(type, name, inputs, typeAttrNames, typeAttrValues, null, null);
+  }
+
+  /**
+   * As {@link #addOperation(String, String, List, List, int[])}, with one attribute that is a list of
+   * types ({@code typeListAttr}, e.g. {@code RestoreV2}'s {@code dtypes}), or none when null.
+   */
+  public void addOperation(String type, String name, List<String> inputs, List<String> typeAttrNames,
+      int[] typeAttrValues, String typeListAttr, int[] typeList) throws NativeFailure {
     requireOpen();
     TF_Status status = TF_NewStatus();
     try {
@@ -382,6 +392,9 @@ public final class NativeGraphRunner implements AutoCloseable {
       }
       for (int i = 0; i < typeAttrNames.size(); i++) {
         TF_SetAttrType(d, typeAttrNames.get(i), typeAttrValues[i]);
+      }
+      if (typeListAttr != null) {
+        TF_SetAttrTypeList(d, typeListAttr, typeList, typeList.length);
       }
       TF_FinishOperation(d, status);
       check(status);
