@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # jfreeze's benchmarks, one command: builds (with -Pbenchmarks), generates the benchmark models with
-# native TensorFlow if they are not there yet (BenchmarkModels: big, big_sharded, mid, many, under
+# native TensorFlow if they are not there yet (BenchmarkModels: big, big_sharded, mid, many_2k, many,
+# many_200k, under
 # benchmarks/target/models, never committed), times the whole-process comparisons (jfreeze freeze
 # against the native-assisted freezer and against cp, inspect; alternating, N runs, peak RSS from
 # /usr/bin/time -v), runs the JMH suite and prints one table (also written to
 # benchmarks/target/results/table.md). About 12 minutes on 2 cores.
 #
-#   benchmarks/run.sh [--runs N] [--jmh REGEX | --no-jmh] [--regenerate]
+#   benchmarks/run.sh [--runs N] [--only REGEX] [--jmh REGEX | --no-jmh] [--regenerate]
 #
 #   --runs N       timed runs of each whole-process command (default 5)
+#   --only REGEX   only the whole-process rows whose id matches REGEX (e.g. 'many'), and only the
+#                  models they use
 #   --jmh REGEX    only the JMH benchmarks matching REGEX (default: all)
 #   --no-jmh       skip JMH
 #   --regenerate   regenerate the models even if present
@@ -19,6 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=5
+only=''
 jmh='io.github.jfreeze.benchmarks.*'
 regen=0
 while [ $# -gt 0 ]; do
@@ -27,7 +31,8 @@ while [ $# -gt 0 ]; do
     --jmh) jmh="$2"; shift 2 ;;
     --no-jmh) jmh=""; shift ;;
     --regenerate) regen=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --only) only="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,11 +44,47 @@ out=benchmarks/target/out
 mkdir -p "$models" "$results" "$out"
 rm -f "$results"/process.tsv "$results"/commands.tsv "$results"/machine.txt
 
+# id, label, command (run by bash; each writes into $out/<id>/, emptied before each of its runs, so
+# no run pays for deleting the previous one's gigabyte)
+add() {
+  if [ -z "$only" ] || [[ "$1" =~ $only ]]; then printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$results/commands.tsv"; fi
+}
+add freeze_big "freeze big (1 GiB, 201 variables)" "./jfreeze freeze $models/big --outputs predictions -o $out/freeze_big/frozen.pb"
+add freeze_big_256m "freeze big, -Xmx256m" "env JFREEZE_JAVA_OPTS=-Xmx256m ./jfreeze freeze $models/big --outputs predictions -o $out/freeze_big_256m/frozen.pb"
+add native_big "freeze big, native-assisted" "./jfreeze freeze $models/big --outputs predictions -o $out/native_big/frozen.pb --native-values"
+add cp_big "cp big's data file" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cp_big/"
+add cpsync_big "cp big's data file + sync" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cpsync_big/ && sync $out/cpsync_big/*"
+add freeze_sharded "freeze big_sharded (2 shards)" "./jfreeze freeze $models/big_sharded --outputs predictions -o $out/freeze_sharded/frozen.pb"
+add cp_sharded "cp big_sharded's 2 data files" "cp $models/big_sharded/model.ckpt-1.data-0000*-of-00002 $out/cp_sharded/"
+add freeze_mid "freeze mid (100 MiB)" "./jfreeze freeze $models/mid --outputs predictions -o $out/freeze_mid/frozen.pb"
+add native_mid "freeze mid, native-assisted" "./jfreeze freeze $models/mid --outputs predictions -o $out/native_mid/frozen.pb --native-values"
+add inspect_many "inspect many (20,000 variables)" "./jfreeze inspect $models/many"
+# many variables: the cost per node must be flat from 2,000 to 200,000 variables (issue 14)
+add freeze_many_2k "freeze many_2k (2,000 variables)" "./jfreeze freeze $models/many_2k --outputs predictions -o $out/freeze_many_2k/frozen.pb"
+add freeze_many "freeze many (20,000 variables)" "./jfreeze freeze $models/many --outputs predictions -o $out/freeze_many/frozen.pb"
+add freeze_many_200k "freeze many_200k (200,000 variables)" "./jfreeze freeze $models/many_200k --outputs predictions -o $out/freeze_many_200k/frozen.pb"
+add freeze_many_200k_256m "freeze many_200k, -Xmx256m" "env JFREEZE_JAVA_OPTS=-Xmx256m ./jfreeze freeze $models/many_200k --outputs predictions -o $out/freeze_many_200k_256m/frozen.pb"
+add native_many_2k "freeze many_2k, native-assisted" "./jfreeze freeze $models/many_2k --outputs predictions -o $out/native_many_2k/frozen.pb --native-values"
+add native_many "freeze many, native-assisted" "./jfreeze freeze $models/many --outputs predictions -o $out/native_many/frozen.pb --native-values"
+add inspect_many_2k "inspect many_2k (2,000 variables)" "./jfreeze inspect $models/many_2k"
+add inspect_many_200k "inspect many_200k (200,000 variables)" "./jfreeze inspect $models/many_200k"
+# cold page cache (the data files evicted first, with dd iflag=nocache): reading ahead, per shard in
+# parallel, against no reading ahead (-Djfreeze.readahead=false)
+evict() { echo "for f in $models/$1/model.ckpt-1.data-*; do dd if=\$f iflag=nocache count=0 status=none; done"; }
+add cold_sharded "freeze big_sharded, cold cache" "$(evict big_sharded) && ./jfreeze freeze $models/big_sharded --outputs predictions -o $out/cold_sharded/frozen.pb"
+add cold_sharded_noahead "freeze big_sharded, cold cache, no readahead" "$(evict big_sharded) && env JFREEZE_JAVA_OPTS=-Djfreeze.readahead=false ./jfreeze freeze $models/big_sharded --outputs predictions -o $out/cold_sharded_noahead/frozen.pb"
+add cold_big "freeze big, cold cache" "$(evict big) && ./jfreeze freeze $models/big --outputs predictions -o $out/cold_big/frozen.pb"
+add cold_big_noahead "freeze big, cold cache, no readahead" "$(evict big) && env JFREEZE_JAVA_OPTS=-Djfreeze.readahead=false ./jfreeze freeze $models/big --outputs predictions -o $out/cold_big_noahead/frozen.pb"
+
 echo "== build (mvn -Pbenchmarks package)" >&2
 mvn -q -B -DskipTests -Pbenchmarks package
 
 echo "== models" >&2
-for m in big big_sharded mid many; do
+for m in big big_sharded mid many_2k many many_200k; do
+  # with --only, a model no chosen row names is not made
+  if ! cut -f3 "$results/commands.tsv" | grep -q "models/$m\( \|/\|\$\)"; then
+    continue
+  fi
   if [ "$regen" = 1 ] || [ ! -f "$models/$m/model.ckpt-1.index" ]; then
     TF_CPP_MIN_LOG_LEVEL=2 java -cp "testdata-generator/target/classes:$(cat testdata-generator/target/classpath.txt)" io.github.jfreeze.generator.BenchmarkModels "$models" "$m"
   fi
@@ -57,29 +98,8 @@ done
   echo "java: $(java -version 2>&1 | head -1), launcher options -XX:TieredStopAtLevel=1 -XX:+UseSerialGC + CDS archive"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: other jobs run beside)"
   echo "jfreeze: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' + uncommitted changes')"
-  echo "command: benchmarks/run.sh --runs $runs${jmh:+ --jmh '$jmh'}"
+  echo "command: benchmarks/run.sh --runs $runs${only:+ --only '$only'}${jmh:+ --jmh '$jmh'}${jmh:- --no-jmh}"
 } > "$results/machine.txt"
-
-# id, label, command (run by bash; each writes into $out/<id>/, emptied before each of its runs, so
-# no run pays for deleting the previous one's gigabyte)
-add() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$results/commands.tsv"; }
-add freeze_big "freeze big (1 GiB, 201 variables)" "./jfreeze freeze $models/big --outputs predictions -o $out/freeze_big/frozen.pb"
-add freeze_big_256m "freeze big, -Xmx256m" "env JFREEZE_JAVA_OPTS=-Xmx256m ./jfreeze freeze $models/big --outputs predictions -o $out/freeze_big_256m/frozen.pb"
-add native_big "freeze big, native-assisted" "./jfreeze freeze $models/big --outputs predictions -o $out/native_big/frozen.pb --native-values"
-add cp_big "cp big's data file" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cp_big/"
-add cpsync_big "cp big's data file + sync" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cpsync_big/ && sync $out/cpsync_big/*"
-add freeze_sharded "freeze big_sharded (2 shards)" "./jfreeze freeze $models/big_sharded --outputs predictions -o $out/freeze_sharded/frozen.pb"
-add cp_sharded "cp big_sharded's 2 data files" "cp $models/big_sharded/model.ckpt-1.data-0000*-of-00002 $out/cp_sharded/"
-add freeze_mid "freeze mid (100 MiB)" "./jfreeze freeze $models/mid --outputs predictions -o $out/freeze_mid/frozen.pb"
-add native_mid "freeze mid, native-assisted" "./jfreeze freeze $models/mid --outputs predictions -o $out/native_mid/frozen.pb --native-values"
-add inspect_many "inspect many (20,000 variables)" "./jfreeze inspect $models/many"
-# cold page cache (the data files evicted first, with dd iflag=nocache): reading ahead, per shard in
-# parallel, against no reading ahead (-Djfreeze.readahead=false)
-evict() { echo "for f in $models/$1/model.ckpt-1.data-*; do dd if=\$f iflag=nocache count=0 status=none; done"; }
-add cold_sharded "freeze big_sharded, cold cache" "$(evict big_sharded) && ./jfreeze freeze $models/big_sharded --outputs predictions -o $out/cold_sharded/frozen.pb"
-add cold_sharded_noahead "freeze big_sharded, cold cache, no readahead" "$(evict big_sharded) && env JFREEZE_JAVA_OPTS=-Djfreeze.readahead=false ./jfreeze freeze $models/big_sharded --outputs predictions -o $out/cold_sharded_noahead/frozen.pb"
-add cold_big "freeze big, cold cache" "$(evict big) && ./jfreeze freeze $models/big --outputs predictions -o $out/cold_big/frozen.pb"
-add cold_big_noahead "freeze big, cold cache, no readahead" "$(evict big) && env JFREEZE_JAVA_OPTS=-Djfreeze.readahead=false ./jfreeze freeze $models/big --outputs predictions -o $out/cold_big_noahead/frozen.pb"
 
 clean() { rm -rf "${out:?}/$1"; mkdir -p "$out/$1"; }
 
@@ -113,7 +133,9 @@ for ((run = 1; run <= runs; run++)); do
 done
 
 # the last run's outputs: jfreeze's streamed graph against the native-assisted one (built in memory)
-if cmp -s "$out/freeze_big/frozen.pb" "$out/native_big/frozen.pb"; then
+if [ ! -f "$out/freeze_big/frozen.pb" ] || [ ! -f "$out/native_big/frozen.pb" ]; then
+  : # --only left out one of them
+elif cmp -s "$out/freeze_big/frozen.pb" "$out/native_big/frozen.pb"; then
   echo "freeze big output: byte-identical to native-assisted's ($(stat -c %s "$out/freeze_big/frozen.pb") bytes)" >> "$results/machine.txt"
 else
   echo "freeze big output: DIFFERENT from native-assisted's" >> "$results/machine.txt"

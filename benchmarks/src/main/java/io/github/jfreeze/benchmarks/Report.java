@@ -174,6 +174,7 @@ public final class Report {
       sb.append(String.format(Locale.ROOT, "| `inspect` many, wall s | %.2f | %.2f | %.2f | < 1 | %s |%n", s.median(), s.min(),
           s.max(), verdict(s.median(), 1.0)));
     }
+    manyVariables(sb, process, failures);
     for (Jmh j : jmh) {
       if (j.name().equals("IndexParseBenchmark.openIndex") && j.params().equals("many")) {
         sb.append(String.format(Locale.ROOT, "| index parse, many (JMH `openIndex`), ms | %.1f | %.1f | %.1f | < 100 | %s |%n",
@@ -215,6 +216,51 @@ public final class Report {
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * Issue 14's targets for models of many variables: freeze of many within 1 s, 256 MiB peak RSS
+   * and 1/30 of native-assisted; inspect within 0.5 s; the cost per variable flat from 2,000 to
+   * 200,000 variables; 200,000 under -Xmx256m.
+   */
+  private static void manyVariables(StringBuilder sb, Map<String, Map<Integer, double[]>> process, List<String> failures) {
+    Map<Integer, double[]> freeze = process.get("freeze_many");
+    if (freeze != null) {
+      Stats s = Stats.of(freeze.values().stream().map(v -> v[0]).toList());
+      sb.append(String.format(Locale.ROOT, "| `freeze` many, wall s | %.2f | %.2f | %.2f | <= 1.0 | %s |%n", s.median(), s.min(),
+          s.max(), verdict(s.median(), 1.0)));
+      Stats rss = Stats.of(freeze.values().stream().map(v -> v[1] / 1024).toList());
+      sb.append(String.format(Locale.ROOT, "| peak RSS MiB, `freeze` many | %.0f | %.0f | %.0f | <= 256 | %s |%n", rss.median(),
+          rss.min(), rss.max(), verdict(rss.max(), 256)));
+    }
+    ratio(sb, process, "freeze_many", "native_many", "`freeze` / native-assisted, many", 1.0 / 30);
+    Map<Integer, double[]> inspect = process.get("inspect_many");
+    if (inspect != null) {
+      Stats s = Stats.of(inspect.values().stream().map(v -> v[0]).toList());
+      sb.append(String.format(Locale.ROOT, "| `inspect` many, wall s (issue 14) | %.2f | %.2f | %.2f | <= 0.5 | %s |%n", s.median(),
+          s.min(), s.max(), verdict(s.median(), 0.5)));
+    }
+    for (String what : List.of("freeze", "inspect")) {
+      StringBuilder cells = new StringBuilder();
+      for (String[] size : new String[][] {{"_2k", "2000"}, {"", "20000"}, {"_200k", "200000"}}) {
+        Map<Integer, double[]> runs = process.get(what + "_many" + size[0]);
+        if (runs != null) {
+          double median = Stats.of(runs.values().stream().map(v -> v[0]).toList()).median();
+          cells.append(cells.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.1f", median * 1e6 / Double.parseDouble(size[1])));
+        }
+      }
+      if (cells.length() > 0) {
+        sb.append("| `").append(what).append("` µs per variable (median wall / variables), 2k / 20k / 200k | ").append(cells)
+            .append(" | | | flat | (read the trend) |\n");
+      }
+    }
+    Map<Integer, double[]> small = process.get("freeze_many_200k_256m");
+    if (small != null) {
+      boolean ok = failures.stream().noneMatch(f -> f.startsWith("freeze_many_200k_256m "));
+      Stats s = Stats.of(small.values().stream().map(v -> v[0]).toList());
+      sb.append(String.format(Locale.ROOT, "| `freeze` many_200k with `-Xmx256m`, wall s | %.2f | %.2f | %.2f | exits 0 | %s |%n",
+          s.median(), s.min(), s.max(), ok ? "holds" : "MISSED"));
+    }
   }
 
   private static int runs(Map<String, Map<Integer, double[]>> process) {

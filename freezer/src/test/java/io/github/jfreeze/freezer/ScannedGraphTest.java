@@ -67,6 +67,38 @@ class ScannedGraphTest {
     return tests.stream();
   }
 
+  /**
+   * A node over NodeTable's hold size (a 2.4 MB Const kept in the output) is held as an object, not
+   * copied into bytes, and written the same from a binary .meta as from a whole parse.
+   */
+  @org.junit.jupiter.api.Test
+  void aLargeConstIsWrittenTheSameFromNodeBytesAsFromAWholeParse() throws IOException {
+    Path seed = io.github.jfreeze.codec.testing.TestPaths.testdata().resolve("models/seed");
+    MetaGraphDef.Builder meta = MetaGraphDef.parseFrom(Files.readAllBytes(seed.resolve("model.ckpt-1.meta"))).toBuilder();
+    byte[] content = new byte[4 * 600_000];
+    for (int i = 0; i < content.length; i++) {
+      content[i] = (byte) (i * 31 + i / 977);
+    }
+    var dtype = AttrValue.newBuilder().setType(io.github.jfreeze.proto.DataType.DT_FLOAT).build();
+    meta.getGraphDefBuilder().addNode(NodeDef.newBuilder().setName("big").setOp("Const").putAttr("dtype", dtype)
+        .putAttr("value", AttrValue.newBuilder().setTensor(io.github.jfreeze.proto.TensorProto.newBuilder()
+            .setDtype(io.github.jfreeze.proto.DataType.DT_FLOAT)
+            .setTensorShape(io.github.jfreeze.proto.TensorShapeProto.newBuilder()
+                .addDim(io.github.jfreeze.proto.TensorShapeProto.Dim.newBuilder().setSize(600_000)))
+            .setTensorContent(com.google.protobuf.ByteString.copyFrom(content))).build()));
+    Path binary = tmp.resolve("big.meta");
+    Files.write(binary, meta.build().toByteArray());
+    Path text = tmp.resolve("big.meta.txt");
+    Files.writeString(text, TextFormat.printer().printToString(meta.build()), StandardCharsets.UTF_8);
+    List<String> outputs = List.of("predictions", "big");
+    byte[] scanned = freeze(seed, binary, outputs, "big-scanned.pb");
+    byte[] whole = freeze(seed, text, outputs, "big-whole.pb");
+    assertArrayEquals(whole, scanned);
+    var frozen = io.github.jfreeze.proto.GraphDef.parseFrom(scanned);
+    NodeDef big = frozen.getNodeList().stream().filter(n -> n.getName().equals("big")).findFirst().orElseThrow();
+    assertArrayEquals(content, big.getAttrOrThrow("value").getTensor().getTensorContent().toByteArray());
+  }
+
   private byte[] freeze(Path model, Path graph, List<String> outputs, String name) throws IOException {
     Path out = tmp.resolve(model.getFileName() + "-" + name);
     FreezeOptions.Builder b = FreezeOptions.builder(model).outputs(outputs.toArray(String[]::new)).output(out).force(true);

@@ -35,6 +35,14 @@ import java.util.Map;
  */
 public final class NodeTable {
   private static final int CHUNK = 1 << 20;
+  /**
+   * Nodes larger than this (a Const holding a big value) are held as protobuf objects, not copied
+   * into bytes: their bytes fields stay views of the file, or of the value the converter made.
+   */
+  static final int HOLD = 1 << 20;
+  /** {@link #where} of a node held as an object. */
+  private static final long HELD = Long.MIN_VALUE;
+  private final Map<Integer, NodeDef> held = new HashMap<>();
   private static final byte COLOCATED = 1;
   private static final byte FUNCTION_ATTR = 2;
 
@@ -117,13 +125,24 @@ public final class NodeTable {
     NodeTable t = new NodeTable(null, nodes.size());
     List<int[]> pending = new ArrayList<>();
     for (NodeDef n : nodes) {
-      byte[] bytes = n.toByteArray();
-      int idx = t.append(n, t.store(bytes), bytes.length);
+      int idx = t.append(n);
       t.readInputs(idx, n, pending);
     }
     t.resolve(pending);
     t.originalSize = t.size;
     return t;
+  }
+
+  /** Appends an in-memory node: as bytes, or held when large. */
+  private int append(NodeDef n) {
+    int size = n.getSerializedSize();
+    if (size > HOLD) {
+      int i = append(n, HELD, size);
+      held.put(i, n);
+      return i;
+    }
+    byte[] bytes = n.toByteArray();
+    return append(n, store(bytes), bytes.length);
   }
 
   private int append(NodeDef n, long at, int length) {
@@ -344,8 +363,14 @@ public final class NodeTable {
     if (b != null) {
       return b.build();
     }
+    if (where[i] == HELD) {
+      return held.get(i);
+    }
     try {
-      CodedInputStream in = CodedInputStream.newInstance(bytes(i));
+      // bytes fields become views (stored bytes are never changed: the file is an input, chunks
+      // are only appended to), so a node holding a large value is not copied into the heap
+      CodedInputStream in = com.google.protobuf.UnsafeByteOperations.unsafeWrap(bytes(i)).newCodedInput();
+      in.enableAliasing(true);
       in.setRecursionLimit(100 - 2);
       return NodeDef.parser().parseFrom(in, ExtensionRegistryLite.getEmptyRegistry());
     } catch (IOException e) {
@@ -356,6 +381,9 @@ public final class NodeTable {
   /** The node's bytes as stored (not its edit). */
   ByteBuffer bytes(int i) {
     long at = where[i];
+    if (at == HELD) {
+      return ByteBuffer.wrap(held.get(i).toByteArray());
+    }
     if (at >= 0) {
       return source.duplicate().position((int) at).limit((int) at + lengths[i]).slice();
     }
@@ -391,8 +419,7 @@ public final class NodeTable {
     if (contains(n.getName())) {
       throw new IllegalArgumentException("node " + n.getName() + " exists");
     }
-    byte[] bytes = n.toByteArray();
-    int i = append(n, store(bytes), bytes.length);
+    int i = append(n);
     List<int[]> pending = new ArrayList<>();
     readInputs(i, n, pending);
     resolve(pending);
@@ -417,10 +444,18 @@ public final class NodeTable {
       if (!n.getName().equals(names[i])) {
         throw new IllegalStateException("node " + names[i] + " was renamed to " + n.getName());
       }
-      byte[] bytes = n.toByteArray();
-      if (!bytes(i).equals(ByteBuffer.wrap(bytes))) {
-        where[i] = store(bytes);
-        lengths[i] = bytes.length;
+      int size = n.getSerializedSize();
+      if (size > HOLD) {
+        where[i] = HELD;
+        lengths[i] = size;
+        held.put(i, n);
+      } else {
+        byte[] bytes = n.toByteArray();
+        if (where[i] == HELD || !bytes(i).equals(ByteBuffer.wrap(bytes))) {
+          where[i] = store(bytes);
+          lengths[i] = bytes.length;
+        }
+        held.remove(i);
       }
       describe(i, n);
       readInputs(i, n, pending);

@@ -113,14 +113,18 @@ public final class StreamingGraphWriter {
     private final GraphDef tail;
     private final Header[] headers;
     private final byte[][] finals;
+    /** Nodes too large to hold as bytes ({@link NodeTable#HOLD}), finished, written as messages. */
+    private final Map<Integer, NodeDef> large;
     private final long size;
 
-    private Plan(NodeTable nodes, int[] order, GraphDef tail, Header[] headers, byte[][] finals, long size) {
+    private Plan(NodeTable nodes, int[] order, GraphDef tail, Header[] headers, byte[][] finals, Map<Integer, NodeDef> large,
+        long size) {
       this.nodes = nodes;
       this.order = order;
       this.tail = tail;
       this.headers = headers;
       this.finals = finals;
+      this.large = large;
       this.size = size;
     }
 
@@ -131,6 +135,9 @@ public final class StreamingGraphWriter {
 
     /** The node at {@code j}, as written (streamed values left out). */
     private NodeDef node(int j) throws IOException {
+      if (large.containsKey(j)) {
+        return large.get(j);
+      }
       return finals[j] != null ? NodeDef.parseFrom(finals[j]) : nodes.node(order[j]);
     }
 
@@ -160,6 +167,7 @@ public final class StreamingGraphWriter {
       java.util.function.UnaryOperator<NodeDef> finish) {
     Header[] headers = new Header[order.length];
     byte[][] finals = new byte[order.length][];
+    Map<Integer, NodeDef> large = new java.util.HashMap<>();
     long size = 0;
     for (int j = 0; j < order.length; j++) {
       NodeDef n = finish.apply(nodes.node(order[j]));
@@ -169,6 +177,11 @@ public final class StreamingGraphWriter {
         size += h.size();
         continue;
       }
+      if (n.getSerializedSize() > NodeTable.HOLD) {
+        large.put(j, n);
+        size += CodedOutputStream.computeMessageSize(NODE_FIELD, n);
+        continue;
+      }
       byte[] bytes = NodeTable.deterministic(n);
       if (bytes.length != nodes.storedLength(order[j]) || !nodes.bytes(order[j]).equals(ByteBuffer.wrap(bytes))) {
         finals[j] = bytes;
@@ -176,7 +189,7 @@ public final class StreamingGraphWriter {
       size += CodedOutputStream.computeTagSize(NODE_FIELD) + CodedOutputStream.computeUInt32SizeNoTag(bytes.length) + bytes.length;
     }
     size += tail.getSerializedSize();
-    return new Plan(nodes, order, tail, headers, finals, size);
+    return new Plan(nodes, order, tail, headers, finals, large, size);
   }
 
   /**
@@ -227,6 +240,10 @@ public final class StreamingGraphWriter {
     try (ShardReadahead ahead = ShardReadahead.start(streamed)) {
       for (int j = 0; j < plan.order.length; j++) {
         Header h = plan.headers[j];
+        if (h == null && plan.large.containsKey(j)) {
+          cos.writeMessage(NODE_FIELD, plan.large.get(j));
+          continue;
+        }
         if (h == null) {
           cos.writeTag(NODE_FIELD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
           if (plan.finals[j] != null) {
