@@ -296,6 +296,9 @@ public final class Report {
   }
 
   private static String trim(double d) {
+    if (d > 0 && d < 0.1 && Math.abs(1 / d - Math.rint(1 / d)) < 1e-9) {
+      return "1/" + (long) Math.rint(1 / d);
+    }
     return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
 
