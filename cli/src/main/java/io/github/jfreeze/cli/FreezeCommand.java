@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +50,7 @@ final class FreezeCommand implements Callable<Integer> {
   String signature;
 
   @Option(names = "--tags", paramLabel = "TAGS", split = ",", defaultValue = "serve",
-      description = "SavedModel tag set, comma-separated (default: ${DEFAULT-VALUE}).")
+      description = TagSet.HELP)
   List<String> tags;
 
   @Option(names = "--include-vars", paramLabel = "NAMES", split = ",",
@@ -94,9 +93,9 @@ final class FreezeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--include-vars/--exclude-vars: " + e.getMessage());
     }
     FreezeOptions options = builder.output(output).outputs(outputs).graph(graph).signature(signature)
-        .tags(new LinkedHashSet<>(tags)).initializerNodes(initializers)
+        .tags(TagSet.of(tags)).initializerNodes(initializers)
         .clearDevices(!keepDevices).force(force)
-        .progress(ProgressLine.forOutput(spec.commandLine().getErr(), output, quiet, json)).values(nativeValues ? NativeValueSource.of(input, graph, tags) : null).build();
+        .progress(ProgressLine.forOutput(spec.commandLine().getErr(), output, quiet, json)).values(nativeValues ? NativeValueSource.of(input, graph, TagSet.of(tags)) : null).build();
     FreezeReport report;
     try {
       report = LibraryWording.asFlags(Freezer.freeze(options));

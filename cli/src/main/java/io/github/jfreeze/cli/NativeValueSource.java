@@ -26,16 +26,16 @@ import java.util.Optional;
 final class NativeValueSource implements VariableValueSource {
   private final ModelLocation location;
   private final Path graph;
-  private final List<String> tags;
+  private final java.util.Set<String> tags;
   private Map<String, NativeTensor> values;
 
-  private NativeValueSource(ModelLocation location, Path graph, List<String> tags) {
+  private NativeValueSource(ModelLocation location, Path graph, java.util.Set<String> tags) {
     this.location = location;
     this.graph = graph;
     this.tags = tags;
   }
 
-  static NativeValueSource of(Path input, Path graph, List<String> tags) throws IOException {
+  static NativeValueSource of(Path input, Path graph, java.util.Set<String> tags) throws IOException {
     return new NativeValueSource(ModelLocator.locate(input), graph, tags);
   }
 
@@ -109,9 +109,9 @@ final class NativeValueSource implements VariableValueSource {
     if (location.kind() == ModelLocation.Kind.SAVED_MODEL) {
       GraphFile f = GraphFile.read(location.graphFile());
       MetaGraphDef mg = ((SavedModel) f.message()).getMetaGraphsList().stream()
-          .filter(m -> new LinkedHashSet<>(m.getMetaInfoDef().getTagsList()).equals(new LinkedHashSet<>(tags)))
+          .filter(m -> new LinkedHashSet<>(m.getMetaInfoDef().getTagsList()).equals(tags))
           .findFirst().orElseThrow(() -> new CommandFailure(location.graphFile(), "no MetaGraphDef with tags " + tags));
-      return NativeVariables.restore(location.savedModelDir(), new LinkedHashSet<>(tags),
+      return NativeVariables.restore(location.savedModelDir(), tags,
           nodes != null ? nodes : variables(GraphSummary.of(mg)));
     }
     Path meta = graph != null ? graph : location.graphFile();

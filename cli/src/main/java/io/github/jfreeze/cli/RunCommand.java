@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
   String signature;
 
   @Option(names = "--tags", paramLabel = "TAGS", split = ",", defaultValue = "serve",
-      description = "SavedModel: the tag set to load (default: ${DEFAULT-VALUE}).")
+      description = TagSet.HELP)
   List<String> tags;
 
   @Option(names = "--feed", paramLabel = "NAME=VALUE", description = "A placeholder value (repeatable).")
@@ -67,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     NativeRunner.Result r = savedModel != null
-        ? NativeRunner.runSavedModel(savedModel, new LinkedHashSet<>(tags), signature, NamedValues.of(spec, "--feed", feeds),
+        ? NativeRunner.runSavedModel(savedModel, TagSet.of(tags), signature, NamedValues.of(spec, "--feed", feeds),
             fetches, Devices.parse(spec, device))
         : NativeRunner.run(graph, NamedValues.of(spec, "--feed", feeds), fetches, Devices.parse(spec, device));
     PrintWriter out = spec.commandLine().getOut();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,7 +52,7 @@ final class VerifyCommand implements Callable<Integer> {
   double rtol;
 
   @Option(names = "--tags", paramLabel = "TAGS", split = ",", defaultValue = "serve",
-      description = "SavedModel tag set (default: ${DEFAULT-VALUE}).")
+      description = TagSet.HELP)
   List<String> tags;
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
@@ -68,7 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     NativeVerifier.Options.Builder b = NativeVerifier.Options.builder(frozen, original).feeds(NamedValues.of(spec, "--feed", feeds)).fetches(fetches)
-        .seed(seed).tolerance(rtol).tags(new LinkedHashSet<>(tags)).device(Devices.parse(spec, device));
+        .seed(seed).tolerance(rtol).tags(TagSet.of(tags)).device(Devices.parse(spec, device));
     for (var e : NamedValues.of(spec, "--shape", shapes).entrySet()) {
       try {
         String spec = e.getValue().strip();

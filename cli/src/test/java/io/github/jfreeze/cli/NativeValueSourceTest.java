@@ -29,7 +29,7 @@ class NativeValueSourceTest {
     try (RandomAccessFile data = new RandomAccessFile(prefix + ".data-00000-of-00001", "rw")) {
       data.setLength(bytes); // sparse: no disk used
     }
-    NativeValueSource source = NativeValueSource.of(prefix, null, List.of("serve"));
+    NativeValueSource source = NativeValueSource.of(prefix, null, java.util.Set.of("serve"));
     CommandFailure e = assertThrows(CommandFailure.class, () -> source.prepare(Map.of("big", "big")));
     assertEquals(prefix + ": variable 'big' holds 2400000000 bytes, more than --native-values can copy out of TensorFlow "
         + "(2 GiB); freeze without --native-values, which reads it in pure Java", e.getMessage());

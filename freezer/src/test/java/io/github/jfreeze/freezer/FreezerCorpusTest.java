@@ -130,9 +130,22 @@ class FreezerCorpusTest {
         () -> Freezer.freezeToGraph(FreezeOptions.builder(corpus("tf2onnx_regression/graphdef/frozen.pb")).build()));
     assertEquals(FreezeException.Reason.ALREADY_FROZEN, e.reason());
     assertTrue(e.getMessage().contains("already frozen"), e.getMessage());
-    e = assertThrows(FreezeException.class, () -> Freezer.freezeToGraph(
-        FreezeOptions.builder(corpus("tf2onnx_regression/graphdef/frozen.pb")).outputs("pred").build()));
-    assertEquals(FreezeException.Reason.ALREADY_FROZEN, e.reason());
+  }
+
+  /**
+   * Issue 11: outputs that reach no variable are no failure. The pruned graph is written, as TF's
+   * converter writes it, and the report says there was nothing to convert (before: ALREADY_FROZEN).
+   */
+  @Test
+  void outputsThatReachNoVariableGiveThePrunedGraph() throws IOException {
+    Path graph = corpus("tf2onnx_regression/graphdef/frozen.pb");
+    Freezer.Frozen f = Freezer.freezeToGraph(FreezeOptions.builder(graph).outputs("pred").build());
+    assertTrue(f.report().variables().isEmpty());
+    assertTrue(f.report().warnings().stream().anyMatch(w -> w.contains("nothing to convert")), f.report().warnings().toString());
+    GraphDef original = GraphDef.parseFrom(java.nio.file.Files.readAllBytes(graph));
+    assertEquals(f.report().nodesBefore(), original.getNodeCount());
+    assertTrue(f.graph().getNodeList().stream().anyMatch(n -> n.getName().equals("pred")));
+    assertTrue(f.graph().getNodeCount() <= original.getNodeCount());
   }
 
   @Test

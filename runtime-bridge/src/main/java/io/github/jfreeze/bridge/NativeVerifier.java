@@ -223,10 +223,8 @@ public final class NativeVerifier {
         return this;
       }
 
+      /** The SavedModel tag set to load; empty for modules saved with no tags (TF1 Hub). */
       public Builder tags(Set<String> tags) {
-        if (tags.isEmpty()) {
-          throw new IllegalArgumentException("tags is empty");
-        }
         this.tags.clear();
         this.tags.addAll(tags);
         return this;

@@ -79,8 +79,9 @@ public final class FreezePipeline {
     BitSet sub = SubgraphExtractor.extract(nodes, roots);
     VariableSelection selection = VariableSelection.of(in, options, outputs, nodes, sub);
 
-    Map<String, ConstantValue> values = VariableValueReader.read(in.checkpoint, selection.toConvert(),
-        name -> nodes.node(nodes.index(name)), keys, options.values());
+    Map<String, ConstantValue> values = selection.toConvert().isEmpty() ? Map.of()
+        : VariableValueReader.read(in.checkpoint, selection.toConvert(), name -> nodes.node(nodes.index(name)), keys,
+            options.values());
     ConstantConverter converter = new ConstantConverter(nodes, sub, functions);
     List<ConvertedVariable> converted = new ArrayList<>();
     Map<String, ConstantValue.RawSource> raw = new HashMap<>();
@@ -111,6 +112,10 @@ public final class FreezePipeline {
       }
     }
     List<String> kept = selection.kept();
+    if (selection.toConvert().isEmpty() && kept.isEmpty()) {
+      warnings.add("the outputs reach no variable: nothing to convert; the pruned graph (" + assembled.order().length
+          + " of " + nodes.originalSize() + " nodes) is written as it is");
+    }
     if (!kept.isEmpty()) {
       warnings.add(kept.size() + " variable(s) left as variables (FreezeOptions.excludeVariables(...)/"
           + "FreezeOptions.includeVariables(...)): " + Suggestions.list(kept, 10)

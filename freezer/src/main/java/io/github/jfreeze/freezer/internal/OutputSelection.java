@@ -64,14 +64,12 @@ final class OutputSelection {
       }
     } else {
       int variables = 0;
-      int consts = 0;
       for (int i = 0; i < nodes.size(); i++) {
         variables += VariableSelection.VARIABLE_OPS.contains(nodes.op(i)) ? 1 : 0;
-        consts += nodes.op(i).equals("Const") ? 1 : 0;
       }
       if (variables == 0) {
-        throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile, "the graph has no variables: it is already frozen ("
-            + consts + " Const nodes hold its values); nothing to do");
+        throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile, "the graph has no variables: it is already frozen; "
+            + "name its outputs with FreezeOptions.outputs(...) to write the subgraph they need");
       }
       List<String> likely = likelyOutputs(in);
       throw new FreezeException(Reason.NO_OUTPUTS, null, "no outputs given: name the output node(s) with FreezeOptions.outputs(...); likely outputs "

@@ -26,22 +26,19 @@ record VariableSelection(List<String> toConvert, List<String> kept) {
   /**
    * Selects the variables of {@code sub}.
    *
-   * @throws FreezeException if the subgraph has no variables (it is frozen already), or variables
-   *     to convert but no checkpoint to fill them
+   * @throws FreezeException if there are variables to convert but no checkpoint to fill them
    */
   static VariableSelection of(ModelInput in, FreezeOptions options, List<String> outputs, NodeTable nodes, BitSet sub)
       throws FreezeException {
     List<String> variables = new ArrayList<>();
-    long consts = 0;
     for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
       if (VARIABLE_OPS.contains(nodes.op(i))) {
         variables.add(nodes.name(i));
       }
-      consts += nodes.op(i).equals("Const") ? 1 : 0;
     }
     if (variables.isEmpty()) {
-      throw new FreezeException(Reason.ALREADY_FROZEN, in.graphFile, "the graph has no variables for outputs "
-          + String.join(", ", outputs) + ": it is already frozen (" + consts + " Const nodes hold its values); nothing to do");
+      // nothing to convert is no failure: the pruned graph is written, as TF's converter writes it
+      return new VariableSelection(List.of(), List.of());
     }
     List<String> kept = new ArrayList<>();
     List<String> toConvert = new ArrayList<>();
