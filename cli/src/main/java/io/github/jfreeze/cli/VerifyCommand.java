@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = {
         "Runs a frozen graph and the original model in native TensorFlow and compares their outputs.",
-        "The original is the graph with the checkpoint restored, or a SavedModel. Both get the same inputs; integers, strings and booleans must be identical, floats equal within --rtol. Placeholders without --feed get seeded random values (unknown dimensions 1, or --shape)."},
+        "The original is the graph with the checkpoint restored, or a SavedModel. Both get the same inputs; integers, strings and booleans must be identical, floats equal within --atol + --rtol * max(|a|,|b|). Placeholders without --feed get seeded random values (unknown dimensions 1, or --shape)."},
     footer = {"", "Exit status: 0 outputs match, 1 they differ or the input is bad (or natives unavailable), 2 usage error."})
 final class VerifyCommand implements Callable<Integer> {
   @Spec
@@ -51,6 +51,10 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--rtol", defaultValue = "1e-6", description = "Relative tolerance for floats (default: ${DEFAULT-VALUE}).")
   double rtol;
 
+  @Option(names = "--atol", paramLabel = "ATOL", description = "Absolute tolerance for floats (default: per dtype, "
+      + "1e-8 for float32, 1e-12 float64, 1e-4 float16, 1e-3 bfloat16), so tiny outputs against 0 match.")
+  Double atol;
+
   @Option(names = "--tags", paramLabel = "TAGS", split = ",", defaultValue = "serve",
       description = TagSet.HELP)
   List<String> tags;
@@ -68,6 +72,12 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     NativeVerifier.Options.Builder b = NativeVerifier.Options.builder(frozen, original).feeds(NamedValues.of(spec, "--feed", feeds)).fetches(fetches)
         .seed(seed).tolerance(rtol).tags(TagSet.of(tags)).device(Devices.parse(spec, device));
+    if (atol != null) {
+      if (!(atol >= 0)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--atol must be >= 0: " + atol);
+      }
+      b.atol(atol);
+    }
     for (var e : NamedValues.of(spec, "--shape", shapes).entrySet()) {
       try {
         String spec = e.getValue().strip();
@@ -100,7 +110,13 @@ final class VerifyCommand implements Callable<Integer> {
       JsonWriter w = new JsonWriter(out);
       w.beginObject().name("schema_version").value(1).name("kind").value("verify").name("frozen").value(frozen.toString())
           .name("original").value(r.original()).name("device").value(r.device().name().toLowerCase(Locale.ROOT))
-          .name("seed").value(r.seed()).name("rtol").value(r.tolerance()).name("match").value(r.match());
+          .name("seed").value(r.seed()).name("rtol").value(r.tolerance()).name("atol");
+      if (atol == null) {
+        w.value("per dtype");
+      } else {
+        w.value(atol);
+      }
+      w.name("match").value(r.match());
       w.name("feeds").beginObject();
       for (var f : r.feedText().entrySet()) {
         w.name(f.getKey()).value(f.getValue());
@@ -138,7 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (!r.match()) {
       long bad = r.outputs().stream().filter(o -> !o.match()).count();
       throw new CommandFailure(frozen, bad + " of " + r.outputs().size() + " output(s) differ from " + r.original()
-          + " (rtol " + r.tolerance() + ")");
+          + " (rtol " + r.tolerance() + ", atol " + (atol == null ? "per dtype" : atol) + ")");
     }
     return Main.OK;
   }

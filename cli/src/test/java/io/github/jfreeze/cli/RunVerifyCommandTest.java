@@ -64,6 +64,10 @@ class RunVerifyCommandTest {
     JsonNode j = Cli.run("verify", frozen.toString(), "--against", seed, "--feed", "input_holder=2", "--json").assertOk().json();
     assertTrue(j.get("match").asBoolean());
     assertEquals(0.0, j.get("outputs").get(0).get("max_abs_diff").asDouble());
+    assertEquals("per dtype", j.get("atol").asText());
+    JsonNode strict = Cli.run("verify", frozen.toString(), "--against", seed, "--atol", "0", "--json").assertOk().json();
+    assertEquals(0.0, strict.get("atol").asDouble());
+    assertEquals(2, Cli.run("verify", frozen.toString(), "--against", seed, "--atol", "-1").code());
     // a frozen graph whose W1 is 5.5 instead of 5: predictions differ by 0.5 * 10
     GraphDef g = GraphDef.parseFrom(Files.readAllBytes(frozen));
     GraphDef.Builder b = g.toBuilder();

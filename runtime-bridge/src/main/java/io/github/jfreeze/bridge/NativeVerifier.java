@@ -43,8 +43,10 @@ import org.tensorflow.proto.NodeDef;
  * says otherwise). {@code PlaceholderWithDefault} nodes keep their defaults unless fed. Fetches
  * default to the frozen graph's likely outputs.
  *
- * <p>Matching: integers, bools and strings must be bit-identical; floats must agree within a
- * relative tolerance (default 1e-6): {@code |a-b| <= tol * max(|a|,|b|)}, NaN matching NaN.
+ * <p>Matching: integers, bools and strings must be bit-identical; floats must agree within an
+ * absolute and a relative tolerance: {@code |a-b| <= atol + rtol * max(|a|,|b|)} (numpy's {@code
+ * isclose}, symmetric), NaN matching NaN; rtol defaults to 1e-6, atol to {@link
+ * TensorDiff#defaultAtol} of the output's dtype (1e-8 for float32).
  *
  * <p>Over 400 lines because it holds the public options ({@code Options} and its builder), the
  * results ({@code Result}, {@code Output}) and the one procedure that runs both sides; splitting
@@ -69,6 +71,7 @@ public final class NativeVerifier {
     private final Device device;
     private final Set<String> tags;
     private final double tolerance;
+    private final double atol;
 
     private Options(Builder b) {
       this.frozenGraph = b.frozenGraph;
@@ -84,6 +87,7 @@ public final class NativeVerifier {
       this.device = b.device;
       this.tags = Set.copyOf(b.tags);
       this.tolerance = b.tolerance;
+      this.atol = b.atol;
     }
 
     /**
@@ -145,6 +149,11 @@ public final class NativeVerifier {
       return tolerance;
     }
 
+    /** Absolute tolerance for floating outputs, or NaN for each dtype's default ({@link TensorDiff#defaultAtol}). */
+    public double atol() {
+      return atol;
+    }
+
     /** Builder for {@link Options}. */
     public static final class Builder {
       private final Path frozenGraph;
@@ -158,6 +167,7 @@ public final class NativeVerifier {
       private Device device = Device.AUTO;
       private final Set<String> tags = new LinkedHashSet<>(Set.of("serve"));
       private double tolerance = DEFAULT_TOLERANCE;
+      private double atol = Double.NaN;
 
       private Builder(Path frozenGraph, Path original) {
         this.frozenGraph = Objects.requireNonNull(frozenGraph, "frozenGraph is null");
@@ -236,6 +246,15 @@ public final class NativeVerifier {
           throw new IllegalArgumentException("tolerance must be >= 0: " + relative);
         }
         this.tolerance = relative;
+        return this;
+      }
+
+      /** Absolute tolerance for floating outputs (default: each dtype's, {@link TensorDiff#defaultAtol}). */
+      public Builder atol(double absolute) {
+        if (!(absolute >= 0)) {
+          throw new IllegalArgumentException("atol must be >= 0: " + absolute);
+        }
+        this.atol = absolute;
         return this;
       }
 
@@ -376,7 +395,8 @@ public final class NativeVerifier {
       NativeTensor a = frozenOut.get(i);
       NativeTensor b = originalOut.get(i);
       TensorDiff.Outcome o = TensorDiff.compare(a.dtype(), a.shape(), a.data(), a.strings(), b.dtype(), b.shape(),
-          b.data(), b.strings(), options.tolerance());
+          b.data(), b.strings(), options.tolerance(),
+          Double.isNaN(options.atol()) ? TensorDiff.defaultAtol(a.dtype()) : options.atol());
       outputs.add(new Output(fetches.get(i), a.dtype(), a.shape(), o.maxAbsDiff(), o.maxRelDiff(), o.mismatched(),
           o.match(), o.note(), a, b));
       all &= o.match();

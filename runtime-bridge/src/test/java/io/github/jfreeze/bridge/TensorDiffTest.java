@@ -40,6 +40,34 @@ class TensorDiffTest {
     assertFalse(compare("float32", "[0]", "[1e-30]").match());
   }
 
+  /**
+   * Issue 11: verify compared with a relative tolerance only, so outputs of 1e-9 and 1e-36 against
+   * 0 differed (and the verdict changed from run to run with the order TF summed in). With the
+   * absolute tolerance of the dtype they match; a real difference near zero still does not.
+   */
+  @Test
+  void tinyOutputsAgainstZeroMatchWithinTheDtypesAbsoluteTolerance() throws NativeRunException {
+    for (String[] pair : new String[][] {{"[0]", "[1e-9]"}, {"[1e-36]", "[0]"}, {"[0, 5]", "[-3e-9, 5.000001]"}}) {
+      NativeTensor x = FeedValues.parse("a", pair[0], "float32", null);
+      NativeTensor y = FeedValues.parse("b", pair[1], "float32", null);
+      double atol = TensorDiff.defaultAtol("float32");
+      assertTrue(TensorDiff.compare("float32", x.shape(), x.data(), x.strings(), "float32", y.shape(), y.data(), y.strings(),
+          1e-6, atol).match(), pair[0] + " vs " + pair[1]);
+      // symmetric: the same verdict with the sides swapped
+      assertTrue(TensorDiff.compare("float32", y.shape(), y.data(), y.strings(), "float32", x.shape(), x.data(), x.strings(),
+          1e-6, atol).match());
+      // without it, as before, they differ
+      assertFalse(TensorDiff.compare("float32", x.shape(), x.data(), x.strings(), "float32", y.shape(), y.data(), y.strings(),
+          1e-6, 0).match());
+    }
+    NativeTensor zero = FeedValues.parse("a", "[0]", "float32", null);
+    NativeTensor small = FeedValues.parse("b", "[1e-4]", "float32", null);
+    assertFalse(TensorDiff.compare("float32", zero.shape(), zero.data(), zero.strings(), "float32", small.shape(), small.data(),
+        small.strings(), 1e-6, TensorDiff.defaultAtol("float32")).match());
+    assertEquals(0, TensorDiff.defaultAtol("int32"));
+    assertEquals(1e-12, TensorDiff.defaultAtol("float64"));
+  }
+
   @Test
   void nanMatchesNanOnly() throws NativeRunException {
     assertTrue(compare("float32", "[nan, inf, -inf]", "[nan, inf, -inf]").match());

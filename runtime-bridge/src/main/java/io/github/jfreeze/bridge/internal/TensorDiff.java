@@ -28,8 +28,38 @@ public final class TensorDiff {
   /** The comparison's outcome; {@code note} explains a dtype or shape mismatch, else empty. */
   public record Outcome(double maxAbsDiff, double maxRelDiff, long mismatched, boolean match, String note) {}
 
+  /** As {@link #compare(String, long[], byte[], List, String, long[], byte[], List, double, double)} with no absolute tolerance. */
   public static Outcome compare(String dtype, long[] shapeA, byte[] dataA, List<byte[]> stringsA, String dtypeB,
       long[] shapeB, byte[] dataB, List<byte[]> stringsB, double tolerance) {
+    return compare(dtype, shapeA, dataA, stringsA, dtypeB, shapeB, dataB, stringsB, tolerance, 0);
+  }
+
+  /**
+   * The absolute tolerance used for a floating dtype when none is given: about what rounding in a
+   * different order of the same ops leaves near zero (numpy's 1e-8 for float32; scaled by each
+   * format's precision for the others), so that outputs of 1e-9 and 1e-36 against 0 match.
+   *
+   * @param dtype a dtype name ({@code float32}, {@code complex64}, ...)
+   * @return the default absolute tolerance; 0 for non-floating dtypes
+   */
+  public static double defaultAtol(String dtype) {
+    return switch (dtype) {
+      case "float64", "complex128" -> 1e-12;
+      case "float32", "complex64" -> 1e-8;
+      case "float16" -> 1e-4;
+      case "bfloat16" -> 1e-3;
+      case "float8_e5m2", "float8_e4m3fn" -> 1e-2;
+      default -> 0;
+    };
+  }
+
+  /**
+   * Compares two tensors element by element. Floats match when {@code |a-b| <= atol + rtol *
+   * max(|a|,|b|)} (numpy's {@code isclose}, made symmetric so the verdict does not depend on which
+   * side is which), NaN matching NaN; everything else must be bit-identical.
+   */
+  public static Outcome compare(String dtype, long[] shapeA, byte[] dataA, List<byte[]> stringsA, String dtypeB,
+      long[] shapeB, byte[] dataB, List<byte[]> stringsB, double tolerance, double atol) {
     if (!dtype.equals(dtypeB)) {
       return new Outcome(Double.NaN, Double.NaN, count(shapeA), false, "dtype " + dtype + " vs " + dtypeB);
     }
@@ -91,7 +121,7 @@ public final class TensorDiff {
             abs = Math.abs(x - y);
             double scale = Math.max(Math.abs(x), Math.abs(y));
             rel = abs / scale;
-            ok = abs <= tolerance * scale;
+            ok = abs <= atol + tolerance * scale;
           }
         } else {
           ok = Arrays.equals(dataA, at, at + size, dataB, at, at + size);
