@@ -144,6 +144,55 @@ public enum DType {
   }
 
   /**
+   * The type a quantized dtype's elements are stored as ({@code qint8} as {@code int8}, ...); the
+   * dtype itself for every other.
+   *
+   * @return the storage dtype
+   */
+  public DType storage() {
+    return switch (this) {
+      case QINT8 -> INT8;
+      case QUINT8 -> UINT8;
+      case QINT16 -> INT16;
+      case QUINT16 -> UINT16;
+      case QINT32 -> INT32;
+      default -> this;
+    };
+  }
+
+  /**
+   * The smallest value of an integer dtype (a quantized one by its storage, {@link #storage}).
+   *
+   * @return the minimum, or null for a dtype that is no integer
+   */
+  public java.math.BigInteger minValue() {
+    return switch (storage()) {
+      case INT4 -> java.math.BigInteger.valueOf(-8);
+      case INT8 -> java.math.BigInteger.valueOf(Byte.MIN_VALUE);
+      case INT16 -> java.math.BigInteger.valueOf(Short.MIN_VALUE);
+      case INT32 -> java.math.BigInteger.valueOf(Integer.MIN_VALUE);
+      case INT64 -> java.math.BigInteger.valueOf(Long.MIN_VALUE);
+      case UINT4, UINT8, UINT16, UINT32, UINT64 -> java.math.BigInteger.ZERO;
+      default -> null;
+    };
+  }
+
+  /**
+   * The largest value of an integer dtype (a quantized one by its storage, {@link #storage}).
+   *
+   * @return the maximum, or null for a dtype that is no integer
+   */
+  public java.math.BigInteger maxValue() {
+    java.math.BigInteger min = minValue();
+    if (min == null) {
+      return null;
+    }
+    int bits = storage() == INT4 || storage() == UINT4 ? 4 : 8 * byteSize;
+    return min.signum() < 0 ? java.math.BigInteger.ONE.shiftLeft(bits - 1).subtract(java.math.BigInteger.ONE)
+        : java.math.BigInteger.ONE.shiftLeft(bits).subtract(java.math.BigInteger.ONE);
+  }
+
+  /**
    * The dtype of a protobuf {@link DataType}, with reference types ({@code DT_FLOAT_REF}) mapped
    * to their value type.
    *

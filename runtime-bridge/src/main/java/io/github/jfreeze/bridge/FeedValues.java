@@ -1,6 +1,7 @@
 package io.github.jfreeze.bridge;
 
 import io.github.jfreeze.bridge.internal.DataTypeNames;
+import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.internal.SmallFloats;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -53,8 +54,8 @@ import java.util.regex.Pattern;
  * placeholder. Nothing else is broadcast. float8 feeds are not supported.
  *
  * <p>Over 400 lines: the literal grammar ({@code Parser}), encoding with range checks for 23 dtype
- * names (18 element kinds), the inverse formatter and random feeds, which all share the {@code
- * Kind} table.
+ * names (18 storage dtypes), the inverse formatter and random feeds, which all read codec's {@link
+ * DType} (sizes, integer ranges, quantized storage): the one dtype table.
  */
 public final class FeedValues {
   private FeedValues() {}
@@ -80,14 +81,14 @@ public final class FeedValues {
     Objects.requireNonNull(name, "name is null");
     Objects.requireNonNull(literal, "literal is null");
     Objects.requireNonNull(dtype, "dtype is null");
-    Kind kind = Kind.of(dtype);
+    DType kind = kindOf(dtype);
     if (kind == null) {
       throw NativeRunException.badFeed(name, "cannot feed dtype " + dtype + " from text (supported: floats except "
           + "float8, integers, quantized integers, bool, complex, string)");
     }
     Node root;
     String trimmed = literal.strip();
-    if (kind == Kind.STRING && !trimmed.startsWith("[") && !trimmed.startsWith("\"")) {
+    if (kind == DType.STRING && !trimmed.startsWith("[") && !trimmed.startsWith("\"")) {
       root = new Node(literal, false, null);
     } else {
       try {
@@ -115,7 +116,7 @@ public final class FeedValues {
    * same bytes (floats are written with the shortest decimal that reads back exactly).
    */
   public static String format(NativeTensor t) {
-    Kind kind = Kind.of(t.dtype());
+    DType kind = kindOf(t.dtype());
     if (kind == null) {
       throw new IllegalArgumentException("cannot write dtype " + t.dtype() + " as a feed value");
     }
@@ -128,7 +129,7 @@ public final class FeedValues {
     return sb.toString();
   }
 
-  private static void formatLevel(StringBuilder sb, Kind kind, String dtype, long[] shape, int level, ByteBuffer data,
+  private static void formatLevel(StringBuilder sb, DType kind, String dtype, long[] shape, int level, ByteBuffer data,
       List<byte[]> strings, long[] index) {
     if (level == shape.length) {
       formatElement(sb, kind, dtype, data, strings, index[0]++);
@@ -144,8 +145,8 @@ public final class FeedValues {
     sb.append(']');
   }
 
-  private static void formatElement(StringBuilder sb, Kind kind, String dtype, ByteBuffer d, List<byte[]> strings, long i) {
-    int at = (int) (i * kind.size);
+  private static void formatElement(StringBuilder sb, DType kind, String dtype, ByteBuffer d, List<byte[]> strings, long i) {
+    int at = (int) (i * kind.byteSize());
     switch (kind) {
       case FLOAT32 -> sb.append(floatText(d.getFloat(at)));
       case FLOAT64 -> sb.append(doubleText(d.getDouble(at)));
@@ -225,7 +226,7 @@ public final class FeedValues {
     sb.append('"');
   }
 
-  private static String integerAt(Kind kind, ByteBuffer d, int at) {
+  private static String integerAt(DType kind, ByteBuffer d, int at) {
     return switch (kind) {
       case INT8 -> Byte.toString(d.get(at));
       case UINT8 -> Integer.toString(d.get(at) & 0xff);
@@ -246,7 +247,7 @@ public final class FeedValues {
    * complex numbers with both parts in [-1, 1), strings of 1 to 8 lowercase letters.
    */
   static NativeTensor random(String name, String dtype, long[] shape, long seed) throws NativeRunException {
-    Kind kind = Kind.of(dtype);
+    DType kind = kindOf(dtype);
     if (kind == null) {
       throw NativeRunException.badFeed(name, "cannot make random values of dtype " + dtype + "; feed it explicitly");
     }
@@ -255,7 +256,7 @@ public final class FeedValues {
       n = Math.multiplyExact(n, dim);
     }
     SplittableRandom r = new SplittableRandom(seed);
-    if (kind == Kind.STRING) {
+    if (kind == DType.STRING) {
       List<byte[]> strings = new ArrayList<>();
       for (long i = 0; i < n; i++) {
         byte[] s = new byte[1 + r.nextInt(8)];
@@ -266,7 +267,7 @@ public final class FeedValues {
       }
       return new NativeTensor(name, dtype, shape, new byte[0], strings);
     }
-    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(n * kind.size)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(n * kind.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
     for (long i = 0; i < n; i++) {
       switch (kind) {
         case FLOAT32 -> out.putFloat((float) (r.nextDouble() * 2 - 1));
@@ -484,9 +485,9 @@ public final class FeedValues {
     return shape == null ? "[unknown rank]" : Arrays.toString(shape).replace(" ", "");
   }
 
-  private static NativeTensor encode(String name, Kind kind, String dtype, long[] shape, List<Node> leaves)
+  private static NativeTensor encode(String name, DType kind, String dtype, long[] shape, List<Node> leaves)
       throws NativeRunException {
-    if (kind == Kind.STRING) {
+    if (kind == DType.STRING) {
       List<byte[]> strings = new ArrayList<>(leaves.size());
       for (Node leaf : leaves) {
         // quoted strings hold their bytes one char per byte (see Parser.quoted); words are text
@@ -494,7 +495,7 @@ public final class FeedValues {
       }
       return new NativeTensor(name, dtype, shape, new byte[0], strings);
     }
-    ByteBuffer out = ByteBuffer.allocate(Math.multiplyExact(leaves.size(), kind.size)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out = ByteBuffer.allocate(Math.multiplyExact(leaves.size(), kind.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < leaves.size(); i++) {
       Node leaf = leaves.get(i);
       String text = leaf.text().strip();
@@ -509,7 +510,7 @@ public final class FeedValues {
         case BFLOAT16 -> out.putShort((short) SmallFloats.toBfloat16(floatValue(name, text, kind, dtype, where)));
         case COMPLEX64, COMPLEX128 -> {
           double[] c = complexValue(name, text, kind, dtype, where);
-          if (kind == Kind.COMPLEX64) {
+          if (kind == DType.COMPLEX64) {
             out.putFloat((float) c[0]).putFloat((float) c[1]);
           } else {
             out.putDouble(c[0]).putDouble(c[1]);
@@ -529,9 +530,9 @@ public final class FeedValues {
             throw NativeRunException.badFeed(name, "'" + text + "'" + where + " is not an integer (dtype " + dtype + ")");
           }
           BigInteger v = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
-          if (v.compareTo(kind.min) < 0 || v.compareTo(kind.max) > 0) {
-            throw NativeRunException.badFeed(name, text + where + " is out of range for " + dtype + " [" + kind.min + ", "
-                + kind.max + "]");
+          if (v.compareTo(kind.minValue()) < 0 || v.compareTo(kind.maxValue()) > 0) {
+            throw NativeRunException.badFeed(name, text + where + " is out of range for " + dtype + " [" + kind.minValue() + ", "
+                + kind.maxValue() + "]");
           }
           putInteger(out, kind, v);
         }
@@ -540,16 +541,16 @@ public final class FeedValues {
     return new NativeTensor(name, dtype, shape, out.array(), List.of());
   }
 
-  private static void putInteger(ByteBuffer out, Kind kind, BigInteger v) {
-    switch (kind.size) {
-      case 1 -> out.put((byte) (kind == Kind.INT4 || kind == Kind.UINT4 ? v.intValue() & 0x0f : v.intValue()));
+  private static void putInteger(ByteBuffer out, DType kind, BigInteger v) {
+    switch (kind.byteSize()) {
+      case 1 -> out.put((byte) (kind == DType.INT4 || kind == DType.UINT4 ? v.intValue() & 0x0f : v.intValue()));
       case 2 -> out.putShort((short) v.intValue());
       case 4 -> out.putInt(v.intValue());
       default -> out.putLong(v.longValue());
     }
   }
 
-  private static double floatValue(String name, String text, Kind kind, String dtype, String where)
+  private static double floatValue(String name, String text, DType kind, String dtype, String where)
       throws NativeRunException {
     String t = text.toLowerCase(Locale.ROOT);
     switch (t) {
@@ -576,7 +577,7 @@ public final class FeedValues {
    * {@code parsed} rounded to {@code kind}; a finite literal that rounds to infinity is refused
    * (Python and NumPy would store inf and only warn; a feed is checked instead).
    */
-  private static double finite(String name, String text, Kind kind, String dtype, String where, double parsed)
+  private static double finite(String name, String text, DType kind, String dtype, String where, double parsed)
       throws NativeRunException {
     double stored = switch (kind) {
       case FLOAT32, COMPLEX64 -> (float) parsed;
@@ -592,13 +593,13 @@ public final class FeedValues {
         default -> Double.MAX_VALUE;
       };
       throw NativeRunException.badFeed(name, "'" + text + "'" + where + " is beyond " + dtype + "'s range (largest finite "
-          + (kind == Kind.FLOAT64 || kind == Kind.COMPLEX128 ? Double.toString(largest) : Float.toString((float) largest))
+          + (kind == DType.FLOAT64 || kind == DType.COMPLEX128 ? Double.toString(largest) : Float.toString((float) largest))
           + "); write inf for infinity");
     }
     return stored;
   }
 
-  private static double[] complexValue(String name, String text, Kind kind, String dtype, String where)
+  private static double[] complexValue(String name, String text, DType kind, String dtype, String where)
       throws NativeRunException {
     Matcher m = COMPLEX.matcher(text);
     if (!m.matches()) {
@@ -618,7 +619,7 @@ public final class FeedValues {
     return new double[] {finite(name, text, kind, dtype, where, re), finite(name, text, kind, dtype, where, im)};
   }
 
-  private static double imaginary(Kind kind, String s) {
+  private static double imaginary(DType kind, String s) {
     String digits = s.substring(0, s.length() - 1);
     if (digits.isEmpty() || digits.equals("+")) {
       return 1;
@@ -630,64 +631,27 @@ public final class FeedValues {
   }
 
   /** float32 parts are parsed correctly rounded to float, not rounded twice through double. */
-  private static double parseFor(Kind kind, String s) {
-    return kind == Kind.FLOAT32 || kind == Kind.COMPLEX64 ? Float.parseFloat(s) : Double.parseDouble(s);
+  private static double parseFor(DType kind, String s) {
+    return kind == DType.FLOAT32 || kind == DType.COMPLEX64 ? Float.parseFloat(s) : Double.parseDouble(s);
   }
 
   private static String abbreviate(String s) {
     return s.length() <= 80 ? "'" + s + "'" : "'" + s.substring(0, 77) + "...'";
   }
 
-  /** Element kinds with their in-memory size and integer range. */
-  private enum Kind {
-    FLOAT32(4), FLOAT64(8), FLOAT16(2), BFLOAT16(2), COMPLEX64(8), COMPLEX128(16), BOOL(1), STRING(0),
-    INT8(1, -128, 127), UINT8(1, 0, 255), INT16(2, -32768, 32767), UINT16(2, 0, 65535),
-    INT32(4, Integer.MIN_VALUE, Integer.MAX_VALUE), UINT32(4, 0, 0xffffffffL),
-    INT64(8, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)),
-    UINT64(8, BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)),
-    INT4(1, -8, 7), UINT4(1, 0, 15);
+  /** The dtypes a feed literal can be written in (codec's {@link DType}, quantized ones by their storage). */
+  private static final java.util.Set<DType> FEEDABLE = java.util.EnumSet.of(DType.FLOAT32, DType.FLOAT64, DType.FLOAT16,
+      DType.BFLOAT16, DType.COMPLEX64, DType.COMPLEX128, DType.BOOL, DType.STRING, DType.INT8, DType.UINT8, DType.INT16,
+      DType.UINT16, DType.INT32, DType.UINT32, DType.INT64, DType.UINT64, DType.INT4, DType.UINT4);
 
-    final int size;
-    final BigInteger min;
-    final BigInteger max;
-
-    Kind(int size) {
-      this(size, BigInteger.ZERO, BigInteger.ZERO);
+  /** How the elements of {@code dtype} (a Python name) are written: its storage dtype, or null if feeds cannot be. */
+  private static DType kindOf(String dtype) {
+    for (DType d : DType.values()) {
+      if (d.pythonName().equals(dtype)) {
+        return FEEDABLE.contains(d.storage()) ? d.storage() : null;
+      }
     }
-
-    Kind(int size, long min, long max) {
-      this(size, BigInteger.valueOf(min), BigInteger.valueOf(max));
-    }
-
-    Kind(int size, BigInteger min, BigInteger max) {
-      this.size = size;
-      this.min = min;
-      this.max = max;
-    }
-
-    static Kind of(String dtype) {
-      return switch (dtype) {
-        case "float32" -> FLOAT32;
-        case "float64" -> FLOAT64;
-        case "float16" -> FLOAT16;
-        case "bfloat16" -> BFLOAT16;
-        case "complex64" -> COMPLEX64;
-        case "complex128" -> COMPLEX128;
-        case "bool" -> BOOL;
-        case "string" -> STRING;
-        case "int8", "qint8" -> INT8;
-        case "uint8", "quint8" -> UINT8;
-        case "int16", "qint16" -> INT16;
-        case "uint16", "quint16" -> UINT16;
-        case "int32", "qint32" -> INT32;
-        case "uint32" -> UINT32;
-        case "int64" -> INT64;
-        case "uint64" -> UINT64;
-        case "int4" -> INT4;
-        case "uint4" -> UINT4;
-        default -> null;
-      };
-    }
+    return null;
   }
 
   /** The {@code DataType} number of a dtype name, for building native feeds. */

@@ -61,11 +61,27 @@ public final class OpVocabulary {
   /**
    * Ops whose effect is a state change, not a value, and that freezing removes where the outputs
    * do not use their result: every assign, counters, initialization checks, resource destruction
-   * and checkpoint I/O. (Optimizer updates, {@code Apply*}, {@code Scatter*} and their resource
-   * forms, are recognised by prefix in the freezer's {@code TrainingOpCleaner}.)
+   * and checkpoint I/O. Optimizer updates are recognised by their names' prefixes ({@link
+   * #changesState}).
    */
   public static final Set<String> STATE_CHANGES = union(REF_ASSIGNS, RESOURCE_ASSIGNS, INITIALIZATION_CHECKS,
       CHECKPOINT_IO, Set.of("CountUpTo", "ResourceCountUpTo", "DestroyResourceOp"));
+
+  /**
+   * Whether an op changes state (variables, files) rather than computing a value: {@link
+   * #STATE_CHANGES}, and optimizer updates by the prefixes TF names them with ({@code Apply*},
+   * {@code ResourceApply*}, {@code SparseApply*}, {@code ResourceSparseApply*}, {@code Scatter*}
+   * but {@code ScatterNd}, which computes a value, and {@code ResourceScatter*}): TF adds optimizers
+   * faster than any list would follow.
+   *
+   * @param op the op name
+   * @return whether it changes state
+   */
+  public static boolean changesState(String op) {
+    return STATE_CHANGES.contains(op) || op.startsWith("Apply") || op.startsWith("ResourceApply")
+        || op.startsWith("SparseApply") || op.startsWith("ResourceSparseApply")
+        || (op.startsWith("Scatter") && !op.equals("ScatterNd")) || op.startsWith("ResourceScatter");
+  }
 
   @SafeVarargs
   static Set<String> union(Set<String>... sets) {

@@ -38,19 +38,11 @@ public final class TrainingOpCleaner {
   /** The assigns rewritten into an op of their two data inputs when the outputs use their result. */
   private static final Set<String> TWO_INPUT_ASSIGNS = OpVocabulary.REF_ASSIGNS;
 
-  private static final Set<String> ASSIGNS = OpVocabulary.STATE_CHANGES;
   private static final Map<String, String> REF_OPS = Map.of("RefSwitch", "Switch", "RefMerge", "Merge",
       "RefEnter", "Enter", "RefExit", "Exit", "RefIdentity", "Identity", "RefNextIteration", "NextIteration",
       "RefSelect", "Select");
 
   private TrainingOpCleaner() {}
-
-  /** Whether an op changes state (variables, files) rather than computing a value. */
-  public static boolean changesState(String op) {
-    return ASSIGNS.contains(op) || op.startsWith("Apply") || op.startsWith("ResourceApply")
-        || op.startsWith("SparseApply") || op.startsWith("ResourceSparseApply")
-        || (op.startsWith("Scatter") && !op.equals("ScatterNd")) || op.startsWith("ResourceScatter");
-  }
 
   /**
    * Cleans the part of {@code nodes} that {@code roots} reach, in place (edits committed).
@@ -78,7 +70,7 @@ public final class TrainingOpCleaner {
         rewritten.add(new Change(name, op, "became " + n.getOp() + " (reads the frozen value instead of a variable reference)"));
         continue;
       }
-      if (!changesState(op)) {
+      if (!OpVocabulary.changesState(op)) {
         continue;
       }
       List<String> dataConsumers = consumerNames(nodes, consumers, rank, i, false);
@@ -175,7 +167,7 @@ public final class TrainingOpCleaner {
   static void checkNothingModifies(NodeTable nodes, BitSet sub, List<String> converted) throws FreezeException {
     Set<String> vars = Set.copyOf(converted);
     for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
-      if (!TrainingOpCleaner.changesState(nodes.op(i))) {
+      if (!OpVocabulary.changesState(nodes.op(i))) {
         continue;
       }
       for (int k = 0; k < nodes.inputCount(i); k++) {
