@@ -3,7 +3,7 @@ package io.github.jfreeze.bridge;
 import io.github.jfreeze.bridge.internal.DataTypeNames;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
-import io.github.jfreeze.bridge.internal.TensorDiff;
+import io.github.jfreeze.codec.internal.TensorDiff;
 import io.github.jfreeze.codec.Suggestions;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jfreeze.bridge.NativeRunException.Reason;
-import io.github.jfreeze.bridge.internal.TensorDiff;
+import io.github.jfreeze.codec.internal.TensorDiff;
 import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorProtos;
 import io.github.jfreeze.proto.AttrValue;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.jfreeze.bridge.internal.TensorDiff;
-import io.github.jfreeze.bridge.internal.TensorDiff.Outcome;
+import io.github.jfreeze.codec.internal.TensorDiff;
+import io.github.jfreeze.codec.internal.TensorDiff.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,20 @@
-package io.github.jfreeze.bridge.internal;
+package io.github.jfreeze.codec.internal;
 
-import io.github.jfreeze.codec.internal.SmallFloats;
+import io.github.jfreeze.codec.DType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Element-wise comparison of two tensors given as dtype, shape and raw bytes (or string elements).
+ * Element-wise comparison of two tensors given as dtype, shape and raw bytes (or string elements):
+ * how {@code verify} judges a frozen graph's outputs against the original's. Pure Java, so it lives
+ * here rather than in the native bridge, which hands it the bytes TensorFlow returned.
  *
  * <ul>
  *   <li>Floating dtypes (float16, bfloat16, float32, float64, float8_e5m2, float8_e4m3fn, and both
- *       parts of complex64/complex128): elements match when {@code |a-b| <= tol * max(|a|,|b|)};
- *       equal values (including equal infinities and 0 vs -0) and NaN vs NaN match.
+ *       parts of complex64/complex128): elements match when {@code |a-b| <= atol + rtol *
+ *       max(|a|,|b|)}; equal values (including equal infinities and 0 vs -0) and NaN vs NaN match.
  *   <li>Everything else (integers, quantized, int4, bool, string, other float8 kinds): elements
  *       match when their bytes are identical.
  * </ul>
@@ -167,27 +169,38 @@ public final class TensorDiff {
     }
   }
 
+  /** How elements of {@code dtype} are read, sized by codec's {@link DType} (the one dtype table); null for strings and unknown names. */
   private static Decoder decoder(String dtype) {
-    return switch (dtype) {
-      case "float32" -> new Decoder(4, 1, true, ByteBuffer::getFloat);
-      case "float64" -> new Decoder(8, 1, true, ByteBuffer::getDouble);
-      case "float16" -> new Decoder(2, 1, true, (b, at) -> SmallFloats.fromFloat16(b.getShort(at)));
-      case "bfloat16" -> new Decoder(2, 1, true, (b, at) -> SmallFloats.fromBfloat16(b.getShort(at)));
-      case "float8_e5m2" -> new Decoder(1, 1, true, (b, at) -> SmallFloats.fromFloat8E5m2(b.get(at)));
-      case "float8_e4m3fn" -> new Decoder(1, 1, true, (b, at) -> SmallFloats.fromFloat8E4m3fn(b.get(at)));
-      case "complex64" -> new Decoder(4, 2, true, ByteBuffer::getFloat);
-      case "complex128" -> new Decoder(8, 2, true, ByteBuffer::getDouble);
-      case "int8", "qint8" -> new Decoder(1, 1, false, ByteBuffer::get);
-      case "uint8", "quint8", "bool", "uint4" -> new Decoder(1, 1, false, (b, at) -> b.get(at) & 0xff);
-      case "int4" -> new Decoder(1, 1, false, (b, at) -> (byte) (b.get(at) << 4) >> 4);
-      case "int16", "qint16" -> new Decoder(2, 1, false, ByteBuffer::getShort);
-      case "uint16", "quint16" -> new Decoder(2, 1, false, (b, at) -> b.getShort(at) & 0xffff);
-      case "int32", "qint32" -> new Decoder(4, 1, false, ByteBuffer::getInt);
-      case "uint32" -> new Decoder(4, 1, false, (b, at) -> Integer.toUnsignedLong(b.getInt(at)));
-      case "int64" -> new Decoder(8, 1, false, ByteBuffer::getLong);
-      case "uint64" -> new Decoder(8, 1, false, (b, at) -> unsigned(b.getLong(at)));
+    DType d;
+    try {
+      d = DType.parse(dtype);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (!d.isFixedSize()) {
+      return null;
+    }
+    int parts = d.isComplex() ? 2 : 1;
+    int size = d.byteSize() / parts;
+    Reader reader = switch (d.storage()) {
+      case FLOAT32, COMPLEX64 -> ByteBuffer::getFloat;
+      case FLOAT64, COMPLEX128 -> ByteBuffer::getDouble;
+      case FLOAT16 -> (b, at) -> SmallFloats.fromFloat16(b.getShort(at));
+      case BFLOAT16 -> (b, at) -> SmallFloats.fromBfloat16(b.getShort(at));
+      case FLOAT8_E5M2 -> (b, at) -> SmallFloats.fromFloat8E5m2(b.get(at));
+      case FLOAT8_E4M3FN -> (b, at) -> SmallFloats.fromFloat8E4m3fn(b.get(at));
+      case INT8 -> ByteBuffer::get;
+      case UINT8, BOOL, UINT4 -> (b, at) -> b.get(at) & 0xff;
+      case INT4 -> (b, at) -> (byte) (b.get(at) << 4) >> 4;
+      case INT16 -> ByteBuffer::getShort;
+      case UINT16 -> (b, at) -> b.getShort(at) & 0xffff;
+      case INT32 -> ByteBuffer::getInt;
+      case UINT32 -> (b, at) -> Integer.toUnsignedLong(b.getInt(at));
+      case INT64 -> ByteBuffer::getLong;
+      case UINT64 -> (b, at) -> unsigned(b.getLong(at));
       default -> null;
     };
+    return reader == null ? null : new Decoder(size, parts, d.isFloating() || d.isComplex(), reader);
   }
 
   private static double unsigned(long v) {
