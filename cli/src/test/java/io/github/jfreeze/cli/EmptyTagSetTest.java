@@ -2,15 +2,12 @@ package io.github.jfreeze.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.jfreeze.bridge.TensorFlowRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +36,7 @@ class EmptyTagSetTest {
 
   @BeforeEach
   void natives() {
-    if (!TensorFlowRuntime.isAvailable()) {
-      String reason = TensorFlowRuntime.unavailableReason().orElse("unknown");
-      if ("1".equals(System.getenv("JFREEZE_REQUIRE_NATIVES"))) {
-        fail("JFREEZE_REQUIRE_NATIVES=1 but " + reason);
-      }
-      Assumptions.abort("native TensorFlow unavailable: " + reason);
-    }
+    Launcher.assumeNatives();
   }
 
   /** {@code y = x * 2}, no variables, signature serving_default, saved with no tags; returns TF's y for x = [3, -1.5]. */

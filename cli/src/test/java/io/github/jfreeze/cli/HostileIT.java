@@ -42,10 +42,7 @@ class HostileIT {
 
   @BeforeAll
   static void findLauncher() {
-    String prop = System.getProperty("jfreeze.root");
-    root = Path.of(prop != null ? prop : "..").toAbsolutePath().normalize();
-    Assumptions.assumeTrue(Files.isRegularFile(root.resolve("cli/target/classpath.txt")), "skipped: ./jfreeze is not "
-        + "built; this test runs after package");
+    root = Launcher.root();
     seed = TestPaths.testdata().resolve("models/seed");
   }
 

@@ -50,10 +50,7 @@ class LargeModelIT {
 
   @BeforeAll
   static void findLauncher() {
-    String prop = System.getProperty("jfreeze.root");
-    root = Path.of(prop != null ? prop : "..").toAbsolutePath().normalize();
-    Assumptions.assumeTrue(Files.isRegularFile(root.resolve("cli/target/classpath.txt")), "skipped: ./jfreeze is not "
-        + "built; this test runs after package");
+    root = Launcher.root();
   }
 
   private Launcher.Run run(String... args) throws Exception {
@@ -165,12 +162,8 @@ class LargeModelIT {
     // restores only B1, so it takes no longer than on a model without the big variable: before, the
     // Saver's restore op read all 2.4 GB and the run ended out of memory): B1 as a Const either way
     for (boolean nativeValues : new boolean[] {false, true}) {
-      if (nativeValues && !io.github.jfreeze.bridge.TensorFlowRuntime.isAvailable()) {
-        String reason = io.github.jfreeze.bridge.TensorFlowRuntime.unavailableReason().orElse("unknown");
-        if ("1".equals(System.getenv("JFREEZE_REQUIRE_NATIVES"))) {
-          org.junit.jupiter.api.Assertions.fail("JFREEZE_REQUIRE_NATIVES=1 but " + reason);
-        }
-        Assumptions.abort("--native-values skipped, native TensorFlow unavailable: " + reason);
+      if (nativeValues) {
+        Launcher.assumeNatives();
       }
       Path out = dir.resolve("b_out" + nativeValues + ".pb");
       List<String> args = new ArrayList<>(List.of("freeze", dir.toString(), "--outputs", "b_out", "-o", out.toString(), "--json"));

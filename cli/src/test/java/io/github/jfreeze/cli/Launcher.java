@@ -15,6 +15,30 @@ import java.util.concurrent.TimeUnit;
 final class Launcher {
   private Launcher() {}
 
+  /** The repository root holding the built {@code ./jfreeze}; skips the test when it is not built. */
+  static Path root() {
+    String prop = System.getProperty("jfreeze.root");
+    Path root = Path.of(prop != null ? prop : "..").toAbsolutePath().normalize();
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(root.resolve("cli/target/classpath.txt")),
+        "skipped: ./jfreeze is not built; this test runs after package");
+    return root;
+  }
+
+  /**
+   * Skips the calling test, naming why, when TensorFlow's natives cannot load; fails it instead
+   * where natives are required ({@code JFREEZE_REQUIRE_NATIVES=1}, as in CI).
+   */
+  static void assumeNatives() {
+    if (io.github.jfreeze.bridge.TensorFlowRuntime.isAvailable()) {
+      return;
+    }
+    String reason = io.github.jfreeze.bridge.TensorFlowRuntime.unavailableReason().orElse("unknown");
+    if ("1".equals(System.getenv("JFREEZE_REQUIRE_NATIVES"))) {
+      org.junit.jupiter.api.Assertions.fail("JFREEZE_REQUIRE_NATIVES=1 but " + reason);
+    }
+    org.junit.jupiter.api.Assumptions.abort("native TensorFlow unavailable: " + reason);
+  }
+
   /** A finished run: exit code, stdout, stderr. */
   record Run(int code, String out, String err) {
     /** Exit 1 with exactly one line on stderr, {@code jfreeze: error: ...}, and no stack trace. */

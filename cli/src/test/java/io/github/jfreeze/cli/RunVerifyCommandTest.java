@@ -3,10 +3,8 @@ package io.github.jfreeze.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.jfreeze.bridge.TensorFlowRuntime;
 import io.github.jfreeze.codec.testing.TestPaths;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.GraphDef;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +27,7 @@ class RunVerifyCommandTest {
 
   @BeforeEach
   void natives() {
-    if (!TensorFlowRuntime.isAvailable()) {
-      String reason = TensorFlowRuntime.unavailableReason().orElse("unknown");
-      if ("1".equals(System.getenv("JFREEZE_REQUIRE_NATIVES"))) {
-        fail("JFREEZE_REQUIRE_NATIVES=1 but " + reason);
-      }
-      Assumptions.abort("native TensorFlow unavailable: " + reason);
-    }
+    Launcher.assumeNatives();
   }
 
   private Path freezeSeed() {
