@@ -62,11 +62,49 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
   String device;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", description = "Give up after this many "
+      + "seconds (default: ${DEFAULT-VALUE}): a graph waiting on a queue or a reader nothing fills never returns.")
+  long timeout;
+
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress line on a terminal.")
   boolean quiet;
+
+  /**
+   * Runs the verification on a daemon thread and gives up after {@link #timeout} seconds: a native
+   * session blocked in a queue cannot be interrupted, so the process ends (the command's one error
+   * line, exit 1) and takes the thread with it.
+   */
+  private NativeVerifier.Result withTimeout(NativeVerifier.Options options) throws IOException {
+    java.util.concurrent.FutureTask<NativeVerifier.Result> task = new java.util.concurrent.FutureTask<>(
+        () -> NativeVerifier.verify(options));
+    Thread t = new Thread(task, "jfreeze-verify");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return task.get(timeout, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new CommandFailure(frozen, "verify did not finish in " + timeout + " s (--timeout): the graphs still run, "
+          + "e.g. waiting on a queue or a reader nothing fills");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("verify interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(c);
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -102,8 +140,11 @@ final class VerifyCommand implements Callable<Integer> {
     loc.warnings().forEach(w -> spec.commandLine().getErr().println("jfreeze: warning: " + Main.oneLine(w)));
     NativeVerifier.Result r;
     ProgressLine line = ProgressLine.forWork(spec.commandLine().getErr(), "verifying " + frozen + ": read", quiet, json);
+    if (timeout <= 0) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds: " + timeout);
+    }
     try (ReadProgress p = ReadProgress.start(line, ReadProgress.filesOf(frozen, loc))) {
-      r = NativeVerifier.verify(b.build());
+      r = withTimeout(b.build());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
