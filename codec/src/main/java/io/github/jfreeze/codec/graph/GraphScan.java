@@ -175,6 +175,8 @@ public final class GraphScan {
     private int functions;
     private boolean hasLibrary;
     private boolean hasVersions;
+    /** The graph's versions, merged as protobuf merges repeated occurrences (the producer reads legacy placeholders). */
+    private final VersionDef.Builder versions = VersionDef.newBuilder();
     /** Locating nodes for the freezer ({@link #locateNodes}) rather than summarizing them. */
     private final boolean locate;
     private final GraphDef.Builder shell = GraphDef.newBuilder();
@@ -213,7 +215,7 @@ public final class GraphScan {
           }
         }
       }
-      GraphSummary graph = new GraphSummary(nodes, functions, meta);
+      GraphSummary graph = new GraphSummary(nodes, functions, meta, versions.getProducer());
       return new ScannedMeta(meta, new MetaGraphSummary(meta, graph));
     }
 
@@ -313,7 +315,7 @@ public final class GraphScan {
             in.readInt32();
           }
           case GraphDef.VERSIONS_FIELD_NUMBER -> {
-            message(tag, VersionDef.newBuilder(), GRAPH_FIELD_DEPTH);
+            message(tag, versions, GRAPH_FIELD_DEPTH);
             hasVersions = true;
           }
           case GraphDef.DEBUG_INFO_FIELD_NUMBER -> message(tag, GraphDebugInfo.newBuilder(), GRAPH_FIELD_DEPTH);

@@ -121,7 +121,16 @@ public final class GraphSummary {
     return out;
   }
 
-  GraphSummary(List<Node> nodes, int functionCount, MetaGraphDef meta) {
+  /**
+   * TF's {@code Placeholder} before graph version 22 could not say "unknown shape": there a shape
+   * attribute of rank 0 (or unknown rank) means unknown, as TF's shape function reads it
+   * ({@code array_ops.cc}, {@code graph_def_version() <= 21}).
+   */
+  static PartialShape placeholderShape(Node n, int producer) {
+    return n.op().equals("Placeholder") && producer <= 21 && n.shape().rank() <= 0 ? PartialShape.UNKNOWN : n.shape();
+  }
+
+  GraphSummary(List<Node> nodes, int functionCount, MetaGraphDef meta, int producer) {
     // one hash lookup per input: node names to the index of the first node so named, and whether
     // anything consumes it (inspect of a 100,000-node graph spends most of its summary here)
     NameIndex index = new NameIndex(nodes);
@@ -173,7 +182,7 @@ public final class GraphSummary {
     for (Node n : nodes) {
       if (PLACEHOLDER_OPS.contains(n.op()) && !SAVER_SCOPE.matcher(n.name()).matches()
           && !saverNodes.contains(n.name())) {
-        in.add(new Input(n.name(), n.op(), n.dtype(), n.shape()));
+        in.add(new Input(n.name(), n.op(), n.dtype(), placeholderShape(n, producer)));
       }
     }
     inputs = List.copyOf(in);
@@ -216,7 +225,7 @@ public final class GraphSummary {
    */
   public static GraphSummary of(GraphDef graph) {
     Objects.requireNonNull(graph, "graph is null");
-    return new GraphSummary(views(graph), graph.getLibrary().getFunctionCount(), null);
+    return new GraphSummary(views(graph), graph.getLibrary().getFunctionCount(), null, graph.getVersions().getProducer());
   }
 
   /**
@@ -230,7 +239,8 @@ public final class GraphSummary {
    */
   public static GraphSummary of(MetaGraphDef meta) {
     Objects.requireNonNull(meta, "meta is null");
-    return new GraphSummary(views(meta.getGraphDef()), meta.getGraphDef().getLibrary().getFunctionCount(), meta);
+    return new GraphSummary(views(meta.getGraphDef()), meta.getGraphDef().getLibrary().getFunctionCount(), meta,
+        meta.getGraphDef().getVersions().getProducer());
   }
 
   /**

@@ -157,12 +157,29 @@ class GraphSummaryTest {
     MetaGraphSummary m = MetaGraphSummary.of((MetaGraphDef) read("serving_bad_half_plus_two_v1/00000123/export.meta")
         .message());
     assertEquals("LEGACY", m.saver().orElseThrow().version());
+    // producer 11: TF reads its Placeholder's empty shape attribute as unknown (issue 11: it was shown as a scalar)
+    GraphSummary.Input x = m.graph().inputs().get(0);
+    assertEquals("Placeholder", x.name());
+    assertEquals(PartialShape.UNKNOWN, x.shape());
     MetaGraphSummary cond = MetaGraphSummary.of((MetaGraphDef) read("tfnet_meta/cond_test.meta").message());
     assertEquals(List.of(new MetaGraphSummary.Collection("cond_context", "bytes_list", 2)), cond.collections());
     assertTrue(cond.saver().isEmpty());
   }
 
   // ---------------------------------------------------------------- rules, on built graphs
+
+  @Test
+  void aScalarPlaceholderIsUnknownOnlyInGraphsBeforeVersion22() {
+    NodeDef x = NodeDef.newBuilder().setName("x").setOp("Placeholder")
+        .putAttr("shape", io.github.jfreeze.proto.AttrValue.newBuilder().setShape(io.github.jfreeze.proto.TensorShapeProto.getDefaultInstance()).build())
+        .build();
+    for (int producer : new int[] {0, 21, 22, 1994}) {
+      GraphDef g = GraphDef.newBuilder().addNode(x).setVersions(io.github.jfreeze.proto.VersionDef.newBuilder().setProducer(producer)).build();
+      PartialShape shape = GraphSummary.of(g).inputs().get(0).shape();
+      assertEquals(producer <= 21 ? PartialShape.UNKNOWN : PartialShape.fromProto(io.github.jfreeze.proto.TensorShapeProto.getDefaultInstance()),
+          shape, "producer " + producer);
+    }
+  }
 
   private static NodeDef node(String name, String op, String... inputs) {
     return NodeDef.newBuilder().setName(name).setOp(op).addAllInput(List.of(inputs)).build();
