@@ -58,12 +58,21 @@ final class BundleIndex {
   private final BundleHeaderProto header;
   private final Map<String, Entry> entries;
   private final Map<ByteBuffer, Entry> sliceEntries;
+  /** Partitioned tensors whose stored slices do not cover them, with why their whole value cannot be read. */
+  private final Map<String, String> partial;
 
-  private BundleIndex(Path file, BundleHeaderProto header, Map<String, Entry> entries, Map<ByteBuffer, Entry> sliceEntries) {
+  private BundleIndex(Path file, BundleHeaderProto header, Map<String, Entry> entries, Map<ByteBuffer, Entry> sliceEntries,
+      Map<String, String> partial) {
     this.file = file;
     this.header = header;
     this.entries = Collections.unmodifiableMap(entries);
     this.sliceEntries = Collections.unmodifiableMap(sliceEntries);
+    this.partial = Collections.unmodifiableMap(partial);
+  }
+
+  /** Why the whole value of partitioned tensor {@code key} cannot be read (only some slices are stored), or null. */
+  String partial(String key) {
+    return partial.get(key);
   }
 
   /** Reads and checks the index file {@code file}. */
@@ -101,8 +110,9 @@ final class BundleIndex {
     if (header == null) {
       throw new CorruptFileException(file, 0, "no header entry (key \"\"): not a tensor bundle index");
     }
-    checkSlices(file, entries, sliceEntries);
-    return new BundleIndex(file, header, entries, sliceEntries);
+    Map<String, String> partial = new HashMap<>();
+    checkSlices(file, entries, sliceEntries, partial);
+    return new BundleIndex(file, header, entries, sliceEntries, partial);
   }
 
   Path file() {
@@ -210,7 +220,8 @@ final class BundleIndex {
   }
 
   /** Every slice a full entry lists must exist, match its dtype and tile the full shape. */
-  private static void checkSlices(Path file, Map<String, Entry> entries, Map<ByteBuffer, Entry> sliceEntries)
+  private static void checkSlices(Path file, Map<String, Entry> entries, Map<ByteBuffer, Entry> sliceEntries,
+      Map<String, String> partial)
       throws CorruptFileException {
     for (Entry e : entries.values()) {
       if (!e.partitioned()) {
@@ -239,10 +250,18 @@ final class BundleIndex {
         sliceEntries.put(ByteBuffer.wrap(s.key(e.key())), new Entry(e.key() + " (slice " + s + ")", part.proto(), part.dtype(),
             part.shape(), part.indexOffset()));
       }
+      long covered;
       try {
-        SliceAssembler.checkCover(e.shape(), slices);
+        covered = SliceAssembler.checkNoOverlap(e.shape(), slices);
       } catch (IllegalArgumentException ex) {
         throw new CorruptFileException(file, e.indexOffset(), "partitioned tensor '" + name(e.key()) + "': " + ex.getMessage());
+      }
+      if (covered != e.shape().numElements()) {
+        // TF writes these (a Saver given some partitions of a variable), lists them and fails only
+        // when the whole value is read: so do we
+        partial.put(e.key(), "partitioned tensor '" + name(e.key()) + "': its stored slices cover " + covered + " of "
+            + e.shape().numElements() + " elements of shape " + e.shape() + "; the checkpoint holds only part of it, so "
+            + "its whole value cannot be read");
       }
     }
   }

@@ -282,6 +282,9 @@ public final class BundleReader implements CheckpointReader {
     if (!e.partitioned()) {
       return readEntry(e);
     }
+    if (index.partial(key) != null) {
+      throw new CorruptFileException(index.file(), e.indexOffset(), index.partial(key));
+    }
     try {
       SliceAssembler.checkSize(e.dtype(), e.shape());
     } catch (IllegalArgumentException ex) {

@@ -30,6 +30,23 @@ public final class SliceAssembler {
    * @throws IllegalArgumentException saying what is wrong when they do not tile it
    */
   public static void checkCover(TensorShape full, List<TensorSlice> slices) {
+    long covered = checkNoOverlap(full, slices);
+    if (covered != full.numElements()) {
+      throw new IllegalArgumentException("slices cover " + covered + " of " + full.numElements() + " elements of shape " + full);
+    }
+  }
+
+  /**
+   * Checks that {@code slices} lie within {@code full} and do not overlap; they may leave parts of
+   * it uncovered (a checkpoint that stores only some partitions of a variable, which TF lists and
+   * refuses only when the whole value is read).
+   *
+   * @param full the shape of the whole tensor
+   * @param slices the slices stored for it
+   * @return how many elements they cover
+   * @throws IllegalArgumentException saying what is wrong when a slice is out of range or two overlap
+   */
+  public static long checkNoOverlap(TensorShape full, List<TensorSlice> slices) {
     List<long[]> lengths = new ArrayList<>();
     long covered = 0;
     for (TensorSlice s : slices) {
@@ -46,9 +63,7 @@ public final class SliceAssembler {
     if (pair != null) {
       throw new IllegalArgumentException("slices " + slices.get(pair[0]) + " and " + slices.get(pair[1]) + " overlap");
     }
-    if (covered != full.numElements()) {
-      throw new IllegalArgumentException("slices cover " + covered + " of " + full.numElements() + " elements of shape " + full);
-    }
+    return covered;
   }
 
   /** Indices of two overlapping slices, or {@code null}: a sweep along the dimension with the most distinct starts. */
