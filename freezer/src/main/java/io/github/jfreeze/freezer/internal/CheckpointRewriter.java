@@ -93,7 +93,7 @@ public final class CheckpointRewriter {
           continue;
         }
         String key = v.key();
-        for (int i = 0; i < renameFrom.size(); i++) {
+        for (int i = 0; i < renameFrom.size() && !objectGraph; i++) { // TF2 finds its object graph by this key
           Matcher m = renameFrom.get(i).matcher(key);
           if (m.matches()) {
             key = m.replaceFirst(o.renames().get(i).replacement());
@@ -111,6 +111,10 @@ public final class CheckpointRewriter {
           renamed.put(v.key(), key);
         }
         DType dtype = o.cast() != null && v.dtype() == DType.FLOAT32 ? o.cast() : v.dtype();
+        if (v.isPartitioned() && !SliceAssembler.assembledByTensorFlow(dtype)) {
+          warnings.add("'" + key + "' is written whole, not in its " + v.slices().size() + " slices: native TF cannot "
+              + "assemble " + dtype + " slices");
+        }
         // in key order, each tensor to the data file holding the fewest bytes so far
         int shard = 0;
         for (int s = 1; s < shards; s++) {
@@ -197,7 +201,7 @@ public final class CheckpointRewriter {
     for (Planned p : plan) {
       VariableInfo v = p.info();
       String key = v.key();
-      if (v.isPartitioned()) {
+      if (v.isPartitioned() && SliceAssembler.assembledByTensorFlow(p.newDtype())) {
         Tensor full = ckpt.read(key);
         for (String spec : v.slices()) {
           TensorSlice slice = TensorSlice.parse(spec);
