@@ -54,6 +54,8 @@ add freeze_big_256m "freeze big, -Xmx256m" "env JFREEZE_JAVA_OPTS=-Xmx256m ./jfr
 add native_big "freeze big, native-assisted" "./jfreeze freeze $models/big --outputs predictions -o $out/native_big/frozen.pb --native-values"
 add cp_big "cp big's data file" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cp_big/"
 add cpsync_big "cp big's data file + sync" "cp $models/big/model.ckpt-1.data-00000-of-00001 $out/cpsync_big/ && sync $out/cpsync_big/*"
+add export_big_256m "export big to safetensors, -Xmx256m" "env JFREEZE_JAVA_OPTS=-Xmx256m ./jfreeze export $models/big --to safetensors -o $out/export_big_256m/big.safetensors"
+add rewrite_big_256m "rewrite big (new V2 checkpoint), -Xmx256m" "env JFREEZE_JAVA_OPTS=-Xmx256m ./jfreeze rewrite $models/big -o $out/rewrite_big_256m/new/model.ckpt"
 add freeze_sharded "freeze big_sharded (2 shards)" "./jfreeze freeze $models/big_sharded --outputs predictions -o $out/freeze_sharded/frozen.pb"
 add cp_sharded "cp big_sharded's 2 data files" "cp $models/big_sharded/model.ckpt-1.data-0000*-of-00002 $out/cp_sharded/"
 add freeze_mid "freeze mid (100 MiB)" "./jfreeze freeze $models/mid --outputs predictions -o $out/freeze_mid/frozen.pb"

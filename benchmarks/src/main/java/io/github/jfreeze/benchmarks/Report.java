@@ -160,6 +160,8 @@ public final class Report {
     ratio(sb, process, "freeze_mid", "native_mid", "`freeze` / native-assisted, mid", 0.25);
     ratio(sb, process, "freeze_big", "cp_big", "`freeze` / `cp` of the data file, big", 1.5);
     ratio(sb, process, "freeze_big", "cpsync_big", "`freeze` / (`cp` + `sync` of the copy), big (for reference: freeze fsyncs)", 1.5);
+    ratio(sb, process, "export_big_256m", "cpsync_big", "`export --to safetensors` / (`cp` + `sync` of the copy), big, -Xmx256m", 1.5);
+    ratio(sb, process, "rewrite_big_256m", "cpsync_big", "`rewrite` / (`cp` + `sync` of the copy), big, -Xmx256m", 1.5);
     ratio(sb, process, "freeze_sharded", "cp_sharded", "`freeze` / `cp` of both data files, big_sharded", 1.5);
     Map<Integer, double[]> small = process.get("freeze_big_256m");
     if (small != null) {

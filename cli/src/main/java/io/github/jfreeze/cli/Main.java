@@ -190,6 +190,7 @@ public final class Main implements Runnable {
     SUBCOMMANDS.put("freeze", FreezeCommand::new);
     SUBCOMMANDS.put("convert", ConvertCommand::new);
     SUBCOMMANDS.put("export", ExportCommand::new);
+    SUBCOMMANDS.put("rewrite", RewriteCommand::new);
     SUBCOMMANDS.put("run", RunCommand::new);
     SUBCOMMANDS.put("verify", VerifyCommand::new);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);

@@ -1,6 +1,7 @@
 package io.github.jfreeze.freezer;
 
 import io.github.jfreeze.freezer.internal.AtomicOutput;
+import io.github.jfreeze.freezer.internal.CheckpointRewriter;
 import io.github.jfreeze.freezer.internal.FreezePipeline;
 import io.github.jfreeze.freezer.internal.ModelInput;
 import io.github.jfreeze.freezer.internal.SavedModelWriter;
@@ -89,6 +90,23 @@ public final class Freezer {
    */
   public static ExportReport export(ExportOptions options) throws IOException {
     return WeightExporter.export(options);
+  }
+
+  /**
+   * Writes a checkpoint again as a new V2 checkpoint, in pure Java: tensors dropped, renamed or
+   * cast to float16/bfloat16, optimizer slots left out, into any number of data files; the {@code
+   * .meta} beside the input rewritten to match, so that the new checkpoint still restores and
+   * freezes. Every input form the codec reads (V2, sharded, V1, partitioned) is written as V2.
+   *
+   * @param options what to write
+   * @return what was written
+   * @throws FreezeException if there is no checkpoint, two tensors would get one key, or the graph
+   *     cannot be rewritten consistently (a dropped variable the model reads; a cast variable the
+   *     graph holds)
+   * @throws IOException if reading or writing fails
+   */
+  public static RewriteReport rewrite(RewriteOptions options) throws IOException {
+    return CheckpointRewriter.rewrite(options);
   }
 
   /**

@@ -6,8 +6,11 @@ import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorShape;
 import io.github.jfreeze.codec.internal.Crc32c;
 import io.github.jfreeze.codec.internal.Varints;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,7 @@ import java.util.zip.CRC32C;
 
 /**
  * The two variable-length layouts of bundle data (tensor_bundle.cc {@code WriteStringTensor},
- * {@code WriteVariantTensor}).
+ * {@code WriteVariantTensor}), read and written.
  *
  * <pre>
  * string:  varint64 len[0..n) | fixed32 Mask(crc of lengths) | bytes str[0] ... str[n-1]
@@ -119,6 +122,62 @@ final class StringTensors {
       throw CorruptFileException.tensorChecksumMismatch(file, base, key, storedCrc, actual);
     }
     return Tensor.ofElements(DType.VARIANT, shape, out);
+  }
+
+  /**
+   * Writes a string tensor's data as {@code WriteStringTensor} does (little-endian).
+   *
+   * @param elements the strings, row-major
+   * @param out where the bytes go
+   * @return the entry's masked CRC32C: over the lengths as integers, the length checksum and the bytes
+   * @throws IOException if writing fails
+   */
+  static int writeStrings(List<byte[]> elements, WritableByteChannel out) throws IOException {
+    ByteArrayOutputStream lengths = new ByteArrayOutputStream(elements.size() + 4);
+    CRC32C crc = new CRC32C();
+    for (byte[] e : elements) {
+      Varints.writeVarint64(lengths, e.length);
+      update(crc, e.length, 4, false); // an element is a Java array: always under 2^32 bytes
+    }
+    int lengthCrc = Crc32c.mask((int) crc.getValue());
+    update(crc, lengthCrc, 4, false);
+    lengths.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(lengthCrc).array());
+    writeFully(out, ByteBuffer.wrap(lengths.toByteArray()));
+    for (byte[] e : elements) {
+      crc.update(e);
+      writeFully(out, ByteBuffer.wrap(e));
+    }
+    return Crc32c.mask((int) crc.getValue());
+  }
+
+  /**
+   * Writes a variant tensor's data as {@code WriteVariantTensor} does.
+   *
+   * @param elements the serialized {@code VariantTensorDataProto} of each element
+   * @param out where the bytes go
+   * @return the entry's masked CRC32C
+   * @throws IOException if writing fails
+   */
+  static int writeVariant(List<byte[]> elements, WritableByteChannel out) throws IOException {
+    CRC32C crc = new CRC32C();
+    for (byte[] e : elements) {
+      ByteArrayOutputStream len = new ByteArrayOutputStream(10);
+      Varints.writeVarint64(len, e.length);
+      writeFully(out, ByteBuffer.wrap(len.toByteArray()));
+      update(crc, e.length, 8, false);
+      crc.update(e);
+      writeFully(out, ByteBuffer.wrap(e));
+      int check = Crc32c.mask((int) crc.getValue());
+      update(crc, check, 4, false);
+      writeFully(out, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, check));
+    }
+    return Crc32c.mask((int) crc.getValue());
+  }
+
+  private static void writeFully(WritableByteChannel out, ByteBuffer b) throws IOException {
+    while (b.hasRemaining()) {
+      out.write(b);
+    }
   }
 
   /** Continues a running checksum with {@code value} as a {@code bytes}-byte integer. */

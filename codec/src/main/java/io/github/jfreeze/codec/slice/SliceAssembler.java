@@ -130,6 +130,25 @@ public final class SliceAssembler {
     }
   }
 
+  /**
+   * The dtypes whose slices native TF (2.18) assembles when it restores a partitioned tensor of a
+   * V2 bundle ({@code BundleReader::GetSliceValue}); others (float16, strings, uint16..64, float8,
+   * qint16/quint16) fail there with "Dtype ... not supported", though jfreeze reads them.
+   */
+  private static final java.util.Set<DType> ASSEMBLED_BY_TENSORFLOW = java.util.EnumSet.of(DType.FLOAT32, DType.FLOAT64,
+      DType.INT32, DType.UINT8, DType.INT16, DType.INT8, DType.COMPLEX64, DType.COMPLEX128, DType.INT64, DType.BOOL,
+      DType.QINT32, DType.QUINT8, DType.QINT8, DType.BFLOAT16, DType.INT4, DType.UINT4);
+
+  /**
+   * Whether native TF restores a tensor of {@code dtype} stored in slices.
+   *
+   * @param dtype the tensor's dtype
+   * @return true if TF's slice assembly supports it
+   */
+  public static boolean assembledByTensorFlow(DType dtype) {
+    return ASSEMBLED_BY_TENSORFLOW.contains(dtype);
+  }
+
   /** The largest array the JDK allocates. */
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 

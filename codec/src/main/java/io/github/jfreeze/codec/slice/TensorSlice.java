@@ -38,6 +38,22 @@ public record TensorSlice(long[] starts, long[] lengths) {
   }
 
   /**
+   * The slice as a checkpoint stores it: an extent per dimension, without a length where full.
+   *
+   * @return the {@code TensorSliceProto}
+   */
+  public TensorSliceProto toProto() {
+    TensorSliceProto.Builder b = TensorSliceProto.newBuilder();
+    for (int i = 0; i < rank(); i++) {
+      TensorSliceProto.Extent.Builder e = b.addExtentBuilder();
+      if (lengths[i] != FULL) {
+        e.setStart(starts[i]).setLength(lengths[i]);
+      }
+    }
+    return b.build();
+  }
+
+  /**
    * Parses TF's string form of a slice ({@code 0,5:-}: per dimension {@code start,length}, or
    * {@code -} for all of it), as {@code shape_and_slices} and {@link #toString()} write it.
    *

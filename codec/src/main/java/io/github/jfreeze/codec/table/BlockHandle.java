@@ -2,6 +2,7 @@ package io.github.jfreeze.codec.table;
 
 import io.github.jfreeze.codec.CorruptFileException;
 import io.github.jfreeze.codec.internal.Varints;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
@@ -24,6 +25,16 @@ public record BlockHandle(long offset, long size) {
           + ", size " + Long.toUnsignedString(size));
     }
     return new BlockHandle(offset, size);
+  }
+
+  /**
+   * Appends the handle's encoding.
+   *
+   * @param out where the two varints go
+   */
+  public void encodeTo(ByteArrayOutputStream out) {
+    Varints.writeVarint64(out, offset);
+    Varints.writeVarint64(out, size);
   }
 
   /** Checks that the block and its trailer lie before {@code limit} (the footer's start). */

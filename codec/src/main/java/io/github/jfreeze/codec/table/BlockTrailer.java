@@ -1,7 +1,9 @@
 package io.github.jfreeze.codec.table;
 
+import io.github.jfreeze.codec.internal.Crc32c;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
 
 /**
  * The 5 bytes after every block.
@@ -21,5 +23,28 @@ public record BlockTrailer(int compressionType, int maskedCrc) {
     ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     int type = b.get() & 0xff;
     return new BlockTrailer(type, b.getInt());
+  }
+
+  /**
+   * The trailer of block {@code contents} stored with compression {@code type}.
+   *
+   * @param contents the block's bytes as stored
+   * @param type the compression type byte
+   * @return the trailer, its CRC computed
+   */
+  public static BlockTrailer of(byte[] contents, int type) {
+    CRC32C crc = new CRC32C();
+    crc.update(contents);
+    crc.update(type);
+    return new BlockTrailer(type, Crc32c.mask((int) crc.getValue()));
+  }
+
+  /**
+   * The trailer's {@link #LENGTH} bytes.
+   *
+   * @return the type byte and the masked CRC, little-endian
+   */
+  public byte[] encode() {
+    return ByteBuffer.allocate(LENGTH).order(ByteOrder.LITTLE_ENDIAN).put((byte) compressionType).putInt(maskedCrc).array();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.jfreeze.codec.table;
 
 import io.github.jfreeze.codec.CorruptFileException;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -32,5 +33,18 @@ public record Footer(BlockHandle metaindex, BlockHandle index) {
     BlockHandle metaindex = BlockHandle.read(handles, file, base);
     BlockHandle index = BlockHandle.read(handles, file, base);
     return new Footer(metaindex, index);
+  }
+
+  /**
+   * The footer's {@link #LENGTH} bytes: both handles, zeros up to 40 bytes, the magic.
+   *
+   * @return the encoded footer
+   */
+  public byte[] encode() {
+    ByteArrayOutputStream handles = new ByteArrayOutputStream(LENGTH);
+    metaindex.encodeTo(handles);
+    index.encodeTo(handles);
+    return ByteBuffer.allocate(LENGTH).order(ByteOrder.LITTLE_ENDIAN).put(handles.toByteArray())
+        .putLong(LENGTH - 8, MAGIC).array();
   }
 }

@@ -2,6 +2,7 @@ package io.github.jfreeze.codec.testing;
 
 import io.github.jfreeze.codec.internal.Crc32c;
 import io.github.jfreeze.codec.internal.Varints;
+import io.github.jfreeze.codec.table.BlockBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,8 @@ public final class TableWriter {
   private final List<long[]> indexHandles = new ArrayList<>();
   private final int blockSize;
   private final boolean snappy;
-  private BlockBuilder block = new BlockBuilder(16);
+  private final BlockBuilder block = new BlockBuilder(16);
+  private byte[] lastKey;
 
   public TableWriter(int blockSize, boolean snappy) {
     this.blockSize = blockSize;
@@ -40,19 +42,20 @@ public final class TableWriter {
 
   public void add(byte[] key, byte[] value) {
     block.add(key, value);
-    if (block.size() >= blockSize) {
+    lastKey = key.clone();
+    if (block.currentSizeEstimate() >= blockSize) {
       flush();
     }
   }
 
   private void flush() {
-    if (block.count == 0) {
+    if (block.isEmpty()) {
       return;
     }
     long[] handle = writeBlock(block.finish(), snappy);
-    indexKeys.add(block.lastKey);
+    indexKeys.add(lastKey);
     indexHandles.add(handle);
-    block = new BlockBuilder(16);
+    block.reset();
   }
 
   /** Appends block contents with a trailer; returns {offset, size}. */
@@ -125,53 +128,5 @@ public final class TableWriter {
     footer.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0xdb4775248b80fb57L).array());
     file.writeBytes(footer.toByteArray());
     return file.toByteArray();
-  }
-
-  /** Prefix-compressed entries with restart points. */
-  static final class BlockBuilder {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final List<Integer> restarts = new ArrayList<>(List.of(0));
-    private final int interval;
-    private byte[] lastKey = new byte[0];
-    private int count;
-    private int sinceRestart;
-
-    BlockBuilder(int interval) {
-      this.interval = interval;
-    }
-
-    void add(byte[] key, byte[] value) {
-      int shared = 0;
-      if (sinceRestart < interval) {
-        while (shared < Math.min(key.length, lastKey.length) && key[shared] == lastKey[shared]) {
-          shared++;
-        }
-      } else {
-        restarts.add(out.size());
-        sinceRestart = 0;
-      }
-      Varints.writeVarint64(out, shared);
-      Varints.writeVarint64(out, key.length - shared);
-      Varints.writeVarint64(out, value.length);
-      out.write(key, shared, key.length - shared);
-      out.writeBytes(value);
-      lastKey = key.clone();
-      count++;
-      sinceRestart++;
-    }
-
-    int size() {
-      return out.size() + 4 * restarts.size() + 4;
-    }
-
-    byte[] finish() {
-      ByteBuffer b = ByteBuffer.allocate(size()).order(ByteOrder.LITTLE_ENDIAN);
-      b.put(out.toByteArray());
-      for (int r : restarts) {
-        b.putInt(r);
-      }
-      b.putInt(restarts.size());
-      return b.array();
-    }
   }
 }

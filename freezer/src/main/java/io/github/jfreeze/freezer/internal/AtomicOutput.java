@@ -56,6 +56,11 @@ public final class AtomicOutput {
     void write(OutputStream out, FileChannel channel) throws IOException;
   }
 
+  /** Writes the bodies of several files, one channel each, in the order of their targets. */
+  public interface FilesBody {
+    void write(List<FileChannel> channels) throws IOException;
+  }
+
   /** Fills a new directory. */
   public interface DirectoryBody {
     void write(Path dir) throws IOException;
@@ -196,6 +201,80 @@ public final class AtomicOutput {
     } finally {
       Temporaries.deleteQuietly(tmp);
       PENDING.remove(tmp);
+    }
+  }
+
+  /**
+   * Writes several files that make one output (a checkpoint's data files, {@code .meta} and index)
+   * as {@link #writeFile} writes one: each to a temporary beside it, all flushed to disk, then
+   * published one by one in the order given (the file that makes the output visible last). When a
+   * later one cannot be published, those published before it by this call are removed again unless
+   * they replaced a file ({@code force}).
+   *
+   * @return the total size of the files
+   */
+  public static long writeFiles(List<Path> targets, boolean force, FilesBody body) throws IOException {
+    Path dir = targets.get(0).toAbsolutePath().normalize().getParent();
+    Temporaries.removeStale(dir);
+    List<Path> tmps = new ArrayList<>();
+    List<FileChannel> channels = new ArrayList<>();
+    List<WriteBehind> behind = new ArrayList<>();
+    Path failing = targets.get(0);
+    try {
+      try {
+        for (Path t : targets) {
+          Path tmp = Temporaries.temporary(dir, t.getFileName().toString(), "tmp");
+          PENDING.add(tmp);
+          tmps.add(tmp);
+          FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          channels.add(ch);
+          behind.add(WriteBehind.start(ch));
+        }
+        body.write(channels);
+        for (WriteBehind w : behind) {
+          w.close();
+        }
+        behind.clear();
+        for (FileChannel ch : channels) {
+          ch.force(true);
+        }
+      } finally {
+        for (WriteBehind w : behind) {
+          w.close();
+        }
+        for (FileChannel ch : channels) {
+          ch.close();
+        }
+      }
+      List<Path> published = new ArrayList<>();
+      try {
+        for (int i = 0; i < targets.size(); i++) {
+          failing = targets.get(i);
+          Path abs = failing.toAbsolutePath().normalize();
+          publishFile(failing, abs, tmps.get(i), force);
+          published.add(abs);
+        }
+      } catch (IOException e) {
+        if (!force) {
+          for (Path p : published) {
+            Files.deleteIfExists(p);
+          }
+        }
+        throw e;
+      }
+      Temporaries.syncDirectory(dir);
+      long size = 0;
+      for (Path t : targets) {
+        size += Files.size(t);
+      }
+      return size;
+    } catch (IOException e) {
+      throw writeFailure(failing, tmps.isEmpty() ? failing : tmps.get(0), e);
+    } finally {
+      for (Path tmp : tmps) {
+        Temporaries.deleteQuietly(tmp);
+        PENDING.remove(tmp);
+      }
     }
   }
 

@@ -68,6 +68,11 @@ public final class VariableBinder {
     return out;
   }
 
+  /** Bindings from every restore op of an in-memory graph and its functions. */
+  public static Map<String, Binding> fromRestoreOps(io.github.jfreeze.proto.GraphDef graph) {
+    return fromRestoreOps(NodeTable.of(graph.getNodeList()), graph.getLibrary());
+  }
+
   /** Bindings from every restore op in the graph and its functions. */
   public static Map<String, Binding> fromRestoreOps(NodeTable nodes, FunctionDefLibrary library) {
     Map<String, Binding> out = new LinkedHashMap<>();

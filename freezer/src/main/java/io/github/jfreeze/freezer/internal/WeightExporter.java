@@ -148,7 +148,7 @@ public final class WeightExporter {
     return "which NumPy has no dtype for" + (SAFETENSORS.containsKey(d) ? " (safetensors holds it)" : "");
   }
 
-  private static List<Pattern> patterns(List<String> given, String what) {
+  static List<Pattern> patterns(List<String> given, String what) {
     List<Pattern> out = new ArrayList<>();
     for (String p : given) {
       try {
@@ -161,7 +161,7 @@ public final class WeightExporter {
     return out;
   }
 
-  private static boolean matches(List<Pattern> patterns, String name, String key) {
+  static boolean matches(List<Pattern> patterns, String name, String key) {
     for (Pattern p : patterns) {
       if (p.matcher(name).matches() || p.matcher(key).matches()) {
         return true;
