@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
       w
           .name("device").value(r.device().name().toLowerCase(java.util.Locale.ROOT)).name("outputs").beginArray();
       for (NativeTensor n : r.outputs()) {
-        Tensor t = NativeTensors.toTensor(n);
+        Tensor t = n.toTensor();
         w.beginObject().name("name").value(n.key()).name("dtype").value(n.dtype()).name("shape").beginCompactArray();
         for (long d : n.shape()) {
           w.value(d);
@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
       w.finish();
     } else {
       for (NativeTensor n : r.outputs()) {
-        Tensor t = NativeTensors.toTensor(n);
+        Tensor t = n.toTensor();
         out.println(n.key() + "  " + n.dtype() + " " + t.shape() + "  " + Values.toText(t, Values.DEFAULT_TEXT_THRESHOLD)
             .replace("\n", "\n" + " ".repeat(n.key().length() + 2)));
       }

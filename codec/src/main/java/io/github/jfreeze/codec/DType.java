@@ -1,11 +1,13 @@
 package io.github.jfreeze.codec;
 
 import io.github.jfreeze.proto.DataType;
+import java.math.BigInteger;
 import java.util.Locale;
 
 /**
  * TensorFlow's element types, named as in TF's Python API ({@code tf.float32.name}), with what a
- * reader needs to know about their bytes in a checkpoint.
+ * reader needs to know about their bytes in a checkpoint and the range of the integer types: the
+ * one dtype table of jfreeze (names, numbers, sizes, ranges).
  */
 public enum DType {
   /** {@code float32} ({@code DT_FLOAT}). */
@@ -139,6 +141,59 @@ public enum DType {
   public boolean isFloating() {
     return switch (this) {
       case FLOAT32, FLOAT64, FLOAT16, BFLOAT16, FLOAT8_E5M2, FLOAT8_E4M3FN -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether this holds integers: int4 to int64, uint4 to uint64 and the quantized {@code qint} and
+   * {@code quint} types (bool is not an integer type).
+   *
+   * @return true if it does
+   */
+  public boolean isInteger() {
+    return switch (this) {
+      case INT4, INT8, INT16, INT32, INT64, UINT4, UINT8, UINT16, UINT32, UINT64, QINT8, QINT16, QINT32, QUINT8,
+          QUINT16 -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The smallest value of an integer type ({@code -128} for int8 and qint8, {@code 0} for the
+   * unsigned ones).
+   *
+   * @return the value
+   * @throws IllegalStateException if this is not an integer type
+   */
+  public BigInteger minValue() {
+    int bits = bits();
+    return signed() ? BigInteger.ONE.shiftLeft(bits - 1).negate() : BigInteger.ZERO;
+  }
+
+  /**
+   * The largest value of an integer type ({@code 127} for int8 and qint8, {@code 2^64 - 1} for
+   * uint64).
+   *
+   * @return the value
+   * @throws IllegalStateException if this is not an integer type
+   */
+  public BigInteger maxValue() {
+    int bits = bits();
+    return BigInteger.ONE.shiftLeft(signed() ? bits - 1 : bits).subtract(BigInteger.ONE);
+  }
+
+  /** Value bits of an integer type (4 for int4 and uint4, which take a byte each in memory). */
+  private int bits() {
+    if (!isInteger()) {
+      throw new IllegalStateException(pythonName + " is not an integer type");
+    }
+    return this == INT4 || this == UINT4 ? 4 : byteSize * 8;
+  }
+
+  private boolean signed() {
+    return switch (this) {
+      case INT4, INT8, INT16, INT32, INT64, QINT8, QINT16, QINT32 -> true;
       default -> false;
     };
   }

@@ -1,26 +1,27 @@
-package io.github.jfreeze.bridge;
+package io.github.jfreeze.codec.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.jfreeze.bridge.internal.TensorDiff;
-import io.github.jfreeze.bridge.internal.TensorDiff.Outcome;
+import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.TensorShape;
+import io.github.jfreeze.codec.values.TensorComparison.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The verifier's element comparison (pure Java, no natives). */
-class TensorDiffTest {
-  private static Outcome compare(String dtype, String a, String b) throws NativeRunException {
-    NativeTensor x = FeedValues.parse("a", a, dtype, null);
-    NativeTensor y = FeedValues.parse("b", b, dtype, null);
-    return TensorDiff.compare(x.dtype(), x.shape(), x.data(), x.strings(), y.dtype(), y.shape(), y.data(), y.strings(),
-        1e-6);
+/** The verifier's element comparison. */
+class TensorComparisonTest {
+  private static Outcome compare(String dtype, String a, String b) throws BadValueException {
+    Tensor x = TensorLiteral.parse(a, dtype, null);
+    Tensor y = TensorLiteral.parse(b, dtype, null);
+    return TensorComparison.compare(x, y, 1e-6);
   }
 
   @Test
-  void floatsMatchWithinRelativeTolerance() throws NativeRunException {
+  void floatsMatchWithinRelativeTolerance() throws BadValueException {
     Outcome same = compare("float64", "[1, -2, 0]", "[1, -2, -0.0]");
     assertTrue(same.match());
     assertEquals(0, same.maxAbsDiff());
@@ -41,7 +42,7 @@ class TensorDiffTest {
   }
 
   @Test
-  void nanMatchesNanOnly() throws NativeRunException {
+  void nanMatchesNanOnly() throws BadValueException {
     assertTrue(compare("float32", "[nan, inf, -inf]", "[nan, inf, -inf]").match());
     Outcome nan = compare("float32", "[nan, 1]", "[1, 1]");
     assertFalse(nan.match());
@@ -52,7 +53,7 @@ class TensorDiffTest {
   }
 
   @Test
-  void halfFloatsAndComplexAreCompared() throws NativeRunException {
+  void halfFloatsAndComplexAreCompared() throws BadValueException {
     Outcome h = compare("float16", "[1, 2]", "[1, 2.001953125]");
     assertFalse(h.match());
     assertEquals(0.001953125, h.maxAbsDiff());
@@ -63,7 +64,7 @@ class TensorDiffTest {
   }
 
   @Test
-  void integersAndBoolsMustBeIdentical() throws NativeRunException {
+  void integersAndBoolsMustBeIdentical() throws BadValueException {
     assertTrue(compare("int64", "[1, -5]", "[1, -5]").match());
     Outcome i = compare("int32", "[100000000, 7]", "[100000001, 7]");
     assertFalse(i.match());
@@ -78,23 +79,23 @@ class TensorDiffTest {
   void stringsMustBeIdentical() {
     List<byte[]> a = List.of("x".getBytes(StandardCharsets.UTF_8), "y".getBytes(StandardCharsets.UTF_8));
     List<byte[]> b = List.of("x".getBytes(StandardCharsets.UTF_8), "z".getBytes(StandardCharsets.UTF_8));
-    long[] shape = {2};
-    assertTrue(TensorDiff.compare("string", shape, new byte[0], a, "string", shape, new byte[0], a, 1e-6).match());
-    Outcome o = TensorDiff.compare("string", shape, new byte[0], a, "string", shape, new byte[0], b, 1e-6);
+    TensorShape shape = TensorShape.of(2);
+    Tensor x = Tensor.ofElements(DType.STRING, shape, a);
+    assertTrue(TensorComparison.compare(x, x, 1e-6).match());
+    Outcome o = TensorComparison.compare(x, Tensor.ofElements(DType.STRING, shape, b), 1e-6);
     assertFalse(o.match());
     assertEquals(1, o.mismatched());
     assertTrue(Double.isNaN(o.maxAbsDiff()));
   }
 
   @Test
-  void shapeAndDtypeMismatchesAreExplained() throws NativeRunException {
+  void shapeAndDtypeMismatchesAreExplained() throws BadValueException {
     Outcome s = compare("float32", "[1, 2]", "[[1, 2]]");
     assertFalse(s.match());
     assertEquals("shape [2] vs [1, 2]", s.note());
-    NativeTensor x = FeedValues.parse("a", "[1]", "float32", null);
-    NativeTensor y = FeedValues.parse("b", "[1]", "float64", null);
-    Outcome d = TensorDiff.compare(x.dtype(), x.shape(), x.data(), x.strings(), y.dtype(), y.shape(), y.data(),
-        y.strings(), 1e-6);
+    Tensor x = TensorLiteral.parse("[1]", "float32", null);
+    Tensor y = TensorLiteral.parse("[1]", "float64", null);
+    Outcome d = TensorComparison.compare(x, y, 1e-6);
     assertFalse(d.match());
     assertEquals("dtype float32 vs float64", d.note());
   }
