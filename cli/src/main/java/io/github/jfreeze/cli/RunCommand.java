@@ -5,6 +5,7 @@ import io.github.jfreeze.bridge.NativeTensor;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
 import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.internal.JsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
