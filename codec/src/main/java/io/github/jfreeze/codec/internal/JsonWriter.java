@@ -26,6 +26,10 @@ import java.util.Deque;
  * line with everything inside them. Commas are placed by Jackson; misuse (a value where a name is
  * due) throws {@link IllegalStateException}. Jackson is an optional dependency of codec: only the
  * CLI and the generator, which declare it, call this class.
+ *
+ * <p>Over 400 lines: it implements two of Jackson's callback interfaces in full, {@link
+ * PrettyPrinter} (the layout) and {@link SerializableString} (strings already escaped), nested here
+ * because nothing else uses them.
  */
 public final class JsonWriter {
   private static final JsonFactory FACTORY = JsonFactory.builder()
