@@ -2,16 +2,18 @@
 # Runs javadoc -Xdoclint:all on the packages that codec and freezer export (every `exports` line
 # of their module-info.java, qualified exports included) and prints the warning count per module.
 # Exits 1 if any module has a warning or javadoc fails. Builds nothing: run from the repository
-# root after `mvn -o -pl codec,freezer -am compile`. The only external dependency, protobuf-java,
-# is taken from the local Maven repository (M2_REPO, default ~/.m2/repository) at the version the
-# root pom sets.
+# root after `mvn -o -pl codec,freezer -am compile`. The external dependencies, protobuf-java and
+# jackson-core (codec's optional JSON writer), are taken from the local Maven repository (M2_REPO,
+# default ~/.m2/repository) at the versions the root pom sets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 repo="${M2_REPO:-$HOME/.m2/repository}"
 pbver=$(sed -n 's:.*<protobuf.version>\(.*\)</protobuf.version>.*:\1:p' pom.xml | head -n 1)
 pbjar="$repo/com/google/protobuf/protobuf-java/$pbver/protobuf-java-$pbver.jar"
-for f in "$pbjar" proto/target/classes codec/target/classes; do
+jsver=$(sed -n 's:.*<jackson.version>\(.*\)</jackson.version>.*:\1:p' pom.xml | head -n 1)
+jsjar="$repo/com/fasterxml/jackson/core/jackson-core/$jsver/jackson-core-$jsver.jar"
+for f in "$pbjar" "$jsjar" proto/target/classes codec/target/classes; do
   [[ -e "$f" ]] || { echo "doclint.sh: missing $f (run mvn -o -pl codec,freezer -am compile)" >&2; exit 2; }
 done
 
@@ -27,7 +29,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 status=0
 for m in codec freezer; do
-  mp="$pbjar:proto/target/classes"
+  mp="$pbjar:$jsjar:proto/target/classes"
   [[ "$m" == freezer ]] && mp="$mp:codec/target/classes"
   rc=0
   # shellcheck disable=SC2046  # one argument per package

@@ -9,15 +9,19 @@
  * types they return and throw. The format packages below it ({@code table}, {@code bundle},
  * {@code v1}, {@code slice}, {@code graph}, {@code internal}) are implementation: only the
  * freezer, which rewrites graphs and streams tensors, may use the few it needs (qualified exports).
- * The CLI, the runtime bridge and the benchmarks are built on the class path, where module
- * boundaries do not apply; they use {@code graph} (graph summaries and the op vocabulary), the
- * bridge {@code internal.SmallFloats} (the narrow float formats), and the benchmarks {@code
- * bundle}, {@code table} and {@code internal}.
+ * The CLI, the runtime bridge, the fixture generator and the benchmarks are built on the class
+ * path, where module boundaries do not apply; they use {@code graph} (graph summaries and the op
+ * vocabulary), {@code values} (tensor literals, random feeds, output comparison: the CLI and the
+ * bridge), {@code internal.JsonWriter} (the CLI's {@code --json} and the generator's records), and
+ * the benchmarks {@code bundle}, {@code table} and {@code internal}. Jackson, which only that
+ * writer uses, is an optional dependency: those who call it bring it.
  */
 module io.github.jfreeze.codec {
   requires transitive io.github.jfreeze.proto;
   // Unmapper releases file mappings through sun.misc.Unsafe.invokeCleaner
   requires jdk.unsupported;
+  // internal.JsonWriter only; the library's own code never writes JSON through it
+  requires static com.fasterxml.jackson.core;
 
   exports io.github.jfreeze.codec;
   exports io.github.jfreeze.codec.bundle to io.github.jfreeze.freezer;

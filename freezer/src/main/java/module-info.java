@@ -5,7 +5,9 @@
  * <p>The API is the package {@code io.github.jfreeze.freezer}: {@link
  * io.github.jfreeze.freezer.Freezer}, {@link io.github.jfreeze.freezer.FreezeOptions}, {@link
  * io.github.jfreeze.freezer.FreezeReport} and {@link io.github.jfreeze.freezer.FreezeException}
- * (and their conversion counterparts). The pipeline stages live in {@code
+ * (and their conversion counterparts), with {@link io.github.jfreeze.freezer.Progress} and {@link
+ * io.github.jfreeze.freezer.ProgressSampler}, the sampling loop that reports it (the CLI's {@code
+ * verify} samples its reads with it too). The pipeline stages live in {@code
  * io.github.jfreeze.freezer.internal}, which is not exported.
  */
 module io.github.jfreeze.freezer {

@@ -2,9 +2,6 @@ package io.github.jfreeze.benchmarks;
 
 import io.github.jfreeze.bridge.NativeTensor;
 import io.github.jfreeze.bridge.NativeVariables;
-import io.github.jfreeze.codec.DType;
-import io.github.jfreeze.codec.Tensor;
-import io.github.jfreeze.codec.TensorShape;
 import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.freezer.FreezeOptions;
 import io.github.jfreeze.freezer.FreezeReport;
@@ -13,8 +10,6 @@ import io.github.jfreeze.freezer.VariableValueSource;
 import io.github.jfreeze.codec.GraphFile;
 import io.github.jfreeze.proto.MetaGraphDef;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,14 +82,9 @@ public class FreezeBenchmark {
   @Benchmark
   public long nativeAssisted(BytesCounter bytes) throws IOException {
     Map<String, NativeTensor> restored = NativeVariables.restore(meta, input.resolve(Models.PREFIX).toString(), variables);
-    VariableValueSource values = (node, key) -> Optional.ofNullable(restored.get(node)).map(FreezeBenchmark::tensor);
+    VariableValueSource values = (node, key) -> Optional.ofNullable(restored.get(node)).map(NativeTensor::toTensor);
     FreezeReport r = Freezer.freeze(options().values(values).build());
     bytes.add(dataBytes);
     return r.outputBytes();
-  }
-
-  private static Tensor tensor(NativeTensor n) {
-    DType dtype = DType.parse(n.dtype());
-    return Tensor.of(dtype, TensorShape.of(n.shape()), ByteBuffer.wrap(n.data()).order(ByteOrder.LITTLE_ENDIAN));
   }
 }

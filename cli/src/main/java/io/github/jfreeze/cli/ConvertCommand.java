@@ -1,5 +1,6 @@
 package io.github.jfreeze.cli;
 
+import io.github.jfreeze.codec.internal.JsonWriter;
 import io.github.jfreeze.freezer.ConvertOptions;
 import io.github.jfreeze.freezer.ConvertReport;
 import io.github.jfreeze.freezer.FreezeException;

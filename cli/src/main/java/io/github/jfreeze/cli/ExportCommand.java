@@ -1,5 +1,6 @@
 package io.github.jfreeze.cli;
 
+import io.github.jfreeze.codec.internal.JsonWriter;
 import io.github.jfreeze.freezer.ExportOptions;
 import io.github.jfreeze.freezer.ExportOptions.Format;
 import io.github.jfreeze.freezer.ExportReport;

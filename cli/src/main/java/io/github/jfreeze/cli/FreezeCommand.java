@@ -1,5 +1,6 @@
 package io.github.jfreeze.cli;
 
+import io.github.jfreeze.codec.internal.JsonWriter;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeOptions;
 import io.github.jfreeze.freezer.FreezeReport;

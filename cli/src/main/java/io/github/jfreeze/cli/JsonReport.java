@@ -13,6 +13,7 @@ import io.github.jfreeze.codec.VariableInfo;
 import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.codec.graph.MetaGraphSummary;
 import io.github.jfreeze.codec.graph.PartialShape;
+import io.github.jfreeze.codec.internal.JsonWriter;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SavedModel;

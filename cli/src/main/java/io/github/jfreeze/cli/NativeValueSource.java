@@ -101,7 +101,7 @@ final class NativeValueSource implements VariableValueSource {
       values = restore(null);
     }
     NativeTensor t = values.get(node);
-    return t == null ? Optional.empty() : Optional.of(NativeTensors.toTensor(t));
+    return t == null ? Optional.empty() : Optional.of(t.toTensor());
   }
 
   /** Restores {@code nodes}, or every variable of the graph when null. */

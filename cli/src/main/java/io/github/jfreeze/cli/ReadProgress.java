@@ -3,6 +3,7 @@ package io.github.jfreeze.cli;
 import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.freezer.Progress;
+import io.github.jfreeze.freezer.ProgressSampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,26 +13,17 @@ import java.util.List;
 /**
  * Progress of work whose bytes are read by native code jfreeze cannot follow ({@code verify}
  * restoring the original's checkpoint inside TensorFlow): the process's own read count, {@code
- * rchar} of {@code /proc/self/io}, against the size of the files the work reads. Linux only;
- * elsewhere, or when the count cannot be read, it shows nothing. A display, never a failure.
+ * rchar} of {@code /proc/self/io}, against the size of the files the work reads, sampled by the
+ * freezer's {@link ProgressSampler}. Linux only; elsewhere, or when the count cannot be read, it
+ * shows nothing. A display, never a failure.
  */
 final class ReadProgress implements AutoCloseable {
   private static final Path PROC_IO = Path.of("/proc/self/io");
-  private static final long INTERVAL_MILLIS = 200;
 
-  private final Progress progress;
-  private final long total;
-  private final long base;
-  private final Thread thread;
-  private volatile boolean stopped;
+  private final ProgressSampler sampler;
 
-  private ReadProgress(Progress progress, long total, long base) {
-    this.progress = progress;
-    this.total = total;
-    this.base = base;
-    this.thread = new Thread(this::sample, "jfreeze-read-progress");
-    thread.setDaemon(true);
-    thread.start();
+  private ReadProgress(ProgressSampler sampler) {
+    this.sampler = sampler;
   }
 
   /**
@@ -51,7 +43,12 @@ final class ReadProgress implements AutoCloseable {
       }
     }
     long base = readChars();
-    return total <= 0 || base < 0 ? null : new ReadProgress(progress, total, base);
+    if (total <= 0 || base < 0) {
+      return null;
+    }
+    long all = total;
+    // other reads (classes, natives) count too: never claim to be done before the work is
+    return new ReadProgress(ProgressSampler.start(progress, total, () -> Math.min(readCharsOrFail() - base, all - 1)));
   }
 
   /** The files {@code verify} reads: the frozen graph and what the original model reads. */
@@ -68,43 +65,24 @@ final class ReadProgress implements AutoCloseable {
   /** {@code rchar} of this process, or -1. */
   private static long readChars() {
     try {
-      for (String line : Files.readAllLines(PROC_IO)) {
-        if (line.startsWith("rchar:")) {
-          return Long.parseLong(line.substring(6).strip());
-        }
-      }
+      return readCharsOrFail();
     } catch (IOException | RuntimeException e) {
-      // not Linux, or not readable
+      return -1; // not Linux, or not readable
     }
-    return -1;
   }
 
-  private void sample() {
-    while (!stopped) {
-      try {
-        Thread.sleep(INTERVAL_MILLIS);
-      } catch (InterruptedException e) {
-        return;
+  private static long readCharsOrFail() throws IOException {
+    for (String line : Files.readAllLines(PROC_IO)) {
+      if (line.startsWith("rchar:")) {
+        return Long.parseLong(line.substring(6).strip());
       }
-      long now = readChars();
-      if (stopped || now < 0) {
-        return;
-      }
-      // other reads (classes, natives) count too: never claim to be done before the work is
-      progress.update(Math.min(now - base, total - 1), total);
     }
+    throw new IOException("no rchar in " + PROC_IO);
   }
 
   /** The work is done: stops and clears the line. */
   @Override
   public void close() {
-    stopped = true;
-    thread.interrupt();
-    try {
-      thread.join(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    progress.update(total, total);
+    sampler.finish();
   }
 }

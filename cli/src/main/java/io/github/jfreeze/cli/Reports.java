@@ -1,5 +1,6 @@
 package io.github.jfreeze.cli;
 
+import io.github.jfreeze.codec.internal.JsonWriter;
 import io.github.jfreeze.freezer.FreezeReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.github.jfreeze.cli;
 
 import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.codec.internal.JsonWriter;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.Freezer;
 import io.github.jfreeze.freezer.RewriteOptions;

@@ -5,6 +5,7 @@ import io.github.jfreeze.bridge.NativeTensor;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
 import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.internal.JsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
       w
           .name("device").value(r.device().name().toLowerCase(java.util.Locale.ROOT)).name("outputs").beginArray();
       for (NativeTensor n : r.outputs()) {
-        Tensor t = NativeTensors.toTensor(n);
+        Tensor t = n.toTensor();
         w.beginObject().name("name").value(n.key()).name("dtype").value(n.dtype()).name("shape").beginCompactArray();
         for (long d : n.shape()) {
           w.value(d);
@@ -92,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
       w.finish();
     } else {
       for (NativeTensor n : r.outputs()) {
-        Tensor t = NativeTensors.toTensor(n);
+        Tensor t = n.toTensor();
         out.println(n.key() + "  " + n.dtype() + " " + t.shape() + "  " + Values.toText(t, Values.DEFAULT_TEXT_THRESHOLD)
             .replace("\n", "\n" + " ".repeat(n.key().length() + 2)));
       }

@@ -3,6 +3,7 @@ package io.github.jfreeze.cli;
 import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorProtos;
+import io.github.jfreeze.codec.internal.JsonWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;

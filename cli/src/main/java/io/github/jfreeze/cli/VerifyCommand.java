@@ -3,6 +3,7 @@ package io.github.jfreeze.cli;
 import io.github.jfreeze.bridge.NativeVerifier;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
+import io.github.jfreeze.codec.internal.JsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorShape;
+import io.github.jfreeze.codec.internal.JsonWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;

@@ -1,11 +1,13 @@
 package io.github.jfreeze.codec;
 
 import io.github.jfreeze.proto.DataType;
+import java.math.BigInteger;
 import java.util.Locale;
 
 /**
  * TensorFlow's element types, named as in TF's Python API ({@code tf.float32.name}), with what a
- * reader needs to know about their bytes in a checkpoint.
+ * reader needs to know about their bytes in a checkpoint and the range of the integer types: the
+ * one dtype table of jfreeze (names, numbers, sizes, ranges).
  */
 public enum DType {
   /** {@code float32} ({@code DT_FLOAT}). */
@@ -144,52 +146,56 @@ public enum DType {
   }
 
   /**
-   * The type a quantized dtype's elements are stored as ({@code qint8} as {@code int8}, ...); the
-   * dtype itself for every other.
+   * Whether this holds integers: int4 to int64, uint4 to uint64 and the quantized {@code qint} and
+   * {@code quint} types (bool is not an integer type).
    *
-   * @return the storage dtype
+   * @return true if it does
    */
-  public DType storage() {
+  public boolean isInteger() {
     return switch (this) {
-      case QINT8 -> INT8;
-      case QUINT8 -> UINT8;
-      case QINT16 -> INT16;
-      case QUINT16 -> UINT16;
-      case QINT32 -> INT32;
-      default -> this;
+      case INT4, INT8, INT16, INT32, INT64, UINT4, UINT8, UINT16, UINT32, UINT64, QINT8, QINT16, QINT32, QUINT8,
+          QUINT16 -> true;
+      default -> false;
     };
   }
 
   /**
-   * The smallest value of an integer dtype (a quantized one by its storage, {@link #storage}).
+   * The smallest value of an integer type ({@code -128} for int8 and qint8, {@code 0} for the
+   * unsigned ones).
    *
-   * @return the minimum, or null for a dtype that is no integer
+   * @return the value
+   * @throws IllegalStateException if this is not an integer type
    */
-  public java.math.BigInteger minValue() {
-    return switch (storage()) {
-      case INT4 -> java.math.BigInteger.valueOf(-8);
-      case INT8 -> java.math.BigInteger.valueOf(Byte.MIN_VALUE);
-      case INT16 -> java.math.BigInteger.valueOf(Short.MIN_VALUE);
-      case INT32 -> java.math.BigInteger.valueOf(Integer.MIN_VALUE);
-      case INT64 -> java.math.BigInteger.valueOf(Long.MIN_VALUE);
-      case UINT4, UINT8, UINT16, UINT32, UINT64 -> java.math.BigInteger.ZERO;
-      default -> null;
-    };
+  public BigInteger minValue() {
+    int bits = bits();
+    return signed() ? BigInteger.ONE.shiftLeft(bits - 1).negate() : BigInteger.ZERO;
   }
 
   /**
-   * The largest value of an integer dtype (a quantized one by its storage, {@link #storage}).
+   * The largest value of an integer type ({@code 127} for int8 and qint8, {@code 2^64 - 1} for
+   * uint64).
    *
-   * @return the maximum, or null for a dtype that is no integer
+   * @return the value
+   * @throws IllegalStateException if this is not an integer type
    */
-  public java.math.BigInteger maxValue() {
-    java.math.BigInteger min = minValue();
-    if (min == null) {
-      return null;
+  public BigInteger maxValue() {
+    int bits = bits();
+    return BigInteger.ONE.shiftLeft(signed() ? bits - 1 : bits).subtract(BigInteger.ONE);
+  }
+
+  /** Value bits of an integer type (4 for int4 and uint4, which take a byte each in memory). */
+  private int bits() {
+    if (!isInteger()) {
+      throw new IllegalStateException(pythonName + " is not an integer type");
     }
-    int bits = storage() == INT4 || storage() == UINT4 ? 4 : 8 * byteSize;
-    return min.signum() < 0 ? java.math.BigInteger.ONE.shiftLeft(bits - 1).subtract(java.math.BigInteger.ONE)
-        : java.math.BigInteger.ONE.shiftLeft(bits).subtract(java.math.BigInteger.ONE);
+    return this == INT4 || this == UINT4 ? 4 : byteSize * 8;
+  }
+
+  private boolean signed() {
+    return switch (this) {
+      case INT4, INT8, INT16, INT32, INT64, QINT8, QINT16, QINT32 -> true;
+      default -> false;
+    };
   }
 
   /**

@@ -8,6 +8,7 @@ import io.github.jfreeze.bridge.internal.NativeGraphRunner.Fetched;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
 import io.github.jfreeze.codec.Suggestions;
 import io.github.jfreeze.codec.graph.OpVocabulary;
+import io.github.jfreeze.codec.values.TensorLiteral;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import org.tensorflow.proto.TensorInfo;
  * r.device();           // CPU or GPU
  * }</pre>
  *
- * <p>Feed values are text in the syntax of {@link FeedValues}, parsed against the dtype and shape
+ * <p>Feed values are text in the syntax of {@link TensorLiteral}, parsed against the dtype and shape
  * TensorFlow infers for the fed tensor (a placeholder's {@code dtype} and {@code shape}). Feed and
  * fetch names are {@code node} or {@code node:index}. Without fetches the graph's likely outputs are
  * fetched: nodes nothing consumes that are not constants, placeholders, variables, assignments,
@@ -78,7 +79,7 @@ public final class NativeRunner {
    * it once.
    *
    * @param graph the GraphDef file
-   * @param feeds placeholder (or any tensor) name to value text, see {@link FeedValues}
+   * @param feeds placeholder (or any tensor) name to value text, see {@link TensorLiteral}
    * @param fetches tensors to fetch; empty for the graph's likely outputs
    * @param device where to run
    * @throws NativeRunException when the natives are unavailable ({@code NATIVES_UNAVAILABLE}), the
@@ -113,7 +114,7 @@ public final class NativeRunner {
    * @param dir the SavedModel directory
    * @param tags the tag set of the MetaGraphDef to load
    * @param signature the signature to run; null for {@code serving_default}, or the only one
-   * @param feeds values by signature input key (or by tensor name), see {@link FeedValues}
+   * @param feeds values by signature input key (or by tensor name), see {@link TensorLiteral}
    * @param fetches signature output keys (or tensor names); empty for all the signature's outputs
    * @param device where to run
    * @return the outputs, keyed as asked (signature keys when fetched by key)
@@ -313,7 +314,7 @@ public final class NativeRunner {
       } catch (NativeFailure e) {
         shape = null;
       }
-      missing.add(n.getName() + " (" + DataTypeNames.name(runner.outputType(n.getName())) + FeedValues.shapeText(shape)
+      missing.add(n.getName() + " (" + DataTypeNames.name(runner.outputType(n.getName())) + TensorLiteral.shapeText(shape)
           + ")");
     }
     if (!missing.isEmpty()) {
@@ -347,7 +348,7 @@ public final class NativeRunner {
       List<String> targets, String what) throws NativeRunException {
     List<Feed> nativeFeeds = new ArrayList<>(feeds.size());
     for (NativeTensor t : feeds) {
-      nativeFeeds.add(new Feed(t.key(), FeedValues.dtypeNumber(t.dtype()), t.shape(), t.data(), t.strings()));
+      nativeFeeds.add(new Feed(t.key(), DataTypeNames.number(t.dtype()), t.shape(), t.data(), t.strings()));
     }
     List<Fetched> fetched;
     try {

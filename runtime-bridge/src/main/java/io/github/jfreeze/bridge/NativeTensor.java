@@ -1,5 +1,9 @@
 package io.github.jfreeze.bridge;
 
+import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.TensorShape;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,7 +12,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One tensor as native TensorFlow restored it.
+ * One tensor as native TensorFlow restored, fetched or was fed it: the bytes that cross the native
+ * edge. {@link #toTensor()} and {@link #of} convert to and from codec's {@link Tensor}, on which
+ * jfreeze parses, prints and compares values.
  *
  * @param key the checkpoint key (full name; partitioned variables are assembled)
  * @param dtype Python TF dtype name: {@code float32}, {@code float16}, {@code bfloat16},
@@ -48,6 +54,37 @@ public record NativeTensor(String key, String dtype, long[] shape, byte[] data, 
       copy.add(s.clone());
     }
     return copy;
+  }
+
+  /**
+   * A codec tensor as the bridge hands it to TensorFlow.
+   *
+   * @param key the tensor's name
+   * @param t its dtype, shape and values
+   */
+  public static NativeTensor of(String key, Tensor t) {
+    if (t.hasElements()) {
+      return new NativeTensor(key, t.dtype().pythonName(), t.shape().dims(), new byte[0], t.elements());
+    }
+    return new NativeTensor(key, t.dtype().pythonName(), t.shape().dims(), t.toByteArray(), List.of());
+  }
+
+  /**
+   * This tensor as a codec {@link Tensor}, to print, format or compare.
+   *
+   * @throws IllegalArgumentException for dtypes a codec tensor does not hold: reference types,
+   *     numbers TF does not define, and resource or variant values (TF hands over their bytes)
+   */
+  public Tensor toTensor() {
+    DType d = DType.parse(dtype);
+    TensorShape s = TensorShape.of(shape);
+    if (d.isFixedSize()) {
+      return Tensor.of(d, s, ByteBuffer.wrap(data));
+    }
+    if (d != DType.STRING) {
+      throw new IllegalArgumentException(key + ": a " + dtype + " tensor has no values jfreeze can read");
+    }
+    return Tensor.ofElements(d, s, strings);
   }
 
   /** True for {@code string} tensors, whose values are in {@link #strings()}. */

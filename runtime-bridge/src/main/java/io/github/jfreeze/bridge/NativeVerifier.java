@@ -3,8 +3,10 @@ package io.github.jfreeze.bridge;
 import io.github.jfreeze.bridge.internal.DataTypeNames;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
-import io.github.jfreeze.codec.internal.TensorDiff;
 import io.github.jfreeze.codec.Suggestions;
+import io.github.jfreeze.codec.Tensor;
+import io.github.jfreeze.codec.values.TensorComparison;
+import io.github.jfreeze.codec.values.TensorLiteral;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ import org.tensorflow.proto.NodeDef;
  * same feed and fetch names are used in both graphs; for a TF2 SavedModel the fetches are
  * main-graph nodes of its MetaGraphDef such as {@code StatefulPartitionedCall_5}.
  *
- * <p>Feeds: the given ones (text, see {@link FeedValues}), plus seeded random values for every
+ * <p>Feeds: the given ones (text, see {@link TensorLiteral}), plus seeded random values for every
  * {@code Placeholder} of the frozen graph that the fetches depend on and no feed covers (its dtype;
  * unknown dimensions are 1 and an unknown rank is {@code [1]} unless {@link Options.Builder#shapes}
  * says otherwise). {@code PlaceholderWithDefault} nodes keep their defaults unless fed. Fetches
@@ -46,7 +48,7 @@ import org.tensorflow.proto.NodeDef;
  * <p>Matching: integers, bools and strings must be bit-identical; floats must agree within an
  * absolute and a relative tolerance: {@code |a-b| <= atol + rtol * max(|a|,|b|)} (numpy's {@code
  * isclose}, symmetric), NaN matching NaN; rtol defaults to 1e-6, atol to {@link
- * TensorDiff#defaultAtol} of the output's dtype (1e-8 for float32).
+ * TensorComparison#defaultAtol} of the output's dtype (1e-8 for float32).
  *
  * <p>Over 400 lines because it holds the public options ({@code Options} and its builder), the
  * results ({@code Result}, {@code Output}) and the one procedure that runs both sides; splitting
@@ -149,7 +151,7 @@ public final class NativeVerifier {
       return tolerance;
     }
 
-    /** Absolute tolerance for floating outputs, or NaN for each dtype's default ({@link TensorDiff#defaultAtol}). */
+    /** Absolute tolerance for floating outputs, or NaN for each dtype's default ({@link TensorComparison#defaultAtol}). */
     public double atol() {
       return atol;
     }
@@ -184,7 +186,7 @@ public final class NativeVerifier {
         return this;
       }
 
-      /** Feed values as text (see {@link FeedValues}), by tensor name. */
+      /** Feed values as text (see {@link TensorLiteral}), by tensor name. */
       public Builder feeds(Map<String, String> values) {
         values.forEach(this::feed);
         return this;
@@ -249,7 +251,7 @@ public final class NativeVerifier {
         return this;
       }
 
-      /** Absolute tolerance for floating outputs (default: each dtype's, {@link TensorDiff#defaultAtol}). */
+      /** Absolute tolerance for floating outputs (default: each dtype's, {@link TensorComparison#defaultAtol}). */
       public Builder atol(double absolute) {
         if (!(absolute >= 0)) {
           throw new IllegalArgumentException("atol must be >= 0: " + absolute);
@@ -292,7 +294,7 @@ public final class NativeVerifier {
 
     @Override
     public String toString() {
-      return name + " " + dtype + FeedValues.shapeText(shape) + (match ? " match" : " MISMATCH") + " max_abs_diff="
+      return name + " " + dtype + TensorLiteral.shapeText(shape) + (match ? " match" : " MISMATCH") + " max_abs_diff="
           + maxAbsDiff + " max_rel_diff=" + maxRelDiff + (mismatched > 0 ? " mismatched=" + mismatched : "")
           + (note.isEmpty() ? "" : " (" + note + ")");
     }
@@ -319,7 +321,7 @@ public final class NativeVerifier {
       outputs = List.copyOf(outputs);
     }
 
-    /** The feeds as text, name to value, in the syntax {@link FeedValues#parse} reads: to reproduce the run. */
+    /** The feeds as text, name to value, in the syntax {@link TensorLiteral#parse} reads: to reproduce the run. */
     public Map<String, String> feedText() {
       Map<String, String> out = new LinkedHashMap<>();
       feeds.forEach(t -> out.put(t.key(), FeedValues.format(t)));
@@ -394,14 +396,33 @@ public final class NativeVerifier {
     for (int i = 0; i < fetches.size(); i++) {
       NativeTensor a = frozenOut.get(i);
       NativeTensor b = originalOut.get(i);
-      TensorDiff.Outcome o = TensorDiff.compare(a.dtype(), a.shape(), a.data(), a.strings(), b.dtype(), b.shape(),
-          b.data(), b.strings(), options.tolerance(),
-          Double.isNaN(options.atol()) ? TensorDiff.defaultAtol(a.dtype()) : options.atol());
+      TensorComparison.Outcome o = compare(a, b, options.tolerance(), options.atol());
       outputs.add(new Output(fetches.get(i), a.dtype(), a.shape(), o.maxAbsDiff(), o.maxRelDiff(), o.mismatched(),
           o.match(), o.note(), a, b));
       all &= o.match();
     }
     return new Result(frozenPath, description, device, options.seed(), options.tolerance(), feeds, random, outputs, all);
+  }
+
+  /**
+   * Codec's comparison of two outputs. Values a codec tensor cannot hold (resource or variant
+   * handles, which nothing fetches to compare) are reported as not comparable.
+   */
+  static TensorComparison.Outcome compare(NativeTensor a, NativeTensor b, double tolerance) {
+    return compare(a, b, tolerance, 0);
+  }
+
+  /** As above, with an absolute tolerance; NaN means the dtype's ({@link TensorComparison#defaultAtol}). */
+  static TensorComparison.Outcome compare(NativeTensor a, NativeTensor b, double tolerance, double atol) {
+    Tensor x;
+    Tensor y;
+    try {
+      x = a.toTensor();
+      y = b.toTensor();
+    } catch (IllegalArgumentException e) {
+      return new TensorComparison.Outcome(Double.NaN, Double.NaN, a.numElements(), false, e.getMessage());
+    }
+    return TensorComparison.compare(x, y, tolerance, Double.isNaN(atol) ? TensorComparison.defaultAtol(x.dtype()) : atol);
   }
 
   @FunctionalInterface

@@ -192,7 +192,7 @@ class NativeRunnerTest {
     Path g = dir.resolve("identity.pb");
     try (Graph graph = new Graph()) {
       for (String dtype : values.keySet()) {
-        DataType dt = DataType.forNumber(FeedValues.dtypeNumber(dtype));
+        DataType dt = DataType.forNumber(io.github.jfreeze.bridge.internal.DataTypeNames.number(dtype));
         Output<?> p = graph.opBuilder("Placeholder", "in_" + dtype, graph.baseScope()).setAttr("dtype", dt).build().output(0);
         graph.opBuilder("Identity", "out_" + dtype, graph.baseScope()).addInput(p).build();
       }

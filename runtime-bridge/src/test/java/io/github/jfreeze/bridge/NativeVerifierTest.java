@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jfreeze.bridge.NativeRunException.Reason;
-import io.github.jfreeze.codec.internal.TensorDiff;
 import io.github.jfreeze.codec.Tensor;
 import io.github.jfreeze.codec.TensorProtos;
+import io.github.jfreeze.codec.values.TensorComparison;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.NodeDef;
@@ -257,8 +257,8 @@ class NativeVerifierTest {
   }
 
   private static void assertClose(NativeTensor expected, NativeTensor actual) {
-    TensorDiff.Outcome o = TensorDiff.compare(expected.dtype(), expected.shape(), expected.data(), expected.strings(),
-        actual.dtype(), actual.shape(), actual.data(), actual.strings(), NativeVerifier.DEFAULT_TOLERANCE);
+    TensorComparison.Outcome o = TensorComparison.compare(expected.toTensor(), actual.toTensor(),
+        NativeVerifier.DEFAULT_TOLERANCE);
     assertTrue(o.match(), () -> expected + " vs " + actual + ": " + o);
   }
 }

@@ -9,6 +9,7 @@ import io.github.jfreeze.freezer.ConvertOptions;
 import io.github.jfreeze.freezer.ConvertReport;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeException.Reason;
+import io.github.jfreeze.freezer.ProgressSampler;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.DataType;
 import io.github.jfreeze.proto.MetaGraphDef;

@@ -5,6 +5,7 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 import io.github.jfreeze.freezer.FreezeException;
+import io.github.jfreeze.freezer.ProgressSampler;
 import io.github.jfreeze.freezer.internal.ConstantValue.RawSource;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.GraphDef;

@@ -1,9 +1,10 @@
-package io.github.jfreeze.cli;
+package io.github.jfreeze.codec.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Consumer;
@@ -19,7 +20,7 @@ class JsonWriterTest {
   }
 
   private static JsonNode parse(String json) throws Exception {
-    return Cli.JSON.readTree(json);
+    return new ObjectMapper().readTree(json);
   }
 
   @Test

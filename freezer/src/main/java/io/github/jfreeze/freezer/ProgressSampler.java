@@ -1,19 +1,20 @@
-package io.github.jfreeze.freezer.internal;
+package io.github.jfreeze.freezer;
 
-import io.github.jfreeze.freezer.Progress;
 import java.io.IOException;
 
 /**
- * Reports a {@link Progress} by sampling how much of an output exists, from a daemon thread, so the
- * writing itself stays as it is (no per-chunk callbacks on the copy path, whose memory-mapped
- * transfer needs the real file channel).
+ * Reports a {@link Progress} by sampling a count from a daemon thread about every 200 ms, so the
+ * work itself stays as it is: the freezer samples how much of an output exists (no per-chunk
+ * callbacks on the copy path, whose memory-mapped transfer needs the real file channel), the CLI's
+ * {@code verify} how much its process has read while native code restores a checkpoint. The one
+ * sampling loop of jfreeze.
  */
 public final class ProgressSampler implements AutoCloseable {
-  /** Bytes written so far. */
+  /** How much of the work is done. */
   @FunctionalInterface
   public interface Done {
     /**
-     * Bytes written so far.
+     * How much is done so far, in the unit of the total (bytes).
      *
      * @return the count
      * @throws IOException if it cannot be told (the sample is skipped)
@@ -21,7 +22,7 @@ public final class ProgressSampler implements AutoCloseable {
     long get() throws IOException;
   }
 
-  static final long INTERVAL_MILLIS = 200;
+  private static final long INTERVAL_MILLIS = 200;
 
   private final Progress progress;
   private final long total;
@@ -42,9 +43,9 @@ public final class ProgressSampler implements AutoCloseable {
    * Starts sampling; with a null {@code progress}, does nothing.
    *
    * @param progress who hears it, or null
-   * @param total bytes the output will have
-   * @param done how many exist now
-   * @return the sampler, to {@link #finish} when the output is complete and close in any case
+   * @param total the count when the work is done (bytes the output will have)
+   * @param done how much is done now (counts above {@code total} are reported as {@code total})
+   * @return the sampler, to {@link #finish} when the work is complete and close in any case
    */
   public static ProgressSampler start(Progress progress, long total, Done done) {
     return new ProgressSampler(progress, total, done);
@@ -73,7 +74,7 @@ public final class ProgressSampler implements AutoCloseable {
     }
   }
 
-  /** The output is complete: stops sampling and reports {@code total} of {@code total}. */
+  /** The work is complete: stops sampling and reports {@code total} of {@code total}. */
   public void finish() {
     stop();
     if (progress != null) {
@@ -81,6 +82,7 @@ public final class ProgressSampler implements AutoCloseable {
     }
   }
 
+  /** Stops sampling (reporting nothing more). */
   @Override
   public void close() {
     stop();
