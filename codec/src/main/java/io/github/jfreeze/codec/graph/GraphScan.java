@@ -39,6 +39,11 @@ import java.util.Map;
  * MetaGraphDef) gives up and returns {@code null}, leaving the file to {@code GraphFile}.
  * Benchmark: {@code IndexParseBenchmark.scanMetaGraph} against {@code parseMetaGraph}, and the
  * whole-process {@code inspect} of {@code many} in {@code benchmarks/run.sh}.
+ *
+ * <p>Over 400 lines because one scanner serves two readers that must give up on exactly the same
+ * files: the summary for {@code inspect} and the node locations for the freezer's node table
+ * ({@link #locateNodes}); split, each would repeat the wire checks that make them agree with the
+ * whole-file parse.
  */
 public final class GraphScan {
   /** protobuf-java's default recursion limit, which the whole-file parse runs under. */
