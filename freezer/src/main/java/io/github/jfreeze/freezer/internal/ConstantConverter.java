@@ -42,7 +42,11 @@ import java.util.Set;
  *       StatelessWhile}, {@code StatelessCase} (which TF's converter misses), {@code PartitionedCall},
  *       {@code StatefulPartitionedCall}) get their
  *       argument types updated and the callee is cloned as {@code <name>_frozen} and converted the
- *       same way; {@code While} output shapes and body output types follow.
+ *       same way. An output that returns the value (a loop variable; a branch or callee returning
+ *       the argument, which TF's converter leaves a resource) is retyped in the call ({@code Tout})
+ *       and in the callees' copies, its {@code output_shapes} and {@code _output_shapes} entries
+ *       become the value's shape, and what reads it is converted in turn; the input leaves {@code
+ *       _read_only_resource_inputs}.
  * </ul>
  *
  * Edges are resolved as TF does: an input without an index means output 0, and inside a function
@@ -123,6 +127,9 @@ public final class ConstantConverter {
   private final List<Change> rewrites = new ArrayList<>();
   private final List<Integer> addedMainNodes = new ArrayList<>();
   private final Map<String, String> insertBefore = new HashMap<>();
+  /** Calls retyped (main graph and function copies), and the outputs through which they now return a frozen value. */
+  private final Set<Target> callers = new java.util.LinkedHashSet<>();
+  private final Map<Target, Map<Integer, ConstantValue>> valueOutputs = new HashMap<>();
 
   /**
    * @param main the main graph, modified in place (edits committed as the walk goes)
@@ -527,16 +534,18 @@ public final class ConstantConverter {
 
   private void retypeCaller(Target target, NodeDef original, int first, int destIndex, ConstantValue value) {
     NodeDef.Builder b = converted(target);
-    if (destIndex >= first) {
-      updateDtype(b, typeAttr(original.getOp()), destIndex - first, value.dtype().proto());
+    String op = original.getOp();
+    callers.add(target);
+    removeReadOnlyInput(b, destIndex);
+    if (destIndex < first) {
+      return; // a predicate or branch index: no function sees it
     }
-    if (original.getOp().equals("While") || original.getOp().equals("StatelessWhile")) {
-      AttrValue shapes = b.getAttrOrDefault("output_shapes", null);
-      if (shapes != null && shapes.getList().getShapeCount() > destIndex) {
-        AttrValue.Builder s = shapes.toBuilder();
-        s.getListBuilder().setShape(destIndex, value.shape().toProto());
-        b.putAttr("output_shapes", s.build());
-      }
+    updateDtype(b, typeAttr(op), destIndex - first, value.dtype().proto());
+    // the outputs that now carry the value: a loop variable's own; for the others, those a
+    // callee returns the argument through (each callee's copy retyped), all of them or some
+    Map<Integer, Boolean> outputs = new LinkedHashMap<>();
+    if (op.equals("While") || op.equals("StatelessWhile")) {
+      outputs.put(destIndex, true);
       String body = attr(target, original, "body").getFunc().getName();
       if (functions.containsKey(body)) {
         FunctionDef.Builder f = convertedFunction(body);
@@ -544,6 +553,82 @@ public final class ConstantConverter {
           f.getSignatureBuilder().getOutputArgBuilder(destIndex).setType(value.dtype().proto()).clearTypeAttr();
         }
       }
+    } else {
+      List<String> callees = calledFunctions(original).stream().filter(functions::containsKey).toList();
+      for (String fn : callees) {
+        for (int k : returnedArgument(functions.get(fn), destIndex - first)) {
+          convertedFunction(fn).getSignatureBuilder().getOutputArgBuilder(k).setType(value.dtype().proto()).clearTypeAttr();
+          outputs.merge(k, true, (x, y) -> true);
+        }
+      }
+      outputs.replaceAll((k, x) -> callees.stream().allMatch(fn -> returnedArgument(functions.get(fn), destIndex - first).contains(k)));
+    }
+    List<Runnable> next = new ArrayList<>();
+    for (var out : outputs.entrySet()) {
+      int k = out.getKey();
+      if (!op.equals("While") && !op.equals("StatelessWhile")) {
+        updateDtype(b, "Tout", k, value.dtype().proto());
+      }
+      // every branch returns this value: its shape; some return another: a shape not known here
+      TensorShapeProto shape = out.getValue() ? value.shape().toProto() : TensorShapeProto.newBuilder().setUnknownRank(true).build();
+      setShape(b, "output_shapes", k, shape);
+      setShape(b, "_output_shapes", k, shape);
+      if (out.getValue()) {
+        valueOutputs.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(k, value);
+      }
+      for (Edge e : outgoing(target)) {
+        if (!e.dest().isFunctionArgs() && e.sourceIndex() == k) {
+          next.add(() -> convert(e.dest(), e.destIndex(), value));
+        }
+      }
+    }
+    scheduleNext(next);
+  }
+
+  /** The outputs of {@code f} that return its argument {@code arg} as it is (directly or through Identity). */
+  private static List<Integer> returnedArgument(FunctionDef f, int arg) {
+    List<OpDef.ArgDef> args = f.getSignature().getInputArgList();
+    if (arg >= args.size()) {
+      return List.of();
+    }
+    Map<String, NodeDef> body = new HashMap<>();
+    f.getNodeDefList().forEach(n -> body.put(n.getName(), n));
+    List<Integer> out = new ArrayList<>();
+    List<OpDef.ArgDef> results = f.getSignature().getOutputArgList();
+    for (int k = 0; k < results.size(); k++) {
+      String tensor = f.getRetMap().get(results.get(k).getName());
+      for (int step = 0; tensor != null && step <= body.size(); step++) {
+        TensorRef ref = TensorRef.parse(tensor);
+        NodeDef n = body.get(ref.node());
+        if (n == null) {
+          if (ref.output().isEmpty() && ref.node().equals(args.get(arg).getName())) {
+            out.add(k);
+          }
+          break;
+        }
+        tensor = n.getOp().equals("Identity") && n.getInputCount() > 0 ? n.getInput(0) : null;
+      }
+    }
+    return out;
+  }
+
+  /** Entry {@code index} of a list-of-shapes attribute, where the node has one that long. */
+  private static void setShape(NodeDef.Builder b, String attr, int index, TensorShapeProto shape) {
+    AttrValue shapes = b.getAttrOrDefault(attr, null);
+    if (shapes != null && shapes.getList().getShapeCount() > index) {
+      AttrValue.Builder s = shapes.toBuilder();
+      s.getListBuilder().setShape(index, shape);
+      b.putAttr(attr, s.build());
+    }
+  }
+
+  /** Drops input {@code index} from {@code _read_only_resource_inputs}: it is no longer a resource. */
+  private static void removeReadOnlyInput(NodeDef.Builder b, int index) {
+    AttrValue v = b.getAttrOrDefault("_read_only_resource_inputs", null);
+    if (v != null && v.getList().getICount() > 0 && v.getList().getIList().contains((long) index)) {
+      AttrValue.ListValue.Builder list = AttrValue.ListValue.newBuilder();
+      v.getList().getIList().stream().filter(i -> i != index).forEach(list::addI);
+      b.putAttr("_read_only_resource_inputs", AttrValue.newBuilder().setList(list).build());
     }
   }
 
