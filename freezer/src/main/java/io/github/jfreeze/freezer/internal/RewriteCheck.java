@@ -1,5 +1,6 @@
 package io.github.jfreeze.freezer.internal;
 
+import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.freezer.internal.ConstantConverter.RetypedCall;
 import io.github.jfreeze.freezer.internal.ConstantConverter.ReturnedValue;
 import io.github.jfreeze.freezer.internal.ConstantConverter.Use;
@@ -271,16 +272,13 @@ final class RewriteCheck {
   }
 
   private static String shape(TensorShapeProto s) {
-    if (s.getUnknownRank()) {
-      return "<unknown>";
-    }
-    List<String> dims = new ArrayList<>();
-    s.getDimList().forEach(d -> dims.add(d.getSize() < 0 ? "?" : Long.toString(d.getSize())));
-    return "[" + String.join(",", dims) + "]";
+    return SavedModelWriter.shape(s);
   }
 
+  /** Python's name of a dtype ({@code float}, {@code resource}), as messages name them. */
   private static String name(DataType t) {
-    return t.name().startsWith("DT_") ? t.name().substring(3).toLowerCase(java.util.Locale.ROOT) : t.name();
+    DType d = DType.find(t.getNumber());
+    return d != null ? d.pythonName() : t.name();
   }
 
   private static String names(List<DataType> types) {
