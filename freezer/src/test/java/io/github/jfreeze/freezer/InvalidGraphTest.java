@@ -30,7 +30,15 @@ class InvalidGraphTest {
 
   /** Freezes zoo model {@code name} with its .meta edited by {@code edit}; returns the failure. */
   private FreezeException freezeEdited(String name, List<String> outputs, Consumer<MetaGraphDef.Builder> edit) throws IOException {
-    Path model = TestPaths.testdata().resolve("models").resolve(name);
+    return freezeEdited(tmp, TestPaths.testdata().resolve("models").resolve(name), outputs, edit);
+  }
+
+  /**
+   * Freezes the zoo model in {@code model} with its {@code model.ckpt-1.meta} edited by {@code edit}
+   * (written to {@code tmp}); the failure, which names the edited file, and nothing written.
+   */
+  static FreezeException freezeEdited(Path tmp, Path model, List<String> outputs, Consumer<MetaGraphDef.Builder> edit)
+      throws IOException {
     MetaGraphDef.Builder meta = MetaGraphDef.parseFrom(Files.readAllBytes(model.resolve("model.ckpt-1.meta"))).toBuilder();
     edit.accept(meta);
     Path graph = tmp.resolve("edited.meta");

@@ -57,13 +57,14 @@ final class FunctionalHandles {
    */
   static ZooModel write(Path dir) throws Exception {
     Map<String, Map<String, List<TensorShapeProto>>> bodyShapes = new HashMap<>();
-    FunctionDef then = function("handle_then", bodyShapes, fn -> {
+    Function<FnBuilder, Signature.Builder> affineBody = fn -> {
       Output<?> x = fn.arg("x", F32, 1, 2);
       Output<?> w = fn.arg("w", RES);
       Output<?> b = fn.arg("b", F32, 2);
       Output<?> y = fn.node("AddV2", "add", fn.node("MatMul", "matmul", x, fn.read(w)), b);
       return fn.signature().input("x", x).input("w", w).input("b", b).output("output", y);
-    });
+    };
+    FunctionDef then = function("handle_then", bodyShapes, affineBody);
     FunctionDef otherwise = function("handle_else", bodyShapes, fn -> {
       Output<?> x = fn.arg("x", F32, 1, 2);
       Output<?> w = fn.arg("w", RES);
@@ -71,32 +72,19 @@ final class FunctionalHandles {
       return fn.signature().input("x", x).input("w", w).input("b", b).output("output", fn.node("Sub", "sub", x, b));
     });
     FunctionDef cond = function("handle_while_cond", bodyShapes, fn -> {
-      Output<?> i = fn.arg("i", DataType.DT_INT32);
-      Output<?> acc = fn.arg("acc", F32, -1, 2);
-      Output<?> w = fn.arg("w", RES);
-      Output<?> b = fn.arg("b", F32, 2);
-      Output<?> less = fn.node("Less", "less", i, fn.constant("limit", Spec.ints("n", SCALAR, 3)));
-      return fn.signature().input("i", i).input("acc", acc).input("w", w).input("b", b).output("output", less);
+      Output<?>[] v = loopVariables(fn);
+      Output<?> less = fn.node("Less", "less", v[0], fn.constant("limit", Spec.ints("n", SCALAR, 3)));
+      return loopSignature(fn, v).output("output", less);
     });
     FunctionDef body = function("handle_while_body", bodyShapes, fn -> {
-      Output<?> i = fn.arg("i", DataType.DT_INT32);
-      Output<?> acc = fn.arg("acc", F32, -1, 2);
-      Output<?> w = fn.arg("w", RES);
-      Output<?> b = fn.arg("b", F32, 2);
-      Output<?> next = fn.node("AddV2", "add", i, fn.constant("one", Spec.ints("one", SCALAR, 1)));
-      Output<?> grown = fn.node("AddV2", "add_1", fn.node("MatMul", "matmul", acc, fn.read(w)), b);
-      Output<?> concat = fn.op("ConcatV2", "concat").addInputList(new Output<?>[] {acc, grown})
+      Output<?>[] v = loopVariables(fn);
+      Output<?> next = fn.node("AddV2", "add", v[0], fn.constant("one", Spec.ints("one", SCALAR, 1)));
+      Output<?> grown = fn.node("AddV2", "add_1", fn.node("MatMul", "matmul", v[1], fn.read(v[2])), v[3]);
+      Output<?> concat = fn.op("ConcatV2", "concat").addInputList(new Output<?>[] {v[1], grown})
           .addInput(fn.constant("concat/axis", Spec.ints("axis", SCALAR, 0))).build().output(0);
-      return fn.signature().input("i", i).input("acc", acc).input("w", w).input("b", b).output("i_next", next)
-          .output("acc_next", concat);
+      return loopSignature(fn, v).output("i_next", next).output("acc_next", concat);
     });
-    FunctionDef affine = function("handle_affine", bodyShapes, fn -> {
-      Output<?> x = fn.arg("x", F32, 1, 2);
-      Output<?> w = fn.arg("w", RES);
-      Output<?> b = fn.arg("b", F32, 2);
-      Output<?> y = fn.node("AddV2", "add", fn.node("MatMul", "matmul", x, fn.read(w)), b);
-      return fn.signature().input("x", x).input("w", w).input("b", b).output("output", y);
-    });
+    FunctionDef affine = function("handle_affine", bodyShapes, affineBody);
     // TF Java cannot declare a resource-typed function output (nor one that is an argument as
     // it is): the pass-through outputs are added to TF's FunctionDefs here, as Python writes them
     then = returning(then, "w_out", RES, "w");
@@ -176,6 +164,15 @@ final class FunctionalHandles {
               + "the functions' output types) must change with it, or TF refuses to import the graph ('has an "
               + "_output_shapes attribute inconsistent with the GraphDef').");
     }
+  }
+
+  /** The loop's arguments: counter {@code i}, {@code acc} [-1,2], the handle {@code w}, the value {@code b} [2]. */
+  private static Output<?>[] loopVariables(FnBuilder fn) {
+    return new Output<?>[] {fn.arg("i", DataType.DT_INT32), fn.arg("acc", F32, -1, 2), fn.arg("w", RES), fn.arg("b", F32, 2)};
+  }
+
+  private static Signature.Builder loopSignature(FnBuilder fn, Output<?>[] v) {
+    return fn.signature().input("i", v[0]).input("acc", v[1]).input("w", v[2]).input("b", v[3]);
   }
 
   /** A function made by TF (as {@link ZooModels#function}), its nodes' inferred shapes kept in {@code shapes}. */

@@ -127,9 +127,30 @@ public final class ConstantConverter {
   private final List<Change> rewrites = new ArrayList<>();
   private final List<Integer> addedMainNodes = new ArrayList<>();
   private final Map<String, String> insertBefore = new HashMap<>();
-  /** Calls retyped (main graph and function copies), and the outputs through which they now return a frozen value. */
-  private final Set<Target> callers = new java.util.LinkedHashSet<>();
-  private final Map<Target, Map<Integer, ConstantValue>> valueOutputs = new HashMap<>();
+  /** Calls retyped (main graph and function copies), with the outputs through which they now return a frozen value. */
+  private final Map<Target, Map<Integer, ReturnedValue>> callers = new LinkedHashMap<>();
+
+  /** A node's data input: {@code input} counts data inputs only. */
+  public record Use(String node, int input) {}
+
+  /**
+   * An output of a call that now returns a frozen value.
+   *
+   * @param index the output
+   * @param value the value
+   * @param exact whether it is that value (every callee returns it), so its shape is the value's
+   * @param uses the nodes reading it, in the same graph as the call
+   */
+  public record ReturnedValue(int index, ConstantValue value, boolean exact, List<Use> uses) {}
+
+  /**
+   * A call the conversion retyped.
+   *
+   * @param function the function whose converted copy holds it (its original name), or null for the main graph
+   * @param node the call's name
+   * @param returned the outputs that now return a frozen value
+   */
+  public record RetypedCall(String function, String node, List<ReturnedValue> returned) {}
 
   /**
    * @param main the main graph, modified in place (edits committed as the walk goes)
@@ -282,7 +303,7 @@ public final class ConstantConverter {
     };
   }
 
-  private static List<String> calledFunctions(NodeDef n) {
+  static List<String> calledFunctions(NodeDef n) {
     List<String> out = new ArrayList<>();
     for (String a : functionAttrs(n.getOp())) {
       AttrValue v = n.getAttrOrDefault(a, AttrValue.getDefaultInstance());
@@ -325,6 +346,13 @@ public final class ConstantConverter {
   /** The ops rewritten along the way. */
   public List<Change> rewrites() {
     return rewrites;
+  }
+
+  /** The calls retyped, main graph and function copies, for {@link RewriteCheck}. */
+  public List<RetypedCall> retypedCalls() {
+    List<RetypedCall> out = new ArrayList<>();
+    callers.forEach((t, returned) -> out.add(new RetypedCall(t.function(), t.node(), List.copyOf(returned.values()))));
+    return out;
   }
 
   /** Original function name to the name of its converted copy. */
@@ -535,7 +563,7 @@ public final class ConstantConverter {
   private void retypeCaller(Target target, NodeDef original, int first, int destIndex, ConstantValue value) {
     NodeDef.Builder b = converted(target);
     String op = original.getOp();
-    callers.add(target);
+    Map<Integer, ReturnedValue> returned = callers.computeIfAbsent(target, t -> new LinkedHashMap<>());
     removeReadOnlyInput(b, destIndex);
     if (destIndex < first) {
       return; // a predicate or branch index: no function sees it
@@ -573,14 +601,14 @@ public final class ConstantConverter {
       TensorShapeProto shape = out.getValue() ? value.shape().toProto() : TensorShapeProto.newBuilder().setUnknownRank(true).build();
       setShape(b, "output_shapes", k, shape);
       setShape(b, "_output_shapes", k, shape);
-      if (out.getValue()) {
-        valueOutputs.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(k, value);
-      }
+      List<Use> uses = new ArrayList<>();
       for (Edge e : outgoing(target)) {
         if (!e.dest().isFunctionArgs() && e.sourceIndex() == k) {
+          uses.add(new Use(e.dest().node(), e.destIndex()));
           next.add(() -> convert(e.dest(), e.destIndex(), value));
         }
       }
+      returned.put(k, new ReturnedValue(k, value, out.getValue(), uses));
     }
     scheduleNext(next);
   }

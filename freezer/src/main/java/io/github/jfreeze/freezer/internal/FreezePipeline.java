@@ -27,7 +27,8 @@ import java.util.Map;
  *   <li>{@link VariableSelection}: which variables become constants;
  *   <li>{@link VariableValueReader}: their values, found and checked in the checkpoint;
  *   <li>{@link ConstantConverter}: variables to constants, their reads, gathers and function
- *       arguments rewritten;
+ *       arguments rewritten; {@link RewriteCheck}: the calls it retyped still agree with their
+ *       callees and their recorded shapes and types;
  *   <li>{@link GraphAssembler} and {@link FunctionLibrary}: the output graph and its library;
  *   <li>{@link GraphValidator}, then {@link StreamingGraphWriter#plan}: what TF's importer would
  *       refuse is refused; how the graph is written, the large values streamed.
@@ -98,6 +99,10 @@ public final class FreezePipeline {
       bytes += value.byteSize();
     }
     converter.rewrites().stream().filter(c -> !rewritten.contains(c)).forEach(rewritten::add);
+    Map<String, FunctionDef> library = new HashMap<>(functions);
+    library.putAll(converter.convertedFunctions());
+    // a call whose records of a handle did not all change with it is refused, not written
+    RewriteCheck.check(nodes, converter.retypedCalls(), library, converter.renamedFunctions());
     if (!options.keepTrainingOps()) {
       TrainingOpCleaner.checkNothingModifies(nodes, sub, selection.toConvert());
     }

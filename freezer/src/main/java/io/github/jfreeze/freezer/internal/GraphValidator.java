@@ -55,6 +55,11 @@ public final class GraphValidator {
     }
   }
 
+  /** The signature of {@code op} in native TF 2.18's registry, or null. */
+  static OpDef opDef(String op) {
+    return OPS.get(op);
+  }
+
   /** Whether native TF 2.18 registers {@code op}. */
   public static boolean isKnownOp(String op) {
     return OPS.containsKey(op);

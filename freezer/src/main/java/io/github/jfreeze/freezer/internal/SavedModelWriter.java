@@ -143,7 +143,8 @@ public final class SavedModelWriter {
     return key + " -> " + t.getName() + " (" + dtype + ", " + shape(t.getTensorShape()) + ")";
   }
 
-  private static String shape(TensorShapeProto s) {
+  /** A shape as messages write it: {@code [2, ?]}, or {@code unknown rank}. */
+  static String shape(TensorShapeProto s) {
     if (s.getUnknownRank()) {
       return "unknown rank";
     }

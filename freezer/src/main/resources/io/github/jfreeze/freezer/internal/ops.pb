@@ -1,4840 +1,5224 @@
 
 
 Abort
-
-Abs
-x
-y
-#
-AccumulateNV2
-inputs*N
-sum
-A
-AccumulatorApplyGradient
-handleÄ
+
+Abs
+x"T
+y"T
+)
+AccumulateNV2
+inputs"T*N
+sum"T
+L
+AccumulatorApplyGradient
+handleÄ
 
-local_step
-
-gradient
-;
-AccumulatorNumAccumulated
-handleÄ
-num_accumulated
-:
-AccumulatorSetGlobalStep
-handleÄ
-new_global_step
-A
-AccumulatorTakeGradient
-handleÄ
-num_required	
-average
-
-Acos
-x
-y
-
-Acosh
-x
-y
-
-Add
-x
-y
-z
-c
-AddManySparseToTensorsMap
-sparse_indices
-sparse_values
-sparse_shape
-sparse_handlesà
-
-AddN
-inputs*N
-sum
-^
-AddSparseToTensorsMap
-sparse_indices
-sparse_values
-sparse_shape
-sparse_handleà
+local_step	
+gradient"dtype
+?
+AccumulatorNumAccumulated
+handleÄ
+num_accumulated
+>
+AccumulatorSetGlobalStep
+handleÄ
+new_global_step	
+L
+AccumulatorTakeGradient
+handleÄ
+num_required
+average"dtype
 
-AddV2
-x
-y
-z
-Q
-AdjustContrast
-images
-contrast_factor
-	min_value
-	max_value
-output
-9
-AdjustContrastv2
-images
-contrast_factor
-output
-(
-	AdjustHue
-images
-delta
-output
-/
-AdjustSaturation
-images
-scale
-output
--
-All
-input
-reduction_indices
-output
-o
-AllCandidateSampler
-true_classes
-sampled_candidates
-true_expected_count
-sampled_expected_countà
-4
-AllToAll
-input
-group_assignment
-outputà
-
-Angle
-input
-output
-'
-AnonymousHashTable
-table_handleà
- 
-AnonymousIterator
-handleà
--
-AnonymousIteratorV2
-handle	
-deleterà
-"
-AnonymousIteratorV3
-handleà
-.
-AnonymousMemoryCache
-handle	
-deleterà
-6
-AnonymousMultiDeviceIterator
-handle	
-deleterà
--
-AnonymousMultiDeviceIteratorV3
-handleà
-O
-AnonymousMutableDenseHashTable
-	empty_key
-deleted_key
-table_handleà
-.
-AnonymousMutableHashTable
-table_handleà
-7
-"AnonymousMutableHashTableOfTensors
-table_handleà
-G
-AnonymousRandomSeedGenerator
-seed
-seed2
-handle	
-deleterà
-N
-AnonymousSeedGenerator
-seed
-seed2
-	reshuffle
-handle	
-deleterà
--
-Any
-input
-reduction_indices
-output
-k
-ApplyAdaMax
-varÄ
-mÄ
-vÄ
-beta1_power
-lr
-beta1
-beta2	
-epsilon
-grad
-outÄ
-b
-ApplyAdadelta
-varÄ
-
-accumÄ
-accum_updateÄ
-lr
-rho	
-epsilon
-grad
-outÄ
-<
-ApplyAdagrad
-varÄ
-
-accumÄ
-lr
-grad
-outÄ
-ã
-ApplyAdagradDA
-varÄ
-gradient_accumulatorÄ!
-gradient_squared_accumulatorÄ
-grad
-lr
-l1
-l2
-global_step
-outÄ
-I
-ApplyAdagradV2
-varÄ
-
-accumÄ
-lr	
-epsilon
-grad
-outÄ
-x
-	ApplyAdam
-varÄ
-mÄ
-vÄ
-beta1_power
-beta2_power
-lr
-beta1
-beta2	
-epsilon
-grad
-outÄ
-W
-ApplyAddSign
-varÄ
-mÄ
-lr
-alpha
-
-sign_decay
-beta
-grad
-outÄ
-r
-ApplyCenteredRMSProp
-varÄ
-mgÄ
-msÄ
-momÄ
-lr
-rho
-
-momentum	
-epsilon
-grad
-outÄ
-^
-	ApplyFtrl
-varÄ
-
-accumÄ
-linearÄ
-grad
-lr
-l1
-l2
-
-lr_power
-outÄ
-p
-ApplyFtrlV2
-varÄ
-
-accumÄ
-linearÄ
-grad
-lr
-l1
-l2
-l2_shrinkage
-
-lr_power
-outÄ
-<
-ApplyGradientDescent
-varÄ
-alpha
-delta
-outÄ
-I
-ApplyMomentum
-varÄ
-
-accumÄ
-lr
-grad
-
-momentum
-outÄ
-[
-ApplyPowerSign
-varÄ
-mÄ
-lr	
-logbase
-
-sign_decay
-beta
-grad
-outÄ
-P
-ApplyProximalAdagrad
-varÄ
-
-accumÄ
-lr
-l1
-l2
-grad
-outÄ
-P
-ApplyProximalGradientDescent
-varÄ
-alpha
-l1
-l2
-delta
-outÄ
-a
-ApplyRMSProp
-varÄ
-msÄ
-momÄ
-lr
-rho
-
-momentum	
-epsilon
-grad
-outÄ
-*
-
-ApproxTopK
-input
-values	
-indices
-!
-ApproximateEqual
-x
-y
-z
-(
-ArgMax
-input
-	dimension
-output
-(
-ArgMin
-input
-	dimension
-output
+Acos
+x"T
+y"T
+
+Acosh
+x"T
+y"T
 
-AsString
-input
-output
-
-Asin
-x
-y
-
-Asinh
-x
-y
-#
-Assert
-	condition	
-data2Tà
-D
-AssertCardinalityDataset
-input_dataset
-cardinality
-handle
-A
-AssertNextDataset
-input_dataset
-transformations
-handle
-A
-AssertPrevDataset
-input_dataset
-transformations
-handle
-,
-Assign
-refÄ
-value
-
-output_refÄ
-/
-	AssignAdd
-refÄ
-value
-
-output_refÄ
--
-AssignAddVariableOp
-
-resource
-valueà
-/
-	AssignSub
-refÄ
-value
-
-output_refÄ
--
-AssignSubVariableOp
-
-resource
-valueà
-*
-AssignVariableOp
-
-resource
-valueà
-7
-AssignVariableXlaConcatND
-
-resource
-inputs*Nà
-
-Atan
-x
-y
-
-Atan2
-y
-x
-z
-
-Atanh
-x
-y
-*
-AudioSpectrogram
-input
-spectrogram
-*
-AudioSummary
-tag
-tensor	
-summary
-;
-AudioSummaryV2
-tag
-tensor
-sample_rate	
-summary
-E
-AutoShardDataset
-input_dataset
-num_workers
-index
-handle
-
-AvgPool
-value
-output
-
-	AvgPool3D
-input
-output
-5
-AvgPool3DGrad
-orig_input_shape
-grad
-output
-3
-AvgPoolGrad
-orig_input_shape
-grad
-output
-2
-BandedTriangularSolve
-matrix
-rhs
-output
-
-Barrier
-handleÄà
-
-BarrierClose
-handleÄ
-,
-BarrierIncompleteSize
-handleÄ
-size
-2
-BarrierInsertMany
-handleÄ
-keys
-values
-'
-BarrierReadySize
-handleÄ
-size
+Add
+x"T
+y"T
+z"T
+l
+AddManySparseToTensorsMap
+sparse_indices	
+sparse_values"T
+sparse_shape	
+sparse_handles	à
+ 
+AddN
+inputs"T*N
+sum"T
+g
+AddSparseToTensorsMap
+sparse_indices	
+sparse_values"T
+sparse_shape	
+sparse_handle	à
+
+AddV2
+x"T
+y"T
+z"T
 \
-BarrierTakeMany
-handleÄ
-num_elements	
-indices
-keys
-values2component_types
+AdjustContrast
+images"T
+contrast_factor
+	min_value
+	max_value
+
+output
+P
+AdjustContrastv2
+images"T
+contrast_factor
+output"T"
+Ttype0
+?
+	AdjustHue
+images"T	
+delta
+output"T"
+Ttype0
+F
+AdjustSaturation
+images"T	
+scale
+output"T"
+Ttype0
+I
+All	
+input
+
+reduction_indices"Tidx
+
+output
+"
+Tidxtype0
+w
+AllCandidateSampler
+true_classes	
+sampled_candidates	
+true_expected_count
+sampled_expected_countà
+<
+AllToAll
+
+input"T
+group_assignment
+output"Tà
+D
+Angle
+
+input"T
+output"Tout"
+Ttype0"
+Touttype0
+)
+AnonymousHashTable
+table_handleà
+"
+AnonymousIterator
+
+handleà
+1
+AnonymousIteratorV2
+
+handle
+deleterà
+$
+AnonymousIteratorV3
+
+handleà
+2
+AnonymousMemoryCache
+
+handle
+deleterà
+:
+AnonymousMultiDeviceIterator
+
+handle
+deleterà
+/
+AnonymousMultiDeviceIteratorV3
+
+handleà
+g
+AnonymousMutableDenseHashTable
+	empty_key"	key_dtype
+deleted_key"	key_dtype
+table_handleà
+0
+AnonymousMutableHashTable
+table_handleà
+9
+"AnonymousMutableHashTableOfTensors
+table_handleà
+O
+AnonymousRandomSeedGenerator
+seed		
+seed2	
+
+handle
+deleterà
+X
+AnonymousSeedGenerator
+seed		
+seed2	
+	reshuffle
+
+
+handle
+deleterà
+I
+Any	
+input
+
+reduction_indices"Tidx
+
+output
+"
+Tidxtype0
+â
+ApplyAdaMax
+var"TÄ	
+m"TÄ	
+v"TÄ
+beta1_power"T
+lr"T
+
+beta1"T
+
+beta2"T
+epsilon"T	
+grad"T
+out"TÄ
+z
+ApplyAdadelta
+var"TÄ
+accum"TÄ
+accum_update"TÄ
+lr"T
+rho"T
+epsilon"T	
+grad"T
+out"TÄ
+K
+ApplyAdagrad
+var"TÄ
+accum"TÄ
+lr"T	
+grad"T
+out"TÄ
+•
+ApplyAdagradDA
+var"TÄ
+gradient_accumulator"TÄ$
+gradient_squared_accumulator"TÄ	
+grad"T
+lr"T
+l1"T
+l2"T
+global_step	
+out"TÄ
+[
+ApplyAdagradV2
+var"TÄ
+accum"TÄ
+lr"T
+epsilon"T	
+grad"T
+out"TÄ
+ô
+	ApplyAdam
+var"TÄ	
+m"TÄ	
+v"TÄ
+beta1_power"T
+beta2_power"T
+lr"T
+
+beta1"T
+
+beta2"T
+epsilon"T	
+grad"T
+out"TÄ
+o
+ApplyAddSign
+var"TÄ	
+m"TÄ
+lr"T
+
+alpha"T
+
+sign_decay"T	
+beta"T	
+grad"T
+out"TÄ
+ê
+ApplyCenteredRMSProp
+var"TÄ
+
+mg"TÄ
+
+ms"TÄ
+mom"TÄ
+lr"T
+rho"T
+momentum"T
+epsilon"T	
+grad"T
+out"TÄ
+y
+	ApplyFtrl
+var"TÄ
+accum"TÄ
+linear"TÄ	
+grad"T
+lr"T
+l1"T
+l2"T
+lr_power"T
+out"TÄ
+é
+ApplyFtrlV2
+var"TÄ
+accum"TÄ
+linear"TÄ	
+grad"T
+lr"T
+l1"T
+l2"T
+l2_shrinkage"T
+lr_power"T
+out"TÄ
+H
+ApplyGradientDescent
+var"TÄ
+
+alpha"T
+
+delta"T
+out"TÄ
+[
+ApplyMomentum
+var"TÄ
+accum"TÄ
+lr"T	
+grad"T
+momentum"T
+out"TÄ
+s
+ApplyPowerSign
+var"TÄ	
+m"TÄ
+lr"T
+logbase"T
+
+sign_decay"T	
+beta"T	
+grad"T
+out"TÄ
+e
+ApplyProximalAdagrad
+var"TÄ
+accum"TÄ
+lr"T
+l1"T
+l2"T	
+grad"T
+out"TÄ
+b
+ApplyProximalGradientDescent
+var"TÄ
+
+alpha"T
+l1"T
+l2"T
+
+delta"T
+out"TÄ
+|
+ApplyRMSProp
+var"TÄ
+
+ms"TÄ
+mom"TÄ
+lr"T
+rho"T
+momentum"T
+epsilon"T	
+grad"T
+out"TÄ
+2
+
+ApproxTopK
+
+input"T
+values"T
+indices
+)
+ApproximateEqual
+x"T
+y"T
+z
+
+i
+ArgMax
+
+input"T
+	dimension"Tidx
+output"output_type"
+Tidxtype0"
+output_typetype0	
+i
+ArgMin
+
+input"T
+	dimension"Tidx
+output"output_type"
+Tidxtype0"
+output_typetype0	
+"
+AsString
+
+input"T
+
+output
+
+Asin
+x"T
+y"T
+
+Asinh
+x"T
+y"T
+%
+Assert
+	condition
+	
+data2Tà
+J
+AssertCardinalityDataset
+input_dataset
+cardinality	
+
+handle
+G
+AssertNextDataset
+input_dataset
+transformations
+
+handle
+G
+AssertPrevDataset
+input_dataset
+transformations
+
+handle
+5
+Assign
+ref"TÄ
+
+value"T
+
+output_ref"TÄ
+8
+	AssignAdd
+ref"TÄ
+
+value"T
+
+output_ref"TÄ
+6
+AssignAddVariableOp
+resource
+value"dtypeà
+8
+	AssignSub
+ref"TÄ
+
+value"T
+
+output_ref"TÄ
+6
+AssignSubVariableOp
+resource
+value"dtypeà
+3
+AssignVariableOp
+resource
+value"dtypeà
+<
+AssignVariableXlaConcatND
+resource
+inputs"T*Nà
+
+Atan
+x"T
+y"T
+
+Atan2
+y"T
+x"T
+z"T
+
+Atanh
+x"T
+y"T
+.
+AudioSpectrogram	
+input
+spectrogram
+0
+AudioSummary
+tag
+
+tensor
+summary
 C
+AudioSummaryV2
+tag
+
+tensor
+sample_rate
+summary
+M
+AutoShardDataset
+input_dataset
+num_workers		
+index	
+
+handle
+"
+AvgPool
+
+value"T
+output"T
+$
+	AvgPool3D
+
+input"T
+output"T
+=
+AvgPool3DGrad
+orig_input_shape	
+grad"T
+output"T
+;
+AvgPoolGrad
+orig_input_shape	
+grad"T
+output"T
+;
+BandedTriangularSolve
+matrix"T
+rhs"T
+output"T
+
+Barrier
+handleÄà
+
+BarrierClose
+handleÄ
+0
+BarrierIncompleteSize
+handleÄ
+size
+9
+BarrierInsertMany
+handleÄ
+keys
+values"T
++
+BarrierReadySize
+handleÄ
+size
+d
+BarrierTakeMany
+handleÄ
+num_elements
+indices	
+keys
+values2component_types
+G
 Batch
 
 in_tensors2T
-batched_tensors2T
-batch_index
-id
-"
-BatchCholesky
-input
-output
-*
-BatchCholeskyGrad
-l
-grad
-output
-7
-BatchDataset
-input_dataset
+batched_tensors2T
+batch_index	
+id	
+(
+BatchCholesky
 
-batch_size
-handle
-K
-BatchDatasetV2
-input_dataset
+input"T
+output"T
+3
+BatchCholeskyGrad
+l"T	
+grad"T
+output"T
+=
+BatchDataset
+input_dataset
 
-batch_size
-drop_remainder
-handle
-
-BatchFFT
-input
-output
-
+batch_size	
 
-BatchFFT2D
-input
-output
-
+handle
+S
+BatchDatasetV2
+input_dataset
 
-BatchFFT3D
-input
-output
+batch_size	
+drop_remainder
+
+
+handle
+!
+BatchFFT	
+input
+
+output
+#
+
+BatchFFT2D	
+input
+
+output
+#
+
+BatchFFT3D	
+input
+
+output
 V
 BatchFunction
 
 in_tensors2Tin
 captured_tensors2	Tcaptured
 out_tensors2Tout
-
-	BatchIFFT
-input
-output
- 
-BatchIFFT2D
-input
-output
- 
-BatchIFFT3D
-input
-output
-!
-BatchMatMul
-x
-y
-output
-#
-BatchMatMulV2
-x
-y
-output
-#
-BatchMatMulV3
-x
-y
-output
-@
-BatchMatrixBandPart
-input
-	num_lower
-	num_upper
-band
-+
-BatchMatrixDeterminant
-input
-output
-'
-BatchMatrixDiag
-
-diagonal
-output
-*
-BatchMatrixDiagPart
-input
-
-diagonal
-'
-BatchMatrixInverse
-input
-output
-3
-BatchMatrixSetDiag
-input
-
-diagonal
-output
--
-BatchMatrixSolve
-matrix
-rhs
-output
-A
-BatchMatrixSolveLs
-matrix
-rhs
-l2_regularizer
-output
-7
-BatchMatrixTriangularSolve
-matrix
-rhs
-output
-L
- BatchNormWithGlobalNormalization
-t
-m
-v
-beta
-gamma
-result
-h
-$BatchNormWithGlobalNormalizationGrad
-t
-m
-v
-gamma
-
-backprop
-dx
-dm
-dv
-db
-dg
-(
-BatchSelfAdjointEig
-input
-output
-*
-BatchSelfAdjointEigV2
-input
-e
-v
 "
-BatchSvd
-input
-s
-u
-v
-*
-BatchToSpace
-input
-crops
-output
-;
-BatchToSpaceND
-input
-block_shape
-crops
-output
-
-BesselI0
-x
-y
-
-	BesselI0e
-x
-y
-
-BesselI1
-x
-y
-
-	BesselI1e
-x
-y
-
-BesselJ0
-x
-y
-
-BesselJ1
-x
-y
-
-BesselK0
-x
-y
-
-	BesselK0e
-x
-y
-
-BesselK1
-x
-y
-
-	BesselK1e
-x
-y
-
-BesselY0
-x
-y
-
-BesselY1
-x
-y
-
-Betainc
-a
-b
-x
-z
+	BatchIFFT	
+input
+
+output
 $
-BiasAdd
-value
-bias
-output
-'
-BiasAddGrad
-out_backprop
-output
-&
-	BiasAddV1
-value
-bias
-output
+BatchIFFT2D	
+input
+
+output
+$
+BatchIFFT3D	
+input
+
+output
+*
+BatchMatMul
+x"T
+y"T
+output"T
 ,
-Bincount
-arr
-size	
-weights
-bins
-
-Bitcast
-input
-output
-
+BatchMatMulV2
+x"T
+y"T
+output"T
+1
+BatchMatMulV3
+x"Ta
+y"Tb
+output"Tout
+J
+BatchMatrixBandPart
 
-BitwiseAnd
-x
-y
-z
-
-	BitwiseOr
-x
-y
-z
-
+input"T
+	num_lower	
+	num_upper		
+band"T
+1
+BatchMatrixDeterminant
 
-BitwiseXor
-x
-y
-z
-y
-	BlockLSTM
-seq_len_max
-x	
-cs_prev
-h_prev
-w
-wci
-wcf
-wco
-b
-i
-cs
-f
-o
-ci
-co
-h
-Û
-BlockLSTMGrad
-seq_len_max
-x	
-cs_prev
-h_prev
-w
-wci
-wcf
-wco
-b
-i
-cs
-f
-o
-ci
-co
-h	
-cs_grad
-h_grad
-x_grad
-cs_prev_grad
-h_prev_grad
-w_grad
+input"T
+output"T
+-
+BatchMatrixDiag
+diagonal"T
+output"T
+0
+BatchMatrixDiagPart
 
-wci_grad
+input"T
+diagonal"T
+-
+BatchMatrixInverse
 
-wcf_grad
+input"T
+output"T
+<
+BatchMatrixSetDiag
 
-wco_grad
-b_grad
-ı
-BlockLSTMGradV2
-seq_len_max
-x	
-cs_prev
-h_prev
-w
-wci
-wcf
-wco
-b
-i
-cs
-f
-o
-ci
-co
-h	
-cs_grad
-h_grad
-x_grad
-cs_prev_grad
-h_prev_grad
-w_grad
-
-wci_grad
-
-wcf_grad
-
-wco_grad
-b_grad
-{
-BlockLSTMV2
-seq_len_max
-x	
-cs_prev
-h_prev
-w
-wci
-wcf
-wco
-b
-i
-cs
-f
-o
-ci
-co
-h
-]
-BoostedTreesAggregateStats
-
-node_ids
-	gradients
-
-hessians	
-feature
-stats_summary
-q
-BoostedTreesBucketize
-float_values*num_features!
-bucket_boundaries*num_features
-buckets*num_features
-Ç
-%BoostedTreesCalculateBestFeatureSplit
-node_id_range
-stats_summary
-l1
-l2
-tree_complexity
-min_node_weight
-
-node_ids
-gains
-feature_dimensions
-
-thresholds
-left_node_contribs
-right_node_contribs
-split_with_default_directions
-–
-'BoostedTreesCalculateBestFeatureSplitV2
-node_id_range$
-stats_summaries_list*num_features
-split_types
-candidate_feature_ids
-l1
-l2
-tree_complexity
-min_node_weight
-
-node_ids
-gains
-feature_ids
-feature_dimensions
-
-thresholds
-left_node_contribs
-right_node_contribs
-split_with_default_directions
-¿
-(BoostedTreesCalculateBestGainsPerFeature
-node_id_range"
-stats_summary_list*num_features
-l1
-l2
-tree_complexity
-min_node_weight
-node_ids_list*num_features
-
-gains_list*num_features
-thresholds_list*num_features'
-left_node_contribs_list*num_features(
-right_node_contribs_list*num_features
-x
-BoostedTreesCenterBias
-tree_ensemble_handle
-mean_gradients
-mean_hessians
-l1
-l2
-continue_centeringà
-b
-BoostedTreesCreateEnsemble
-tree_ensemble_handle
-stamp_token
-tree_ensemble_serializedà
-j
-(BoostedTreesCreateQuantileStreamResource!
-quantile_stream_resource_handle	
-epsilon
-num_streamsà
-g
-BoostedTreesDeserializeEnsemble
-tree_ensemble_handle
-stamp_token
-tree_ensemble_serializedà
-5
-$BoostedTreesEnsembleResourceHandleOp
-
-resourceà
-ë
-BoostedTreesExampleDebugOutputs
-tree_ensemble_handle.
-bucketized_features*num_bucketized_features#
-!examples_debug_outputs_serializedà
-e
-"BoostedTreesFlushQuantileSummaries!
-quantile_stream_resource_handle
-	summaries*num_featuresà
-ü
-BoostedTreesGetEnsembleStates
-tree_ensemble_handle
-stamp_token
-	num_trees
-num_finalized_trees
-num_attempted_layers
-last_layer_nodes_rangeà
-z
-!BoostedTreesMakeQuantileSummaries
-float_values*num_features
-example_weights	
-epsilon
-	summaries*num_features
-~
-BoostedTreesMakeStatsSummary
-
-node_ids
-	gradients
-
-hessians(
-bucketized_features_list*num_features
-stats_summary
-j
-BoostedTreesPredict
-tree_ensemble_handle.
-bucketized_features*num_bucketized_features
-logitsà
-q
-.BoostedTreesQuantileStreamResourceAddSummaries!
-quantile_stream_resource_handle
-	summaries*num_featuresà
-w
--BoostedTreesQuantileStreamResourceDeserialize!
-quantile_stream_resource_handle 
-bucket_boundaries*num_streamsà
+input"T
+diagonal"T
+output"T
+6
+BatchMatrixSolve
+matrix"T
+rhs"T
+output"T
+L
+BatchMatrixSolveLs
+matrix"T
+rhs"T
+l2_regularizer
+output"T
+@
+BatchMatrixTriangularSolve
+matrix"T
+rhs"T
+output"T
 ^
-'BoostedTreesQuantileStreamResourceFlush!
-quantile_stream_resource_handle
-num_bucketsà
-Ä
-5BoostedTreesQuantileStreamResourceGetBucketBoundaries!
-quantile_stream_resource_handle!
-bucket_boundaries*num_featuresà
-;
-*BoostedTreesQuantileStreamResourceHandleOp
+ BatchNormWithGlobalNormalization
+t"T
+m"T
+v"T	
+beta"T
 
-resourceà
-e
-BoostedTreesSerializeEnsemble
-tree_ensemble_handle
-stamp_token
-tree_ensemble_serializedà
-≈
- BoostedTreesSparseAggregateStats
+gamma"T
+result"T
+Ü
+$BatchNormWithGlobalNormalizationGrad
+t"T
+m"T
+v"T
 
-node_ids
-	gradients
+gamma"T
+backprop"T
+dx"T
+dm"T
+dv"T
+db"T
+dg"T
+.
+BatchSelfAdjointEig
 
-hessians
-feature_indices
-feature_values
-feature_shape
-stats_summary_indices
-stats_summary_values
-stats_summary_shape
-ø
-+BoostedTreesSparseCalculateBestFeatureSplit
-node_id_range
-stats_summary_indices
-stats_summary_values
-stats_summary_shape
-l1
-l2
-tree_complexity
-min_node_weight
+input"T
+output"T
+3
+BatchSelfAdjointEigV2
 
-node_ids
-gains
-feature_dimensions
+input"T
+e"T
+v"T
+.
+BatchSvd
 
-thresholds
-left_node_contribs
-right_node_contribs
-split_with_default_directions
-∏
-BoostedTreesTrainingPredict
-tree_ensemble_handle
-cached_tree_ids
-cached_node_ids.
-bucketized_features*num_bucketized_features
-partial_logits
+input"T
+s"T
+u"T
+v"T
+H
+BatchToSpace
 
-tree_ids
+input"T
+crops"Tidx
+output"T"
+Tidxtype0
+Ö
+BatchToSpaceND
 
-node_idsà
-˙
-BoostedTreesUpdateEnsemble
-tree_ensemble_handle
-feature_ids
-node_ids*num_features
-gains*num_features
-
-thresholds*num_features"
-left_node_contribs*num_features#
-right_node_contribs*num_features
-	max_depth
-learning_rateà
-‘
-BoostedTreesUpdateEnsembleV2
-tree_ensemble_handle
-feature_ids*
-num_groups
-dimension_ids*num_features
-node_ids*num_features
-gains*num_features
-
-thresholds*num_features"
-left_node_contribs*num_features#
-right_node_contribs*num_features
-split_types*num_features
-	max_depth
-learning_rate
-pruning_modeà
-!
-BroadcastArgs
-s0
-s1
-r0
-/
-BroadcastGradientArgs
-s0
-s1
-r0
-r1
+input"T
+block_shape"Tblock_shape
+crops"Tcrops
+output"T"
+Tblock_shapetype0"
+Tcropstype0
+
+BesselI0
+x"T
+y"T
+
+	BesselI0e
+x"T
+y"T
+
+BesselI1
+x"T
+y"T
+
+	BesselI1e
+x"T
+y"T
+
+BesselJ0
+x"T
+y"T
+
+BesselJ1
+x"T
+y"T
+
+BesselK0
+x"T
+y"T
+
+	BesselK0e
+x"T
+y"T
+
+BesselK1
+x"T
+y"T
+
+	BesselK1e
+x"T
+y"T
+
+BesselY0
+x"T
+y"T
+
+BesselY1
+x"T
+y"T
 )
-BroadcastTo
-input
-shape
-output
-
-	Bucketize
-input
-output
+Betainc
+a"T
+b"T
+x"T
+z"T
+-
+BiasAdd
+
+value"T	
+bias"T
+output"T
+-
+BiasAddGrad
+out_backprop"T
+output"T
+/
+	BiasAddV1
+
+value"T	
+bias"T
+output"T
+6
+Bincount
+arr
+size
+weights"T	
+bins"T
+%
+Bitcast
+
+input"T
+output"type
+$
+
+BitwiseAnd
+x"T
+y"T
+z"T
+#
+	BitwiseOr
+x"T
+y"T
+z"T
+$
+
+BitwiseXor
+x"T
+y"T
+z"T
+®
+	BlockLSTM
+seq_len_max	
+x"T
+cs_prev"T
+h_prev"T
+w"T
+wci"T
+wcf"T
+wco"T
+b"T
+i"T
+cs"T
+f"T
+o"T
+ci"T
+co"T
+h"T
+¿
+BlockLSTMGrad
+seq_len_max	
+x"T
+cs_prev"T
+h_prev"T
+w"T
+wci"T
+wcf"T
+wco"T
+b"T
+i"T
+cs"T
+f"T
+o"T
+ci"T
+co"T
+h"T
+cs_grad"T
+h_grad"T
+x_grad"T
+cs_prev_grad"T
+h_prev_grad"T
+w_grad"T
+wci_grad"T
+wcf_grad"T
+wco_grad"T
+b_grad"T
+¬
+BlockLSTMGradV2
+seq_len_max	
+x"T
+cs_prev"T
+h_prev"T
+w"T
+wci"T
+wcf"T
+wco"T
+b"T
+i"T
+cs"T
+f"T
+o"T
+ci"T
+co"T
+h"T
+cs_grad"T
+h_grad"T
+x_grad"T
+cs_prev_grad"T
+h_prev_grad"T
+w_grad"T
+wci_grad"T
+wcf_grad"T
+wco_grad"T
+b_grad"T
+™
+BlockLSTMV2
+seq_len_max	
+x"T
+cs_prev"T
+h_prev"T
+w"T
+wci"T
+wcf"T
+wco"T
+b"T
+i"T
+cs"T
+f"T
+o"T
+ci"T
+co"T
+h"T
+g
+BoostedTreesAggregateStats
+node_ids
+	gradients
+hessians
+feature
+stats_summary
+w
+BoostedTreesBucketize
+float_values*num_features#
+bucket_boundaries*num_features
+buckets*num_features
+ú
+%BoostedTreesCalculateBestFeatureSplit
+node_id_range
+stats_summary
+l1
+l2
+tree_complexity
+min_node_weight
+node_ids	
+gains
+feature_dimensions
+
+thresholds
+left_node_contribs
+right_node_contribs!
+split_with_default_directions
+
+'BoostedTreesCalculateBestFeatureSplitV2
+node_id_range&
+stats_summaries_list*num_features
+split_types
+candidate_feature_ids
+l1
+l2
+tree_complexity
+min_node_weight
+node_ids	
+gains
+feature_ids
+feature_dimensions
+
+thresholds
+left_node_contribs
+right_node_contribs!
+split_with_default_directions
+÷
+(BoostedTreesCalculateBestGainsPerFeature
+node_id_range$
+stats_summary_list*num_features
+l1
+l2
+tree_complexity
+min_node_weight
+node_ids_list*num_features
+
+gains_list*num_features!
+thresholds_list*num_features)
+left_node_contribs_list*num_features*
+right_node_contribs_list*num_features
+Ñ
+BoostedTreesCenterBias
+tree_ensemble_handle
+mean_gradients
+mean_hessians
+l1
+l2
+continue_centering
+à
+h
+BoostedTreesCreateEnsemble
+tree_ensemble_handle
+stamp_token	
+tree_ensemble_serializedà
+p
+(BoostedTreesCreateQuantileStreamResource#
+quantile_stream_resource_handle
+epsilon
+num_streams	à
+m
+BoostedTreesDeserializeEnsemble
+tree_ensemble_handle
+stamp_token	
+tree_ensemble_serializedà
+7
+$BoostedTreesEnsembleResourceHandleOp
+resourceà
+ó
+BoostedTreesExampleDebugOutputs
+tree_ensemble_handle0
+bucketized_features*num_bucketized_features%
+!examples_debug_outputs_serializedà
+i
+"BoostedTreesFlushQuantileSummaries#
+quantile_stream_resource_handle
+	summaries*num_featuresà
+´
+BoostedTreesGetEnsembleStates
+tree_ensemble_handle
+stamp_token	
+	num_trees
+num_finalized_trees
+num_attempted_layers
+last_layer_nodes_rangeà
+Ç
+!BoostedTreesMakeQuantileSummaries
+float_values*num_features
+example_weights
+epsilon
+	summaries*num_features
+à
+BoostedTreesMakeStatsSummary
+node_ids
+	gradients
+hessians*
+bucketized_features_list*num_features
+stats_summary
+p
+BoostedTreesPredict
+tree_ensemble_handle0
+bucketized_features*num_bucketized_features
+
+logitsà
+u
+.BoostedTreesQuantileStreamResourceAddSummaries#
+quantile_stream_resource_handle
+	summaries*num_featuresà
+{
+-BoostedTreesQuantileStreamResourceDeserialize#
+quantile_stream_resource_handle"
+bucket_boundaries*num_streamsà
+b
+'BoostedTreesQuantileStreamResourceFlush#
+quantile_stream_resource_handle
+num_buckets	à
+Ñ
+5BoostedTreesQuantileStreamResourceGetBucketBoundaries#
+quantile_stream_resource_handle#
+bucket_boundaries*num_featuresà
 =
-BytesProducedStatsDataset
-input_dataset
-tag
-handle
-[
-CSRSparseMatrixComponents
-csr_sparse_matrix
-index
+*BoostedTreesQuantileStreamResourceHandleOp
+resourceà
+k
+BoostedTreesSerializeEnsemble
+tree_ensemble_handle
+stamp_token	
+tree_ensemble_serializedà
+◊
+ BoostedTreesSparseAggregateStats
+node_ids
+	gradients
+hessians
+feature_indices
+feature_values
+feature_shape
+stats_summary_indices
+stats_summary_values
+stats_summary_shape
+›
++BoostedTreesSparseCalculateBestFeatureSplit
+node_id_range
+stats_summary_indices
+stats_summary_values
+stats_summary_shape
+l1
+l2
+tree_complexity
+min_node_weight
+node_ids	
+gains
+feature_dimensions
 
-row_ptrs
+thresholds
+left_node_contribs
+right_node_contribs!
+split_with_default_directions
+∆
+BoostedTreesTrainingPredict
+tree_ensemble_handle
+cached_tree_ids
+cached_node_ids0
+bucketized_features*num_bucketized_features
+partial_logits
+tree_ids
+node_idsà
+å
+BoostedTreesUpdateEnsemble
+tree_ensemble_handle
+feature_ids
+node_ids*num_features
+gains*num_features
 
-col_inds
-values
-8
-CSRSparseMatrixToDense
-sparse_input
-dense_output
-T
-CSRSparseMatrixToSparseTensor
-sparse_matrix	
-indices
-values
-dense_shape
-±
+thresholds*num_features$
+left_node_contribs*num_features%
+right_node_contribs*num_features
+	max_depth
+learning_rateà
+Ï
+BoostedTreesUpdateEnsembleV2
+tree_ensemble_handle
+feature_ids*
+num_groups
+dimension_ids*num_features
+node_ids*num_features
+gains*num_features
 
-CSVDataset
-	filenames
-compression_type
-buffer_size
-header
-field_delim
-use_quote_delim
+thresholds*num_features$
+left_node_contribs*num_features%
+right_node_contribs*num_features
+split_types*num_features
+	max_depth
+learning_rate
+pruning_modeà
+9
+BroadcastArgs
+s0"T
+s1"T
+r0"T"
+Ttype0
+J
+BroadcastGradientArgs
+s0"T
+s1"T
+r0"T
+r1"T"
+Ttype0
+G
+BroadcastTo
 
-na_value
-select_cols
-record_defaults2output_types
-handleà
-√
-CSVDatasetV2
-	filenames
-compression_type
-buffer_size
-header
-field_delim
-use_quote_delim
+input"T
+shape"Tidx
+output"T"
+Tidxtype0
+#
+	Bucketize
 
-na_value
-select_cols
-record_defaults2output_types
-exclude_cols
-handleà
-ù
-CTCBeamSearchDecoder
-inputs
-sequence_length
-decoded_indices*	top_paths
-decoded_values*	top_paths
-decoded_shape*	top_paths
-log_probability
-x
-CTCGreedyDecoder
-inputs
-sequence_length
-decoded_indices
-decoded_values
-decoded_shape
-log_probability
-]
-CTCLoss
-inputs
-labels_indices
-labels_values
-sequence_length
-loss
+input"T
 
-gradient
-_
-	CTCLossV2
-inputs
-labels_indices
-labels_values
-sequence_length
-loss
-
-gradient
-5
-CacheDataset
-input_dataset
-
-filename
-handle
+output
 C
-CacheDatasetV2
-input_dataset
+BytesProducedStatsDataset
+input_dataset
+tag
 
-filename
-cache
-handleà
+handle
+i
+CSRSparseMatrixComponents
+csr_sparse_matrix	
+index
+row_ptrs
+col_inds
+values"type
+@
+CSRSparseMatrixToDense
+sparse_input
+dense_output"type
+`
+CSRSparseMatrixToSparseTensor
+sparse_matrix
+indices	
+values"type
+dense_shape	
+√
+
+CSVDataset
+	filenames
+compression_type
+buffer_size	
+
+header
+
+field_delim
+use_quote_delim
+
+na_value
+select_cols	
+record_defaults2output_types
+
+handleà
+◊
+CSVDatasetV2
+	filenames
+compression_type
+buffer_size	
+
+header
+
+field_delim
+use_quote_delim
+
+na_value
+select_cols	
+record_defaults2output_types
+exclude_cols	
+
+handleà
+∫
+CTCBeamSearchDecoder
+inputs"T
+sequence_length
+decoded_indices	*	top_paths
+decoded_values	*	top_paths
+decoded_shape	*	top_paths
+log_probability"T"
+Ttype0
+ï
+CTCGreedyDecoder
+inputs"T
+sequence_length
+decoded_indices	
+decoded_values	
+decoded_shape	
+log_probability"T"
+Ttype0
+{
+CTCLoss
+inputs"T
+labels_indices	
+labels_values
+sequence_length	
+loss"T
+gradient"T"
+Ttype0
+k
+	CTCLossV2
+
+inputs
+labels_indices	
+labels_values
+sequence_length
+loss
+gradient
+;
+CacheDataset
+input_dataset
+filename
+
+handle
+K
+CacheDatasetV2
+input_dataset
+filename	
+cache
+
+handleà
 ,
 CalibrationStatisticsSaver
 args2Tinà
-7
-Case
-branch_index
+9
+Case
+branch_index
 input2Tin
 output2Toutà
-
-Cast
-x
-y
-
-Ceil
-x
-y
-&
-CheckNumerics
-tensor
-outputà
-(
-CheckNumericsV2
-tensor
-outputà
-!
-CheckPinned
-tensor
-output
-
-Cholesky
-input
-output
-%
-CholeskyGrad
-l
-grad
-output
-~
-ChooseFastestBranchDataset
-input_dataset
-ratio_numerator
-ratio_denominator
-other_arguments2
-Targuments
-handle
-5
-ChooseFastestDataset
-input_datasets*N
-handle
-@
-ClipByValue
-t
-clip_value_min
-clip_value_max
-output
-!
-CloseSummaryWriter
-writerà
-K
-CollateTPUEmbeddingMemory
-memory_configs*N
-merged_memory_configà
-x
-CollectiveAllToAllV2
-input
-
-group_size
-	group_key
-instance_key!
-ordering_token*Nordering_token
-dataà
-N
-CollectiveAllToAllV3
-input
-communicator
-group_assignment
-dataà
-g
-CollectiveAssignGroupV2
-group_assignment
-device_index
-
-base_key
-
-group_size
-	group_keyà
- 
-CollectiveBcastRecv
-dataà
-V
-CollectiveBcastRecvV2
-
-group_size
-	group_key
-instance_key
-shape
-dataà
-)
-CollectiveBcastSend
-input
-dataà
-V
-CollectiveBcastSendV2
-input
-
-group_size
-	group_key
-instance_key
-dataà
-&
-CollectiveGather
-input
-dataà
-v
-CollectiveGatherV2
-input
-
-group_size
-	group_key
-instance_key!
-ordering_token*Nordering_token
-dataà
-X
- CollectiveInitializeCommunicator
-	group_key
-rank
-
-group_size
-communicatorà
-@
-CollectivePermute
-input
-source_target_pairs
-outputà
-&
-CollectiveReduce
-input
-dataà
-}
-CollectiveReduceScatterV2
-input
-
-group_size
-	group_key
-instance_key!
-ordering_token*Nordering_token
-dataà
-v
-CollectiveReduceV2
-input
-
-group_size
-	group_key
-instance_key!
-ordering_token*Nordering_token
-dataà
-L
-CollectiveReduceV3
-input
-communicator
-group_assignment
-dataà
-≈
-CombinedNonMaxSuppression
-boxes
-scores
-max_output_size_per_class
-max_total_size
-iou_threshold
-score_threshold
-nmsed_boxes
-nmsed_scores
-nmsed_classes
-valid_detections
- 
-Complex
-real
-imag
-out
+
+Cast	
+x"SrcT	
+y"DstT
 
+Ceil
+x"T
+y"T
+,
+CheckNumerics
+tensor"T
+output"Tà
+.
+CheckNumericsV2
+tensor"T
+output"Tà
+'
+CheckPinned
+tensor"T
+output"T
+#
+Cholesky
 
-ComplexAbs
-x
-y
+input"T
+output"T
+.
+CholeskyGrad
+l"T	
+grad"T
+output"T
+Ü
+ChooseFastestBranchDataset
+input_dataset
+ratio_numerator	
+ratio_denominator	
+other_arguments2
+Targuments
+
+handle
+9
+ChooseFastestDataset
+input_datasets*N
+
+handle
 L
+ClipByValue
+t"T
+clip_value_min"T
+clip_value_max"T
+output"T
+#
+CloseSummaryWriter
+
+writerà
+O
+CollateTPUEmbeddingMemory
+memory_configs*N
+merged_memory_configà
+Ü
+CollectiveAllToAllV2
+
+input"T
+
+group_size
+	group_key
+instance_key#
+ordering_token*Nordering_token	
+data"Tà
+X
+CollectiveAllToAllV3
+
+input"T
+communicator
+group_assignment	
+data"Tà
+q
+CollectiveAssignGroupV2
+group_assignment
+device_index
+base_key
+
+group_size
+	group_keyà
+#
+CollectiveBcastRecv	
+data"Tà
+{
+CollectiveBcastRecvV2
+
+group_size
+	group_key
+instance_key
+shape"Tshape	
+data"T"
+Tshapetype0à
+/
+CollectiveBcastSend
+
+input"T	
+data"Tà
+b
+CollectiveBcastSendV2
+
+input"T
+
+group_size
+	group_key
+instance_key	
+data"Tà
+,
+CollectiveGather
+
+input"T	
+data"Tà
+Ñ
+CollectiveGatherV2
+
+input"T
+
+group_size
+	group_key
+instance_key#
+ordering_token*Nordering_token	
+data"Tà
+`
+ CollectiveInitializeCommunicator
+	group_key
+rank
+
+group_size
+communicatorà
+H
+CollectivePermute
+
+input"T
+source_target_pairs
+output"Tà
+,
+CollectiveReduce
+
+input"T	
+data"Tà
+ã
+CollectiveReduceScatterV2
+
+input"T
+
+group_size
+	group_key
+instance_key#
+ordering_token*Nordering_token	
+data"Tà
+Ñ
+CollectiveReduceV2
+
+input"T
+
+group_size
+	group_key
+instance_key#
+ordering_token*Nordering_token	
+data"Tà
+V
+CollectiveReduceV3
+
+input"T
+communicator
+group_assignment	
+data"Tà
+Ÿ
+CombinedNonMaxSuppression	
+boxes
+
+scores
+max_output_size_per_class
+max_total_size
+iou_threshold
+score_threshold
+nmsed_boxes
+nmsed_scores
+nmsed_classes
+valid_detections
+M
+Complex	
+real"T	
+imag"T
+out"Tout"
+Ttype0"
+Touttype0
+@
+
+ComplexAbs
+x"T	
+y"Tout"
+Ttype0"
+Touttype0
+N
 $CompositeTensorVariantFromComponents
 
-components2Tcomponents	
-encoded
-J
-"CompositeTensorVariantToComponents	
-encoded
+components2Tcomponents
+encoded
+L
+"CompositeTensorVariantToComponents
+encoded
 
 components2Tcomponents
-:
+<
 CompressElement
 
-components2input_types
+components2input_types
 
-compressed
-Z
-ComputeAccidentalHits
-true_classes
-sampled_candidates	
-indices
-ids	
-weights
-1
-ComputeBatchSize
-input_dataset
-
-batch_size
-)
-ComputeDedupDataSize
-num_elementsà
-+
-ComputeDedupDataSizeV2
-num_elementsà
-.
-ComputeDedupDataTupleMask
-output_shapeà
-0
-ComputeDedupDataTupleMaskV2
-output_shapeà
--
-Concat
-
-concat_dim
-values*N
-output
+compressed
+d
+ComputeAccidentalHits
+true_classes	
+sampled_candidates	
+indices
+ids	
+weights
 5
-ConcatOffset
+ComputeBatchSize
+input_dataset
 
-concat_dim
+batch_size	
++
+ComputeDedupDataSize
+num_elementsà
+-
+ComputeDedupDataSizeV2
+num_elementsà
+0
+ComputeDedupDataTupleMask
+output_shapeà
+2
+ComputeDedupDataTupleMaskV2
+output_shapeà
+5
+Concat
 
-shape*N
-offset*N
-)
-ConcatV2
-values*N
-axis
-output
-B
-ConcatenateDataset
-input_dataset
-another_dataset
-handle
-(
-ConditionalAccumulator
-handleÄà
-.
-ConfigureAndInitializeGlobalTPU
-outputà
-(
-ConfigureDistributedTPU
+concat_dim
+values"T*N
+output"T
+g
+ConcatOffset
 
-topologyà
+concat_dim
+shape"
+shape_type*N
+offset"
+shape_type*N"
+
+shape_typetype0
+G
+ConcatV2
+values"T*N
+axis"Tidx
+output"T"
+Tidxtype0
+H
+ConcatenateDataset
+input_dataset
+another_dataset
+
+handle
+*
+ConditionalAccumulator
+handleÄà
+0
+ConfigureAndInitializeGlobalTPU
+
+outputà
+*
+ConfigureDistributedTPU
+topologyà
 
 ConfigureTPUEmbeddingà
-R
-ConfigureTPUEmbeddingHost
-common_config
-memory_config
-network_configà
-B
-ConfigureTPUEmbeddingMemory
-common_config
-memory_configà
-
-Conj
-input
-output
-&
-ConjugateTranspose
-x
-perm
-y
-3
-ConnectTPUEmbeddingHosts
-network_configs*Nà
-
-Const
-output
-#
-ConsumeMutexLock
+X
+ConfigureTPUEmbeddingHost
+common_config
+memory_config
+network_configà
+F
+ConfigureTPUEmbeddingMemory
+common_config
+memory_configà
+.
+Conj
 
-mutex_lockà
+input"T
+output"T"
+Ttype0
+F
+ConjugateTranspose
+x"T
+perm"Tperm
+y"T"
+Tpermtype0
+5
+ConnectTPUEmbeddingHosts
+network_configs*Nà
+
+Const
+output"dtype
+%
+ConsumeMutexLock
+
+mutex_lockà
 
 ControlTrigger
-#
-Conv
-input
-filter
-output
-%
-Conv2D
-input
-filter
-output
-I
-Conv2DBackpropFilter
-input
-filter_sizes
-out_backprop
-output
-E
-Conv2DBackpropFilterV2
-input
-filter
-out_backprop
-output
-H
-Conv2DBackpropInput
-input_sizes
-filter
-out_backprop
-output
-D
-Conv2DBackpropInputV2
-input
-filter
-out_backprop
-output
-%
-Conv3D
-input
-filter
-output
-C
-Conv3DBackpropFilter
-input
-filter
-out_backprop
-output
-K
-Conv3DBackpropFilterV2
-input
-filter_sizes
-out_backprop
-output
-B
-Conv3DBackpropInput
-input
-filter
-out_backprop
-output
-J
-Conv3DBackpropInputV2
-input_sizes
-filter
-out_backprop
-output
-d
-ConvertToCooTensor
-indices_or_row_splits
-values	
-weights	
-row_ids	
-col_ids
-gainsà
-¥
-#ConvertToListOfSparseCoreCooTensors
-indices_or_row_splits
-values	
-weights
-row_ids_list*num_sc_per_chip
-col_ids_list*num_sc_per_chip
-
-gains_list*num_sc_per_chip
-·
-&ConvertToSparseCoreCsrWrappedCooTensor&
-sorted_row_ids_list*num_sc_per_chip&
-sorted_col_ids_list*num_sc_per_chip$
-sorted_gains_list*num_sc_per_chip!
-id_counts_list*num_sc_per_chip
-splits
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-row_pointers_unpadded_size
-ids_unpadded_size
-num_minibatches_per_sc
-
-Copy
-input
-output
-
-CopyHost
-input
-output
-
-
-CopyToMesh
-input
-output
-4
-CopyToMeshGrad
-input
-forward_input
-output
-
-Cos
-x
-y
-
-Cosh
-x
-y
-
-	CountUpTo
-refÄ
-output
-Z
-CreateSummaryDbWriter
-writer
-db_uri
-experiment_name
-
-run_name
-	user_nameà
-`
-CreateSummaryFileWriter
-writer
-logdir
-	max_queue
-flush_millis
-filename_suffixà
-B
-CropAndResize
-image
-boxes	
-box_ind
-	crop_size
-crops
-H
-CropAndResizeGradBoxes
-grads
-image
-boxes	
-box_ind
-output
-M
-CropAndResizeGradImage
-grads
-boxes	
-box_ind
-
-image_size
-output
-
-Cross
-a
-b	
-product
-;
-CrossReplicaSum
-input
-group_assignment
-outputà
-i
-CudnnRNN
-input	
-input_h	
-input_c
-params
-output
-
-output_h
-
-output_c
-reserve_spaceà
-˚
-CudnnRNNBackprop
-input	
-input_h	
-input_c
-params
-output
-
-output_h
-
-output_c
-output_backprop
-output_h_backprop
-output_c_backprop
-reserve_space
-input_backprop
-input_h_backprop
-input_c_backprop
-params_backpropà
-é
-CudnnRNNBackpropV2
-input	
-input_h	
-input_c
-params
-output
-
-output_h
-
-output_c
-output_backprop
-output_h_backprop
-output_c_backprop
-reserve_space
-host_reserved
-input_backprop
-input_h_backprop
-input_c_backprop
-params_backpropà
-¢
-CudnnRNNBackpropV3
-input	
-input_h	
-input_c
-params
-sequence_lengths
-output
-
-output_h
-
-output_c
-output_backprop
-output_h_backprop
-output_c_backprop
-reserve_space
-host_reserved
-input_backprop
-input_h_backprop
-input_c_backprop
-params_backpropà
-{
-CudnnRNNCanonicalToParams
-
-num_layers
-	num_units
-
-input_size
-weights*
-num_params
-biases*
-num_params
-params
-å
-CudnnRNNCanonicalToParamsV2
-
-num_layers
-	num_units
-
-input_size
-weights*num_params_weights
-biases*num_params_biases
-params
-L
-CudnnRNNParamsSize
-
-num_layers
-	num_units
-
-input_size
-params_size
-{
-CudnnRNNParamsToCanonical
-
-num_layers
-	num_units
-
-input_size
-params
-weights*
-num_params
-biases*
-num_params
-å
-CudnnRNNParamsToCanonicalV2
-
-num_layers
-	num_units
-
-input_size
-params
-weights*num_params_weights
-biases*num_params_biases
-|
-
-CudnnRNNV2
-input	
-input_h	
-input_c
-params
-output
-
-output_h
-
-output_c
-reserve_space
-host_reservedà
-ê
-
-CudnnRNNV3
-input	
-input_h	
-input_c
-params
-sequence_lengths
-output
-
-output_h
-
-output_c
-reserve_space
-host_reservedà
-
-Cumprod
-x
-axis
-out
-
-Cumsum
-x
-axis
-out
-)
-CumulativeLogsumexp
-x
-axis
-out
-@
-CustomAggregator
-input
-output
-min
-max
-	histogram
-%
-DTensorAllGather
-input
-output
-9
-DTensorAllReduce
-input
-group_assignment
-output
-&
-DTensorAllScatter
-input
-output
-$
-DTensorAllToAll
-input
-output
-R
-DTensorReduceScatter
-input
-group_assignment
-scatter_dimension
-output
-V
-DTensorRestoreV2
-prefix
-tensor_names
-shape_and_slices
-tensors2dtypesà
-)
-DTensorSetGlobalTPUArray
-
-topologyà
-
-DataFormatDimMap
-x
-y
- 
-DataFormatVecPermute
-x
-y
-ñ
-DataServiceDataset
-
-dataset_id
-processing_mode	
-address
-
-protocol
-
-job_name
-max_outstanding_requests
-iteration_counter
-handleà
-ª
-DataServiceDatasetV2
-
-dataset_id
-processing_mode	
-address
-
-protocol
-
-job_name
-consumer_index
-num_consumers
-max_outstanding_requests
-iteration_counter
-handleà
-ª
-DataServiceDatasetV3
-
-dataset_id
-processing_mode	
-address
-
-protocol
-
-job_name
-consumer_index
-num_consumers
-max_outstanding_requests
-iteration_counter
-handleà
-ª
-DataServiceDatasetV4
-
-dataset_id
-processing_mode	
-address
-
-protocol
-
-job_name
-consumer_index
-num_consumers
-max_outstanding_requests
-iteration_counter
-handleà
-4
-DatasetCardinality
-input_dataset
-cardinality
-4
-DatasetFingerprint
-input_dataset
-fingerprint
-)
-DatasetFromGraph
-	graph_def
-handle
-*
-DatasetToGraph
-input_dataset
-graph
 ,
-DatasetToGraphV2
-input_dataset
-graph
-B
-DatasetToSingleElement	
-dataset
+Conv
+
+input"T
+filter"T
+output"T
+.
+Conv2D
+
+input"T
+filter"T
+output"T
+T
+Conv2DBackpropFilter
+
+input"T
+filter_sizes
+out_backprop"T
+output"T
+Q
+Conv2DBackpropFilterV2
+
+input"T
+filter"T
+out_backprop"T
+output"T
+S
+Conv2DBackpropInput
+input_sizes
+filter"T
+out_backprop"T
+output"T
+P
+Conv2DBackpropInputV2
+
+input"T
+filter"T
+out_backprop"T
+output"T
+.
+Conv3D
+
+input"T
+filter"T
+output"T
+O
+Conv3DBackpropFilter
+
+input"T
+filter"T
+out_backprop"T
+output"T
+V
+Conv3DBackpropFilterV2
+
+input"T
+filter_sizes
+out_backprop"T
+output"T
+N
+Conv3DBackpropInput
+
+input"T
+filter"T
+out_backprop"T
+output"T
+o
+Conv3DBackpropInputV2
+input_sizes"Tshape
+filter"T
+out_backprop"T
+output"T"
+Tshapetype0
+p
+ConvertToCooTensor
+indices_or_row_splits
+
+values
+weights
+row_ids
+col_ids	
+gainsà
+¿
+#ConvertToListOfSparseCoreCooTensors
+indices_or_row_splits
+
+values
+weights!
+row_ids_list*num_sc_per_chip!
+col_ids_list*num_sc_per_chip
+
+gains_list*num_sc_per_chip
+˘
+&ConvertToSparseCoreCsrWrappedCooTensor(
+sorted_row_ids_list*num_sc_per_chip(
+sorted_col_ids_list*num_sc_per_chip&
+sorted_gains_list*num_sc_per_chip#
+id_counts_list*num_sc_per_chip
+
+splits	
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+row_pointers_unpadded_size
+ids_unpadded_size
+num_minibatches_per_sc
+
+Copy
+
+input"T
+output"T
+#
+CopyHost
+
+input"T
+output"T
+%
+
+CopyToMesh
+
+input"T
+output"T
+=
+CopyToMeshGrad
+
+input"T
+forward_input"T
+output"T
+
+Cos
+x"T
+y"T
+
+Cosh
+x"T
+y"T
+%
+	CountUpTo
+ref"TÄ
+output"T
+d
+CreateSummaryDbWriter
+
+writer
+
+db_uri
+experiment_name
+run_name
+	user_nameà
+j
+CreateSummaryFileWriter
+
+writer
+
+logdir
+	max_queue
+flush_millis
+filename_suffixà
+M
+CropAndResize
+
+image"T	
+boxes
+box_ind
+	crop_size	
+crops
+S
+CropAndResizeGradBoxes	
+grads
+
+image"T	
+boxes
+box_ind
+
+output
+X
+CropAndResizeGradImage	
+grads	
+boxes
+box_ind
+
+image_size
+output"T
+%
+Cross
+a"T
+b"T
+product"T
+C
+CrossReplicaSum
+
+input"T
+group_assignment
+output"Tà
+Å
+CudnnRNN
+
+input"T
+input_h"T
+input_c"T
+params"T
+output"T
+output_h"T
+output_c"T
+reserve_space"Tà
+®
+CudnnRNNBackprop
+
+input"T
+input_h"T
+input_c"T
+params"T
+output"T
+output_h"T
+output_c"T
+output_backprop"T
+output_h_backprop"T
+output_c_backprop"T
+reserve_space"T
+input_backprop"T
+input_h_backprop"T
+input_c_backprop"T
+params_backprop"Tà
+Ω
+CudnnRNNBackpropV2
+
+input"T
+input_h"T
+input_c"T
+params"T
+output"T
+output_h"T
+output_c"T
+output_backprop"T
+output_h_backprop"T
+output_c_backprop"T
+reserve_space"T
+host_reserved
+input_backprop"T
+input_h_backprop"T
+input_c_backprop"T
+params_backprop"Tà
+”
+CudnnRNNBackpropV3
+
+input"T
+input_h"T
+input_c"T
+params"T
+sequence_lengths
+output"T
+output_h"T
+output_c"T
+output_backprop"T
+output_h_backprop"T
+output_c_backprop"T
+reserve_space"T
+host_reserved
+input_backprop"T
+input_h_backprop"T
+input_c_backprop"T
+params_backprop"Tà
+ä
+CudnnRNNCanonicalToParams
+
+num_layers
+	num_units
+
+input_size
+weights"T*
+num_params
+biases"T*
+num_params
+params"T
+õ
+CudnnRNNCanonicalToParamsV2
+
+num_layers
+	num_units
+
+input_size 
+weights"T*num_params_weights
+biases"T*num_params_biases
+params"T
+U
+CudnnRNNParamsSize
+
+num_layers
+	num_units
+
+input_size
+params_size"S
+ä
+CudnnRNNParamsToCanonical
+
+num_layers
+	num_units
+
+input_size
+params"T
+weights"T*
+num_params
+biases"T*
+num_params
+õ
+CudnnRNNParamsToCanonicalV2
+
+num_layers
+	num_units
+
+input_size
+params"T 
+weights"T*num_params_weights
+biases"T*num_params_biases
+ñ
+
+CudnnRNNV2
+
+input"T
+input_h"T
+input_c"T
+params"T
+output"T
+output_h"T
+output_c"T
+reserve_space"T
+host_reservedà
+¨
+
+CudnnRNNV3
+
+input"T
+input_h"T
+input_c"T
+params"T
+sequence_lengths
+output"T
+output_h"T
+output_c"T
+reserve_space"T
+host_reservedà
+;
+Cumprod
+x"T
+axis"Tidx
+out"T"
+Tidxtype0
+:
+Cumsum
+x"T
+axis"Tidx
+out"T"
+Tidxtype0
+G
+CumulativeLogsumexp
+x"T
+axis"Tidx
+out"T"
+Tidxtype0
+J
+CustomAggregator	
+input
+
+output
+min
+max
+	histogram	
++
+DTensorAllGather
+
+input"T
+output"T
+A
+DTensorAllReduce
+
+input"T
+group_assignment
+output"T
+,
+DTensorAllScatter
+
+input"T
+output"T
+*
+DTensorAllToAll
+
+input"T
+output"T
+\
+DTensorReduceScatter
+
+input"T
+group_assignment
+scatter_dimension
+output"T
+\
+DTensorRestoreV2
+
+prefix
+tensor_names
+shape_and_slices
+tensors2dtypesà
++
+DTensorSetGlobalTPUArray
+topologyà
+1
+DataFormatDimMap
+x"T
+y"T"
+Ttype0
+5
+DataFormatVecPermute
+x"T
+y"T"
+Ttype0
+¶
+DataServiceDataset
+
+dataset_id	
+processing_mode
+address
+protocol
+job_name
+max_outstanding_requests	
+iteration_counter
+
+handleà
+œ
+DataServiceDatasetV2
+
+dataset_id	
+processing_mode
+address
+protocol
+job_name
+consumer_index	
+num_consumers	
+max_outstanding_requests	
+iteration_counter
+
+handleà
+œ
+DataServiceDatasetV3
+
+dataset_id	
+processing_mode
+address
+protocol
+job_name
+consumer_index	
+num_consumers	
+max_outstanding_requests	
+iteration_counter
+
+handleà
+œ
+DataServiceDatasetV4
+
+dataset_id
+processing_mode
+address
+protocol
+job_name
+consumer_index	
+num_consumers	
+max_outstanding_requests	
+iteration_counter
+
+handleà
+8
+DatasetCardinality
+input_dataset
+cardinality	
+8
+DatasetFingerprint
+input_dataset
+fingerprint
+-
+DatasetFromGraph
+	graph_def
+
+handle
+.
+DatasetToGraph
+input_dataset	
+graph
+0
+DatasetToGraphV2
+input_dataset	
+graph
+D
+DatasetToSingleElement
+dataset
 
 components2output_typesà
-G
-DatasetToTFRecord
-input_dataset
+M
+DatasetToTFRecord
+input_dataset
+filename
+compression_typeà
+
+Dawsn
+x"T
+y"T
+0
+DebugGradientIdentity
 
-filename
-compression_typeà
-
-Dawsn
-x
-y
-*
-DebugGradientIdentity
-input
-output
-3
+input"T
+output"T
+9
 DebugGradientRefIdentity
-
-inputÄ
-outputÄ
-"
-DebugIdentity
-input
-output
-'
-DebugIdentityV2
-input
-outputà
-'
-DebugIdentityV3
-input
-outputà
-"
-DebugNanCount
-input
-output
+input"TÄ
+output"TÄ
 (
-DebugNumericSummary
-input
-output
-*
-DebugNumericSummaryV2
-input
-output
-7
-DecodeAndCropJpeg
+DebugIdentity
 
-contents
-crop_window
-image
-!
-DecodeBase64
-input
-output
- 
-	DecodeBmp
+input"T
+output"T
+-
+DebugIdentityV2
 
-contents
-image
-G
-	DecodeCSV	
-records
+input"T
+output"Tà
+-
+DebugIdentityV3
+
+input"T
+output"Tà
+'
+DebugNanCount
+
+input"T
+
+output	
+-
+DebugNumericSummary
+
+input"T
+
+output
+U
+DebugNumericSummaryV2
+
+input"T
+output"output_dtype"
+output_dtypetype0
+=
+DecodeAndCropJpeg
+contents
+crop_window	
+image
+%
+DecodeBase64	
+input
+
+output
+$
+	DecodeBmp
+contents	
+image
+I
+	DecodeCSV
+records
 record_defaults2OUT_TYPE
 output2OUT_TYPE
-%
-DecodeCompressed
-bytes
-output
- 
-	DecodeGif
-
-contents
-image
-"
-DecodeImage
-
-contents
-image
-7
-DecodeJSONExample
-json_examples
-binary_examples
-!
-
-DecodeJpeg
-
-contents
-image
-:
-DecodePaddedRaw
-input_bytes
-fixed_length
-output
- 
-	DecodePng
-
-contents
-image
-9
-DecodeProtoV2
-bytes
-sizes
-values2output_types
-
-	DecodeRaw
-bytes
-output
-/
-	DecodeWav
-
-contents
-audio
-sample_rate
-
-DeepCopy
-x
-yà
-(
-DeleteIterator
-handle	
-deleterà
-+
-DeleteMemoryCache
-handle	
-deleterà
-R
-DeleteMultiDeviceIterator
-multi_device_iterator
-	iterators*N	
-deleterà
-3
-DeleteRandomSeedGenerator
-handle	
-deleterà
-1
-DeleteRpcFutureResource
-handle	
-deleterà
--
-DeleteSeedGenerator
-handle	
-deleterà
-"
-DeleteSessionTensor
-handleà
-5
-DenseBincount
-input
-size	
-weights
-output
-f
-DenseCountSparseOutput
-values	
-weights
-output_indices
-output_values
-output_dense_shape
-C
-DenseToCSRSparseMatrix
-dense_input	
-indices
-sparse_output
-]
-DenseToDenseSetOperation
-set1
-set2
-result_indices
-result_values
-result_shape
-Q
-DenseToSparseBatchDataset
-input_dataset
-
-batch_size
-	row_shape
-handle
-É
-DenseToSparseSetOperation
-set1
-set2_indices
-set2_values
-
-set2_shape
-result_indices
-result_values
-result_shape
-!
-DepthToSpace
-input
-output
-4
-DepthwiseConv2dNative
-input
-filter
-output
-X
-#DepthwiseConv2dNativeBackpropFilter
-input
-filter_sizes
-out_backprop
-output
-W
-"DepthwiseConv2dNativeBackpropInput
-input_sizes
-filter
-out_backprop
-output
-9
-
-Dequantize
-input
-	min_range
-	max_range
-output
-9
-DeserializeIterator
-resource_handle
-
-serializedà
-_
-DeserializeManySparse
-serialized_sparse
-sparse_indices
-sparse_values
-sparse_shape
-[
-DeserializeSparse
-serialized_sparse
-sparse_indices
-sparse_values
-sparse_shape
-"
-DestroyResourceOp
-
-resourceà
--
-DestroyTemporaryVariable
-refÄ
-value
-
-DeviceIndex
-indexà
-
-Diag
-
-diagonal
-output
-
-DiagPart
-input
-
-diagonal
-
-Digamma
-x
-y
 )
+DecodeCompressed	
+bytes
 
-Dilation2D
-input
-filter
-output
-P
-Dilation2DBackpropFilter
-input
-filter
-out_backprop
-filter_backprop
-K
-Dilation2DBackpropInput
-input
-filter
-out_backprop
-in_backprop
-Y
-DirectedInterleaveDataset
-selector_input_dataset
-data_input_datasets*N
-handle
-"
-DisableCopyOnRead
-
-resourceà
-7
-DistributedSave	
-dataset
-	directory	
-addressà
-
-Div
-x
-y
-z
-
-DivNoNan
-x
-y
-z
-0
-DrawBoundingBoxes
-images
-boxes
-output
-<
-DrawBoundingBoxesV2
-images
-boxes
-colors
-output
+output
 $
-DummyIterationCounter
-handleà
-
-DummyMemoryCache
-handleà
-!
-DummySeedGenerator
-handleà
-
+	DecodeGif
+contents	
+image
+>
+DecodeImage
+contents
+image"dtype"
+dtypetype0
+;
+DecodeJSONExample
+json_examples
+binary_examples
+%
 
-DumpTensor
-tensor_dataà
-´
-.DynamicEnqueueTPUEmbeddingArbitraryTensorBatch!
-sample_indices_or_row_splits*N
-embedding_indices*N
-aggregation_weights*N
-mode_override
-device_ordinalà
-ô
-+DynamicEnqueueTPUEmbeddingRaggedTensorBatch
-sample_splits*N
-embedding_indices*N
-aggregation_weights*N
-mode_override
-device_ordinalà
-C
-DynamicPartition
-data
+DecodeJpeg
+contents	
+image
+H
+DecodePaddedRaw
+input_bytes
+fixed_length
+output"out_type
+<
+	DecodePng
+contents
+image"dtype"
+dtypetype0
+=
+DecodeProtoV2	
+bytes	
+sizes
+values2output_types
+*
+	DecodeRaw	
+bytes
+output"out_type
+5
+	DecodeWav
+contents	
+audio
+sample_rate
+
+DeepCopy
+x"T
+y"Tà
+,
+DeleteIterator
 
-partitions
-outputs*num_partitions
+handle
+deleterà
+/
+DeleteMemoryCache
+
+handle
+deleterà
+X
+DeleteMultiDeviceIterator
+multi_device_iterator
+	iterators*N
+deleterà
+7
+DeleteRandomSeedGenerator
+
+handle
+deleterà
+5
+DeleteRpcFutureResource
+
+handle
+deleterà
+1
+DeleteSeedGenerator
+
+handle
+deleterà
+$
+DeleteSessionTensor
+
+handleà
+G
+DenseBincount
+input"Tidx
+size"Tidx
+weights"T
+output"T
+á
+DenseCountSparseOutput
+values"T
+weights"output_type
+output_indices	
+output_values"output_type
+output_dense_shape	
+J
+DenseToCSRSparseMatrix
+dense_input"T
+indices	
+sparse_output
+j
+DenseToDenseSetOperation	
+set1"T	
+set2"T
+result_indices	
+result_values"T
+result_shape	
+Y
+DenseToSparseBatchDataset
+input_dataset
+
+batch_size	
+	row_shape	
+
+handle
+î
+DenseToSparseSetOperation	
+set1"T
+set2_indices	
+set2_values"T
+
+set2_shape	
+result_indices	
+result_values"T
+result_shape	
+'
+DepthToSpace
+
+input"T
+output"T
+=
+DepthwiseConv2dNative
+
+input"T
+filter"T
+output"T
+c
+#DepthwiseConv2dNativeBackpropFilter
+
+input"T
+filter_sizes
+out_backprop"T
+output"T
+b
+"DepthwiseConv2dNativeBackpropInput
+input_sizes
+filter"T
+out_backprop"T
+output"T
+Z
+
+Dequantize
+
+input"T
+	min_range
+	max_range
+output"dtype"
+dtypetype0
+=
+DeserializeIterator
+resource_handle
+
+serializedà
+l
+DeserializeManySparse
+serialized_sparse
+sparse_indices	
+sparse_values"dtype
+sparse_shape	
+å
+DeserializeSparse 
+serialized_sparse"Tserialized
+sparse_indices	
+sparse_values"dtype
+sparse_shape	"
+Tserializedtype0
+$
+DestroyResourceOp
+resourceà
+3
+DestroyTemporaryVariable
+ref"TÄ
+
+value"T
+
+DeviceIndex	
+indexà
+"
+Diag
+diagonal"T
+output"T
+%
+DiagPart
+
+input"T
+diagonal"T
+
+Digamma
+x"T
+y"T
 2
-DynamicStitch
-indices*N	
-data*N
-merged
+
+Dilation2D
+
+input"T
+filter"T
+output"T
+\
+Dilation2DBackpropFilter
+
+input"T
+filter"T
+out_backprop"T
+filter_backprop"T
+W
+Dilation2DBackpropInput
+
+input"T
+filter"T
+out_backprop"T
+in_backprop"T
+_
+DirectedInterleaveDataset
+selector_input_dataset
+data_input_datasets*N
+
+handle
+$
+DisableCopyOnRead
+resourceà
+=
+DistributedSave
+dataset
+	directory
+addressà
+
+Div
+x"T
+y"T
+z"T
+"
+DivNoNan
+x"T
+y"T
+z"T
+G
+DrawBoundingBoxes
+images"T	
+boxes
+output"T"
+Ttype0
+U
+DrawBoundingBoxesV2
+images"T	
+boxes
+
+colors
+output"T"
+Ttype0
+&
+DummyIterationCounter
+
+handleà
+!
+DummyMemoryCache
+
+handleà
+#
+DummySeedGenerator
+
+handleà
+!
+
+DumpTensor
+tensor_data"Tà
+Î
+.DynamicEnqueueTPUEmbeddingArbitraryTensorBatch%
+sample_indices_or_row_splits"T1*N
+embedding_indices"T2*N
+aggregation_weights"T3*N
+mode_override
+device_ordinal"
+T1type0"
+T2type0"
+T3type0à
+Ÿ
++DynamicEnqueueTPUEmbeddingRaggedTensorBatch
+sample_splits"T1*N
+embedding_indices"T2*N
+aggregation_weights"T3*N
+mode_override
+device_ordinal"
+T1type0"
+T2type0"
+T3type0à
+K
+DynamicPartition	
+data"T
+
+partitions
+outputs"T*num_partitions
+:
+DynamicStitch
+indices*N
+data"T*N
+merged"T
 .
 EagerPyFunc
 input2Tin
 output2Toutà
-á
-EditDistance
-hypothesis_indices
-hypothesis_values
-hypothesis_shape
-truth_indices
-truth_values
-truth_shape
-output
-
-Eig
-input
-e
-v
-
-Einsum
-inputs*N
-output
- 
-Elu
+ó
+EditDistance
+hypothesis_indices	
+hypothesis_values"T
+hypothesis_shape	
+truth_indices	
+truth_values"T
+truth_shape	
 
-features
-activations
-.
-EluGrad
-	gradients	
-outputs
-	backprops
-
-Empty
-shape
-outputà
-@
-EmptyTensorList
-element_shape
-max_num_elements
-handle
-
-EmptyTensorMap
-handle
-!
-EncodeBase64
-input
-output
-!
+output
+'
+Eig
 
-EncodeJpeg
-image
-
-contents
-<
-EncodeJpegVariableQuality
-images	
-quality
-
-contents
- 
-	EncodePng
-image
-
-contents
-7
-EncodeProto
-sizes
-values2Tinput_types
-bytes
-/
-	EncodeWav
-audio
-sample_rate
-
-contents
-í
-'EnqueueTPUEmbeddingArbitraryTensorBatch!
-sample_indices_or_row_splits*N
-embedding_indices*N
-aggregation_weights*N
-mode_overrideà
-:
-EnqueueTPUEmbeddingBatch
-
-batch*N
-mode_overrideà
-A
-EnqueueTPUEmbeddingIntegerBatch
-
-batch*N
-mode_overrideà
-Ä
-$EnqueueTPUEmbeddingRaggedTensorBatch
-sample_splits*N
-embedding_indices*N
-aggregation_weights*N
-mode_overrideà
-{
-EnqueueTPUEmbeddingSparseBatch
-sample_indices*N
-embedding_indices*N
-aggregation_weights*N
-mode_overrideà
-Å
-$EnqueueTPUEmbeddingSparseTensorBatch
-sample_indices*N
-embedding_indices*N
-aggregation_weights*N
-mode_overrideà
- 
-EnsureShape
-input
-output
-
-Enter
-data
-output
-
-Equal
-x
-y
-z
-
-Erf
-x
-y
-
-Erfc
-x
-y
-
-Erfinv
-x
-y
-7
-EuclideanNorm
-input
-reduction_indices
-output
-4
-ExecuteTPUEmbeddingPartitioner
-common_configà
-
-Exit
-data
-output
-
-Exp
-x
-y
+input"T	
+e"Tout	
+v"Tout
+%
+Einsum
+inputs"T*N
+output"T
 &
+Elu
+features"T
+activations"T
+7
+EluGrad
+	gradients"T
+outputs"T
+	backprops"T
+&
+Empty	
+shape
+output"dtypeà
+P
+EmptyTensorList
+element_shape"
+shape_type
+max_num_elements
 
-ExpandDims
-input
-dim
-output
-M
-ExperimentalAssertNextDataset
-input_dataset
-transformations
-handle
-Q
-ExperimentalAutoShardDataset
-input_dataset
-num_workers
-index
-handle
-I
-%ExperimentalBytesProducedStatsDataset
-input_dataset
-tag
-handle
-Ω
-ExperimentalCSVDataset
-	filenames
-compression_type
-buffer_size
-header
-field_delim
-use_quote_delim
+handle
+
+EmptyTensorMap
 
-na_value
-select_cols
-record_defaults2output_types
-handleà
-A
- ExperimentalChooseFastestDataset
-input_datasets*N
-handle
-@
-ExperimentalDatasetCardinality
-input_dataset
-cardinality
+handle
+%
+EncodeBase64	
+input
+
+output
+%
+
+EncodeJpeg	
+image
+contents
+B
+EncodeJpegVariableQuality
+
+images
+quality
+contents
+4
+	EncodePng
+
+image"T
+contents"
+Ttype0
+;
+EncodeProto	
+sizes
+values2Tinput_types	
+bytes
+5
+	EncodeWav	
+audio
+sample_rate
+contents
+–
+'EnqueueTPUEmbeddingArbitraryTensorBatch%
+sample_indices_or_row_splits"T1*N
+embedding_indices"T2*N
+aggregation_weights"T3*N
+mode_override"
+T1type0"
+T2type0"
+T3type0à
+>
+EnqueueTPUEmbeddingBatch
+batch*N
+mode_overrideà
+E
+EnqueueTPUEmbeddingIntegerBatch
+batch*N
+mode_overrideà
+æ
+$EnqueueTPUEmbeddingRaggedTensorBatch
+sample_splits"T1*N
+embedding_indices"T2*N
+aggregation_weights"T3*N
+mode_override"
+T1type0"
+T2type0"
+T3type0à
+π
+EnqueueTPUEmbeddingSparseBatch
+sample_indices"T1*N
+embedding_indices"T2*N
+aggregation_weights"T3*N
+mode_override"
+T1type0"
+T2type0"
+T3type0à
+ø
+$EnqueueTPUEmbeddingSparseTensorBatch
+sample_indices"T1*N
+embedding_indices"T2*N
+aggregation_weights"T3*N
+mode_override"
+T1type0"
+T2type0"
+T3type0à
+&
+EnsureShape
+
+input"T
+output"T
+
+Enter	
+data"T
+output"T
+
+Equal
+x"T
+y"T
+z
+
+
+Erf
+x"T
+y"T
+
+Erfc
+x"T
+y"T
+
+Erfinv
+x"T
+y"T
+U
+EuclideanNorm
+
+input"T
+reduction_indices"Tidx
+output"T"
+Tidxtype0
+6
+ExecuteTPUEmbeddingPartitioner
+common_configà
+
+Exit	
+data"T
+output"T
+
+Exp
+x"T
+y"T
+D
+
+ExpandDims
+
+input"T
+dim"Tdim
+output"T"
+Tdimtype0
 S
-ExperimentalDatasetToTFRecord
-input_dataset
+ExperimentalAssertNextDataset
+input_dataset
+transformations
 
-filename
-compression_typeà
-]
-%ExperimentalDenseToSparseBatchDataset
-input_dataset
+handle
+Y
+ExperimentalAutoShardDataset
+input_dataset
+num_workers		
+index	
 
-batch_size
-	row_shape
-handle
+handle
+O
+%ExperimentalBytesProducedStatsDataset
+input_dataset
+tag
+
+handle
+œ
+ExperimentalCSVDataset
+	filenames
+compression_type
+buffer_size	
+
+header
+
+field_delim
+use_quote_delim
+
+na_value
+select_cols	
+record_defaults2output_types
+
+handleà
+E
+ ExperimentalChooseFastestDataset
+input_datasets*N
+
+handle
+D
+ExperimentalDatasetCardinality
+input_dataset
+cardinality	
+Y
+ExperimentalDatasetToTFRecord
+input_dataset
+filename
+compression_typeà
 e
-%ExperimentalDirectedInterleaveDataset
-selector_input_dataset
-data_input_datasets*N
-handle
-Ø
-!ExperimentalGroupByReducerDataset
-input_dataset5
+%ExperimentalDenseToSparseBatchDataset
+input_dataset
+
+batch_size	
+	row_shape	
+
+handle
+k
+%ExperimentalDirectedInterleaveDataset
+selector_input_dataset
+data_input_datasets*N
+
+handle
+≥
+!ExperimentalGroupByReducerDataset
+input_dataset5
 key_func_other_arguments2Tkey_func_other_arguments7
 init_func_other_arguments2Tinit_func_other_arguments;
 reduce_func_other_arguments2Treduce_func_other_arguments?
-finalize_func_other_arguments2Tfinalize_func_other_arguments
-handleà
-¯
- ExperimentalGroupByWindowDataset
-input_dataset5
+finalize_func_other_arguments2Tfinalize_func_other_arguments
+
+handleà
+¸
+ ExperimentalGroupByWindowDataset
+input_dataset5
 key_func_other_arguments2Tkey_func_other_arguments;
 reduce_func_other_arguments2Treduce_func_other_argumentsE
- window_size_func_other_arguments2!Twindow_size_func_other_arguments
-handle
+ window_size_func_other_arguments2!Twindow_size_func_other_arguments
+
+handle
+@
+ExperimentalIgnoreErrorsDataset
+input_dataset
+
+handle
 <
-ExperimentalIgnoreErrorsDataset
-input_dataset
-handle
-8
-ExperimentalIteratorGetDevice
+ExperimentalIteratorGetDevice
+resource
 
-resource
-deviceà
-3
-ExperimentalLMDBDataset
-	filenames
-handleà
-C
-ExperimentalLatencyStatsDataset
-input_dataset
-tag
-handle
-ê
-ExperimentalMapAndBatchDataset
-input_dataset
-other_arguments2
-Targuments
+deviceà
+7
+ExperimentalLMDBDataset
+	filenames
 
-batch_size
-num_parallel_calls
-drop_remainder
-handle
-R
-ExperimentalMapDataset
-input_dataset
-other_arguments2
-Targuments
-handle
-;
- ExperimentalMatchingFilesDataset
+handleà
+I
+ExperimentalLatencyStatsDataset
+input_dataset
+tag
 
-patterns
-handleà
-a
-(ExperimentalMaxIntraOpParallelismDataset
-input_dataset
-max_intra_op_parallelism
-handle
-?
-"ExperimentalNonSerializableDataset
-input_dataset
-handle
-¿
-%ExperimentalParallelInterleaveDataset
-input_dataset
+handle
+ö
+ExperimentalMapAndBatchDataset
+input_dataset
 other_arguments2
 Targuments
-cycle_length
-block_length
-sloppy
-buffer_output_elements
-prefetch_input_elements
-handle
-l
-ExperimentalParseExampleDataset
-input_dataset
-num_parallel_calls
-dense_defaults2Tdense
-handle
-P
-$ExperimentalPrivateThreadPoolDataset
-input_dataset
-num_threads
-handle
-9
-ExperimentalRandomDataset
-seed
-seed2
-handleà
-G
-ExperimentalRebatchDataset
-input_dataset
-num_replicas
-handle
-l
-ExperimentalScanDataset
-input_dataset
+
+batch_size	
+num_parallel_calls	
+drop_remainder
+
+
+handle
+V
+ExperimentalMapDataset
+input_dataset
+other_arguments2
+Targuments
+
+handle
+?
+ ExperimentalMatchingFilesDataset
+patterns
+
+handleà
+g
+(ExperimentalMaxIntraOpParallelismDataset
+input_dataset
+max_intra_op_parallelism	
+
+handle
+C
+"ExperimentalNonSerializableDataset
+input_dataset
+
+handle
+Œ
+%ExperimentalParallelInterleaveDataset
+input_dataset
+other_arguments2
+Targuments
+cycle_length	
+block_length	
+
+sloppy
+
+buffer_output_elements	
+prefetch_input_elements	
+
+handle
+r
+ExperimentalParseExampleDataset
+input_dataset
+num_parallel_calls	
+dense_defaults2Tdense
+
+handle
+V
+$ExperimentalPrivateThreadPoolDataset
+input_dataset
+num_threads	
+
+handle
+?
+ExperimentalRandomDataset
+seed		
+seed2	
+
+handleà
+M
+ExperimentalRebatchDataset
+input_dataset
+num_replicas	
+
+handle
+p
+ExperimentalScanDataset
+input_dataset
 initial_state2Tstate
 other_arguments2
-Targuments
-handle
-r
-%ExperimentalSetStatsAggregatorDataset
-input_dataset
-stats_aggregator
-tag
-counter_prefix
-handleà
-K
-ExperimentalSleepDataset
-input_dataset
-sleep_microseconds
-handle
-m
- ExperimentalSlidingWindowDataset
-input_dataset
-window_size
-window_shift
-window_stride
-handle
+Targuments
+
+handle
+|
+%ExperimentalSetStatsAggregatorDataset
+input_dataset
+stats_aggregator
+tag
+counter_prefix
+
+handleà
 Q
-ExperimentalSqlDataset
-driver_name
-data_source_name
-query
-handleà
-0
-!ExperimentalStatsAggregatorHandle
-handleà
->
-"ExperimentalStatsAggregatorSummary
+ExperimentalSleepDataset
+input_dataset
+sleep_microseconds	
 
-iterator	
-summaryà
-X
-ExperimentalTakeWhileDataset
-input_dataset
+handle
+w
+ ExperimentalSlidingWindowDataset
+input_dataset
+window_size	
+window_shift	
+window_stride	
+
+handle
+Y
+ExperimentalSqlDataset
+driver_name
+data_source_name	
+query
+
+handleà
+2
+!ExperimentalStatsAggregatorHandle
+
+handleà
+B
+"ExperimentalStatsAggregatorSummary
+iterator
+summaryà
+\
+ExperimentalTakeWhileDataset
+input_dataset
 other_arguments2
-Targuments
-handle
-L
-ExperimentalThreadPoolDataset
-input_dataset
-thread_pool
-handleà
-+
-ExperimentalThreadPoolHandle
-handleà
-7
-ExperimentalUnbatchDataset
-input_dataset
-handle
-6
-ExperimentalUniqueDataset
-input_dataset
-handle
-
-Expint
-x
-y
-
-Expm1
-x
-y
-7
-ExtractGlimpse
-input
-size	
-offsets	
-glimpse
-9
-ExtractGlimpseV2
-input
-size	
-offsets	
-glimpse
-*
-ExtractImagePatches
-images	
-patches
+Targuments
+
+handle
+R
+ExperimentalThreadPoolDataset
+input_dataset
+thread_pool
+
+handleà
 -
-ExtractJpegShape
+ExperimentalThreadPoolHandle
 
-contents
-image_shape
-*
-ExtractVolumePatches
-input	
-patches
-
-FFT
-input
-output
-
-FFT2D
-input
-output
-
-FFT3D
-input
-output
-0
-FFTND
-input
-
-fft_length
-axes
-output
-
-	FIFOQueue
-handleÄà
-
-FIFOQueueV2
-handleà
-
-Fact
-fact
-
-	FakeParam
-output
-.
-FakeQuantWithMinMaxArgs
-inputs	
-outputs
-E
-FakeQuantWithMinMaxArgsGradient
-	gradients
-inputs
-	backprops
-<
-FakeQuantWithMinMaxVars
-inputs
-min
-max	
-outputs
-Ö
-FakeQuantWithMinMaxVarsGradient
-	gradients
-inputs
-min
-max
-backprops_wrt_input
-backprop_wrt_min
-backprop_wrt_max
-F
-!FakeQuantWithMinMaxVarsPerChannel
-inputs
-min
-max	
-outputs
-è
-)FakeQuantWithMinMaxVarsPerChannelGradient
-	gradients
-inputs
-min
-max
-backprops_wrt_input
-backprop_wrt_min
-backprop_wrt_max
-'
-	FakeQueue
-
-resource
-handleÄà
-9
-FileSystemSetConfiguration
-scheme
-key
-valueà
-!
-Fill
-dims
-value
-output
-9
-FilterByLastComponentDataset
-input_dataset
-output
-I
-FilterDataset
-input_dataset
-other_arguments2
-Targuments
-handle
-,
-FinalizeDataset
-input_dataset
-handle
+handleà
 ;
-FinalizeTPUEmbedding
-common_config
-memory_configà
-k
-FinalizeTPUEmbeddingV2
-common_config
-memory_config
-embedding_partitions
-hbm_buffers_configà
-.
-Fingerprint
-data
-method
-fingerprint
-s
-FixedLengthRecordDataset
-	filenames
-header_bytes
-record_bytes
-footer_bytes
-buffer_size
-handleà
-â
-FixedLengthRecordDatasetV2
-	filenames
-header_bytes
-record_bytes
-footer_bytes
-buffer_size
-compression_type
-handleà
+ExperimentalUnbatchDataset
+input_dataset
+
+handle
+:
+ExperimentalUniqueDataset
+input_dataset
+
+handle
+
+Expint
+x"T
+y"T
+
+Expm1
+x"T
+y"T
+?
+ExtractGlimpse	
+input
+size
+offsets
+glimpse
+A
+ExtractGlimpseV2	
+input
+size
+offsets
+glimpse
 0
-FixedLengthRecordReader
-reader_handleÄà
-/
-FixedLengthRecordReaderV2
-reader_handleà
-x
-FixedUnigramCandidateSampler
-true_classes
-sampled_candidates
-true_expected_count
-sampled_expected_countà
-J
-FlatMapDataset
-input_dataset
+ExtractImagePatches
+images"T
+patches"T
+U
+ExtractJpegShape
+contents
+image_shape"output_type"
+output_typetype0
+0
+ExtractVolumePatches
+
+input"T
+patches"T
+B
+FFT
+input"Tcomplex
+output"Tcomplex"
+Tcomplextype0
+D
+FFT2D
+input"Tcomplex
+output"Tcomplex"
+Tcomplextype0
+D
+FFT3D
+input"Tcomplex
+output"Tcomplex"
+Tcomplextype0
+^
+FFTND
+input"Tcomplex
+
+fft_length
+axes
+output"Tcomplex"
+Tcomplextype0
+
+	FIFOQueue
+handleÄà
+
+FIFOQueueV2
+
+handleà
+
+Fact
+fact
+
+	FakeParam
+output"dtype
+2
+FakeQuantWithMinMaxArgs
+
+inputs
+outputs
+K
+FakeQuantWithMinMaxArgsGradient
+	gradients
+
+inputs
+	backprops
+D
+FakeQuantWithMinMaxVars
+
+inputs
+min
+max
+outputs
+ì
+FakeQuantWithMinMaxVarsGradient
+	gradients
+
+inputs
+min
+max
+backprops_wrt_input
+backprop_wrt_min
+backprop_wrt_max
+N
+!FakeQuantWithMinMaxVarsPerChannel
+
+inputs
+min
+max
+outputs
+ù
+)FakeQuantWithMinMaxVarsPerChannelGradient
+	gradients
+
+inputs
+min
+max
+backprops_wrt_input
+backprop_wrt_min
+backprop_wrt_max
++
+	FakeQueue
+resource
+handleÄà
+?
+FileSystemSetConfiguration
+
+scheme
+key	
+valueà
+K
+Fill
+dims"
+index_type
+
+value"T
+output"T"
+
+index_typetype0
+=
+FilterByLastComponentDataset
+input_dataset
+
+output
+M
+FilterDataset
+input_dataset
 other_arguments2
-Targuments
-handle
-
-Floor
-x
-y
-
-FloorDiv
-x
-y
-z
-
-FloorMod
-x
-y
-z
-!
-FlushSummaryWriter
-writerà
-9
-For
-start
-limit
-delta
+Targuments
+
+handle
+0
+FinalizeDataset
+input_dataset
+
+handle
+?
+FinalizeTPUEmbedding
+common_config
+memory_configà
+s
+FinalizeTPUEmbeddingV2
+common_config
+memory_config
+embedding_partitions
+hbm_buffers_configà
+5
+Fingerprint	
+data"T
+
+method
+fingerprint
+
+FixedLengthRecordDataset
+	filenames
+header_bytes	
+record_bytes	
+footer_bytes	
+buffer_size	
+
+handleà
+ó
+FixedLengthRecordDatasetV2
+	filenames
+header_bytes	
+record_bytes	
+footer_bytes	
+buffer_size	
+compression_type
+
+handleà
+2
+FixedLengthRecordReader
+reader_handleÄà
+1
+FixedLengthRecordReaderV2
+reader_handleà
+Ä
+FixedUnigramCandidateSampler
+true_classes	
+sampled_candidates	
+true_expected_count
+sampled_expected_countà
+N
+FlatMapDataset
+input_dataset
+other_arguments2
+Targuments
+
+handle
+
+Floor
+x"T
+y"T
+"
+FloorDiv
+x"T
+y"T
+z"T
+"
+FloorMod
+x"T
+y"T
+z"T
+#
+FlushSummaryWriter
+
+writerà
+?
+For	
+start	
+limit	
+delta
 
 input2T
 output2T
-V
-FractionalAvgPool
-value
-output
-row_pooling_sequence
-col_pooling_sequence
-|
-FractionalAvgPoolGrad
-orig_input_tensor_shape
-out_backprop
-row_pooling_sequence
-col_pooling_sequence
-output
-V
-FractionalMaxPool
-value
-output
-row_pooling_sequence
-col_pooling_sequence
-~
-FractionalMaxPoolGrad
+`
+FractionalAvgPool
 
-orig_input
-orig_output
-out_backprop
-row_pooling_sequence
-col_pooling_sequence
-output
-
+value"T
+output"T
+row_pooling_sequence	
+col_pooling_sequence	
+à
+FractionalAvgPoolGrad
+orig_input_tensor_shape	
+out_backprop"T
+row_pooling_sequence	
+col_pooling_sequence	
+output"T
+`
+FractionalMaxPool
 
-FresnelCos
-x
-y
-
+value"T
+output"T
+row_pooling_sequence	
+col_pooling_sequence	
+é
+FractionalMaxPoolGrad
 
-FresnelSin
-x
-y
-á
-FusedBatchNorm
-x
-scale
-offset
-mean
+orig_input"T
+orig_output"T
+out_backprop"T
+row_pooling_sequence	
+col_pooling_sequence	
+output"T
+
 
-variance
-y
+FresnelCos
+x"T
+y"T
+
 
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-Ø
-FusedBatchNormGrad
+FresnelSin
+x"T
+y"T
+•
+FusedBatchNorm
+x"T
 
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
+scale"T
+offset"T	
+mean"T
+variance"T
+y"T
 
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_3
-reserve_space_4
-±
-FusedBatchNormGradV2
+batch_mean"T
+batch_variance"T
+reserve_space_1"T
+reserve_space_2"T
+Õ
+FusedBatchNormGrad
 
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
+y_backprop"T
+x"T
 
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_3
-reserve_space_4
-ƒ
-FusedBatchNormGradV3
+scale"T
+reserve_space_1"T
+reserve_space_2"T
 
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
-reserve_space_3
+x_backprop"T
+scale_backprop"T
+offset_backprop"T
+reserve_space_3"T
+reserve_space_4"T
+Œ
+FusedBatchNormGradV2
 
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_4
-reserve_space_5
-â
-FusedBatchNormV2
-x
-scale
-offset
-mean
+y_backprop"T
+x"T	
+scale
+reserve_space_1"U
+reserve_space_2"U
 
-variance
-y
+x_backprop"T
+scale_backprop"U
+offset_backprop"U
+reserve_space_3"U
+reserve_space_4"U
+‰
+FusedBatchNormGradV3
 
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-ú
-FusedBatchNormV3
-x
-scale
-offset
-mean
+y_backprop"T
+x"T	
+scale
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U
 
-variance
-y
+x_backprop"T
+scale_backprop"U
+offset_backprop"U
+reserve_space_4"U
+reserve_space_5"U
+ß
+FusedBatchNormV2
+x"T
 
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-reserve_space_3
-9
-FusedPadConv2D
-input
+scale"U
+offset"U	
+mean"U
+variance"U
+y"T
 
-paddings
-filter
-output
-J
-FusedResizeAndPadConv2D
-input
-size
+batch_mean"U
+batch_variance"U
+reserve_space_1"U
+reserve_space_2"U
+Ω
+FusedBatchNormV3
+x"T
 
-paddings
-filter
-output
-O
-GRUBlockCell
-x
-h_prev
-w_ru
-w_c
-b_ru
-b_c
-r
-u
-c
-h
-Ñ
-GRUBlockCellGrad
-x
-h_prev
-w_ru
-w_c
-b_ru
-b_c
-r
-u
-c
-d_h
-d_x
+scale"U
+offset"U	
+mean"U
+variance"U
+y"T
 
-d_h_prev	
-d_c_bar
-d_r_bar_u_bar
-'
-Gather
-params	
-indices
-output
-)
-GatherNd
-params	
-indices
-output
-1
-GatherV2
-params	
-indices
-axis
-output
-ö
-GenerateBoundingBoxProposals
-scores
-bbox_deltas
+batch_mean"U
+batch_variance"U
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U
+D
+FusedPadConv2D
 
-image_info	
-anchors
-nms_threshold
-pre_nms_topn
+input"T
+paddings
+filter"T
+output"T
+W
+FusedResizeAndPadConv2D
 
-min_size
-rois
-roi_probabilities
-X
-GenerateVocabRemapping
-new_vocab_file
-old_vocab_file
-	remapping
-num_present
-¢
+input"T
+size
+paddings
+filter"T
+output"T
+m
+GRUBlockCell
+x"T
+h_prev"T	
+w_ru"T
+w_c"T	
+b_ru"T
+b_c"T
+r"T
+u"T
+c"T
+h"T
+Æ
+GRUBlockCellGrad
+x"T
+h_prev"T	
+w_ru"T
+w_c"T	
+b_ru"T
+b_c"T
+r"T
+u"T
+c"T
+d_h"T
+d_x"T
+d_h_prev"T
+d_c_bar"T
+d_r_bar_u_bar"T
+C
+Gather
+params"Tparams
+indices"Tindices
+output"Tparams
+E
+GatherNd
+params"Tparams
+indices"Tindices
+output"Tparams
+T
+GatherV2
+params"Tparams
+indices"Tindices
+axis"Taxis
+output"Tparams
+¨
+GenerateBoundingBoxProposals
+
+scores
+bbox_deltas
+
+image_info
+anchors
+nms_threshold
+pre_nms_topn
+min_size
+rois
+roi_probabilities
+`
+GenerateVocabRemapping
+new_vocab_file
+old_vocab_file
+	remapping	
+num_present
+§
 GeneratorDataset'
 init_func_other_args2Tinit_func_args'
 next_func_other_args2Tnext_func_args/
-finalize_func_other_args2Tfinalize_func_args
-handleà
-C
-GetElementAtIndex	
-dataset
-index
+finalize_func_other_args2Tfinalize_func_args
+
+handleà
+G
+GetElementAtIndex
+dataset	
+index	
 
 components2output_types
-Ω
-%GetMinibatchSplitsWithPhysicalReplica
-program_key	
-row_ids	
-col_ids
-gains
-sorted_row_ids
-sorted_col_ids
-sorted_gains
-splits
-	id_counts	
-max_ids
-max_uniquesà
-ò
-&GetMinibatchesInCsrWithPhysicalReplica
-program_key	
-row_ids	
-col_ids
-gains
-splits
-	id_counts
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-row_pointers_unpadded_size
-ids_unpadded_size*
-(num_minibatches_per_physical_sparse_coreà
-3
+”
+%GetMinibatchSplitsWithPhysicalReplica
+program_key
+row_ids
+col_ids	
+gains
+sorted_row_ids
+sorted_col_ids
+sorted_gains
 
-GetOptions
-input_dataset
-serialized_options
-(
-GetSessionHandle
-value
-handleà
-*
-GetSessionHandleV2
-value
-handleà
-(
-GetSessionTensor
-handle
-valueà
-ú
-&GetStatsFromListOfSparseCoreCooTensors
-row_ids_list*N
-col_ids_list*N
+splits	
+	id_counts
+max_ids
+max_uniquesà
+≤
+&GetMinibatchesInCsrWithPhysicalReplica
+program_key
+row_ids
+col_ids	
+gains
 
-gains_list*N
-max_ids_per_sparse_core 
-max_unique_ids_per_sparse_core
-
-GetTpuTaskId
-tpu_task_id
-
-GlobalIterId	
-iter_idà
-W
-GlobalShuffleDataset
-input_dataset
-seed
-seed2
-seed_generator
-handleà
-
-Greater
-x
-y
-z
-
-GreaterEqual
-x
-y
-z
-£
-GroupByReducerDataset
-input_dataset5
+splits	
+	id_counts
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+row_pointers_unpadded_size
+ids_unpadded_size,
+(num_minibatches_per_physical_sparse_coreà
+7
+
+GetOptions
+input_dataset
+serialized_options
+-
+GetSessionHandle
+
+value"T
+
+handleà
+/
+GetSessionHandleV2
+
+value"T
+
+handleà
+1
+GetSessionTensor
+
+handle
+value"dtypeà
+¶
+&GetStatsFromListOfSparseCoreCooTensors
+row_ids_list*N
+col_ids_list*N
+
+gains_list*N
+max_ids_per_sparse_core"
+max_unique_ids_per_sparse_core
+
+GetTpuTaskId
+tpu_task_id
+
+GlobalIterId
+iter_id	à
+a
+GlobalShuffleDataset
+input_dataset
+seed		
+seed2	
+seed_generator
+
+handleà
+ 
+Greater
+x"T
+y"T
+z
+
+%
+GreaterEqual
+x"T
+y"T
+z
+
+ß
+GroupByReducerDataset
+input_dataset5
 key_func_other_arguments2Tkey_func_other_arguments7
 init_func_other_arguments2Tinit_func_other_arguments;
 reduce_func_other_arguments2Treduce_func_other_arguments?
-finalize_func_other_arguments2Tfinalize_func_other_arguments
-handleà
-Ï
-GroupByWindowDataset
-input_dataset5
+finalize_func_other_arguments2Tfinalize_func_other_arguments
+
+handleà
+
+GroupByWindowDataset
+input_dataset5
 key_func_other_arguments2Tkey_func_other_arguments;
 reduce_func_other_arguments2Treduce_func_other_argumentsE
- window_size_func_other_arguments2!Twindow_size_func_other_arguments
-handle
-&
-GuaranteeConst
-input
-outputà
-
-HSVToRGB
-images
-output
-!
-	HashTable
-table_handleÄà
- 
-HashTableV2
-table_handleà
->
-HistogramFixedWidth
-values
-value_range
-nbins
-out
-.
-HistogramSummary
-tag
-values	
-summary
-
-	HostConst
-output
-
-IFFT
-input
-output
-
-IFFT2D
-input
-output
-
-IFFT3D
-input
-output
-1
-IFFTND
-input
+ window_size_func_other_arguments2!Twindow_size_func_other_arguments
 
-fft_length
-axes
-output
-(
-IRFFT
-input
+handle
+,
+GuaranteeConst
 
-fft_length
-output
-*
-IRFFT2D
-input
+input"T
+output"Tà
+3
+HSVToRGB
+images"T
+output"T"
+Ttype0
+#
+	HashTable
+table_handleÄà
+"
+HashTableV2
+table_handleà
+`
+HistogramFixedWidth
+values"T
+value_range"T	
+nbins
+out"dtype"
+dtypetype0
+D
+HistogramSummary
+tag
+values"T
+summary"
+Ttype0
+
+	HostConst
+output"dtype
+C
+IFFT
+input"Tcomplex
+output"Tcomplex"
+Tcomplextype0
+E
+IFFT2D
+input"Tcomplex
+output"Tcomplex"
+Tcomplextype0
+E
+IFFT3D
+input"Tcomplex
+output"Tcomplex"
+Tcomplextype0
+_
+IFFTND
+input"Tcomplex
 
-fft_length
-output
-*
-IRFFT3D
-input
+fft_length
+axes
+output"Tcomplex"
+Tcomplextype0
+d
+IRFFT
+input"Tcomplex
 
-fft_length
-output
-2
-IRFFTND
-input
+fft_length
+output"Treal"
+Trealtype0"
+Tcomplextype0
+f
+IRFFT2D
+input"Tcomplex
 
-fft_length
-axes
-output
-
-Identity
-input
-output
+fft_length
+output"Treal"
+Trealtype0"
+Tcomplextype0
+f
+IRFFT3D
+input"Tcomplex
+
+fft_length
+output"Treal"
+Trealtype0"
+Tcomplextype0
+p
+IRFFTND
+input"Tcomplex
+
+fft_length
+axes
+output"Treal"
+Trealtype0"
+Tcomplextype0
+#
+Identity
+
+input"T
+output"T
 $
 	IdentityN
 
 input2T
 output2T
-'
-IdentityReader
-reader_handleÄà
-&
-IdentityReaderV2
-reader_handleà
--
-If
-cond
+)
+IdentityReader
+reader_handleÄà
+(
+IdentityReaderV2
+reader_handleà
+4
+If
+cond"Tcond
 input2Tin
 output2Toutà
-
-Igamma
-a
-x
-z
-
-IgammaGradA
-a
-x
-z
-
-Igammac
-a
-x
-z
-0
-IgnoreErrorsDataset
-input_dataset
-handle
-
-Imag
-input
-output
-Z
-ImageProjectiveTransformV2
-images
+ 
+Igamma
+a"T
+x"T
+z"T
+%
+IgammaGradA
+a"T
+x"T
+z"T
+!
+Igammac
+a"T
+x"T
+z"T
+4
+IgnoreErrorsDataset
+input_dataset
 
-transforms
-output_shape
-transformed_images
-h
-ImageProjectiveTransformV3
-images
+handle
+C
+Imag
 
-transforms
-output_shape
+input"T
+output"Tout"
+Ttype0"
+Touttype0
+l
+ImageProjectiveTransformV2
+images"dtype
 
-fill_value
-transformed_images
-*
-ImageSummary
-tag
-tensor	
-summary
-
-ImmutableConst
-tensor
-#
-ImportEvent
-writer
-eventà
-/
-InTopK
-predictions	
-targets
-	precision
-6
-InTopKV2
-predictions	
-targets
-k
-	precision
-†
-IndexFlatMapDataset
-input_dataset%
+transforms
+output_shape
+transformed_images"dtype
+|
+ImageProjectiveTransformV3
+images"dtype
+
+transforms
+output_shape
+
+fill_value
+transformed_images"dtype
+@
+ImageSummary
+tag
+tensor"T
+summary"
+Ttype0
+!
+ImmutableConst
+tensor"dtype
+'
+ImportEvent
+
+writer	
+eventà
+E
+InTopK
+predictions
+targets"T
+	precision
+"
+Ttype0
+O
+InTopKV2
+predictions
+targets"T
+k"T
+	precision
+"
+Ttype0
+¶
+IndexFlatMapDataset
+input_dataset%
 map_func_other_args2Tmap_func_args1
-index_map_func_other_args2Tindex_map_func_args
-output_cardinality
-handle
-
-InfeedDequeue
-outputà
+index_map_func_other_args2Tindex_map_func_args
+output_cardinality	
+
+handle
+#
+InfeedDequeue
+output"dtypeà
 *
 InfeedDequeueTuple
 outputs2dtypesà
-
-InfeedEnqueue
-inputà
-+
- InfeedEnqueuePrelinearizedBuffer
-input
+"
+InfeedEnqueue
+input"dtypeà
+-
+ InfeedEnqueuePrelinearizedBuffer	
+input
 )
 InfeedEnqueueTuple
 inputs2dtypesà
-6
-InitializeTable
-table_handleÄ
-keys
-values
-:
-InitializeTableFromDataset
-table_handle	
-datasetà
-<
-InitializeTableFromTextFile
-table_handleÄ
-
-filename
->
-InitializeTableFromTextFileV2
-table_handle
-
-filenameà
-8
-InitializeTableV2
-table_handle
-keys
-valuesà
- 
-
-InplaceAdd
-x
-i
-v
-y
- 
-
-InplaceSub
-x
-i
-v
-y
-#
-InplaceUpdate
-x
-i
-v
-y
-m
-InterleaveDataset
-input_dataset
-other_arguments2
-Targuments
-cycle_length
-block_length
-handle
-
-Inv
-x
-y
-
-InvGrad
-y
-dy
-z
-
-Invert
-x
-y
-
-InvertPermutation
-x
-y
-P
-!IsBoostedTreesEnsembleInitialized
-tree_ensemble_handle
-is_initializedà
-i
-/IsBoostedTreesQuantileStreamResourceInitialized!
-quantile_stream_resource_handle
-is_initializedà
-
-IsFinite
-x
-y
-
-IsInf
-x
-y
-
-IsNan
-x
-y
->
-IsTPUEmbeddingInitialized
-is_tpu_embedding_initializedà
-3
-IsVariableInitialized
-refÄ
-is_initialized
-3
-IsotonicRegression
-input
-output
-
-segments
-
-Iterator
-handleà
-A
-IteratorFromStringHandle
-string_handle
-resource_handleà
-C
-IteratorFromStringHandleV2
-string_handle
-resource_handleà
-,
-IteratorGetDevice
-
-resource
-deviceà
-5
-IteratorGetModelProto
-
-iterator
-model_protoà
-<
-IteratorGetNext
-
-iterator
-
-components2output_typesà
-6
-IteratorGetNextAsOptional
-
-iterator
-
-optionalà
-@
-IteratorGetNextSync
-
-iterator
-
-components2output_typesà
-?
-IteratorToStringHandle
-resource_handle
-string_handleà
-
-
-IteratorV2
-handleà
-7
-KMC2ChainInitialization
-	distances
-seed
-index
-f
-KmeansPlusPlusInitialization
-points
-num_to_sample
-seed
-num_retries_per_sample	
-samples
-&
-KthOrderStatistic
-input
-output
-
-L2Loss
-t
-output
-'
-LMDBDataset
-	filenames
-handleà
-#
-
-LMDBReader
-reader_handleÄà
-
-LRN
-input
-output
-A
-LRNGrad
-input_grads
-input_image
-output_image
-output
-n
-LSTMBlockCell
-x	
-cs_prev
-h_prev
-w
-wci
-wcf
-wco
-b
-i
-cs
-f
-o
-ci
-co
-h
-ø
-LSTMBlockCellGrad
-x	
-cs_prev
-h_prev
-w
-wci
-wcf
-wco
-b
-i
-cs
-f
-o
-ci
-co	
-cs_grad
-h_grad
-cs_prev_grad
-dicfo
-
-wci_grad
-
-wcf_grad
-
-wco_grad
-7
-LatencyStatsDataset
-input_dataset
-tag
-handle
-&
-	LeakyRelu
-
-features
-activations
-5
-LeakyReluGrad
-	gradients
-
-features
-	backprops
-z
-LearnedUnigramCandidateSampler
-true_classes
-sampled_candidates
-true_expected_count
-sampled_expected_countà
-
-	LeftShift
-x
-y
-z
-≤
-!LegacyParallelInterleaveDatasetV2
-input_dataset
-other_arguments2
-Targuments
-cycle_length
-block_length
-buffer_output_elements
-prefetch_input_elements
-handle
-
-Less
-x
-y
-z
-
-	LessEqual
-x
-y
-z
-
-Lgamma
-x
-y
-,
-LinSpace
-start
-stop
-num
-output
-3
-ListDataset
-tensors2Tinput_types
-handleà
-"
-ListDiff
-x
-y
-out
-idx
-9
-ListSnapshotChunksDataset
-snapshot_path
-handleà
-Í
-LoadAllTPUEmbeddingParameters
-
-parameters*	NumTables
-
-auxiliary1*	NumTables
-
-auxiliary2*	NumTables
-
-auxiliary3*	NumTables
-
-auxiliary4*	NumTables
-
-auxiliary5*	NumTables
-
-auxiliary6*	NumTables
-
-auxiliary7*	NumTablesà
-Å
-LoadAndRemapMatrix
-	ckpt_path
-old_tensor_name
-row_remapping
-col_remapping
-initializing_values
-output_matrixà
-O
-LoadDataset
-path+
-reader_func_other_args2Treader_func_args
-handleà
-J
-LoadTPUEmbeddingADAMParameters
-
-parameters	
-momenta
-
-velocitiesà
-P
-"LoadTPUEmbeddingAdadeltaParameters
-
-parameters
-accumulators	
-updatesà
-W
-)LoadTPUEmbeddingAdagradMomentumParameters
-
-parameters
-accumulators	
-momentaà
 D
-!LoadTPUEmbeddingAdagradParameters
-
-parameters
-accumulatorsà
-O
-)LoadTPUEmbeddingCenteredRMSPropParameters
-
-parameters
-ms
-mom
-mgà
-L
-LoadTPUEmbeddingFTRLParameters
-
-parameters
-accumulators	
-linearsà
-P
-,LoadTPUEmbeddingFrequencyEstimatorParameters
-
-parameters
-last_hit_stepà
-c
-)LoadTPUEmbeddingMDLAdagradLightParameters
-
-parameters
-accumulators	
-weights
-
-benefitsà
-@
-"LoadTPUEmbeddingMomentumParameters
-
-parameters	
-momentaà
-L
-)LoadTPUEmbeddingProximalAdagradParameters
-
-parameters
-accumulatorsà
-C
-&LoadTPUEmbeddingProximalYogiParameters
-
-parameters
-v
-mà
-A
-!LoadTPUEmbeddingRMSPropParameters
-
-parameters
-ms
-momà
-F
-3LoadTPUEmbeddingStochasticGradientDescentParameters
-
-parametersà
-
-Log
-x
-y
-
-Log1p
-x
-y
+InitializeTable
+table_handleÄ
+keys"Tkey
+values"Tval
 >
-LogMatrixDeterminant
-input
-sign
-log_abs_determinant
-$
+InitializeTableFromDataset
+table_handle
+datasetà
+@
+InitializeTableFromTextFile
+table_handleÄ
+filename
+B
+InitializeTableFromTextFileV2
+table_handle
+filenameà
+F
+InitializeTableV2
+table_handle
+keys"Tkey
+values"Tvalà
++
 
-LogSoftmax
-logits
+InplaceAdd
+x"T
+i
+v"T
+y"T
++
 
-logsoftmax
-v
-LogUniformCandidateSampler
-true_classes
-sampled_candidates
-true_expected_count
-sampled_expected_countà
+InplaceSub
+x"T
+i
+v"T
+y"T
+.
+InplaceUpdate
+x"T
+i
+v"T
+y"T
+u
+InterleaveDataset
+input_dataset
+other_arguments2
+Targuments
+cycle_length	
+block_length	
+
+handle
+
+Inv
+x"T
+y"T
+"
+InvGrad
+y"T
+dy"T
+z"T
+
+Invert
+x"T
+y"T
+2
+InvertPermutation
+x"T
+y"T"
+Ttype0
+T
+!IsBoostedTreesEnsembleInitialized
+tree_ensemble_handle
+is_initialized
+à
+m
+/IsBoostedTreesQuantileStreamResourceInitialized#
+quantile_stream_resource_handle
+is_initialized
+à
+
+IsFinite
+x"T
+y
+
+
+IsInf
+x"T
+y
+
+
+IsNan
+x"T
+y
+
+@
+IsTPUEmbeddingInitialized 
+is_tpu_embedding_initialized
+à
+<
+IsVariableInitialized
+ref"dtypeÄ
+is_initialized
+
+`
+IsotonicRegression
+
+input"T
+output"output_dtype
+segments"
+output_dtypetype0
+
+Iterator
+
+handleà
+E
+IteratorFromStringHandle
+string_handle
+resource_handleà
+G
+IteratorFromStringHandleV2
+string_handle
+resource_handleà
+0
+IteratorGetDevice
+resource
+
+deviceà
+9
+IteratorGetModelProto
+iterator
+model_protoà
+>
+IteratorGetNext
+iterator
+
+components2output_typesà
+:
+IteratorGetNextAsOptional
+iterator
+optionalà
+B
+IteratorGetNextSync
+iterator
+
+components2output_typesà
+C
+IteratorToStringHandle
+resource_handle
+string_handleà
 
 
-LogicalAnd
-x
-y
-z
-
+IteratorV2
 
-LogicalNot
-x
-y
-
-	LogicalOr
-x
-y
-z
-8
-LookupTableExport
-table_handleÄ
-keys
-values
-:
-LookupTableExportV2
-table_handle
-keys
-valuesà
-G
-LookupTableFind
-table_handleÄ
-keys
-default_value
-values
-I
-LookupTableFindV2
-table_handle
-keys
-default_value
-valuesà
-8
-LookupTableImport
-table_handleÄ
-keys
-values
-:
-LookupTableImportV2
-table_handle
-keys
-valuesà
-8
-LookupTableInsert
-table_handleÄ
-keys
-values
-:
-LookupTableInsertV2
-table_handle
-keys
-valuesà
-0
-LookupTableRemoveV2
-table_handle
-keysà
-,
-LookupTableSize
-table_handleÄ
-size
-.
-LookupTableSizeV2
-table_handle
-sizeà
+handleà
+=
+KMC2ChainInitialization
+	distances
+seed		
+index	
+p
+KmeansPlusPlusInitialization
+
+points
+num_to_sample	
+seed	
+num_retries_per_sample	
+samples
+*
+KthOrderStatistic	
+input
+
+output
 
-LoopCond
-input
-output
-1
+L2Loss
+t"T
+output"T
++
+LMDBDataset
+	filenames
 
-LowerBound
-sorted_inputs
-values
-output
-
-Lu
-input
-lu
-p
-(
-MakeIterator	
-dataset
+handleà
+%
 
-iteratorà
-
+LMDBReader
+reader_handleÄà
+-
+LRN
 
-MakeUnique
-input
-output
-Ñ
-MapAndBatchDataset
-input_dataset
+input"T
+output"T"
+Ttype0
+\
+LRNGrad
+input_grads"T
+input_image"T
+output_image"T
+output"T"
+Ttype0
+õ
+LSTMBlockCell
+x"T
+cs_prev"T
+h_prev"T
+w"T
+wci"T
+wcf"T
+wco"T
+b"T
+i"T
+cs"T
+f"T
+o"T
+ci"T
+co"T
+h"T
+˛
+LSTMBlockCellGrad
+x"T
+cs_prev"T
+h_prev"T
+w"T
+wci"T
+wcf"T
+wco"T
+b"T
+i"T
+cs"T
+f"T
+o"T
+ci"T
+co"T
+cs_grad"T
+h_grad"T
+cs_prev_grad"T
+
+dicfo"T
+wci_grad"T
+wcf_grad"T
+wco_grad"T
+=
+LatencyStatsDataset
+input_dataset
+tag
+
+handle
+;
+	LeakyRelu
+features"T
+activations"T"
+Ttype0
+M
+LeakyReluGrad
+	gradients"T
+features"T
+	backprops"T"
+Ttype0
+Ç
+LearnedUnigramCandidateSampler
+true_classes	
+sampled_candidates	
+true_expected_count
+sampled_expected_countà
+#
+	LeftShift
+x"T
+y"T
+z"T
+æ
+!LegacyParallelInterleaveDatasetV2
+input_dataset
 other_arguments2
-Targuments
+Targuments
+cycle_length	
+block_length	
+buffer_output_elements	
+prefetch_input_elements	
 
-batch_size
-num_parallel_calls
-drop_remainder
-handle
+handle
+
+Less
+x"T
+y"T
+z
+
+"
+	LessEqual
+x"T
+y"T
+z
+
+
+Lgamma
+x"T
+y"T
+M
+LinSpace
+
+start"T	
+stop"T
+num"Tidx
+output"T"
+Tidxtype0
+5
+ListDataset
+tensors2Tinput_types
+
+handleà
+I
+ListDiff
+x"T
+y"T
+out"T
+idx"out_idx"
+out_idxtype0
+=
+ListSnapshotChunksDataset
+snapshot_path
+
+handleà
+˙
+LoadAllTPUEmbeddingParameters
+
+parameters*	NumTables
+
+auxiliary1*	NumTables
+
+auxiliary2*	NumTables
+
+auxiliary3*	NumTables
+
+auxiliary4*	NumTables
+
+auxiliary5*	NumTables
+
+auxiliary6*	NumTables
+
+auxiliary7*	NumTablesà
+ç
+LoadAndRemapMatrix
+	ckpt_path
+old_tensor_name
+row_remapping	
+col_remapping	
+initializing_values
+output_matrixà
+S
+LoadDataset
+path+
+reader_func_other_args2Treader_func_args
+
+handleà
+P
+LoadTPUEmbeddingADAMParameters
+
+parameters
+momenta
+
+velocitiesà
+V
+"LoadTPUEmbeddingAdadeltaParameters
+
+parameters
+accumulators
+updatesà
+]
+)LoadTPUEmbeddingAdagradMomentumParameters
+
+parameters
+accumulators
+momentaà
+H
+!LoadTPUEmbeddingAdagradParameters
+
+parameters
+accumulatorsà
+W
+)LoadTPUEmbeddingCenteredRMSPropParameters
+
+parameters
+ms
+mom
+mgà
+R
+LoadTPUEmbeddingFTRLParameters
+
+parameters
+accumulators
+linearsà
+T
+,LoadTPUEmbeddingFrequencyEstimatorParameters
+
+parameters
+last_hit_stepà
+k
+)LoadTPUEmbeddingMDLAdagradLightParameters
+
+parameters
+accumulators
+weights
+benefitsà
+D
+"LoadTPUEmbeddingMomentumParameters
+
+parameters
+momentaà
+P
+)LoadTPUEmbeddingProximalAdagradParameters
+
+parameters
+accumulatorsà
+I
+&LoadTPUEmbeddingProximalYogiParameters
+
+parameters
+v
+mà
+G
+!LoadTPUEmbeddingRMSPropParameters
+
+parameters
+ms
+momà
+H
+3LoadTPUEmbeddingStochasticGradientDescentParameters
+
+parametersà
+
+Log
+x"T
+y"T
+
+Log1p
+x"T
+y"T
+G
+LogMatrixDeterminant
+
+input"T	
+sign"T
+log_abs_determinant"T
+*
+
+LogSoftmax
+logits"T
+
+logsoftmax"T
+~
+LogUniformCandidateSampler
+true_classes	
+sampled_candidates	
+true_expected_count
+sampled_expected_countà
+!
+
+LogicalAnd
+x
+
+y
+
+z
+
+
+
+LogicalNot
+x
+
+y
+
+ 
+	LogicalOr
+x
+
+y
+
+z
+
+J
+LookupTableExport
+table_handleÄ
+keys"Tkeys
+values"Tvalues
+L
+LookupTableExportV2
+table_handle
+keys"Tkeys
+values"Tvaluesà
+Z
+LookupTableFind
+table_handleÄ
+keys"Tin
+default_value"Tout
+values"Tout
+\
+LookupTableFindV2
+table_handle
+keys"Tin
+default_value"Tout
+values"Toutà
+E
+LookupTableImport
+table_handleÄ
+keys"Tin
+values"Tout
+G
+LookupTableImportV2
+table_handle
+keys"Tin
+values"Toutà
+E
+LookupTableInsert
+table_handleÄ
+keys"Tin
+values"Tout
+G
+LookupTableInsertV2
+table_handle
+keys"Tin
+values"Toutà
+7
+LookupTableRemoveV2
+table_handle
+keys"Tinà
+0
+LookupTableSize
+table_handleÄ
+size	
+2
+LookupTableSizeV2
+table_handle
+size	à
+!
+LoopCond	
+input
+
+
+output
+
+W
+
+LowerBound
+sorted_inputs"T
+values"T
+output"out_type"
+out_typetype0
+L
+Lu
+
+input"T
+lu"T
+p"output_idx_type"
+output_idx_typetype0
+,
+MakeIterator
+dataset
+iteratorà
+#
+
+MakeUnique	
+input
+
+output
+é
+MapAndBatchDataset
+input_dataset
+other_arguments2
+Targuments
+
+batch_size	
+num_parallel_calls	
+drop_remainder
+
+
+handle
 
 MapClearà
-F
+J
 
-MapDataset
-input_dataset
+MapDataset
+input_dataset
 other_arguments2
-Targuments
-handle
+Targuments
+
+handle
 Y
 MapDefun
 	arguments2
 Targuments
 captured_inputs2	Tcaptured
 output2output_types
-
-MapIncompleteSize
-sizeà
-0
-MapPeek
-key	
-indices
+ 
+MapIncompleteSize
+sizeà
+4
+MapPeek
+key	
+indices
 values2dtypesà
-
-MapSize
-sizeà
-6
-MapStage
-key	
-indices
+
+MapSize
+sizeà
+:
+MapStage
+key	
+indices
 values2fake_dtypesà
-3
+7
 
-MapUnstage
-key	
-indices
+MapUnstage
+key	
+indices
 values2dtypesà
-8
-MapUnstageNoKey	
-indices
-key
+<
+MapUnstageNoKey
+indices
+key	
 values2dtypesà
-
-MatMul
-a
-b	
-product
-'
-MatchingFiles	
-pattern
-	filenames
-/
-MatchingFilesDataset
-
-patterns
-handleà
-;
-MatrixBandPart
-input
-	num_lower
-	num_upper
-band
 &
-MatrixDeterminant
-input
-output
-"
+MatMul
+a"T
+b"T
+product"T
++
+MatchingFiles
+pattern
+	filenames
+3
+MatchingFilesDataset
+patterns
+
+handleà
+e
+MatrixBandPart
+
+input"T
+	num_lower"Tindex
+	num_upper"Tindex	
+band"T"
+Tindextype0	
+,
+MatrixDeterminant
+
+input"T
+output"T
+(
 
 MatrixDiag
+diagonal"T
+output"T
++
+MatrixDiagPart
 
-diagonal
-output
-%
-MatrixDiagPart
-input
+input"T
+diagonal"T
+H
+MatrixDiagPartV2
 
-diagonal
-=
-MatrixDiagPartV2
-input
-k
-padding_value
+input"T
+k
+padding_value"T
+diagonal"T
+H
+MatrixDiagPartV3
 
-diagonal
-=
-MatrixDiagPartV3
-input
-k
-padding_value
-
-diagonal
-R
+input"T
+k
+padding_value"T
+diagonal"T
+a
 MatrixDiagV2
-
-diagonal
-k
-
-num_rows
-
-num_cols
-padding_value
-output
-R
+diagonal"T
+k
+num_rows
+num_cols
+padding_value"T
+output"T
+a
 MatrixDiagV3
+diagonal"T
+k
+num_rows
+num_cols
+padding_value"T
+output"T
+,
+MatrixExponential
 
-diagonal
-k
-
-num_rows
-
-num_cols
-padding_value
-output
-&
-MatrixExponential
-input
-output
-"
-MatrixInverse
-input
-output
-$
-MatrixLogarithm
-input
-output
-.
-MatrixSetDiag
-input
-
-diagonal
-output
-5
-MatrixSetDiagV2
-input
-
-diagonal
-k
-output
-5
-MatrixSetDiagV3
-input
-
-diagonal
-k
-output
+input"T
+output"T
 (
-MatrixSolve
-matrix
-rhs
-output
-<
-MatrixSolveLs
-matrix
-rhs
-l2_regularizer
-output
-%
-MatrixSquareRoot
-input
-output
-2
-MatrixTriangularSolve
-matrix
-rhs
-output
--
-Max
-input
-reduction_indices
-output
-U
-MaxIntraOpParallelismDataset
-input_dataset
-max_intra_op_parallelism
-handle
-
-MaxPool
-input
-output
-
-	MaxPool3D
-input
-output
->
-MaxPool3DGrad
+MatrixInverse
 
-orig_input
-orig_output
-grad
-output
-B
-MaxPool3DGradGrad
-
-orig_input
-orig_output
-grad
-output
-<
-MaxPoolGrad
-
-orig_input
-orig_output
-grad
-output
-@
-MaxPoolGradGrad
-
-orig_input
-orig_output
-grad
-output
-V
-MaxPoolGradGradV2
-
-orig_input
-orig_output
-grad
-ksize	
-strides
-output
-@
-MaxPoolGradGradWithArgmax
-input
-grad
-argmax
-output
-R
-MaxPoolGradV2
-
-orig_input
-orig_output
-grad
-ksize	
-strides
-output
-<
-MaxPoolGradWithArgmax
-input
-grad
-argmax
-output
-2
-	MaxPoolV2
-input
-ksize	
-strides
-output
-0
-MaxPoolWithArgmax
-input
-output
-argmax
-
-Maximum
-x
-y
-z
-.
-Mean
-input
-reduction_indices
-output
--
-Merge
-inputs*N
-output
-value_index
-<
-MergeDedupData
-integer_tensor
-float_tensor
-output
-&
-MergeSummary
-inputs*N	
-summary
-D
-MergeV2Checkpoints
-checkpoint_prefixes
-destination_prefixà
-.
-Mfcc
-spectrogram
-sample_rate
-output
--
-Min
-input
-reduction_indices
-output
-
-Minimum
-x
-y
-z
+input"T
+output"T
 *
-	MirrorPad
-input
+MatrixLogarithm
 
-paddings
-output
-.
-MirrorPadGrad
-input
+input"T
+output"T
+7
+MatrixSetDiag
 
-paddings
-output
+input"T
+diagonal"T
+output"T
+@
+MatrixSetDiagV2
+
+input"T
+diagonal"T
+k
+output"T
+@
+MatrixSetDiagV3
+
+input"T
+diagonal"T
+k
+output"T
+1
+MatrixSolve
+matrix"T
+rhs"T
+output"T
+G
+MatrixSolveLs
+matrix"T
+rhs"T
+l2_regularizer
+output"T
++
+MatrixSquareRoot
+
+input"T
+output"T
+;
+MatrixTriangularSolve
+matrix"T
+rhs"T
+output"T
+K
+Max
+
+input"T
+reduction_indices"Tidx
+output"T"
+Tidxtype0
+[
+MaxIntraOpParallelismDataset
+input_dataset
+max_intra_op_parallelism	
+
+handle
+1
+MaxPool
+
+input"T
+output"T"
+Ttype0
+$
+	MaxPool3D
+
+input"T
+output"T
+w
+MaxPool3DGrad
+
+orig_input"TInput
+orig_output"TInput	
+grad"T
+output"T"
+Ttype0"
+TInputtype0
+N
+MaxPool3DGradGrad
+
+orig_input"T
+orig_output"T	
+grad"T
+output"T
+W
+MaxPoolGrad
+
+orig_input"T
+orig_output"T	
+grad"T
+output"T"
+Ttype0
+L
+MaxPoolGradGrad
+
+orig_input"T
+orig_output"T	
+grad"T
+output"T
+f
+MaxPoolGradGradV2
+
+orig_input"T
+orig_output"T	
+grad"T	
+ksize
+strides
+output"T
+R
+MaxPoolGradGradWithArgmax
+
+input"T	
+grad"T
+argmax"Targmax
+output"T
+q
+MaxPoolGradV2
+
+orig_input"T
+orig_output"T	
+grad"T	
+ksize
+strides
+output"T"
+Ttype0
+N
+MaxPoolGradWithArgmax
+
+input"T	
+grad"T
+argmax"Targmax
+output"T
+K
+	MaxPoolV2
+
+input"T	
+ksize
+strides
+output"T"
+Ttype0
+T
+MaxPoolWithArgmax
+
+input"T
+output"T
+argmax"Targmax"
+Targmaxtype0	
+!
+Maximum
+x"T
+y"T
+z"T
+L
+Mean
+
+input"T
+reduction_indices"Tidx
+output"T"
+Tidxtype0
+5
+Merge
+inputs"T*N
+output"T
+value_index
+X
+MergeDedupData
+integer_tensor"integer_type
+float_tensor"
+float_type
+
+output
+*
+MergeSummary
+inputs*N
+summary
+H
+MergeV2Checkpoints
+checkpoint_prefixes
+destination_prefixà
+4
+Mfcc
+spectrogram
+sample_rate
+
+output
+K
+Min
+
+input"T
+reduction_indices"Tidx
+output"T"
+Tidxtype0
+!
+Minimum
+x"T
+y"T
+z"T
+R
+	MirrorPad
+
+input"T
+paddings"	Tpaddings
+output"T"
+	Tpaddingstype0
+V
+MirrorPadGrad
+
+input"T
+paddings"	Tpaddings
+output"T"
+	Tpaddingstype0
 ;
 MlirPassthroughOp
 inputs2Tinputs
 outputs2Toutputs
-
-Mod
-x
-y
-z
-)
-ModelDataset
-input_dataset
-handle
-
-Mul
-x
-y
-z
-
-MulNoNan
-x
-y
-z
+
+Mod
+x"T
+y"T
+z"T
+-
+ModelDataset
+input_dataset
+
+handle
+
+Mul
+x"T
+y"T
+z"T
 "
-MultiDeviceIterator
-handleà
-R
-#MultiDeviceIteratorFromStringHandle
-string_handle
-multi_device_iteratorà
-|
-#MultiDeviceIteratorGetNextFromShard
-multi_device_iterator
-	shard_num
-incarnation_id
+MulNoNan
+x"T
+y"T
+z"T
+$
+MultiDeviceIterator
+
+handleà
+V
+#MultiDeviceIteratorFromStringHandle
+string_handle
+multi_device_iteratorà
+Ç
+#MultiDeviceIteratorGetNextFromShard
+multi_device_iterator
+	shard_num
+incarnation_id	
 
 components2output_typesà
-e
-MultiDeviceIteratorInit	
-dataset
-multi_device_iterator
-max_buffer_size
-incarnation_idà
-P
-!MultiDeviceIteratorToStringHandle
-multi_device_iterator
-string_handleà
+m
+MultiDeviceIteratorInit
+dataset
+multi_device_iterator
+max_buffer_size	
+incarnation_id	à
+T
+!MultiDeviceIteratorToStringHandle
+multi_device_iterator
+string_handleà
+`
+Multinomial
+logits"T
+num_samples
+output"output_dtype"
+output_dtypetype0	à
+G
+MutableDenseHashTable
+	empty_key"	key_dtype
+table_handleÄà
+`
+MutableDenseHashTableV2
+	empty_key"	key_dtype
+deleted_key"	key_dtype
+table_handleà
+*
+MutableHashTable
+table_handleÄà
 3
-Multinomial
-logits
-num_samples
-outputà
-:
-MutableDenseHashTable
-	empty_key
-table_handleÄà
-H
-MutableDenseHashTableV2
-	empty_key
-deleted_key
-table_handleà
-(
-MutableHashTable
-table_handleÄà
-1
-MutableHashTableOfTensors
-table_handleÄà
-0
-MutableHashTableOfTensorsV2
-table_handleà
+MutableHashTableOfTensors
+table_handleÄà
+2
+MutableHashTableOfTensorsV2
+table_handleà
+)
+MutableHashTableV2
+table_handleà
+)
+	MutexLock	
+mutex
+
+mutex_lockà
+
+MutexV2
+resourceà
+)
+NcclAllReduce
+
+input"T	
+data"Tà
++
+NcclBroadcast
+
+input"T
+output"Tà
+3
+
+NcclReduce
+input"T*num_devices	
+data"Tà
+
+Ndtri
+x"T
+y"T
+l
+NearestNeighbors
+
+points
+centers
+k	
+nearest_center_indices	
+nearest_center_distances
+
+Neg
+x"T
+y"T
+J
+NegTrain
+w_inÄ
+w_outÄ
+examples
+
+labels
+lrà
+9
+	NextAfter
+x1"T
+x2"T
+output"T"
+Ttype0
 '
-MutableHashTableV2
-table_handleà
-%
-	MutexLock
-mutex
-
-mutex_lockà
-
-MutexV2
-
-resourceà
-#
-NcclAllReduce
-input
-dataà
-%
-NcclBroadcast
-input
-outputà
--
-
-NcclReduce
-input*num_devices
-dataà
-
-Ndtri
-x
-y
-b
-NearestNeighbors
-points	
-centers
-k
-nearest_center_indices
-nearest_center_distances
-
-Neg
-x
-y
-@
-NegTrain	
-w_inÄ
-
-w_outÄ
-
-examples
-labels
-lrà
-!
-	NextAfter
-x1
-x2
-output
-!
-NextIteration
-data
-output
+NextIteration	
+data"T
+output"T
 
 NoOp
+l
+NonDeterministicInts
+shape"shape_dtype
+output"dtype"
+dtypetype0	"
+shape_dtypetype0	à
+U
+NonMaxSuppression	
+boxes
+
+scores
+max_output_size
+selected_indices
+ü
+NonMaxSuppressionV2
+
+boxes"T
+scores"T
+max_output_size
+iou_threshold"T_threshold
+selected_indices"
+Ttype0"
+T_thresholdtype0
+ø
+NonMaxSuppressionV3
+
+boxes"T
+scores"T
+max_output_size
+iou_threshold"T_threshold
+score_threshold"T_threshold
+selected_indices"
+Ttype0"
+T_thresholdtype0
+“
+NonMaxSuppressionV4
+
+boxes"T
+scores"T
+max_output_size
+iou_threshold"T_threshold
+score_threshold"T_threshold
+selected_indices
+valid_outputs"
+Ttype0"
+T_thresholdtype0
+–
+NonMaxSuppressionV5
+
+boxes"T
+scores"T
+max_output_size
+iou_threshold"T
+score_threshold"T
+soft_nms_sigma"T
+selected_indices
+selected_scores"T
+valid_outputs"
+Ttype0
+ê
+NonMaxSuppressionWithOverlaps
+overlaps
+
+scores
+max_output_size
+overlap_threshold
+score_threshold
+selected_indices
+7
+NonSerializableDataset
+input_dataset
+
+handle
+!
+NotEqual
+x"T
+y"T
+z
+
 ,
-NonDeterministicInts
-shape
-outputà
-M
-NonMaxSuppression
-boxes
-scores
-max_output_size
-selected_indices
-`
-NonMaxSuppressionV2
-boxes
-scores
-max_output_size
-iou_threshold
-selected_indices
-s
-NonMaxSuppressionV3
-boxes
-scores
-max_output_size
-iou_threshold
-score_threshold
-selected_indices
+
+NthElement
+
+input"T
+n
+values"T
+^
+OneHot
+indices"TI	
+depth
+on_value"T
+	off_value"T
+output"T"
+TItype0	
+ 
+OneShotIterator
+
+handleà
+
+OnesLike
+x"T
+y"T
+C
+OptimizeDataset
+input_dataset
+optimizations
+
+handle
 Ñ
-NonMaxSuppressionV4
-boxes
-scores
-max_output_size
-iou_threshold
-score_threshold
-selected_indices
-valid_outputs
-©
-NonMaxSuppressionV5
-boxes
-scores
-max_output_size
-iou_threshold
-score_threshold
-soft_nms_sigma
-selected_indices
-selected_scores
-valid_outputs
-Ñ
-NonMaxSuppressionWithOverlaps
+OptimizeDatasetV2
+input_dataset
+optimizations_enabled
+optimizations_disabled
+optimizations_default
 
-overlaps
-scores
-max_output_size
-overlap_threshold
-score_threshold
-selected_indices
-3
-NonSerializableDataset
-input_dataset
-handle
-
-NotEqual
-x
-y
-z
-$
-
-NthElement
-input
-n
-values
-?
-OneHot	
-indices
-depth
-
-on_value
-	off_value
-output
-
-OneShotIterator
-handleà
-
-OnesLike
-x
-y
-=
-OptimizeDataset
-input_dataset
-optimizations
-handle
-z
-OptimizeDatasetV2
-input_dataset
-optimizations_enabled
-optimizations_disabled
-optimizations_default
-handle
-<
+handle
+>
 OptionalFromValue
 
-components2Toutput_types
-
-optional
-:
-OptionalGetValue
-
-optional
+components2Toutput_types
+optional
+<
+OptionalGetValue
+optional
 
 components2output_types
-+
-OptionalHasValue
+/
+OptionalHasValue
+optional
+	has_value
 
-optional
-	has_value
-
-OptionalNone
+
+OptionalNone
+optional
+/
+OptionsDataset
+input_dataset
 
-optional
-+
-OptionsDataset
-input_dataset
-handle
+handle
 
 OrderedMapClearà
-%
-OrderedMapIncompleteSize
-sizeà
-7
-OrderedMapPeek
-key	
-indices
-values2dtypesà
-
-OrderedMapSize
-sizeà
-=
-OrderedMapStage
-key	
-indices
-values2fake_dtypesà
-:
-OrderedMapUnstage
-key	
-indices
-values2dtypesà
-?
-OrderedMapUnstageNoKey	
-indices
-key
+'
+OrderedMapIncompleteSize
+sizeà
+;
+OrderedMapPeek
+key	
+indices
 values2dtypesà
 
-OutfeedDequeue
-outputà
+OrderedMapSize
+sizeà
+A
+OrderedMapStage
+key	
+indices
+values2fake_dtypesà
+>
+OrderedMapUnstage
+key	
+indices
+values2dtypesà
+C
+OrderedMapUnstageNoKey
+indices
+key	
+values2dtypesà
+$
+OutfeedDequeue
+output"dtypeà
 +
 OutfeedDequeueTuple
 outputs2dtypesà
-?
-OutfeedDequeueTupleV2
-device_ordinal
+A
+OutfeedDequeueTupleV2
+device_ordinal
 outputs2dtypesà
-1
-OutfeedDequeueV2
-device_ordinal
-outputà
-
-OutfeedEnqueue
-inputà
+:
+OutfeedDequeueV2
+device_ordinal
+output"dtypeà
+#
+OutfeedEnqueue
+input"dtypeà
 *
 OutfeedEnqueueTuple
 inputs2dtypesà
-
-Pack
-values*N
-output
-$
-Pad
-input
+#
+Pack
+values"T*N
+output"T
+L
+Pad
 
-paddings
-output
-9
-PadV2
-input
-
-paddings
-constant_values
-output
-r
-PaddedBatchDataset
-input_dataset
-
-batch_size
-padded_shapes*N
-padding_values2Toutput_types
-handle
-Ü
-PaddedBatchDatasetV2
-input_dataset
-
-batch_size
-padded_shapes*N
-padding_values2Toutput_types
-drop_remainder
-handle
-"
-PaddingFIFOQueue
-handleÄà
-!
-PaddingFIFOQueueV2
-handleà
-g
-ParallelBatchDataset
-input_dataset
-
-batch_size
-num_parallel_calls
-drop_remainder
-handle
-'
-ParallelConcat
-values*N
-output
-:
-ParallelDynamicStitch
-indices*N	
-data*N
-merged
-g
-ParallelFilterDataset
-input_dataset
-other_arguments2
-Targuments
-num_parallel_calls
-handle
-¥
-ParallelInterleaveDataset
-input_dataset
-other_arguments2
-Targuments
-cycle_length
-block_length
-sloppy
-buffer_output_elements
-prefetch_input_elements
-handle
-ç
-ParallelInterleaveDatasetV2
-input_dataset
-other_arguments2
-Targuments
-cycle_length
-block_length
-num_parallel_calls
-handle
-ç
-ParallelInterleaveDatasetV3
-input_dataset
-other_arguments2
-Targuments
-cycle_length
-block_length
-num_parallel_calls
-handle
-¬
-ParallelInterleaveDatasetV4
-input_dataset
-other_arguments2
-Targuments
-cycle_length
-block_length
-buffer_output_elements
-prefetch_input_elements
-num_parallel_calls
-handle
+input"T
+paddings"	Tpaddings
+output"T"
+	Tpaddingstype0
 d
-ParallelMapDataset
-input_dataset
-other_arguments2
-Targuments
-num_parallel_calls
-handle
-f
-ParallelMapDatasetV2
-input_dataset
-other_arguments2
-Targuments
-num_parallel_calls
-handle
-]
-ParameterizedTruncatedNormal
-shape
-means
-stdevs	
-minvals	
-maxvals
-outputà
-Ÿ
-ParseExample
+PadV2
 
-serialized
-names
-sparse_keys*Nsparse
+input"T
+paddings"	Tpaddings
+constant_values"T
+output"T"
+	Tpaddingstype0
+z
+PaddedBatchDataset
+input_dataset
 
-dense_keys*Ndense
-dense_defaults2Tdense
-sparse_indices*Nsparse
-sparse_values2sparse_types
-sparse_shapes*Nsparse
+batch_size	
+padded_shapes	*N
+padding_values2Toutput_types
+
+handle
+ê
+PaddedBatchDatasetV2
+input_dataset
+
+batch_size	
+padded_shapes	*N
+padding_values2Toutput_types
+drop_remainder
+
+
+handle
+$
+PaddingFIFOQueue
+handleÄà
+#
+PaddingFIFOQueueV2
+
+handleà
+q
+ParallelBatchDataset
+input_dataset
+
+batch_size	
+num_parallel_calls	
+drop_remainder
+
+
+handle
+-
+ParallelConcat
+values"T*N
+output"T
+B
+ParallelDynamicStitch
+indices*N
+data"T*N
+merged"T
+m
+ParallelFilterDataset
+input_dataset
+other_arguments2
+Targuments
+num_parallel_calls	
+
+handle
+¬
+ParallelInterleaveDataset
+input_dataset
+other_arguments2
+Targuments
+cycle_length	
+block_length	
+
+sloppy
+
+buffer_output_elements	
+prefetch_input_elements	
+
+handle
+ó
+ParallelInterleaveDatasetV2
+input_dataset
+other_arguments2
+Targuments
+cycle_length	
+block_length	
+num_parallel_calls	
+
+handle
+ó
+ParallelInterleaveDatasetV3
+input_dataset
+other_arguments2
+Targuments
+cycle_length	
+block_length	
+num_parallel_calls	
+
+handle
+–
+ParallelInterleaveDatasetV4
+input_dataset
+other_arguments2
+Targuments
+cycle_length	
+block_length	
+buffer_output_elements	
+prefetch_input_elements	
+num_parallel_calls	
+
+handle
+j
+ParallelMapDataset
+input_dataset
+other_arguments2
+Targuments
+num_parallel_calls
+
+handle
+l
+ParallelMapDatasetV2
+input_dataset
+other_arguments2
+Targuments
+num_parallel_calls	
+
+handle
+É
+ParameterizedTruncatedNormal
+
+shape"T
+means"dtype
+stdevs"dtype
+minvals"dtype
+maxvals"dtype
+output"dtypeà
+Â
+ParseExample
+
+serialized	
+names
+sparse_keys*Nsparse
+
+dense_keys*Ndense
+dense_defaults2Tdense
+sparse_indices	*Nsparse
+sparse_values2sparse_types
+sparse_shapes	*Nsparse
 dense_values2Tdense
-`
-ParseExampleDataset
-input_dataset
-num_parallel_calls
-dense_defaults2Tdense
-handle
-b
-ParseExampleDatasetV2
-input_dataset
-num_parallel_calls
-dense_defaults2Tdense
-handle
-≠
-ParseExampleV2
+f
+ParseExampleDataset
+input_dataset
+num_parallel_calls	
+dense_defaults2Tdense
 
-serialized
-names
-sparse_keys
+handle
+h
+ParseExampleDatasetV2
+input_dataset
+num_parallel_calls	
+dense_defaults2Tdense
 
-dense_keys
-ragged_keys
-dense_defaults2Tdense
-sparse_indices*
+handle
+ª
+ParseExampleV2
+
+serialized	
+names
+sparse_keys
+
+dense_keys
+ragged_keys
+dense_defaults2Tdense
+sparse_indices	*
 num_sparse
-sparse_values2sparse_types
-sparse_shapes*
+sparse_values2sparse_types
+sparse_shapes	*
 num_sparse
 dense_values2Tdense#
 ragged_values2ragged_value_types'
 ragged_row_splits2ragged_split_types
-î
-ParseSequenceExample
+¢
+ParseSequenceExample
 
-serialized
+serialized
 
-debug_name(
-context_dense_defaults2Tcontext_dense)
-context_sparse_indices*Ncontext_sparse-
-context_sparse_values2context_sparse_types(
-context_sparse_shapes*Ncontext_sparse&
-context_dense_values2Tcontext_dense3
-feature_list_sparse_indices*Nfeature_list_sparse7
-feature_list_sparse_values2feature_list_sparse_types2
-feature_list_sparse_shapes*Nfeature_list_sparse5
-feature_list_dense_values2feature_list_dense_types1
-feature_list_dense_lengths*Nfeature_list_dense
-ê
-ParseSequenceExampleV2
+debug_name(
+context_dense_defaults2Tcontext_dense+
+context_sparse_indices	*Ncontext_sparse-
+context_sparse_values2context_sparse_types*
+context_sparse_shapes	*Ncontext_sparse&
+context_dense_values2Tcontext_dense5
+feature_list_sparse_indices	*Nfeature_list_sparse7
+feature_list_sparse_values2feature_list_sparse_types4
+feature_list_sparse_shapes	*Nfeature_list_sparse5
+feature_list_dense_values2feature_list_dense_types3
+feature_list_dense_lengths	*Nfeature_list_dense
+¨
+ParseSequenceExampleV2
 
-serialized
+serialized
 
-debug_name
-context_sparse_keys
-context_dense_keys
-context_ragged_keys
-feature_list_sparse_keys
-feature_list_dense_keys
-feature_list_ragged_keys*
-(feature_list_dense_missing_assumed_empty(
-context_dense_defaults2Tcontext_dense)
-context_sparse_indices*Ncontext_sparse-
-context_sparse_values2context_sparse_types(
-context_sparse_shapes*Ncontext_sparse&
+debug_name
+context_sparse_keys
+context_dense_keys
+context_ragged_keys
+feature_list_sparse_keys
+feature_list_dense_keys
+feature_list_ragged_keys,
+(feature_list_dense_missing_assumed_empty
+(
+context_dense_defaults2Tcontext_dense+
+context_sparse_indices	*Ncontext_sparse-
+context_sparse_values2context_sparse_types*
+context_sparse_shapes	*Ncontext_sparse&
 context_dense_values2Tcontext_dense3
 context_ragged_values2context_ragged_value_types7
-context_ragged_row_splits2context_ragged_split_types3
-feature_list_sparse_indices*Nfeature_list_sparse7
-feature_list_sparse_values2feature_list_sparse_types2
-feature_list_sparse_shapes*Nfeature_list_sparse5
-feature_list_dense_values2feature_list_dense_types1
-feature_list_dense_lengths*Nfeature_list_dense=
+context_ragged_row_splits2context_ragged_split_types5
+feature_list_sparse_indices	*Nfeature_list_sparse7
+feature_list_sparse_values2feature_list_sparse_types4
+feature_list_sparse_shapes	*Nfeature_list_sparse5
+feature_list_dense_values2feature_list_dense_types3
+feature_list_dense_lengths	*Nfeature_list_dense=
 feature_list_ragged_values2feature_list_ragged_value_typesC
  feature_list_ragged_outer_splits2feature_list_ragged_split_typesC
  feature_list_ragged_inner_splits2feature_list_ragged_split_types
-Æ
-ParseSingleExample
+¥
+ParseSingleExample
 
-serialized
-dense_defaults2Tdense
-sparse_indices*
+serialized
+dense_defaults2Tdense
+sparse_indices	*
 num_sparse
-sparse_values2sparse_types
-sparse_shapes*
+sparse_values2sparse_types
+sparse_shapes	*
 num_sparse
 dense_values2Tdense
-√
-ParseSingleSequenceExample
+Ÿ
+ParseSingleSequenceExample
 
-serialized*
-(feature_list_dense_missing_assumed_empty&
-context_sparse_keys*Ncontext_sparse$
-context_dense_keys*Ncontext_dense0
-feature_list_sparse_keys*Nfeature_list_sparse.
-feature_list_dense_keys*Nfeature_list_dense(
-context_dense_defaults2Tcontext_dense
+serialized,
+(feature_list_dense_missing_assumed_empty(
+context_sparse_keys*Ncontext_sparse&
+context_dense_keys*Ncontext_dense2
+feature_list_sparse_keys*Nfeature_list_sparse0
+feature_list_dense_keys*Nfeature_list_dense(
+context_dense_defaults2Tcontext_dense
 
-debug_name)
-context_sparse_indices*Ncontext_sparse-
-context_sparse_values2context_sparse_types(
-context_sparse_shapes*Ncontext_sparse&
-context_dense_values2Tcontext_dense3
-feature_list_sparse_indices*Nfeature_list_sparse7
-feature_list_sparse_values2feature_list_sparse_types2
-feature_list_sparse_shapes*Nfeature_list_sparse5
+debug_name+
+context_sparse_indices	*Ncontext_sparse-
+context_sparse_values2context_sparse_types*
+context_sparse_shapes	*Ncontext_sparse&
+context_dense_values2Tcontext_dense5
+feature_list_sparse_indices	*Nfeature_list_sparse7
+feature_list_sparse_values2feature_list_sparse_types4
+feature_list_sparse_shapes	*Nfeature_list_sparse5
 feature_list_dense_values2feature_list_dense_types
-%
-ParseTensor
+1
+ParseTensor
 
-serialized
-output
+serialized
+output"out_type
 .
 PartitionedCall
 args2Tin
 output2Tout
-
-Placeholder
-output
-
-PlaceholderV2
-output
-+
-PlaceholderWithDefault
-input
-output
-
-	Polygamma
-a
-x
-z
-
-PopulationCount
-x
-y
-
-Pow
-x
-y
-z
-;
-PrefetchDataset
-input_dataset
-buffer_size
-handle
-!
-Prelinearize
-input
-output
-/
-PrelinearizeTuple
-inputs2dtypes
-output
-$
-PreventGradient
-input
-output
-(
-Print
-input	
-data2U
-outputà
-
-PrintV2
-inputà
-
-PriorityQueue
-handleÄà
 
-PriorityQueueV2
-handleà
-D
-PrivateThreadPoolDataset
-input_dataset
-num_threads
-handle
+Placeholder
+output"dtype
+ 
+PlaceholderV2
+output"dtype
+9
+PlaceholderWithDefault
+input"dtype
+output"dtype
+#
+	Polygamma
+a"T
+x"T
+z"T
+ 
+PopulationCount
+x"T
+y
+
+Pow
+x"T
+y"T
+z"T
+A
+PrefetchDataset
+input_dataset
+buffer_size	
+
+handle
+*
+Prelinearize
+input"dtype
+
+output
+1
+PrelinearizeTuple
+inputs2dtypes
+
+output
+*
+PreventGradient
+
+input"T
+output"T
 .
-Prod
-input
-reduction_indices
-output
+Print
+
+input"T	
+data2U
+output"Tà
+
+PrintV2	
+inputà
+!
+PriorityQueue
+handleÄà
+ 
+PriorityQueueV2
+
+handleà
+J
+PrivateThreadPoolDataset
+input_dataset
+num_threads	
+
+handle
+L
+Prod
+
+input"T
+reduction_indices"Tidx
+output"T"
+Tidxtype0
 )
 PyFunc
 input2Tin
@@ -4843,3630 +5227,3912 @@ D
 PyFuncStateless
 input2Tin
 output2Tout
-
-Qr
-input
-q
-r
-*
-QuantizeAndDequantize
-input
-output
-F
-QuantizeAndDequantizeV2
-input
-	input_min
-	input_max
-output
-R
-QuantizeAndDequantizeV3
-input
-	input_min
-	input_max
-
-num_bits
-output
-F
-QuantizeAndDequantizeV4
-input
-	input_min
-	input_max
-output
-ã
-QuantizeAndDequantizeV4Grad
-	gradients
-input
-	input_min
-	input_max
-input_backprop
-input_min_backprop
-input_max_backprop
-e
-QuantizeDownAndShrinkRange
-input
-	input_min
-	input_max
-output
-
-output_min
-
-output_max
-U
-
-QuantizeV2
-input
-	min_range
-	max_range
-output
-
-output_min
-
-output_max
-S
-QuantizedAdd
-x
-y
-min_x
-max_x
-min_y
-max_y
-z
-min_z
-max_z
-[
-QuantizedAvgPool
-input
-	min_input
-	max_input
-output
-
-min_output
-
-max_output
-Ÿ
-)QuantizedBatchNormWithGlobalNormalization
-t
-t_min
-t_max
-m
-m_min
-m_max
-v
-v_min
-v_max
-beta
-
-beta_min
-
-beta_max
-gamma
-	gamma_min
-	gamma_max
-result
-
-result_min
-
-result_max
-u
-QuantizedBiasAdd
-input
-bias
-	min_input
-	max_input
-
-min_bias
-
-max_bias
-output	
-min_out	
-max_out
-u
-QuantizedConcat
-
-concat_dim
-values*N
-
-input_mins*N
-input_maxes*N
-output
-
-output_min
-
-output_max
-q
-QuantizedConcatV2
-values*N
-axis
-
-input_mins*N
-input_maxes*N
-output
-
-output_min
-
-output_max
-Ä
-QuantizedConv2D
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-á
-QuantizedConv2DAndRelu
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-¿
-#QuantizedConv2DAndReluAndRequantize
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
-π
-QuantizedConv2DAndRequantize
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
-ä
-QuantizedConv2DPerChannel
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-ê
-QuantizedConv2DWithBias
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-ó
-QuantizedConv2DWithBiasAndRelu
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-–
-+QuantizedConv2DWithBiasAndReluAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
-…
-$QuantizedConv2DWithBiasAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
-Ç
-4QuantizedConv2DWithBiasSignedSumAndReluAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output	
-summand
-min_summand
-max_summand
-output
-
-min_output
-
-max_output
-•
-!QuantizedConv2DWithBiasSumAndRelu
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter	
-summand
-output
-
-min_output
-
-max_output
-¸
-.QuantizedConv2DWithBiasSumAndReluAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output	
-summand
-min_summand
-max_summand
-output
-
-min_output
-
-max_output
-â
-QuantizedDepthwiseConv2D
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-ô
- QuantizedDepthwiseConv2DWithBias
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-†
-'QuantizedDepthwiseConv2DWithBiasAndRelu
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-Ÿ
-4QuantizedDepthwiseConv2DWithBiasAndReluAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
-E
-QuantizedInstanceNorm
-x
-x_min
-x_max
-y
-y_min
-y_max
-\
-QuantizedMatMul
-a
-b
-min_a
-max_a
-min_b
-max_b
-out	
-min_out	
-max_out
-l
-QuantizedMatMulWithBias
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-out	
-min_out	
-max_out
-è
-$QuantizedMatMulWithBiasAndDequantize
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-min_freezed_output
-max_freezed_output
-out
-s
-QuantizedMatMulWithBiasAndRelu
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-out	
-min_out	
-max_out
-¨
-+QuantizedMatMulWithBiasAndReluAndRequantize
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-min_freezed_output
-max_freezed_output
-out	
-min_out	
-max_out
-•
-$QuantizedMatMulWithBiasAndRequantize
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-min_freezed_output
-max_freezed_output
-out	
-min_out	
-max_out
-[
-QuantizedMaxPool
-input
-	min_input
-	max_input
-output
-
-min_output
-
-max_output
-S
-QuantizedMul
-x
-y
-min_x
-max_x
-min_y
-max_y
-z
-min_z
-max_z
-p
-QuantizedRelu
-
-features
-min_features
-max_features
-activations
-min_activations
-max_activations
-q
-QuantizedRelu6
-
-features
-min_features
-max_features
-activations
-min_activations
-max_activations
-~
-QuantizedReluX
-
-features
-	max_value
-min_features
-max_features
-activations
-min_activations
-max_activations
-e
-QuantizedReshape
-tensor
-shape
-	input_min
-	input_max
-output
-
-output_min
-
-output_max
-a
-QuantizedResizeBilinear
-images
-size
-min
-max
-resized_images	
-out_min	
-out_max
-
-
-QueueClose
-handleÄ
-
-QueueCloseV2
-handleà
-:
-QueueDequeue
-handleÄ
-
-components2component_types
-C
-QueueDequeueMany
-handleÄ
-n
-
-components2component_types
-E
-QueueDequeueManyV2
-handle
-n
-
-components2component_typesà
-C
-QueueDequeueUpTo
-handleÄ
-n
-
-components2component_types
-E
-QueueDequeueUpToV2
-handle
-n
-
-components2component_typesà
-<
-QueueDequeueV2
-handle
-
-components2component_typesà
-6
-QueueEnqueue
-handleÄ
-
-components2Tcomponents
-:
-QueueEnqueueMany
-handleÄ
-
-components2Tcomponents
-<
-QueueEnqueueManyV2
-handle
-
-components2Tcomponentsà
-8
-QueueEnqueueV2
-handle
-
-components2Tcomponentsà
-)
-QueueIsClosed
-handleÄ
-	is_closed
-+
-QueueIsClosedV2
-handle
-	is_closedà
  
-	QueueSize
-handleÄ
-size
-"
-QueueSizeV2
-handle
-sizeà
-'
-RFFT
-input
+Qr
 
-fft_length
-output
-)
-RFFT2D
-input
+input"T
+q"T
+r"T
+0
+QuantizeAndDequantize
 
-fft_length
-output
-)
-RFFT3D
-input
+input"T
+output"T
+R
+QuantizeAndDequantizeV2
 
-fft_length
-output
-1
-RFFTND
-input
+input"T
+	input_min"T
+	input_max"T
+output"T
+`
+QuantizeAndDequantizeV3
 
-fft_length
-axes
-output
-
-RGBToHSV
-images
-output
-A
-RaggedBincount
-splits
-values
-size	
-weights
-output
-q
-RaggedCountSparseOutput
-splits
-values	
-weights
-output_indices
-output_values
-output_dense_shape
+input"T
+	input_min"T
+	input_max"T
+num_bits
+output"T
+R
+QuantizeAndDequantizeV4
+
+input"T
+	input_min"T
+	input_max"T
+output"T
+†
+QuantizeAndDequantizeV4Grad
+	gradients"T
+
+input"T
+	input_min"T
+	input_max"T
+input_backprop"T
+input_min_backprop"T
+input_max_backprop"T
+
+QuantizeDownAndShrinkRange
+input"Tinput
+	input_min
+	input_max
+output"out_type
+
+output_min
+
+output_max
+b
+
+QuantizeV2	
+input
+	min_range
+	max_range
+output"T
+
+output_min
+
+output_max
+Ö
+QuantizedAdd
+x"T1
+y"T2	
+min_x	
+max_x	
+min_y	
+max_y
+z"Toutput	
+min_z	
+max_z"
+Toutputtype0
+i
+QuantizedAvgPool
+
+input"T
+	min_input
+	max_input
+output"T
+
+min_output
+
+max_output
+£
+)QuantizedBatchNormWithGlobalNormalization
+t"Tinput	
+t_min	
+t_max
+m"Tinput	
+m_min	
+m_max
+v"Tinput	
+v_min	
+v_max
+beta"Tinput
+beta_min
+beta_max
+gamma"Tinput
+	gamma_min
+	gamma_max
+result"out_type
+
+result_min
+
+result_max
+ì
+QuantizedBiasAdd
+input"T1
+
+bias"T2
+	min_input
+	max_input
+min_bias
+max_bias
+output"out_type
+min_out
+max_out
+Ö
+QuantizedConcat
+
+concat_dim
+values"T*N
+
+input_mins*N
+input_maxes*N
+output"T
+
+output_min
+
+output_max
+ó
+QuantizedConcatV2
+values"T*N
+axis"Tidx
+
+input_mins*N
+input_maxes*N
+output"T
+
+output_min
+
+output_max"
+Tidxtype0
+Ω
+QuantizedConv2D
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+ƒ
+QuantizedConv2DAndRelu
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+Å
+#QuantizedConv2DAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
 ˙
+QuantizedConv2DAndRequantize
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+«
+QuantizedConv2DPerChannel
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+œ
+QuantizedConv2DWithBias
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+÷
+QuantizedConv2DWithBiasAndRelu
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+ò
++QuantizedConv2DWithBiasAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+ë
+$QuantizedConv2DWithBiasAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+ÿ
+4QuantizedConv2DWithBiasSignedSumAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+summand"Tsummand
+min_summand
+max_summand
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+Ê
+!QuantizedConv2DWithBiasSumAndRelu
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+summand
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+“
+.QuantizedConv2DWithBiasSumAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+summand"Tsummand
+min_summand
+max_summand
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+∆
+QuantizedDepthwiseConv2D
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+ÿ
+ QuantizedDepthwiseConv2DWithBias
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+ﬂ
+'QuantizedDepthwiseConv2DWithBiasAndRelu
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+°
+4QuantizedDepthwiseConv2DWithBiasAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+S
+QuantizedInstanceNorm
+x"T	
+x_min	
+x_max
+y"T	
+y_min	
+y_max
+ß
+QuantizedMatMul
+a"T1
+b"T2	
+min_a	
+max_a	
+min_b	
+max_b
+out"Toutput
+min_out
+max_out"
+Toutputtype0"
+Tactivationtype0
+•
+QuantizedMatMulWithBias
+a"T1
+b"T2
+bias"Tbias	
+min_a	
+max_a	
+min_b	
+max_b
+out"Toutput
+min_out
+max_out"
+Toutputtype0
+≥
+$QuantizedMatMulWithBiasAndDequantize
+a"T1
+b"T2
+bias"Tbias	
+min_a	
+max_a	
+min_b	
+max_b
+min_freezed_output
+max_freezed_output
+out"Toutput
+ß
+QuantizedMatMulWithBiasAndRelu
+a"T1
+b"T2
+bias	
+min_a	
+max_a	
+min_b	
+max_b
+out"Toutput
+min_out
+max_out"
+Toutputtype0
+È
++QuantizedMatMulWithBiasAndReluAndRequantize
+a"T1
+b"T2
+bias"Tbias	
+min_a	
+max_a	
+min_b	
+max_b
+min_freezed_output
+max_freezed_output
+out"Toutput
+min_out
+max_out"
+Toutputtype0
+‚
+$QuantizedMatMulWithBiasAndRequantize
+a"T1
+b"T2
+bias"Tbias	
+min_a	
+max_a	
+min_b	
+max_b
+min_freezed_output
+max_freezed_output
+out"Toutput
+min_out
+max_out"
+Toutputtype0
+i
+QuantizedMaxPool
+
+input"T
+	min_input
+	max_input
+output"T
+
+min_output
+
+max_output
+Ö
+QuantizedMul
+x"T1
+y"T2	
+min_x	
+max_x	
+min_y	
+max_y
+z"Toutput	
+min_z	
+max_z"
+Toutputtype0
+†
+QuantizedRelu
+features"Tinput
+min_features
+max_features
+activations"out_type
+min_activations
+max_activations"
+out_typetype0
+°
+QuantizedRelu6
+features"Tinput
+min_features
+max_features
+activations"out_type
+min_activations
+max_activations"
+out_typetype0
+∞
+QuantizedReluX
+features"Tinput
+	max_value
+min_features
+max_features
+activations"out_type
+min_activations
+max_activations"
+out_typetype0
+è
+QuantizedReshape
+tensor"T
+shape"Tshape
+	input_min
+	input_max
+output"T
+
+output_min
+
+output_max"
+Tshapetype0
+q
+QuantizedResizeBilinear
+images"T
+size
+min
+max
+resized_images"T
+out_min
+out_max
+
+
+QueueClose
+handleÄ
+
+QueueCloseV2
+
+handleà
+<
+QueueDequeue
+handleÄ
+
+components2component_types
+G
+QueueDequeueMany
+handleÄ
+n
+
+components2component_types
+I
+QueueDequeueManyV2
+
+handle
+n
+
+components2component_typesà
+G
+QueueDequeueUpTo
+handleÄ
+n
+
+components2component_types
+I
+QueueDequeueUpToV2
+
+handle
+n
+
+components2component_typesà
+>
+QueueDequeueV2
+
+handle
+
+components2component_typesà
+8
+QueueEnqueue
+handleÄ
+
+components2Tcomponents
+<
+QueueEnqueueMany
+handleÄ
+
+components2Tcomponents
+>
+QueueEnqueueManyV2
+
+handle
+
+components2Tcomponentsà
+:
+QueueEnqueueV2
+
+handle
+
+components2Tcomponentsà
+-
+QueueIsClosed
+handleÄ
+	is_closed
+
+/
+QueueIsClosedV2
+
+handle
+	is_closed
+à
+$
+	QueueSize
+handleÄ
+size
+&
+QueueSizeV2
+
+handle
+sizeà
+c
+RFFT
+input"Treal
+
+fft_length
+output"Tcomplex"
+Trealtype0"
+Tcomplextype0
+e
+RFFT2D
+input"Treal
+
+fft_length
+output"Tcomplex"
+Trealtype0"
+Tcomplextype0
+e
+RFFT3D
+input"Treal
+
+fft_length
+output"Tcomplex"
+Trealtype0"
+Tcomplextype0
+o
+RFFTND
+input"Treal
+
+fft_length
+axes
+output"Tcomplex"
+Trealtype0"
+Tcomplextype0
+3
+RGBToHSV
+images"T
+output"T"
+Ttype0
+U
+RaggedBincount
+
+splits	
+values"Tidx
+size"Tidx
+weights"T
+output"T
+î
+RaggedCountSparseOutput
+
+splits	
+values"T
+weights"output_type
+output_indices	
+output_values"output_type
+output_dense_shape	
+§
 RaggedCross$
 ragged_values2ragged_values_types(
-ragged_row_splits2ragged_splits_types
-sparse_indices*Nsparse$
-sparse_values2sparse_values_types
-sparse_shape*Nsparse
-dense_inputs2dense_types
-output_values
-output_row_splits
-ù
-RaggedFillEmptyRows
-value_rowids
-values
-nrows
-default_value
-output_value_rowids
-output_values
-empty_row_indicator
-reverse_index_map
-\
-RaggedFillEmptyRowsGrad
-reverse_index_map
-grad_values
+ragged_row_splits2ragged_splits_types
+sparse_indices	*Nsparse$
+sparse_values2sparse_values_types
+sparse_shape	*Nsparse
+dense_inputs2dense_types 
+output_values"out_values_type(
+output_row_splits"out_row_splits_type
+∞
+RaggedFillEmptyRows
+value_rowids	
+values"T	
+nrows	
+default_value"T
+output_value_rowids	
+output_values"T
+empty_row_indicator
+
+reverse_index_map	
+g
+RaggedFillEmptyRowsGrad
+reverse_index_map	
+grad_values"T
+d_values"T
+d_default_value"T
+‚
+RaggedGather3
+params_nested_splits"Tsplits*PARAMS_RAGGED_RANK
+params_dense_values"Tvalues
+indices"Tindices3
+output_nested_splits"Tsplits*OUTPUT_RAGGED_RANK
+output_dense_values"Tvalues"
+Tsplitstype0	
+ã
+RaggedRange
+starts"T
+limits"T
+deltas"T
+rt_nested_splits"Tsplits
+rt_dense_values"T"
+Ttype0"
+Tsplitstype0	
+ó
+RaggedTensorFromVariant
+encoded_ragged3
+output_nested_splits"Tsplits*output_ragged_rank
+output_dense_values"Tvalues"
+Tsplitstype0	
+´
+RaggedTensorToSparse(
+rt_nested_splits"Tsplits*RAGGED_RANK
+rt_dense_values"T
+sparse_indices	
+sparse_values"T
+sparse_dense_shape	"
+Tsplitstype0	
+ë
+RaggedTensorToTensor
+shape"Tshape
+values"T
+default_value"T:
+row_partition_tensors"Tindex*num_row_partition_tensors
+result"T
+Ü
+RaggedTensorToVariant(
+rt_nested_splits"Tsplits*RAGGED_RANK
+rt_dense_values"Tvalues
+encoded_ragged"
+Tsplitstype0	
+ö
+RaggedTensorToVariantGradient
+encoded_ragged_grad
 
-d_values
-d_default_value
-ü
-RaggedGather*
-params_nested_splits*PARAMS_RAGGED_RANK
-params_dense_values	
-indices*
-output_nested_splits*OUTPUT_RAGGED_RANK
-output_dense_values
-R
-RaggedRange
-starts
-limits
-deltas
-rt_nested_splits
-rt_dense_values
-n
-RaggedTensorFromVariant
-encoded_ragged*
-output_nested_splits*output_ragged_rank
-output_dense_values
-É
-RaggedTensorToSparse
-rt_nested_splits*RAGGED_RANK
-rt_dense_values
-sparse_indices
-sparse_values
-sparse_dense_shape
-x
-RaggedTensorToTensor
-shape
-values
-default_value2
-row_partition_tensors*num_row_partition_tensors
-result
-]
-RaggedTensorToVariant
-rt_nested_splits*RAGGED_RANK
-rt_dense_values
-encoded_ragged
-o
-RaggedTensorToVariantGradient
-encoded_ragged_grad
+row_splits"Tsplits
+dense_values_shape
+dense_values_grad"Tvalues"
+Tsplitstype0	
+2
 
-row_splits
-dense_values_shape
-dense_values_grad
-*
+RandomCrop
 
-RandomCrop
-image
-size
-outputà
--
-RandomDataset
-seed
-seed2
-handleà
-A
-RandomDatasetV2
-seed
-seed2
-seed_generator
-handleà
-,
-RandomGamma
-shape
-alpha
-outputà
-.
-RandomGammaGrad
-alpha
-sample
-output
-<
-RandomIndexShuffle
-index
-seed
-	max_index
-output
--
-RandomPoisson
-shape
-rate
-outputà
-/
-RandomPoissonV2
-shape
-rate
-outputà
-%
-RandomShuffle
-value
-outputà
-$
-RandomShuffleQueue
-handleÄà
-#
-RandomShuffleQueueV2
-handleà
-,
-RandomStandardNormal
-shape
-outputà
-%
-RandomUniform
-shape
-outputà
-<
-RandomUniformInt
-shape
-minval
-maxval
-outputà
-,
-Range
-start
-limit
-delta
-output
-4
-RangeDataset
-start
-stop
-step
-handleà
-
-Rank
-input
-output
-"
-ReadFile
+image"T
+size	
+output"Tà
+3
+RandomDataset
+seed		
+seed2	
 
-filename
+handleà
+I
+RandomDatasetV2
+seed		
+seed2	
+seed_generator
 
-contents
-(
-ReadVariableOp
-
-resource
-valueà
+handleà
 5
-ReadVariableXlaSplitND
+RandomGamma
 
-resource
-outputs*Nà
-B
-ReaderNumRecordsProduced
-reader_handleÄ
-records_produced
-D
-ReaderNumRecordsProducedV2
-reader_handle
-records_producedà
-D
-ReaderNumWorkUnitsCompleted
-reader_handleÄ
-units_completed
-F
-ReaderNumWorkUnitsCompletedV2
-reader_handle
-units_completedà
-C
+shape"S
 
-ReaderRead
-reader_handleÄ
-queue_handleÄ
-key
-value
+alpha"T
+output"Tà
+7
+RandomGammaGrad
+
+alpha"T
+sample"T
+output"T
 X
-ReaderReadUpTo
-reader_handleÄ
-queue_handleÄ
-num_records
-keys
-values
-W
-ReaderReadUpToV2
-reader_handle
-queue_handle
-num_records
-keys
-valuesà
-B
-ReaderReadV2
-reader_handle
-queue_handle
-key
-valueà
-!
-ReaderReset
-reader_handleÄ
-#
-ReaderResetV2
-reader_handleà
-1
-ReaderRestoreState
-reader_handleÄ
-state
-3
-ReaderRestoreStateV2
-reader_handle
-stateà
-3
-ReaderSerializeState
-reader_handleÄ
-state
-5
-ReaderSerializeStateV2
-reader_handle
-stateà
-
-Real
-input
-output
-
-RealDiv
-x
-y
-z
-;
-RebatchDataset
-input_dataset
-num_replicas
-handle
-N
-RebatchDatasetV2
-input_dataset
-batch_sizes
-drop_remainder
-handle
-
+RandomIndexShuffle
+index"dtype
+seed"Tseed
+	max_index"dtype
+output"dtype
+>
+RandomPoisson
 
-Reciprocal
-x
-y
+shape"S
+rate"dtype
+output"dtypeà
+^
+RandomPoissonV2
+
+shape"S	
+rate"R
+output"dtype"
+Rtype0"
+dtypetype0	à
++
+RandomShuffle
+
+value"T
+output"Tà
+&
+RandomShuffleQueue
+handleÄà
+%
+RandomShuffleQueueV2
+
+handleà
+6
+RandomStandardNormal
+
+shape"T
+output"dtypeà
+/
+RandomUniform
+
+shape"T
+output"dtypeà
+Q
+RandomUniformInt
+
+shape"T
+minval"Tout
+maxval"Tout
+output"Toutà
+V
+Range
+start"Tidx
+limit"Tidx
+delta"Tidx
+output"Tidx"
+Tidxtype0
+<
+RangeDataset	
+start	
+stop	
+step	
+
+handleà
+
+Rank
+
+input"T
+
+output
+&
+ReadFile
+filename
+contents
+1
+ReadVariableOp
+resource
+value"dtypeà
+:
+ReadVariableXlaSplitND
+resource
+outputs"T*Nà
+F
+ReaderNumRecordsProduced
+reader_handleÄ
+records_produced	
+H
+ReaderNumRecordsProducedV2
+reader_handle
+records_produced	à
+H
+ReaderNumWorkUnitsCompleted
+reader_handleÄ
+units_completed	
+J
+ReaderNumWorkUnitsCompletedV2
+reader_handle
+units_completed	à
+K
+
+ReaderRead
+reader_handleÄ
+queue_handleÄ
+key	
+value
+b
+ReaderReadUpTo
+reader_handleÄ
+queue_handleÄ
+num_records	
+keys
+
+values
+a
+ReaderReadUpToV2
+reader_handle
+queue_handle
+num_records	
+keys
+
+valuesà
+J
+ReaderReadV2
+reader_handle
+queue_handle
+key	
+valueà
+#
+ReaderReset
+reader_handleÄ
+%
+ReaderResetV2
+reader_handleà
+5
+ReaderRestoreState
+reader_handleÄ	
+state
+7
+ReaderRestoreStateV2
+reader_handle	
+stateà
+7
+ReaderSerializeState
+reader_handleÄ	
+state
+9
+ReaderSerializeStateV2
+reader_handle	
+stateà
+C
+Real
+
+input"T
+output"Tout"
+Ttype0"
+Touttype0
+!
+RealDiv
+x"T
+y"T
+z"T
+A
+RebatchDataset
+input_dataset
+num_replicas	
+
+handle
+V
+RebatchDatasetV2
+input_dataset
+batch_sizes	
+drop_remainder
+
+
+handle
+
+
+Reciprocal
+x"T
+y"T
+)
+ReciprocalGrad
+y"T
+dy"T
+z"T
+
+RecordInput
+recordsà
  
-ReciprocalGrad
-y
-dy
-z
-
-RecordInput	
-recordsà
-
-Recv
-tensorà
-8
-RecvTPUEmbeddingActivations
-outputs*num_outputsà
-w
-ReduceDataset
-input_dataset
+Recv
+tensor"tensor_typeà
+:
+RecvTPUEmbeddingActivations
+outputs*num_outputsà
+y
+ReduceDataset
+input_dataset
 initial_state2Tstate
 other_arguments2
 Targuments
 
 components2output_typesà
-5
+;
 
-ReduceJoin
-inputs
-reduction_indices
-output
-"
-RefEnter	
-dataÄ
-outputÄ
-!
-RefExit	
-dataÄ
-outputÄ
-&
+ReduceJoin
+
+inputs
+reduction_indices
+
+output
+(
+RefEnter
+data"TÄ
+output"TÄ
+'
+RefExit
+data"TÄ
+output"TÄ
+,
 RefIdentity
-
-inputÄ
-outputÄ
-6
-RefMerge
-inputs*NÄ
-outputÄ
-value_index
-*
-RefNextIteration	
-dataÄ
-outputÄ
-1
-	RefSelect
-index
-inputs*NÄ
-outputÄ
-C
-	RefSwitch	
-dataÄ
-pred
-output_falseÄ
-output_trueÄ
-.
-RegexFullMatch
-input	
-pattern
-output
-7
-RegexReplace
-input	
-pattern	
-rewrite
-output
-A
-RegisterDataset	
-dataset	
-address
-
-protocol
-
-dataset_id
-C
-RegisterDatasetV2	
-dataset	
-address
-
-protocol
-
-dataset_id
-
-Relayout
-input
-output
-1
-RelayoutLike
-input
-layout_input
-output
-!
-Relu
-
-features
-activations
-"
-Relu6
-
-features
-activations
-1
-	Relu6Grad
-	gradients
-
-features
-	backprops
+input"TÄ
+output"TÄ
+>
+RefMerge
+inputs"T*NÄ
+output"TÄ
+value_index
 0
-ReluGrad
-	gradients
+RefNextIteration
+data"TÄ
+output"TÄ
+9
+	RefSelect	
+index
+inputs"T*NÄ
+output"TÄ
+N
+	RefSwitch
+data"TÄ
+pred
+
+output_false"TÄ
+output_true"TÄ
+4
+RegexFullMatch	
+input
+pattern
 
-features
-	backprops
-6
+output
 
-RemoteCall
-target
+?
+RegexReplace	
+input
+pattern
+rewrite
+
+output
+I
+RegisterDataset
+dataset
+address
+protocol
+
+dataset_id	
+K
+RegisterDatasetV2
+dataset
+address
+protocol
+
+dataset_id
+#
+Relayout
+
+input"T
+output"T
+:
+RelayoutLike
+
+input"T
+layout_input"U
+output"T
+'
+Relu
+features"T
+activations"T
+(
+Relu6
+features"T
+activations"T
+:
+	Relu6Grad
+	gradients"T
+features"T
+	backprops"T
+9
+ReluGrad
+	gradients"T
+features"T
+	backprops"T
+8
+
+RemoteCall
+
+target
 args2Tin
 output2Toutà
-3
-RepeatDataset
-input_dataset
-count
-handle
-T
-RequantizationRange
-input
-	input_min
-	input_max
-
-output_min
-
-output_max
-^
-RequantizationRangePerChannel
-input
-	input_min
-	input_max
-
-output_min
-
-output_max
-Ö
-
-Requantize
-input
-	input_min
-	input_max
-requested_output_min
-requested_output_max
-output
-
-output_min
-
-output_max
-è
-RequantizePerChannel
-input
-	input_min
-	input_max
-requested_output_min
-requested_output_max
-output
-
-output_min
-
-output_max
-&
-Reshape
-tensor
-shape
-output
-0
-
-ResizeArea
-images
-size
-resized_images
-3
-ResizeBicubic
-images
-size
-resized_images
-8
-ResizeBicubicGrad
-grads
-original_image
-output
-4
-ResizeBilinear
-images
-size
-resized_images
 9
-ResizeBilinearGrad
-grads
-original_image
-output
-;
-ResizeNearestNeighbor
-images
-size
-resized_images
-6
-ResizeNearestNeighborGrad
-grads
-size
-output
-I
- ResourceAccumulatorApplyGradient
-handle
+RepeatDataset
+input_dataset	
+count	
 
-local_step
+handle
+d
+RequantizationRange
+input"Tinput
+	input_min
+	input_max
 
-gradientà
-C
-!ResourceAccumulatorNumAccumulated
-handle
-num_accumulatedà
-B
- ResourceAccumulatorSetGlobalStep
-handle
-new_global_stepà
-I
-ResourceAccumulatorTakeGradient
-handle
-num_required	
-averageà
-c
-ResourceApplyAdaMax
-var
-m
-v
-beta1_power
-lr
-beta1
-beta2	
-epsilon
-gradà
-Z
-ResourceApplyAdadelta
-var
-accum
-accum_update
-lr
-rho	
-epsilon
-gradà
-7
-ResourceApplyAdagrad
-var
-accum
-lr
-gradà
-É
-ResourceApplyAdagradDA
-var
-gradient_accumulator
-gradient_squared_accumulator
-grad
-lr
-l1
-l2
-global_stepà
-D
-ResourceApplyAdagradV2
-var
-accum
-lr	
-epsilon
-gradà
-p
-ResourceApplyAdam
-var
-m
-v
-beta1_power
-beta2_power
-lr
-beta1
-beta2	
-epsilon
-gradà
-É
-ResourceApplyAdamWithAmsgrad
-var
-m
-v
-vhat
-beta1_power
-beta2_power
-lr
-beta1
-beta2	
-epsilon
-gradà
-R
-ResourceApplyAddSign
-var
-m
-lr
-alpha
+output_min
 
-sign_decay
-beta
-gradà
-g
-ResourceApplyCenteredRMSProp
-var
-mg
-ms
-mom
-lr
-rho
-
-momentum	
-epsilon
-gradà
-V
-ResourceApplyFtrl
-var
-accum
-linear
-grad
-lr
-l1
-l2
-
-lr_powerà
-h
-ResourceApplyFtrlV2
-var
-accum
-linear
-grad
-lr
-l1
-l2
-l2_shrinkage
-
-lr_powerà
-:
-ResourceApplyGradientDescent
-var
-alpha
-deltaà
-I
-ResourceApplyKerasMomentum
-var
-accum
-lr
-grad
-
-momentumà
-D
-ResourceApplyMomentum
-var
-accum
-lr
-grad
-
-momentumà
-V
-ResourceApplyPowerSign
-var
-m
-lr	
-logbase
-
-sign_decay
-beta
-gradà
-K
-ResourceApplyProximalAdagrad
-var
-accum
-lr
-l1
-l2
-gradà
-N
-$ResourceApplyProximalGradientDescent
-var
-alpha
-l1
-l2
-deltaà
-Y
-ResourceApplyRMSProp
-var
-ms
-mom
-lr
-rho
-
-momentum	
-epsilon
-gradà
--
-ResourceConditionalAccumulator
-handleà
-,
-ResourceCountUpTo
-
-resource
-outputà
-4
-ResourceGather
-
-resource	
-indices
-outputà
-6
-ResourceGatherNd
-
-resource	
-indices
-outputà
-9
-ResourceScatterAdd
-
-resource	
-indices	
-updatesà
-9
-ResourceScatterDiv
-
-resource	
-indices	
-updatesà
-9
-ResourceScatterMax
-
-resource	
-indices	
-updatesà
-9
-ResourceScatterMin
-
-resource	
-indices	
-updatesà
-9
-ResourceScatterMul
-
-resource	
-indices	
-updatesà
-6
-ResourceScatterNdAdd
-ref	
-indices	
-updatesà
-6
-ResourceScatterNdMax
-ref	
-indices	
-updatesà
-6
-ResourceScatterNdMin
-ref	
-indices	
-updatesà
-6
-ResourceScatterNdSub
-ref	
-indices	
-updatesà
-9
-ResourceScatterNdUpdate
-ref	
-indices	
-updatesà
-9
-ResourceScatterSub
-
-resource	
-indices	
-updatesà
-<
-ResourceScatterUpdate
-
-resource	
-indices	
-updatesà
-k
-ResourceSparseApplyAdadelta
-var
-accum
-accum_update
-lr
-rho	
-epsilon
-grad	
-indicesà
-H
-ResourceSparseApplyAdagrad
-var
-accum
-lr
-grad	
-indicesà
-î
-ResourceSparseApplyAdagradDA
-var
-gradient_accumulator
-gradient_squared_accumulator
-grad	
-indices
-lr
-l1
-l2
-global_stepà
-U
-ResourceSparseApplyAdagradV2
-var
-accum
-lr	
-epsilon
-grad	
-indicesà
+output_max
 x
-"ResourceSparseApplyCenteredRMSProp
-var
-mg
-ms
-mom
-lr
-rho
+RequantizationRangePerChannel
 
-momentum	
-epsilon
-grad	
-indicesà
-g
-ResourceSparseApplyFtrl
-var
-accum
-linear
-grad	
-indices
-lr
-l1
-l2
+input"T
+	input_min
+	input_max
 
-lr_powerà
-y
-ResourceSparseApplyFtrlV2
-var
-accum
-linear
-grad	
-indices
-lr
-l1
-l2
-l2_shrinkage
+output_min
 
-lr_powerà
-Z
- ResourceSparseApplyKerasMomentum
-var
-accum
-lr
-grad	
-indices
+output_max"
+Ttype0
+£
 
-momentumà
-U
-ResourceSparseApplyMomentum
-var
-accum
-lr
-grad	
-indices
+Requantize
+input"Tinput
+	input_min
+	input_max
+requested_output_min
+requested_output_max
+output"out_type
 
-momentumà
-\
-"ResourceSparseApplyProximalAdagrad
-var
-accum
-lr
-l1
-l2
-grad	
-indicesà
-^
-*ResourceSparseApplyProximalGradientDescent
-var
-alpha
-l1
-l2
-grad	
-indicesà
-j
-ResourceSparseApplyRMSProp
-var
-ms
-mom
-lr
-rho
+output_min
 
-momentum	
-epsilon
-grad	
-indicesà
-J
-ResourceStridedSliceAssign
-ref
-begin
-end	
-strides
-valueà
-5
-Restore
-file_pattern
-tensor_name
-tensorà
-M
-RestoreSlice
-file_pattern
-tensor_name
-shape_and_slice
-tensorà
-O
-	RestoreV2
-prefix
-tensor_names
-shape_and_slices
-tensors2dtypesà
-Ó
-!RetrieveAllTPUEmbeddingParameters
+output_max
+Õ
+RequantizePerChannel
 
-parameters*	NumTables
+input"T
+	input_min
+	input_max
+requested_output_min
+requested_output_max
+output"out_type
 
-auxiliary1*	NumTables
+output_min
 
-auxiliary2*	NumTables
-
-auxiliary3*	NumTables
-
-auxiliary4*	NumTables
-
-auxiliary5*	NumTables
-
-auxiliary6*	NumTables
-
-auxiliary7*	NumTablesà
-N
-"RetrieveTPUEmbeddingADAMParameters
-
-parameters	
-momenta
-
-velocitiesà
-T
-&RetrieveTPUEmbeddingAdadeltaParameters
-
-parameters
-accumulators	
-updatesà
-[
--RetrieveTPUEmbeddingAdagradMomentumParameters
-
-parameters
-accumulators	
-momentaà
+output_max"
+Ttype0"
+out_typetype0
 H
-%RetrieveTPUEmbeddingAdagradParameters
+Reshape
+tensor"T
+shape"Tshape
+output"T"
+Tshapetype0
+7
 
-parameters
-accumulatorsà
-S
--RetrieveTPUEmbeddingCenteredRMSPropParameters
-
-parameters
-ms
-mom
-mgà
-P
-"RetrieveTPUEmbeddingFTRLParameters
-
-parameters
-accumulators	
-linearsà
-T
-0RetrieveTPUEmbeddingFrequencyEstimatorParameters
-
-parameters
-last_hit_stepà
-g
--RetrieveTPUEmbeddingMDLAdagradLightParameters
-
-parameters
-accumulators	
-weights
-
-benefitsà
-D
-&RetrieveTPUEmbeddingMomentumParameters
-
-parameters	
-momentaà
-P
--RetrieveTPUEmbeddingProximalAdagradParameters
-
-parameters
-accumulatorsà
-G
-*RetrieveTPUEmbeddingProximalYogiParameters
-
-parameters
-v
-mà
-E
-%RetrieveTPUEmbeddingRMSPropParameters
-
-parameters
-ms
-momà
-J
-7RetrieveTPUEmbeddingStochasticGradientDescentParameters
-
-parametersà
-%
-Reverse
-tensor
-dims
-output
-3
-ReverseSequence
-input
-seq_lengths
-output
-'
-	ReverseV2
-tensor
-axis
-output
+ResizeArea
+images"T
+size
+resized_images
+:
+ResizeBicubic
+images"T
+size
+resized_images
+@
+ResizeBicubicGrad	
+grads
+original_image"T
+output"T
 ;
-RewriteDataset
-input_dataset
-rewrite_name
-handle
-
-
-RightShift
-x
-y
-z
-
-Rint
-x
-y
-
-RiscAbs
-x
-y
-
-RiscAdd
-x
-y
-z
-%
-RiscBinaryArithmetic
-x
-y
-z
-%
-RiscBinaryComparison
-x
-y
-z
-
-RiscBitcast
-x
-y
-+
-RiscBroadcast
-input
-shape
-output
-
-RiscCast
-x
-y
-
-RiscCeil
-x
-y
-!
-RiscCholesky
-input
-output
-+
-
-RiscConcat
-values*N
-axis
-output
+ResizeBilinear
+images"T
+size
+resized_images
+A
+ResizeBilinearGrad	
+grads
+original_image"T
+output"T
+C
+ResizeNearestNeighbor
+images"T
+size
+resized_images"T
 >
-RiscCondition
-pred
+ResizeNearestNeighborGrad
 
-input_true
-input_false
-output
-'
-RiscConv
-input
-filter
-output
-
-RiscCos
-x
-y
-
-RiscDiv
-x
-y
-z
-
-RiscDot
-a
-b	
-product
-
-RiscExp
-x
-y
-
-RiscFft
-input
-output
-
-	RiscFloor
-x
-y
-3
+grads"T
+size
+output"T
+T
+ ResourceAccumulatorApplyGradient
 
-RiscGather
-params	
-indices
-axis
-output
-
-RiscImag
-input
-output
-
-RiscIsFinite
-x
-y
-
-RiscLog
-x
-y
-
-RiscLogicalAnd
-x
-y
-z
-
-RiscLogicalNot
-x
-z
-
-RiscLogicalOr
-x
-y
-z
-
-RiscMax
-x
-y
-max
-
-RiscMin
-x
-y
-z
-
-RiscMul
-x
-y
-z
-
-RiscNeg
-x
-y
-;
-RiscPad
-input
+handle
 
-paddings
-constant_values
-output
-
-RiscPool
-value
-output
-
-RiscPow
-x
-y
-z
-&
-RiscRandomUniform
-shape
-output
-
-RiscReal
-input
-output
-(
+local_step	
+gradient"dtypeà
+G
+!ResourceAccumulatorNumAccumulated
 
-RiscReduce
-tensor
-axis
-output
-
-RiscRem
-x
-y
-z
-*
-RiscReshape
-tensor
-shape
-output
-)
-RiscReverse
-tensor
-axis
-output
-6
-RiscScatter	
-indices	
-updates
-shape
-output
-
-	RiscShape
-input
-output
-
-RiscSign
-x
-y
+handle
+num_accumulatedà
+F
+ ResourceAccumulatorSetGlobalStep
+
+handle
+new_global_step	à
+T
+ResourceAccumulatorTakeGradient
+
+handle
+num_required
+average"dtypeà
+{
+ResourceApplyAdaMax
+var
+m
+v
+beta1_power"T
+lr"T
+
+beta1"T
+
+beta2"T
+epsilon"T	
+grad"Tà
+l
+ResourceApplyAdadelta
+var	
+accum
+accum_update
+lr"T
+rho"T
+epsilon"T	
+grad"Tà
+A
+ResourceApplyAdagrad
+var	
+accum
+lr"T	
+grad"Tà
+ó
+ResourceApplyAdagradDA
+var
+gradient_accumulator 
+gradient_squared_accumulator	
+grad"T
+lr"T
+l1"T
+l2"T
+global_step	à
+Q
+ResourceApplyAdagradV2
+var	
+accum
+lr"T
+epsilon"T	
+grad"Tà
+ã
+ResourceApplyAdam
+var
+m
+v
+beta1_power"T
+beta2_power"T
+lr"T
+
+beta1"T
+
+beta2"T
+epsilon"T	
+grad"Tà
+†
+ResourceApplyAdamWithAmsgrad
+var
+m
+v
+vhat
+beta1_power"T
+beta2_power"T
+lr"T
+
+beta1"T
+
+beta2"T
+epsilon"T	
+grad"Tà
+e
+ResourceApplyAddSign
+var
+m
+lr"T
+
+alpha"T
+
+sign_decay"T	
+beta"T	
+grad"Tà
+~
+ResourceApplyCenteredRMSProp
+var
+mg
+ms
+mom
+lr"T
+rho"T
+momentum"T
+epsilon"T	
+grad"Tà
+k
+ResourceApplyFtrl
+var	
+accum
+
+linear	
+grad"T
+lr"T
+l1"T
+l2"T
+lr_power"Tà
+Ä
+ResourceApplyFtrlV2
+var	
+accum
+
+linear	
+grad"T
+lr"T
+l1"T
+l2"T
+l2_shrinkage"T
+lr_power"Tà
+B
+ResourceApplyGradientDescent
+var
+
+alpha"T
+
+delta"Tà
+V
+ResourceApplyKerasMomentum
+var	
+accum
+lr"T	
+grad"T
+momentum"Tà
+Q
+ResourceApplyMomentum
+var	
+accum
+lr"T	
+grad"T
+momentum"Tà
+i
+ResourceApplyPowerSign
+var
+m
+lr"T
+logbase"T
+
+sign_decay"T	
+beta"T	
+grad"Tà
+[
+ResourceApplyProximalAdagrad
+var	
+accum
+lr"T
+l1"T
+l2"T	
+grad"Tà
+\
+$ResourceApplyProximalGradientDescent
+var
+
+alpha"T
+l1"T
+l2"T
+
+delta"Tà
+n
+ResourceApplyRMSProp
+var
+ms
+mom
+lr"T
+rho"T
+momentum"T
+epsilon"T	
+grad"Tà
 /
-	RiscSlice
-input
-begin
-size
-output
-%
-RiscSort
-input
-axis
-output
- 
-RiscSqueeze
-input
-output
-
-RiscSub
-x
-y
-z
+ResourceConditionalAccumulator
+
+handleà
+1
+ResourceCountUpTo
+resource
+output"Tà
+G
+ResourceGather
+resource
+indices"Tindices
+output"dtypeà
+I
+ResourceGatherNd
+resource
+indices"Tindices
+output"dtypeà
+L
+ResourceScatterAdd
+resource
+indices"Tindices
+updates"dtypeà
+L
+ResourceScatterDiv
+resource
+indices"Tindices
+updates"dtypeà
+L
+ResourceScatterMax
+resource
+indices"Tindices
+updates"dtypeà
+L
+ResourceScatterMin
+resource
+indices"Tindices
+updates"dtypeà
+L
+ResourceScatterMul
+resource
+indices"Tindices
+updates"dtypeà
+E
+ResourceScatterNdAdd
+ref
+indices"Tindices
+updates"Tà
+E
+ResourceScatterNdMax
+ref
+indices"Tindices
+updates"Tà
+E
+ResourceScatterNdMin
+ref
+indices"Tindices
+updates"Tà
+E
+ResourceScatterNdSub
+ref
+indices"Tindices
+updates"Tà
+H
+ResourceScatterNdUpdate
+ref
+indices"Tindices
+updates"Tà
+L
+ResourceScatterSub
+resource
+indices"Tindices
+updates"dtypeà
+O
+ResourceScatterUpdate
+resource
+indices"Tindices
+updates"dtypeà
+á
+ResourceSparseApplyAdadelta
+var	
+accum
+accum_update
+lr"T
+rho"T
+epsilon"T	
+grad"T
+indices"Tindicesà
+\
+ResourceSparseApplyAdagrad
+var	
+accum
+lr"T	
+grad"T
+indices"Tindicesà
+≤
+ResourceSparseApplyAdagradDA
+var
+gradient_accumulator 
+gradient_squared_accumulator	
+grad"T
+indices"Tindices
+lr"T
+l1"T
+l2"T
+global_step	à
+l
+ResourceSparseApplyAdagradV2
+var	
+accum
+lr"T
+epsilon"T	
+grad"T
+indices"Tindicesà
+ô
+"ResourceSparseApplyCenteredRMSProp
+var
+mg
+ms
+mom
+lr"T
+rho"T
+momentum"T
+epsilon"T	
+grad"T
+indices"Tindicesà
+Ü
+ResourceSparseApplyFtrl
+var	
+accum
+
+linear	
+grad"T
+indices"Tindices
+lr"T
+l1"T
+l2"T
+lr_power"Tà
+õ
+ResourceSparseApplyFtrlV2
+var	
+accum
+
+linear	
+grad"T
+indices"Tindices
+lr"T
+l1"T
+l2"T
+l2_shrinkage"T
+lr_power"Tà
+q
+ ResourceSparseApplyKerasMomentum
+var	
+accum
+lr"T	
+grad"T
+indices"Tindices
+momentum"Tà
+l
+ResourceSparseApplyMomentum
+var	
+accum
+lr"T	
+grad"T
+indices"Tindices
+momentum"Tà
+v
+"ResourceSparseApplyProximalAdagrad
+var	
+accum
+lr"T
+l1"T
+l2"T	
+grad"T
+indices"Tindicesà
+v
+*ResourceSparseApplyProximalGradientDescent
+var
+
+alpha"T
+l1"T
+l2"T	
+grad"T
+indices"Tindicesà
+â
+ResourceSparseApplyRMSProp
+var
+ms
+mom
+lr"T
+rho"T
+momentum"T
+epsilon"T	
+grad"T
+indices"Tindicesà
+d
+ResourceStridedSliceAssign
+ref
+begin"Index
+end"Index
+strides"Index
+
+value"Tà
+=
+Restore
+file_pattern
+tensor_name
+tensor"dtà
+W
+RestoreSlice
+file_pattern
+tensor_name
+shape_and_slice
+tensor"dtà
+U
+	RestoreV2
+
+prefix
+tensor_names
+shape_and_slices
+tensors2dtypesà
+˛
+!RetrieveAllTPUEmbeddingParameters
+
+parameters*	NumTables
+
+auxiliary1*	NumTables
+
+auxiliary2*	NumTables
+
+auxiliary3*	NumTables
+
+auxiliary4*	NumTables
+
+auxiliary5*	NumTables
+
+auxiliary6*	NumTables
+
+auxiliary7*	NumTablesà
+T
+"RetrieveTPUEmbeddingADAMParameters
+
+parameters
+momenta
+
+velocitiesà
+Z
+&RetrieveTPUEmbeddingAdadeltaParameters
+
+parameters
+accumulators
+updatesà
+a
+-RetrieveTPUEmbeddingAdagradMomentumParameters
+
+parameters
+accumulators
+momentaà
+L
+%RetrieveTPUEmbeddingAdagradParameters
+
+parameters
+accumulatorsà
+[
+-RetrieveTPUEmbeddingCenteredRMSPropParameters
+
+parameters
+ms
+mom
+mgà
+V
+"RetrieveTPUEmbeddingFTRLParameters
+
+parameters
+accumulators
+linearsà
+X
+0RetrieveTPUEmbeddingFrequencyEstimatorParameters
+
+parameters
+last_hit_stepà
+o
+-RetrieveTPUEmbeddingMDLAdagradLightParameters
+
+parameters
+accumulators
+weights
+benefitsà
+H
+&RetrieveTPUEmbeddingMomentumParameters
+
+parameters
+momentaà
+T
+-RetrieveTPUEmbeddingProximalAdagradParameters
+
+parameters
+accumulatorsà
+M
+*RetrieveTPUEmbeddingProximalYogiParameters
+
+parameters
+v
+mà
+K
+%RetrieveTPUEmbeddingRMSPropParameters
+
+parameters
+ms
+momà
+L
+7RetrieveTPUEmbeddingStochasticGradientDescentParameters
+
+parametersà
+-
+Reverse
+tensor"T
+dims
+
+output"T
+Q
+ReverseSequence
+
+input"T
+seq_lengths"Tlen
+output"T"
+Tlentype0	
+E
+	ReverseV2
+tensor"T
+axis"Tidx
+output"T"
+Tidxtype0
+A
+RewriteDataset
+input_dataset
+rewrite_name
+
+handle
+$
+
+RightShift
+x"T
+y"T
+z"T
+
+Rint
+x"T
+y"T
+
+RiscAbs
+x"T
+y"T
 !
-RiscTranspose
-x
-perm
-y
+RiscAdd
+x"T
+y"T
+z"T
+.
+RiscBinaryArithmetic
+x"T
+y"T
+z"T
+-
+RiscBinaryComparison
+x"T
+y"T
+z
+
+#
+RiscBitcast	
+x"SrcT	
+y"DstT
+I
+RiscBroadcast
+
+input"T
+shape"Tidx
+output"T"
+Tidxtype0
+ 
+RiscCast	
+x"SrcT	
+y"DstT
+
+RiscCeil
+x"T
+y"T
+'
+RiscCholesky
+
+input"T
+output"T
+I
+
+RiscConcat
+values"T*N
+axis"Tidx
+output"T"
+Tidxtype0
+R
+RiscCondition
+pred
+
+
+input_true"SrcT
+input_false"SrcT
+output"DstT
 0
-RiscTriangularSolve
-matrix
-rhs
-output
-
-	RiscUnary
-x
-y
+RiscConv
+
+input"T
+filter"T
+output"T
+
+RiscCos
+x"T
+y"T
+!
+RiscDiv
+x"T
+y"T
+z"T
+'
+RiscDot
+a"T
+b"T
+product"T
+
+RiscExp
+x"T
+y"T
+F
+RiscFft
+input"Tcomplex
+output"Tcomplex"
+Tcomplextype0
+
+	RiscFloor
+x"T
+y"T
+V
+
+RiscGather
+params"Tparams
+indices"Tindices
+axis"Taxis
+output"Tparams
+G
+RiscImag
+
+input"T
+output"Tout"
+Ttype0"
+Touttype0
+
+RiscIsFinite
+x"T
+y
+
+
+RiscLog
+x"T
+y"T
+%
+RiscLogicalAnd
+x
+
+y
+
+z
+
+
+RiscLogicalNot
+x
+
+z
+
+$
+RiscLogicalOr
+x
+
+y
+
+z
+
+#
+RiscMax
+x"T
+y"T
+max"T
+!
+RiscMin
+x"T
+y"T
+z"T
+!
+RiscMul
+x"T
+y"T
+z"T
+
+RiscNeg
+x"T
+y"T
+f
+RiscPad
+
+input"T
+paddings"	Tpaddings
+constant_values"T
+output"T"
+	Tpaddingstype0
+#
+RiscPool
+
+value"T
+output"T
+!
+RiscPow
+x"T
+y"T
+z"T
++
+RiscRandomUniform
+
+shape"T
+
+output
+G
+RiscReal
+
+input"T
+output"Tout"
+Ttype0"
+Touttype0
+H
+
+RiscReduce
+tensor"T
+axis"Index
+output"T"
+Indextype0
+!
+RiscRem
+x"T
+y"T
+z"T
+L
+RiscReshape
+tensor"T
+shape"Tshape
+output"T"
+Tshapetype0
+G
+RiscReverse
+tensor"T
+axis"Tidx
+output"T"
+Tidxtype0
+P
+RiscScatter
+indices"Tindices
+updates"T
+shape"Tindices
+output"T
+A
+	RiscShape
+
+input"T
+output"out_type"
+out_typetype0
+
+RiscSign
+x"T
+y"T
+C
+	RiscSlice
+
+input"T
+begin"Index
+size"Index
+output"T
+E
+RiscSort
+
+input"T
+axis"Index
+output"T"
+Indextype0
+&
+RiscSqueeze
+
+input"T
+output"T
+!
+RiscSub
+x"T
+y"T
+z"T
+A
+RiscTranspose
+x"T
+perm"Tperm
+y"T"
+Tpermtype0
+9
+RiscTriangularSolve
+matrix"T
+rhs"T
+output"T
+
+	RiscUnary
+x"T
+y"T
 '
 	RiscWhile
 
 input2T
 output2Tà
-8
-RngReadAndSkip
+@
+RngReadAndSkip
+resource
+alg	
+delta	
+value	à
+4
+RngSkip
+resource
+	algorithm		
+delta	à
+?
+Roll
 
-resource
-alg
-delta
-valueà
-.
-RngSkip
+input"T
+shift"Tshift
+axis"Taxis
+output"T
+
+Round
+x"T
+y"T
+b
+RpcCall
 
-resource
-	algorithm
-deltaà
-*
-Roll
-input
-shift
-axis
-output
-
-Round
-x
-y
-X
-RpcCall
-client
-method_name
-args2Tin
-timeout_in_ms
-future	
-deleterà
-7
-RpcCheckStatus
-	status_or
+client
+method_name
+args2Tin
+timeout_in_ms	
 
-error_code
-errorà
-K
-	RpcClient
-server_address
-timeout_in_ms
-client
-method_specsà
--
-RpcGetValue
-	status_or
+future
+deleterà
+=
+RpcCheckStatus
+	status_or
+
+error_code		
+errorà
+S
+	RpcClient
+server_address
+timeout_in_ms	
+
+client
+method_specsà
+/
+RpcGetValue
+	status_or
 output2Toutà
-*
-	RpcServer
-server_address
-serverà
-G
-RpcServerRegister
-server
-method_name
-captured_inputs2Tinà
-
-RpcServerStart
-serverà
-
-Rsqrt
-x
-y
-
-	RsqrtGrad
-y
-dy
-z
-Z
-SampleDistortedBoundingBox
+.
+	RpcServer
+server_address
 
-image_size
-bounding_boxes
-begin
-size
-bboxesà
-r
-SampleDistortedBoundingBoxV2
-
-image_size
-bounding_boxes
-min_object_covered
-begin
-size
-bboxesà
-E
-SamplingDataset
-input_dataset
-rate
-seed
-seed2
-handle
-0
-Save
-
-filename
-tensor_names	
-data2Tà
-T
-SaveDataset
-input_dataset
-path)
-shard_func_other_args2Tshard_func_argsà
-`
-SaveDatasetV2
-input_dataset
-path)
-shard_func_other_args2Tshard_func_args
-handleà
+serverà
 K
+RpcServerRegister
 
-SaveSlices
+server
+method_name
+captured_inputs2Tinà
+
+RpcServerStart
 
-filename
-tensor_names
-shapes_and_slices	
-data2Tà
-L
-SaveV2
-prefix
-tensor_names
-shape_and_slices
-tensors2dtypesà
-,
-ScalarSummary
-tags
-values	
-summary
+serverà
+
+Rsqrt
+x"T
+y"T
+$
+	RsqrtGrad
+y"T
+dy"T
+z"T
+g
+SampleDistortedBoundingBox
+
+image_size"T
+bounding_boxes
+
+begin"T	
+size"T
+
+bboxesà
+Å
+SampleDistortedBoundingBoxV2
+
+image_size"T
+bounding_boxes
+min_object_covered
+
+begin"T	
+size"T
+
+bboxesà
 O
-ScaleAndTranslate
-images
-size
-scale
-translation
-resized_images
-T
-ScaleAndTranslateGrad
-grads
-original_image
-scale
-translation
-output
-`
-ScanDataset
-input_dataset
+SamplingDataset
+input_dataset
+rate
+seed		
+seed2	
+
+handle
+4
+Save
+filename
+tensor_names	
+data2Tà
+X
+SaveDataset
+input_dataset
+path)
+shard_func_other_args2Tshard_func_argsà
+f
+SaveDatasetV2
+input_dataset
+path)
+shard_func_other_args2Tshard_func_args
+
+handleà
+Q
+
+SaveSlices
+filename
+tensor_names
+shapes_and_slices	
+data2Tà
+R
+SaveV2
+
+prefix
+tensor_names
+shape_and_slices
+tensors2dtypesà
+3
+ScalarSummary
+tags
+values"T
+summary
+Z
+ScaleAndTranslate
+images"T
+size	
+scale
+translation
+resized_images
+a
+ScaleAndTranslateGrad
+
+grads"T
+original_image"T	
+scale
+translation
+output"T
+d
+ScanDataset
+input_dataset
 initial_state2Tstate
 other_arguments2
-Targuments
-handle
-=
+Targuments
 
-ScatterAdd
-refÄ	
-indices	
-updates
+handle
+P
 
-output_refÄ
-=
+ScatterAdd
+ref"TÄ
+indices"Tindices
+updates"T
 
-ScatterDiv
-refÄ	
-indices	
-updates
+output_ref"TÄ
+P
 
-output_refÄ
-=
+ScatterDiv
+ref"TÄ
+indices"Tindices
+updates"T
 
-ScatterMax
-refÄ	
-indices	
-updates
+output_ref"TÄ
+P
 
-output_refÄ
-=
+ScatterMax
+ref"TÄ
+indices"Tindices
+updates"T
 
-ScatterMin
-refÄ	
-indices	
-updates
+output_ref"TÄ
+P
 
-output_refÄ
-=
+ScatterMin
+ref"TÄ
+indices"Tindices
+updates"T
 
-ScatterMul
-refÄ	
-indices	
-updates
+output_ref"TÄ
+P
 
-output_refÄ
-4
-	ScatterNd	
-indices	
-updates
-shape
-output
-?
-ScatterNdAdd
-refÄ	
-indices	
-updates
+ScatterMul
+ref"TÄ
+indices"Tindices
+updates"T
 
-output_refÄ
-?
-ScatterNdMax
-refÄ	
-indices	
-updates
+output_ref"TÄ
+N
+	ScatterNd
+indices"Tindices
+updates"T
+shape"Tindices
+output"T
+R
+ScatterNdAdd
+ref"TÄ
+indices"Tindices
+updates"T
 
-output_refÄ
-?
-ScatterNdMin
-refÄ	
-indices	
-updates
+output_ref"TÄ
+R
+ScatterNdMax
+ref"TÄ
+indices"Tindices
+updates"T
 
-output_refÄ
-B
-ScatterNdNonAliasingAdd
-input	
-indices	
-updates
-output
-?
-ScatterNdSub
-refÄ	
-indices	
-updates
+output_ref"TÄ
+R
+ScatterNdMin
+ref"TÄ
+indices"Tindices
+updates"T
 
-output_refÄ
-B
-ScatterNdUpdate
-refÄ	
-indices	
-updates
+output_ref"TÄ
+U
+ScatterNdNonAliasingAdd
 
-output_refÄ
-=
+input"T
+indices"Tindices
+updates"T
+output"T
+R
+ScatterNdSub
+ref"TÄ
+indices"Tindices
+updates"T
 
-ScatterSub
-refÄ	
-indices	
-updates
+output_ref"TÄ
+U
+ScatterNdUpdate
+ref"TÄ
+indices"Tindices
+updates"T
 
-output_refÄ
-@
-ScatterUpdate
-refÄ	
-indices	
-updates
+output_ref"TÄ
+P
 
-output_refÄ
-
+ScatterSub
+ref"TÄ
+indices"Tindices
+updates"T
 
-SdcaFprint
-input
-output
-ı
-SdcaOptimizer-
-sparse_example_indices*num_sparse_features-
-sparse_feature_indices*num_sparse_features8
-sparse_feature_values*num_sparse_features_with_values$
-dense_features*num_dense_features
-example_weights
-example_labels%
-sparse_indices*num_sparse_features%
-sparse_weights*num_sparse_features#
-dense_weights*num_dense_features
-example_state_data
-out_example_state_data/
-out_delta_sparse_weights*num_sparse_features-
-out_delta_dense_weights*num_dense_features
-˜
-SdcaOptimizerV2-
-sparse_example_indices*num_sparse_features-
-sparse_feature_indices*num_sparse_features8
-sparse_feature_values*num_sparse_features_with_values$
-dense_features*num_dense_features
-example_weights
-example_labels%
-sparse_indices*num_sparse_features%
-sparse_weights*num_sparse_features#
-dense_weights*num_dense_features
-example_state_data
-out_example_state_data/
-out_delta_sparse_weights*num_sparse_features-
-out_delta_dense_weights*num_dense_features
-*
-SdcaShrinkL1
-weights*num_featuresÄ
--
+output_ref"TÄ
+S
+ScatterUpdate
+ref"TÄ
+indices"Tindices
+updates"T
 
-SegmentMax
-data
-segment_ids
-output
-?
-SegmentMaxV2
-data
-segment_ids
-num_segments
-output
-.
-SegmentMean
-data
-segment_ids
-output
--
-
-SegmentMin
-data
-segment_ids
-output
-?
-SegmentMinV2
-data
-segment_ids
-num_segments
-output
-.
-SegmentProd
-data
-segment_ids
-output
-@
-SegmentProdV2
-data
-segment_ids
-num_segments
-output
--
-
-SegmentSum
-data
-segment_ids
-output
-?
-SegmentSumV2
-data
-segment_ids
-num_segments
-output
-)
-Select
-	condition
-t
-e
-output
-+
-SelectV2
-	condition
-t
-e
-output
+output_ref"TÄ
 #
-SelfAdjointEig
-input
-output
-%
-SelfAdjointEigV2
-input
-e
-v
-!
-Selu
 
-features
-activations
-/
-SeluGrad
-	gradients	
-outputs
-	backprops
-
-Send
-tensorà
-A
-SendTPUEmbeddingGradients
-inputs*N
-learning_rates*NNà
-7
-SerializeIterator
-resource_handle
+SdcaFprint	
+input
 
-serializedà
-]
-SerializeManySparse
-sparse_indices
-sparse_values
-sparse_shape
-serialized_sparse
-Y
-SerializeSparse
-sparse_indices
-sparse_values
-sparse_shape
-serialized_sparse
+output	
+è
+SdcaOptimizer/
+sparse_example_indices	*num_sparse_features/
+sparse_feature_indices	*num_sparse_features:
+sparse_feature_values*num_sparse_features_with_values&
+dense_features*num_dense_features
+example_weights
+example_labels'
+sparse_indices	*num_sparse_features'
+sparse_weights*num_sparse_features%
+dense_weights*num_dense_features
+example_state_data
+out_example_state_data1
+out_delta_sparse_weights*num_sparse_features/
+out_delta_dense_weights*num_dense_features
+ë
+SdcaOptimizerV2/
+sparse_example_indices	*num_sparse_features/
+sparse_feature_indices	*num_sparse_features:
+sparse_feature_values*num_sparse_features_with_values&
+dense_features*num_dense_features
+example_weights
+example_labels'
+sparse_indices	*num_sparse_features'
+sparse_weights*num_sparse_features%
+dense_weights*num_dense_features
+example_state_data
+out_example_state_data1
+out_delta_sparse_weights*num_sparse_features/
+out_delta_dense_weights*num_dense_features
+,
+SdcaShrinkL1
+weights*num_featuresÄ
+=
+
+SegmentMax	
+data"T
+segment_ids"Tindices
+output"T
+w
+SegmentMaxV2	
+data"T
+segment_ids"Tindices
+num_segments"Tnumsegments
+output"T"
+Tnumsegmentstype0
+>
+SegmentMean	
+data"T
+segment_ids"Tindices
+output"T
+=
+
+SegmentMin	
+data"T
+segment_ids"Tindices
+output"T
+w
+SegmentMinV2	
+data"T
+segment_ids"Tindices
+num_segments"Tnumsegments
+output"T"
+Tnumsegmentstype0
+>
+SegmentProd	
+data"T
+segment_ids"Tindices
+output"T
+x
+SegmentProdV2	
+data"T
+segment_ids"Tindices
+num_segments"Tnumsegments
+output"T"
+Tnumsegmentstype0
+=
+
+SegmentSum	
+data"T
+segment_ids"Tindices
+output"T
+w
+SegmentSumV2	
+data"T
+segment_ids"Tindices
+num_segments"Tnumsegments
+output"T"
+Tnumsegmentstype0
+4
+Select
+	condition
+
+t"T
+e"T
+output"T
+6
+SelectV2
+	condition
+
+t"T
+e"T
+output"T
 )
-SerializeTensor
-tensor
+SelfAdjointEig
 
-serialized
+input"T
+output"T
+.
+SelfAdjointEigV2
+
+input"T
+e"T
+v"T
+'
+Selu
+features"T
+activations"T
+8
+SeluGrad
+	gradients"T
+outputs"T
+	backprops"T
+
+Send
+tensor"Tà
+E
+SendTPUEmbeddingGradients
+inputs*N
+learning_rates*NNà
 ;
-SetSize
-set_indices
+SerializeIterator
+resource_handle
 
-set_values
-	set_shape
-size
-f
-SetStatsAggregatorDataset
-input_dataset
-stats_aggregator
-tag
-counter_prefix
-handleà
-
-Shape
-input
-output
-!
+serializedà
+Ñ
+SerializeManySparse
+sparse_indices	
+sparse_values"T
+sparse_shape	
+serialized_sparse"out_type"
+out_typetype0
+Ä
+SerializeSparse
+sparse_indices	
+sparse_values"T
+sparse_shape	
+serialized_sparse"out_type"
+out_typetype0
+.
+SerializeTensor
+tensor"T
+
+serialized
+D
+SetSize
+set_indices	
+
+set_values"T
+	set_shape	
+size
+p
+SetStatsAggregatorDataset
+input_dataset
+stats_aggregator
+tag
+counter_prefix
+
+handleà
+=
+Shape
+
+input"T
+output"out_type"
+out_typetype0
+D
 ShapeN
+input"T*N
+output"out_type*N"
+out_typetype0
+H
+ShardDataset
+input_dataset
 
-input*N
-output*N
-@
-ShardDataset
-input_dataset
+num_shards		
+index	
 
-num_shards
-index
-handle
-@
-ShardedFilename
+handle
+H
+ShardedFilename
+basename	
+shard
 
-basename
-shard
+num_shards
+filename
+=
+ShardedFilespec
+basename
 
-num_shards
+num_shards
+filename
+i
+ShuffleAndRepeatDataset
+input_dataset
+buffer_size	
+seed		
+seed2		
+count	
 
-filename
-7
-ShardedFilespec
+handle
+Ç
+ShuffleAndRepeatDatasetV2
+input_dataset
+buffer_size	
+seed		
+seed2		
+count	
+seed_generator
 
-basename
+handleà
+U
+ShuffleDataset
+input_dataset
+buffer_size	
+seed		
+seed2	
 
-num_shards
+handle
+Y
+ShuffleDatasetV2
+input_dataset
+buffer_size	
+seed_generator
 
-filename
-]
-ShuffleAndRepeatDataset
-input_dataset
-buffer_size
-seed
-seed2
-count
-handle
-t
-ShuffleAndRepeatDatasetV2
-input_dataset
-buffer_size
-seed
-seed2
-count
-seed_generator
-handleà
-K
-ShuffleDataset
-input_dataset
-buffer_size
-seed
-seed2
-handle
-Q
-ShuffleDatasetV2
-input_dataset
-buffer_size
-seed_generator
-handleà
-b
-ShuffleDatasetV3
-input_dataset
-buffer_size
-seed
-seed2
-seed_generator
-handleà
+handleà
+n
+ShuffleDatasetV3
+input_dataset
+buffer_size	
+seed		
+seed2	
+seed_generator
+
+handleà
 
 ShutdownDistributedTPUà
-!
-ShutdownTPUSystem	
-successà
-
-Sigmoid
-x
-y
-
-SigmoidGrad
-y
-dy
-z
-
-Sign
-x
-y
-
-Sin
-x
-y
-
-Sinh
-x
-y
-
-Size
-input
-output
-1
-SkipDataset
-input_dataset
-count
-handle
-|
-Skipgram
-
-vocab_word
-
-vocab_freq
-words_per_epoch
-current_epoch
-total_words_processed
-
-examples
-labelsà
-?
-SleepDataset
-input_dataset
-sleep_microseconds
-handle
-+
-Slice
-input
-begin
-size
-output
-a
-SlidingWindowDataset
-input_dataset
-window_size
-window_shift
-window_stride
-handle
-
-Snapshot
-input
-output
-.
-SnapshotChunkDataset
-
-chunk_file
-handle
-4
-SnapshotDataset
-input_dataset
-path
-handle
-=
-SnapshotDatasetReader
-	shard_dir
-start_index
-handle
-é
-SnapshotDatasetV2
-input_dataset
-path+
-reader_func_other_args2Treader_func_args)
-shard_func_other_args2Tshard_func_args
-handle
-4
-SnapshotNestedDatasetReader
-inputs*N
-handle
-6
-SobolSample
-dim
-num_results
-skip	
-samples
-
-Softmax
-logits	
-softmax
-I
-SoftmaxCrossEntropyWithLogits
-
-features
-labels
-loss
-
-backprop
-%
-Softplus
-
-features
-activations
-4
-SoftplusGrad
-	gradients
-
-features
-	backprops
-%
-Softsign
-
-features
-activations
-4
-SoftsignGrad
-	gradients
-
-features
-	backprops
-ò
-SortListOfSparseCoreCooTensors
-row_ids_list*N
-col_ids_list*N
-
-gains_list*N
-sorted_row_ids
-sorted_col_ids
-sorted_gains
-	id_counts
--
-SpaceToBatch
-input
-
-paddings
-output
->
-SpaceToBatchND
-input
-block_shape
-
-paddings
-output
-!
-SpaceToDepth
-input
-output
-t
-SparseAccumulatorApplyGradient
-handleÄ
-
-local_step
-gradient_indices
-gradient_values
-gradient_shape
-Z
-SparseAccumulatorTakeGradient
-handleÄ
-num_required	
-indices
-values
-shape
-á
-	SparseAdd
-	a_indices
-
-a_values	
-a_shape
-	b_indices
-
-b_values	
-b_shape
-thresh
-sum_indices
-
-sum_values
-	sum_shape
-i
-SparseAddGrad
-backprop_val_grad
-	a_indices
-	b_indices
-sum_indices
-
-a_val_grad
-
-b_val_grad
-s
-SparseApplyAdadelta
-varÄ
-
-accumÄ
-accum_updateÄ
-lr
-rho	
-epsilon
-grad	
-indices
-outÄ
-M
-SparseApplyAdagrad
-varÄ
-
-accumÄ
-lr
-grad	
-indices
-outÄ
-ú
-SparseApplyAdagradDA
-varÄ
-gradient_accumulatorÄ!
-gradient_squared_accumulatorÄ
-grad	
-indices
-lr
-l1
-l2
-global_step
-outÄ
-Z
-SparseApplyAdagradV2
-varÄ
-
-accumÄ
-lr	
-epsilon
-grad	
-indices
-outÄ
-É
-SparseApplyCenteredRMSProp
-varÄ
-mgÄ
-msÄ
-momÄ
-lr
-rho
-
-momentum	
-epsilon
-grad	
-indices
-outÄ
-o
-SparseApplyFtrl
-varÄ
-
-accumÄ
-linearÄ
-grad	
-indices
-lr
-l1
-l2
-
-lr_power
-outÄ
-Å
-SparseApplyFtrlV2
-varÄ
-
-accumÄ
-linearÄ
-grad	
-indices
-lr
-l1
-l2
-l2_shrinkage
-
-lr_power
-outÄ
-Z
-SparseApplyMomentum
-varÄ
-
-accumÄ
-lr
-grad	
-indices
-
-momentum
-outÄ
-a
-SparseApplyProximalAdagrad
-varÄ
-
-accumÄ
-lr
-l1
-l2
-grad	
-indices
-outÄ
-`
-"SparseApplyProximalGradientDescent
-varÄ
-alpha
-l1
-l2
-grad	
-indices
-outÄ
-r
-SparseApplyRMSProp
-varÄ
-msÄ
-momÄ
-lr
-rho
-
-momentum	
-epsilon
-grad	
-indices
-outÄ
-Q
-SparseBincount	
-indices
-values
-dense_shape
-size	
-weights
-output
-i
-SparseConcat
-indices*N
-values*N
-shapes*N
-output_indices
-output_values
-output_shape
-.
-SparseConditionalAccumulator
-handleÄà
-Å
-SparseCountSparseOutput	
-indices
-values
-dense_shape	
-weights
-output_indices
-output_values
-output_dense_shape
-ê
-SparseCross
-indices*N
-values2sparse_types
-shapes*N
-dense_inputs2dense_types
-output_indices
-output_values
-output_shape
-º
-SparseCrossHashed
-indices*N
-values2sparse_types
-shapes*N
-dense_inputs2dense_types
-num_buckets
-strong_hash
-salt
-output_indices
-output_values
-output_shape
-ô
-SparseCrossV2
-indices*N
-values2sparse_types
-shapes*N
-dense_inputs2dense_types
-sep
-output_indices
-output_values
-output_shape
-O
-SparseDenseCwiseAdd
-
-sp_indices
-	sp_values
-
-sp_shape
-dense
-output
-O
-SparseDenseCwiseDiv
-
-sp_indices
-	sp_values
-
-sp_shape
-dense
-output
-O
-SparseDenseCwiseMul
-
-sp_indices
-	sp_values
-
-sp_shape
-dense
-output
-ô
-SparseFillEmptyRows	
-indices
-values
-dense_shape
-default_value
-output_indices
-output_values
-empty_row_indicator
-reverse_index_map
-\
-SparseFillEmptyRowsGrad
-reverse_index_map
-grad_values
-
-d_values
-d_default_value
 #
-SparseMatMul
-a
-b	
-product
-1
-SparseMatrixAdd
-a
-b
-alpha
-beta
-c
-(
-SparseMatrixMatMul
-a
-b
-output
-%
-SparseMatrixMul
-a
-b
-output
-)
-SparseMatrixNNZ
-sparse_matrix
-nnz
-,
-SparseMatrixOrderingAMD
-input
-output
-*
-SparseMatrixSoftmax
-logits	
-softmax
-@
-SparseMatrixSoftmaxGrad	
-softmax
-grad_softmax
-
-gradient
->
-SparseMatrixSparseCholesky
-input
-permutation
-output
-)
-SparseMatrixSparseMatMul
-a
-b
-c
-*
-SparseMatrixTranspose
-input
-output
-3
-SparseMatrixZeros
-dense_shape
-sparse_matrix
-]
-SparseReduceMax
-input_indices
-input_values
-input_shape
-reduction_axes
-output
-å
-SparseReduceMaxSparse
-input_indices
-input_values
-input_shape
-reduction_axes
-output_indices
-output_values
-output_shape
-]
-SparseReduceSum
-input_indices
-input_values
-input_shape
-reduction_axes
-output
-å
-SparseReduceSumSparse
-input_indices
-input_values
-input_shape
-reduction_axes
-output_indices
-output_values
-output_shape
-b
-SparseReorder
-input_indices
-input_values
-input_shape
-output_indices
-output_values
-^
-SparseReshape
-input_indices
-input_shape
-	new_shape
-output_indices
-output_shape
-?
-SparseSegmentMean
-data	
-indices
-segment_ids
-output
-R
-SparseSegmentMeanGrad
-grad	
-indices
-segment_ids
-output_dim0
-output
-s
-SparseSegmentMeanGradV2
-grad	
-indices
-segment_ids
-dense_output_dim0
-output
-sorted_unique_indices
-^
- SparseSegmentMeanWithNumSegments
-data	
-indices
-segment_ids
-num_segments
-output
-@
-SparseSegmentSqrtN
-data	
-indices
-segment_ids
-output
-S
-SparseSegmentSqrtNGrad
-grad	
-indices
-segment_ids
-output_dim0
-output
-t
-SparseSegmentSqrtNGradV2
-grad	
-indices
-segment_ids
-dense_output_dim0
-output
-sorted_unique_indices
-_
-!SparseSegmentSqrtNWithNumSegments
-data	
-indices
-segment_ids
-num_segments
-output
->
-SparseSegmentSum
-data	
-indices
-segment_ids
-output
-Q
-SparseSegmentSumGrad
-grad	
-indices
-segment_ids
-output_dim0
-output
-r
-SparseSegmentSumGradV2
-grad	
-indices
-segment_ids
-dense_output_dim0
-output
-sorted_unique_indices
-]
-SparseSegmentSumWithNumSegments
-data	
-indices
-segment_ids
-num_segments
-output
-o
-SparseSlice	
-indices
-values
-shape
-start
-size
-output_indices
-output_values
-output_shape
-d
-SparseSliceGrad
-backprop_val_grad
-input_indices
-input_start
-output_indices
-
-val_grad
-@
-SparseSoftmax
-
-sp_indices
-	sp_values
-
-sp_shape
-output
-O
-#SparseSoftmaxCrossEntropyWithLogits
-
-features
-labels
-loss
-
-backprop
-Ä
-SparseSparseMaximum
-	a_indices
-
-a_values	
-a_shape
-	b_indices
-
-b_values	
-b_shape
-output_indices
-output_values
-Ä
-SparseSparseMinimum
-	a_indices
-
-a_values	
-a_shape
-	b_indices
-
-b_values	
-b_shape
-output_indices
-output_values
-å
-SparseSplit
-	split_dim	
-indices
-values
-shape
-output_indices*	num_split
-output_values*	num_split
-output_shape*	num_split
-I
-SparseTensorDenseAdd
-	a_indices
-
-a_values	
-a_shape
-b
-output
-M
-SparseTensorDenseMatMul
-	a_indices
-
-a_values	
-a_shape
-b	
-product
-K
-SparseTensorSliceDataset	
-indices
-values
-dense_shape
-handleà
-T
-SparseTensorToCSRSparseMatrix	
-indices
-values
-dense_shape
-sparse_matrix
-\
-SparseToDense
-sparse_indices
-output_shape
-sparse_values
-default_value
-dense
-©
-SparseToSparseSetOperation
-set1_indices
-set1_values
-
-set1_shape
-set2_indices
-set2_values
-
-set2_shape
-result_indices
-result_values
-result_shape
-
-Spence
-x
-y
-2
-Split
-	split_dim
-value
-output*	num_split
-;
-SplitDedupData
-input
-integer_tensor
-float_tensor
-B
-SplitV
-value
-size_splits
-	split_dim
-output*	num_split
-E
-
-SqlDataset
-driver_name
-data_source_name
-query
-handleà
-
-Sqrt
-x
-y
-
-SqrtGrad
-y
-dy
-z
-
-Square
-x
-y
-"
-SquaredDifference
-x
-y
-z
-
-Squeeze
-input
-output
-
-Stack
-handleÄà
+ShutdownTPUSystem
+success
+à
 
+Sigmoid
+x"T
+y"T
+&
+SigmoidGrad
+y"T
+dy"T
+z"T
+
+Sign
+x"T
+y"T
+
+Sin
+x"T
+y"T
+
+Sinh
+x"T
+y"T
+<
+Size
 
-StackClose
-handleÄ
-
-StackCloseV2
-handleà
-
-StackPop
-handleÄ
-elem
-!
+input"T
+output"out_type"
+out_typetype0
+7
+SkipDataset
+input_dataset	
+count	
 
-StackPopV2
-handle
-elemà
-*
-	StackPush
-handleÄ
-elem
-output
+handle
+ä
+Skipgram
+
+vocab_word
+
+vocab_freq
+words_per_epoch	
+current_epoch
+total_words_processed	
+examples
+
+labelsà
+E
+SleepDataset
+input_dataset
+sleep_microseconds	
+
+handle
+?
+Slice
+
+input"T
+begin"Index
+size"Index
+output"T
+k
+SlidingWindowDataset
+input_dataset
+window_size	
+window_shift	
+window_stride	
+
+handle
+#
+Snapshot
+
+input"T
+output"T
+2
+SnapshotChunkDataset
+
+chunk_file
+
+handle
+:
+SnapshotDataset
+input_dataset
+path
+
+handle
+C
+SnapshotDatasetReader
+	shard_dir
+start_index	
+
+handle
+î
+SnapshotDatasetV2
+input_dataset
+path+
+reader_func_other_args2Treader_func_args)
+shard_func_other_args2Tshard_func_args
+
+handle
+8
+SnapshotNestedDatasetReader
+inputs*N
+
+handle
+V
+SobolSample
+dim
+num_results
+skip
+samples"dtype"
+dtypetype0
+$
+Softmax
+logits"T
+softmax"T
+U
+SoftmaxCrossEntropyWithLogits
+features"T
+labels"T	
+loss"T
+backprop"T
++
+Softplus
+features"T
+activations"T
+=
+SoftplusGrad
+	gradients"T
+features"T
+	backprops"T
++
+Softsign
+features"T
+activations"T
+=
+SoftsignGrad
+	gradients"T
+features"T
+	backprops"T
+¶
+SortListOfSparseCoreCooTensors
+row_ids_list*N
+col_ids_list*N
+
+gains_list*N
+sorted_row_ids
+sorted_col_ids
+sorted_gains
+	id_counts
+U
+SpaceToBatch
+
+input"T
+paddings"	Tpaddings
+output"T"
+	Tpaddingstype0
+é
+SpaceToBatchND
+
+input"T
+block_shape"Tblock_shape
+paddings"	Tpaddings
+output"T"
+Tblock_shapetype0"
+	Tpaddingstype0
+'
+SpaceToDepth
+
+input"T
+output"T
+É
+SparseAccumulatorApplyGradient
+handleÄ
+
+local_step	
+gradient_indices	
+gradient_values"dtype
+gradient_shape	
+i
+SparseAccumulatorTakeGradient
+handleÄ
+num_required
+indices	
+values"dtype	
+shape	
+£
+	SparseAdd
+	a_indices	
+a_values"T
+a_shape	
+	b_indices	
+b_values"T
+b_shape	
+thresh"Treal
+sum_indices	
+
+sum_values"T
+	sum_shape	
+x
+SparseAddGrad
+backprop_val_grad"T
+	a_indices	
+	b_indices	
+sum_indices	
+
+a_val_grad"T
+
+b_val_grad"T
+ï
+SparseApplyAdadelta
+var"TÄ
+accum"TÄ
+accum_update"TÄ
+lr"T
+rho"T
+epsilon"T	
+grad"T
+indices"Tindices
+out"TÄ
+f
+SparseApplyAdagrad
+var"TÄ
+accum"TÄ
+lr"T	
+grad"T
+indices"Tindices
+out"TÄ
+¿
+SparseApplyAdagradDA
+var"TÄ
+gradient_accumulator"TÄ$
+gradient_squared_accumulator"TÄ	
+grad"T
+indices"Tindices
+lr"T
+l1"T
+l2"T
+global_step	
+out"TÄ
+v
+SparseApplyAdagradV2
+var"TÄ
+accum"TÄ
+lr"T
+epsilon"T	
+grad"T
+indices"Tindices
+out"TÄ
+´
+SparseApplyCenteredRMSProp
+var"TÄ
+
+mg"TÄ
+
+ms"TÄ
+mom"TÄ
+lr"T
+rho"T
+momentum"T
+epsilon"T	
+grad"T
+indices"Tindices
+out"TÄ
+î
+SparseApplyFtrl
+var"TÄ
+accum"TÄ
+linear"TÄ	
+grad"T
+indices"Tindices
+lr"T
+l1"T
+l2"T
+lr_power"T
+out"TÄ
+©
+SparseApplyFtrlV2
+var"TÄ
+accum"TÄ
+linear"TÄ	
+grad"T
+indices"Tindices
+lr"T
+l1"T
+l2"T
+l2_shrinkage"T
+lr_power"T
+out"TÄ
+v
+SparseApplyMomentum
+var"TÄ
+accum"TÄ
+lr"T	
+grad"T
+indices"Tindices
+momentum"T
+out"TÄ
+Ä
+SparseApplyProximalAdagrad
+var"TÄ
+accum"TÄ
+lr"T
+l1"T
+l2"T	
+grad"T
+indices"Tindices
+out"TÄ
+|
+"SparseApplyProximalGradientDescent
+var"TÄ
+
+alpha"T
+l1"T
+l2"T	
+grad"T
+indices"Tindices
+out"TÄ
+ó
+SparseApplyRMSProp
+var"TÄ
+
+ms"TÄ
+mom"TÄ
+lr"T
+rho"T
+momentum"T
+epsilon"T	
+grad"T
+indices"Tindices
+out"TÄ
+g
+SparseBincount
+indices	
+values"Tidx
+dense_shape	
+size"Tidx
+weights"T
+output"T
+w
+SparseConcat
+indices	*N
+values"T*N
+shapes	*N
+output_indices	
+output_values"T
+output_shape	
+0
+SparseConditionalAccumulator
+handleÄà
+¶
+SparseCountSparseOutput
+indices	
+values"T
+dense_shape	
+weights"output_type
+output_indices	
+output_values"output_type
+output_dense_shape	
+¢
+SparseCross
+indices	*N
+values2sparse_types
+shapes	*N
+dense_inputs2dense_types
+output_indices	
+output_values"out_type
+output_shape	
+Ã
+SparseCrossHashed
+indices	*N
+values2sparse_types
+shapes	*N
+dense_inputs2dense_types
+num_buckets	
+strong_hash
+
+salt	
+output_indices	
+output_values	
+output_shape	
+•
+SparseCrossV2
+indices	*N
+values2sparse_types
+shapes	*N
+dense_inputs2dense_types
+sep
+output_indices	
+output_values
+output_shape	
+\
+SparseDenseCwiseAdd
+
+sp_indices	
+	sp_values"T
+sp_shape	
+
+dense"T
+output"T
+\
+SparseDenseCwiseDiv
+
+sp_indices	
+	sp_values"T
+sp_shape	
+
+dense"T
+output"T
+\
+SparseDenseCwiseMul
+
+sp_indices	
+	sp_values"T
+sp_shape	
+
+dense"T
+output"T
+¨
+SparseFillEmptyRows
+indices	
+values"T
+dense_shape	
+default_value"T
+output_indices	
+output_values"T
+empty_row_indicator
+
+reverse_index_map	
+g
+SparseFillEmptyRowsGrad
+reverse_index_map	
+grad_values"T
+d_values"T
+d_default_value"T
+M
+SparseMatMul
+a"Ta
+b"Tb
+product"
+Tatype0"
+Tbtype0
+=
+SparseMatrixAdd
+a
+b
+
+alpha"T	
+beta"T
+c
+0
+SparseMatrixMatMul
+a
+b"T
+output"T
 ,
-StackPushV2
-handle
-elem
-outputà
-"
-StackV2
+SparseMatrixMul
+a
+b"T
 
-max_size
-handleà
+output
+-
+SparseMatrixNNZ
+sparse_matrix
+nnz
+0
+SparseMatrixOrderingAMD	
+input
+
+output
+.
+SparseMatrixSoftmax
+
+logits
+softmax
+F
+SparseMatrixSoftmaxGrad
+softmax
+grad_softmax
+gradient
+D
+SparseMatrixSparseCholesky	
+input
+permutation
+
+output
+/
+SparseMatrixSparseMatMul
+a
+b
+c
+.
+SparseMatrixTranspose	
+input
+
+output
+7
+SparseMatrixZeros
+dense_shape	
+sparse_matrix
+i
+SparseReduceMax
+input_indices	
+input_values"T
+input_shape	
+reduction_axes
+output"T
+ú
+SparseReduceMaxSparse
+input_indices	
+input_values"T
+input_shape	
+reduction_axes
+output_indices	
+output_values"T
+output_shape	
+i
+SparseReduceSum
+input_indices	
+input_values"T
+input_shape	
+reduction_axes
+output"T
+ú
+SparseReduceSumSparse
+input_indices	
+input_values"T
+input_shape	
+reduction_axes
+output_indices	
+output_values"T
+output_shape	
+n
+SparseReorder
+input_indices	
+input_values"T
+input_shape	
+output_indices	
+output_values"T
+h
+SparseReshape
+input_indices	
+input_shape	
+	new_shape	
+output_indices	
+output_shape	
+É
+SparseSegmentMean	
+data"T
+indices"Tidx
+segment_ids"Tsegmentids
+output"T"
+Tidxtype0"
+Tsegmentidstype0
+ò
+SparseSegmentMeanGrad	
+grad"T
+indices"Tidx
+segment_ids"Tsegmentids
+output_dim0
+output"T"
+Tidxtype0"
+Tsegmentidstype0
+ø
+SparseSegmentMeanGradV2	
+grad"T
+indices"Tidx
+segment_ids"Tsegmentids
+dense_output_dim0
+output"T
+sorted_unique_indices"Tidx"
+Tidxtype0"
+Tsegmentidstype0
+ 
+ SparseSegmentMeanWithNumSegments	
+data"T
+indices"Tidx
+segment_ids"Tsegmentids
+num_segments"Tnumsegments
+output"T"
+Tidxtype0"
+Tnumsegmentstype0"
+Tsegmentidstype0
+Ñ
+SparseSegmentSqrtN	
+data"T
+indices"Tidx
+segment_ids"Tsegmentids
+output"T"
+Tidxtype0"
+Tsegmentidstype0
+ô
+SparseSegmentSqrtNGrad	
+grad"T
+indices"Tidx
+segment_ids"Tsegmentids
+output_dim0
+output"T"
+Tidxtype0"
+Tsegmentidstype0
+¿
+SparseSegmentSqrtNGradV2	
+grad"T
+indices"Tidx
+segment_ids"Tsegmentids
+dense_output_dim0
+output"T
+sorted_unique_indices"Tidx"
+Tidxtype0"
+Tsegmentidstype0
+À
+!SparseSegmentSqrtNWithNumSegments	
+data"T
+indices"Tidx
+segment_ids"Tsegmentids
+num_segments"Tnumsegments
+output"T"
+Tidxtype0"
+Tnumsegmentstype0"
+Tsegmentidstype0
+Ç
+SparseSegmentSum	
+data"T
+indices"Tidx
+segment_ids"Tsegmentids
+output"T"
+Tidxtype0"
+Tsegmentidstype0
+ó
+SparseSegmentSumGrad	
+grad"T
+indices"Tidx
+segment_ids"Tsegmentids
+output_dim0
+output"T"
+Tidxtype0"
+Tsegmentidstype0
+æ
+SparseSegmentSumGradV2	
+grad"T
+indices"Tidx
+segment_ids"Tsegmentids
+dense_output_dim0
+output"T
+sorted_unique_indices"Tidx"
+Tidxtype0"
+Tsegmentidstype0
+…
+SparseSegmentSumWithNumSegments	
+data"T
+indices"Tidx
+segment_ids"Tsegmentids
+num_segments"Tnumsegments
+output"T"
+Tidxtype0"
+Tnumsegmentstype0"
+Tsegmentidstype0
+Å
+SparseSlice
+indices	
+values"T	
+shape		
+start	
+size	
+output_indices	
+output_values"T
+output_shape	
+p
+SparseSliceGrad
+backprop_val_grad"T
+input_indices	
+input_start	
+output_indices	
+val_grad"T
+J
+SparseSoftmax
+
+sp_indices	
+	sp_values"T
+sp_shape	
+output"T
+v
+#SparseSoftmaxCrossEntropyWithLogits
+features"T
+labels"Tlabels	
+loss"T
+backprop"T"
+Tlabelstype0	
+ì
+SparseSparseMaximum
+	a_indices	
+a_values"T
+a_shape	
+	b_indices	
+b_values"T
+b_shape	
+output_indices	
+output_values"T
+ì
+SparseSparseMinimum
+	a_indices	
+a_values"T
+a_shape	
+	b_indices	
+b_values"T
+b_shape	
+output_indices	
+output_values"T
+ú
+SparseSplit
+	split_dim	
+indices	
+values"T	
+shape	
+output_indices	*	num_split
+output_values"T*	num_split
+output_shape	*	num_split
+f
+SparseTensorDenseAdd
+	a_indices"Tindices
+a_values"T
+a_shape"Tindices
+b"T
+output"T
+x
+SparseTensorDenseMatMul
+	a_indices"Tindices
+a_values"T
+a_shape	
+b"T
+product"T"
+Tindicestype0	
+Z
+SparseTensorSliceDataset
+indices	
+values"Tvalues
+dense_shape	
+
+handleà
+]
+SparseTensorToCSRSparseMatrix
+indices	
+values"T
+dense_shape	
+sparse_matrix
+y
+SparseToDense
+sparse_indices"Tindices
+output_shape"Tindices
+sparse_values"T
+default_value"T
+
+dense"T
+æ
+SparseToSparseSetOperation
+set1_indices	
+set1_values"T
+
+set1_shape	
+set2_indices	
+set2_values"T
+
+set2_shape	
+result_indices	
+result_values"T
+result_shape	
+
+Spence
+x"T
+y"T
+:
+Split
+	split_dim
+
+value"T
+output"T*	num_split
+W
+SplitDedupData	
+input
+integer_tensor"integer_type
+float_tensor"
+float_type
+b
+SplitV
+
+value"T
+size_splits"Tlen
+	split_dim
+output"T*	num_split"
+Tlentype0	
+M
+
+SqlDataset
+driver_name
+data_source_name	
+query
+
+handleà
+
+Sqrt
+x"T
+y"T
+#
+SqrtGrad
+y"T
+dy"T
+z"T
+
+Square
+x"T
+y"T
++
+SquaredDifference
+x"T
+y"T
+z"T
+"
+Squeeze
+
+input"T
+output"T
+
+Stack
+handleÄà
+
+
+StackClose
+handleÄ
+
+StackCloseV2
+
+handleà
+,
+StackPop
+handleÄ
+elem"	elem_type
+.
+
+StackPopV2
+
+handle
+elem"	elem_typeà
+2
+	StackPush
+handleÄ	
+elem"T
+output"T
+4
+StackPushV2
+
+handle	
+elem"T
+output"Tà
+&
+StackV2
+max_size
+
+handleà
 
 Stage
 values2dtypesà
 
 
 StageClearà
-)
-	StagePeek
-index
++
+	StagePeek	
+index
 values2dtypesà
-
-	StageSize
-sizeà
+
+	StageSize
+sizeà
 9
 StatefulPartitionedCall
 args2Tin
 output2Toutà
-Z
-StatefulRandomBinomial
+ê
+StatefulRandomBinomial
+resource
+	algorithm	
 
-resource
-	algorithm
-shape
-counts
-probs
-outputà
-:
-StatefulStandardNormal
+shape"S
+counts"T
 
-resource
-shape
-outputà
-I
-StatefulStandardNormalV2
-
-resource
-	algorithm
-shape
-outputà
-H
-StatefulTruncatedNormal
-
-resource
-	algorithm
-shape
-outputà
-@
-StatefulUniform
-
-resource
-	algorithm
-shape
-outputà
-G
-StatefulUniformFullInt
-
-resource
-	algorithm
-shape
-outputà
-W
-StatefulUniformInt
-
-resource
-	algorithm
-shape
-minval
-maxval
-outputà
-=
-StatelessCase
-branch_index
+probs"T
+output"dtype"
+Ttype0"
+dtypetype0	à
+|
+StatefulStandardNormal
+resource
+shape"shape_dtype
+output"dtype"
+dtypetype0"
+shape_dtypetype0	à
+ç
+StatefulStandardNormalV2
+resource
+	algorithm	
+shape"shape_dtype
+output"dtype"
+dtypetype0"
+shape_dtypetype0	à
+å
+StatefulTruncatedNormal
+resource
+	algorithm	
+shape"shape_dtype
+output"dtype"
+dtypetype0"
+shape_dtypetype0	à
+Ñ
+StatefulUniform
+resource
+	algorithm	
+shape"shape_dtype
+output"dtype"
+dtypetype0"
+shape_dtypetype0	à
+ã
+StatefulUniformFullInt
+resource
+	algorithm	
+shape"shape_dtype
+output"dtype"
+dtypetype0"
+shape_dtypetype0	à
+©
+StatefulUniformInt
+resource
+	algorithm	
+shape"shape_dtype
+minval"dtype
+maxval"dtype
+output"dtype"
+dtypetype0	"
+shape_dtypetype0	à
+?
+StatelessCase
+branch_index
 input2Tin
 output2Tout
-3
-StatelessIf
-cond
+:
+StatelessIf
+cond"Tcond
 input2Tin
 output2Tout
-A
-StatelessMultinomial
-logits
-num_samples
-seed
-output
-l
-%StatelessParameterizedTruncatedNormal
-shape
-seed
-means	
-stddevs	
-minvals	
-maxvals
-output
-G
-StatelessRandomBinomial
-shape
-seed
-counts
-probs
-output
-<
-StatelessRandomGammaV2
-shape
-seed
-alpha
-output
-M
-StatelessRandomGammaV3
-shape
-key	
-counter
-alg
-alpha
-output
-!
-StatelessRandomGetAlg
-algà
-8
-StatelessRandomGetKeyCounter
-seed
-key	
-counter
-B
-StatelessRandomGetKeyCounterAlg
-seed
-key	
-counter
-alg
-2
-StatelessRandomNormal
-shape
-seed
-output
-E
-StatelessRandomNormalV2
-shape
-key	
-counter
-alg
-output
-:
-StatelessRandomPoisson
-shape
-seed
-lam
-output
-3
-StatelessRandomUniform
-shape
-seed
-output
-:
-StatelessRandomUniformFullInt
-shape
-seed
-output
-M
-StatelessRandomUniformFullIntV2
-shape
-key	
-counter
-alg
-output
+à
+StatelessMultinomial
+logits"T
+num_samples
+seed"Tseed
+output"output_dtype"
+Tseedtype0	"
+output_dtypetype0	
+¨
+%StatelessParameterizedTruncatedNormal
+
+shape"S
+seed"Tseed
+means"dtype
+stddevs"dtype
+minvals"dtype
+maxvals"dtype
+output"dtype"
+Tseedtype0	
+ì
+StatelessRandomBinomial
+
+shape"S
+seed"Tseed
+counts"T
+
+probs"T
+output"dtype"
+Tseedtype0	"
+Ttype0"
+dtypetype0	
+g
+StatelessRandomGammaV2
+
+shape"T
+seed"Tseed
+alpha"dtype
+output"dtype"
+Tseedtype0	
+á
+StatelessRandomGammaV3
+shape"shape_dtype
+key
+counter
+alg
+alpha"dtype
+output"dtype"
+shape_dtypetype0
+#
+StatelessRandomGetAlg
+algà
+V
+StatelessRandomGetKeyCounter
+seed"Tseed
+key
+counter"
+Tseedtype0	
+b
+StatelessRandomGetKeyCounterAlg
+seed"Tseed
+key
+counter
+alg"
+Tseedtype0	
+x
+StatelessRandomNormal
+
+shape"T
+seed"Tseed
+output"dtype"
+dtypetype0"
+Ttype0"
+Tseedtype0	
+Å
+StatelessRandomNormalV2
+shape"Tshape
+key
+counter
+alg
+output"dtype"
+dtypetype0"
+Tshapetype0
+e
+StatelessRandomPoisson
+
+shape"T
+seed"Tseed
+lam"Rtype
+output"dtype"
+Tseedtype0	
+y
+StatelessRandomUniform
+
+shape"T
+seed"Tseed
+output"dtype"
+dtypetype0"
+Ttype0"
+Tseedtype0	
+Ä
+StatelessRandomUniformFullInt
+
+shape"T
+seed"Tseed
+output"dtype"
+dtypetype0"
+Ttype0"
+Tseedtype0	
+â
+StatelessRandomUniformFullIntV2
+shape"Tshape
+key
+counter
+alg
+output"dtype"
+dtypetype0"
+Tshapetype0
+|
+StatelessRandomUniformInt
+
+shape"T
+seed"Tseed
+minval"dtype
+maxval"dtype
+output"dtype"
+Tseedtype0	
+î
+StatelessRandomUniformIntV2
+shape"Tshape
+key
+counter
+alg
+minval"dtype
+maxval"dtype
+output"dtype"
+Tshapetype0
+Ç
+StatelessRandomUniformV2
+shape"Tshape
+key
+counter
+alg
+output"dtype"
+dtypetype0"
+Tshapetype0
+î
+#StatelessSampleDistortedBoundingBox
+
+image_size"T
+bounding_boxes
+min_object_covered
+seed"Tseed
+
+begin"T	
+size"T
+
+bboxes
 J
-StatelessRandomUniformInt
-shape
-seed
-minval
-maxval
-output
-]
-StatelessRandomUniformIntV2
-shape
-key	
-counter
-alg
-minval
-maxval
-output
-F
-StatelessRandomUniformV2
-shape
-key	
-counter
-alg
-output
-~
-#StatelessSampleDistortedBoundingBox
+StatelessShuffle
 
-image_size
-bounding_boxes
-min_object_covered
-seed
-begin
-size
-bboxes
->
-StatelessShuffle
-value
-key	
-counter
-alg
-output
-5
-StatelessTruncatedNormal
-shape
-seed
-output
-H
-StatelessTruncatedNormalV2
-shape
-key	
-counter
-alg
-output
+value"T
+key
+counter
+alg
+output"T
+{
+StatelessTruncatedNormal
+
+shape"T
+seed"Tseed
+output"dtype"
+dtypetype0"
+Ttype0"
+Tseedtype0	
+Ñ
+StatelessTruncatedNormalV2
+shape"Tshape
+key
+counter
+alg
+output"dtype"
+dtypetype0"
+Tshapetype0
 )
 StatelessWhile
 
 input2T
 output2T
-)
-StaticRegexFullMatch
-input
-output
-'
-StaticRegexReplace
-input
-output
-$
-StatsAggregatorHandle
-handleà
+-
+StaticRegexFullMatch	
+input
+
+output
+
++
+StaticRegexReplace	
+input
+
+output
 &
-StatsAggregatorHandleV2
-handleà
-C
-StatsAggregatorSetSummaryWriter
-stats_aggregator	
-summaryà
-2
-StatsAggregatorSummary
+StatsAggregatorHandle
 
-iterator	
-summaryà
-A
-StochasticCastToInt
-input
-key	
-counter
-alg
-output
-!
-StopGradient
-input
-output
-K
-StoreMinibatchStatisticsInFdo
-program_key	
-max_ids
-max_uniquesà
-<
-StridedSlice
-input
-begin
-end	
-strides
-output
-S
-StridedSliceAssign
-refÄ
-begin
-end	
-strides
-value
+handleà
+(
+StatsAggregatorHandleV2
 
-output_refÄ
-F
-StridedSliceGrad
-shape
-begin
-end	
-strides
-dy
-output
-%
+handleà
+G
+StatsAggregatorSetSummaryWriter
+stats_aggregator
+summaryà
+6
+StatsAggregatorSummary
+iterator
+summaryà
+R
+StochasticCastToInt
+input"Tin
+key
+counter
+alg
+output"Tout
+'
+StopGradient
+
+input"T
+output"T
+Q
+StoreMinibatchStatisticsInFdo
+program_key
+max_ids
+max_uniquesà
+W
+StridedSlice
+
+input"T
+begin"Index
+end"Index
+strides"Index
+output"T
+q
+StridedSliceAssign
+ref"TÄ
+begin"Index
+end"Index
+strides"Index
+
+value"T
+
+output_ref"TÄ
+h
+StridedSliceGrad
+shape"Index
+begin"Index
+end"Index
+strides"Index
+dy"T
+output"T
+'
 StringFormat
-inputs2T
-output
-#
+inputs2T
 
-StringJoin
-inputs*N
-output
-!
-StringLength
-input
-output
- 
-StringLower
-input
-output
-@
-StringNGrams
-data
-data_splits
-ngrams
-ngrams_splits
-A
-StringSplit
-input
-	delimiter	
-indices
-values
-shape
-=
-StringSplitV2
-input
-sep	
-indices
-values
-shape
- 
-StringStrip
-input
-output
+output
+'
+
+StringJoin
+inputs*N
+
+output
+%
+StringLength	
+input
+
+output
+$
+StringLower	
+input
+
+output
+k
+StringNGrams
+data
+data_splits"Tsplits
+
+ngrams
+ngrams_splits"Tsplits"
+Tsplitstype0	
+K
+StringSplit	
+input
+	delimiter
+indices	
+
+values	
+shape	
+G
+StringSplitV2	
+input
+sep
+indices	
+
+values	
+shape	
+$
+StringStrip	
+input
+
+output
+3
+StringToHashBucket
+string_tensor
+
+output	
 /
-StringToHashBucket
-string_tensor
-output
-+
-StringToHashBucketFast
-input
-output
--
-StringToHashBucketStrong
-input
-output
-+
-StringToNumber
-string_tensor
-output
- 
-StringUpper
-input
-output
-
-Sub
-x
-y
-z
-)
-Substr
-input
-pos
-len
-output
--
-Sum
-input
-reduction_indices
-output
-
-SummaryWriter
-writerà
+StringToHashBucketFast	
+input
+
+output	
+1
+StringToHashBucketStrong	
+input
+
+output	
+M
+StringToNumber
+string_tensor
+output"out_type"
+out_typetype0
+$
+StringUpper	
+input
+
+output
 
-Svd
-input
-s
-u
-v
-7
-Switch
-data
-pred
-output_false
-output_true
+Sub
+x"T
+y"T
+z"T
+3
+Substr	
+input
+pos"T
+len"T
+
+output
+K
+Sum
+
+input"T
+reduction_indices"Tidx
+output"T"
+Tidxtype0
+
+SummaryWriter
+
+writerà
+)
+Svd
+
+input"T
+s"T
+u"T
+v"T
+B
+Switch	
+data"T
+pred
+
+output_false"T
+output_true"T
 0
 SymbolicGradient
 input2Tin
@@ -8474,1088 +9140,1203 @@ A
 
 
 SyncDeviceà
-N
-TFRecordDataset
-	filenames
-compression_type
-buffer_size
-handleà
-`
-TFRecordDatasetV2
-	filenames
-compression_type
-buffer_size
-byte_offsets
-handleà
-'
-TFRecordReader
-reader_handleÄà
-&
-TFRecordReaderV2
-reader_handleà
+V
+TFRecordDataset
+	filenames
+compression_type
+buffer_size	
+
+handleà
+j
+TFRecordDatasetV2
+	filenames
+compression_type
+buffer_size	
+byte_offsets	
+
+handleà
+)
+TFRecordReader
+reader_handleÄà
+(
+TFRecordReaderV2
+reader_handleà
 G
 "TPUAnnotateTensorsWithDynamicShape
 tensors2T
 tpu_tensors2Tà
- 
-TPUCompilationResult
-output
-ø
+"
+TPUCompilationResult
 
-TPUCompile"
-dynamic_shapes*NumDynamicShapes-
-guaranteed_constants2Tguaranteed_constants
-compilation_status
-program*num_computations(
-may_modify_variables*num_computationsà
-4
-TPUCompileSucceededAssert
-compilation_statusà
-Q
+output
+«
+
+TPUCompile$
+dynamic_shapes	*NumDynamicShapes-
+guaranteed_constants2Tguaranteed_constants
+compilation_status
+program*num_computations*
+may_modify_variables
+*num_computationsà
+6
+TPUCompileSucceededAssert
+compilation_statusà
+S
 TPUCopyWithDynamicShape
-tensors2T
-unpadded_sizes*N
+tensors2T
+unpadded_sizes*N
 tpu_tensors2Tà
-O
-TPUEmbeddingActivations
-embedding_variable
-sliced_activations
-output
-:
+U
+TPUEmbeddingActivations
+embedding_variable
+sliced_activations
+
+output
+<
 
 TPUExecute
-args2Targs
-key
+args2Targs
+key
 results2Tresultsà
-L
+N
 TPUExecuteAndUpdateVariables
-args2Targs
-key
+args2Targs
+key
 results2Tresultsà
-*
-TPUOrdinalSelector
-device_ordinalsà
-C
-TPUPartitionedCall
-args2Tin
-device_ordinal
-output2Tout
 ,
-TPUPartitionedInput
-inputs*N
-output
-.
-TPUPartitionedInputV2
-inputs*N
-output
-6
-TPUPartitionedOutput
-inputs
-output*
+TPUOrdinalSelector
+device_ordinalsà
+E
+TPUPartitionedCall
+args2Tin
+device_ordinal
+output2Tout
+2
+TPUPartitionedInput
+inputs"T*N
+output"T
+4
+TPUPartitionedInputV2
+inputs"T*N
+output"T
+<
+TPUPartitionedOutput
+inputs"T
+output"T*
 num_splits
-8
-TPUPartitionedOutputV2
-inputs
-output*
+>
+TPUPartitionedOutputV2
+inputs"T
+output"T*
 num_splits
 
 TPUReplicateMetadata
-+
-TPUReplicatedInput
-inputs*N
-output
-7
-TPUReplicatedOutput
-input
-outputs*num_replicas
-I
-TPUReshardVariables	
-vars*N
-new_format_key
-format_state_varà
-$
-TPURoundRobin
-device_ordinalà
 1
-TakeDataset
-input_dataset
-count
-handle
-f
-TakeManySparseFromTensorsMap
-sparse_handles
-sparse_indices
-sparse_values
-sparse_shapeà
-L
-TakeWhileDataset
-input_dataset
-other_arguments2
-Targuments
-handle
-
-Tan
-x
-y
-
-Tanh
-x
-y
-
-TanhGrad
-y
-dy
-z
- 
-TemporaryVariable
-refÄà
-%
-TensorArray
-size
-handleÄà
-
-TensorArrayClose
-handleÄ
-
-TensorArrayCloseV2
-handle
-!
-TensorArrayCloseV3
-handleà
-?
-TensorArrayConcat
-handleÄ	
-flow_in
-value	
-lengths
->
-TensorArrayConcatV2
-handle	
-flow_in
-value	
-lengths
-A
-TensorArrayConcatV3
-handle	
-flow_in
-value	
-lengthsà
-?
-TensorArrayGather
-handleÄ	
-indices	
-flow_in
-value
->
-TensorArrayGatherV2
-handle	
-indices	
-flow_in
-value
-A
-TensorArrayGatherV3
-handle	
-indices	
-flow_in
-valueà
-;
-TensorArrayGrad
-handle	
-flow_in
-grad_handleÄà
-:
-TensorArrayGradV2
-handle	
-flow_in
-grad_handleà
-F
-TensorArrayGradV3
-handle	
-flow_in
-grad_handle
-
-flow_outà
-a
-TensorArrayGradWithShape
-handle	
-flow_in
-shape_to_prepend
-grad_handle
-
-flow_outà
-2
-TensorArrayPack
-handleÄ	
-flow_in
-value
-;
-TensorArrayRead
-handleÄ
-index	
-flow_in
-value
-:
-TensorArrayReadV2
-handle
-index	
-flow_in
-value
+TPUReplicatedInput
+inputs"T*N
+output"T
 =
-TensorArrayReadV3
-handle
-index	
-flow_in
-valueà
-L
-TensorArrayScatter
-handleÄ	
-indices
-value	
-flow_in
+TPUReplicatedOutput
 
-flow_out
+input"T
+outputs"T*num_replicas
+O
+TPUReshardVariables
+vars*N
+new_format_key
+format_state_varà
+&
+TPURoundRobin
+device_ordinalà
+7
+TakeDataset
+input_dataset	
+count	
+
+handle
+s
+TakeManySparseFromTensorsMap
+sparse_handles	
+sparse_indices	
+sparse_values"dtype
+sparse_shape	à
+P
+TakeWhileDataset
+input_dataset
+other_arguments2
+Targuments
+
+handle
+
+Tan
+x"T
+y"T
+
+Tanh
+x"T
+y"T
+#
+TanhGrad
+y"T
+dy"T
+z"T
+'
+TemporaryVariable
+ref"dtypeÄà
+)
+TensorArray
+size
+handleÄà
+!
+TensorArrayClose
+handleÄ
+ 
+TensorArrayCloseV2
+
+handle
+#
+TensorArrayCloseV3
+
+handleà
+L
+TensorArrayConcat
+handleÄ
+flow_in
+value"dtype
+lengths	
 K
-TensorArrayScatterV2
-handle	
-indices
-value	
-flow_in
+TensorArrayConcatV2
 
-flow_out
+handle
+flow_in
+value"dtype
+lengths	
 N
-TensorArrayScatterV3
-handle	
-indices
-value	
-flow_in
+TensorArrayConcatV3
 
-flow_outà
-1
-TensorArraySize
-handleÄ	
-flow_in
-size
-0
-TensorArraySizeV2
-handle	
-flow_in
-size
-3
-TensorArraySizeV3
-handle	
-flow_in
-sizeà
-J
-TensorArraySplit
-handleÄ
-value	
-lengths	
-flow_in
-
-flow_out
-I
-TensorArraySplitV2
-handle
-value	
-lengths	
-flow_in
-
-flow_out
+handle
+flow_in
+value"dtype
+lengths	à
 L
-TensorArraySplitV3
-handle
-value	
-lengths	
-flow_in
+TensorArrayGather
+handleÄ
+indices
+flow_in
+value"dtype
+K
+TensorArrayGatherV2
 
-flow_outà
+handle
+indices
+flow_in
+value"dtype
+N
+TensorArrayGatherV3
+
+handle
+indices
+flow_in
+value"dtypeà
+A
+TensorArrayGrad
+
+handle
+flow_in
+grad_handleÄà
 @
-TensorArrayUnpack
-handleÄ
-value	
-flow_in
+TensorArrayGradV2
 
-flow_out
-$
-TensorArrayV2
-size
-handleà
-,
-TensorArrayV3
-size
-handle
-flowà
+handle
+flow_in
+grad_handleà
+N
+TensorArrayGradV3
+
+handle
+flow_in
+grad_handle
+flow_outà
+k
+TensorArrayGradWithShape
+
+handle
+flow_in
+shape_to_prepend
+grad_handle
+flow_outà
+=
+TensorArrayPack
+handleÄ
+flow_in
+value"dtype
 H
-TensorArrayWrite
-handleÄ
-index
-value	
-flow_in
-
-flow_out
+TensorArrayRead
+handleÄ	
+index
+flow_in
+value"dtype
 G
-TensorArrayWriteV2
-handle
-index
-value	
-flow_in
+TensorArrayReadV2
 
-flow_out
+handle	
+index
+flow_in
+value"dtype
 J
-TensorArrayWriteV3
-handle
-index
-value	
-flow_in
+TensorArrayReadV3
 
-flow_outà
+handle	
+index
+flow_in
+value"dtypeà
+W
+TensorArrayScatter
+handleÄ
+indices
+
+value"T
+flow_in
+flow_out
+V
+TensorArrayScatterV2
+
+handle
+indices
+
+value"T
+flow_in
+flow_out
+Y
+TensorArrayScatterV3
+
+handle
+indices
+
+value"T
+flow_in
+flow_outà
+7
+TensorArraySize
+handleÄ
+flow_in
+size
+6
+TensorArraySizeV2
+
+handle
+flow_in
+size
 9
+TensorArraySizeV3
+
+handle
+flow_in
+sizeà
+U
+TensorArraySplit
+handleÄ
+
+value"T
+lengths	
+flow_in
+flow_out
+T
+TensorArraySplitV2
+
+handle
+
+value"T
+lengths	
+flow_in
+flow_out
+W
+TensorArraySplitV3
+
+handle
+
+value"T
+lengths	
+flow_in
+flow_outà
+I
+TensorArrayUnpack
+handleÄ
+
+value"T
+flow_in
+flow_out
+(
+TensorArrayV2
+size
+
+handleà
+2
+TensorArrayV3
+size
+
+handle
+flowà
+S
+TensorArrayWrite
+handleÄ	
+index
+
+value"T
+flow_in
+flow_out
+R
+TensorArrayWriteV2
+
+handle	
+index
+
+value"T
+flow_in
+flow_out
+U
+TensorArrayWriteV3
+
+handle	
+index
+
+value"T
+flow_in
+flow_outà
+;
 TensorDataset
 
-components2Toutput_types
-handleà
-7
-TensorListConcat
-input_handle
-tensor	
-lengths
-7
-TensorListConcatLists	
-input_a	
-input_b
-output
-Z
-TensorListConcatV2
-input_handle
-element_shape
-leading_dims
-tensor	
-lengths
-9
-TensorListElementShape
-input_handle
-element_shape
-B
-TensorListFromTensor
-tensor
-element_shape
-output_handle
-H
-TensorListGather
-input_handle	
-indices
-element_shape
-values
-E
-TensorListGetItem
-input_handle
-index
-element_shape
-item
-,
-TensorListLength
-input_handle
-length
-O
-TensorListPopBack
-input_handle
-element_shape
-output_handle
-tensor
-?
-TensorListPushBack
-input_handle
-tensor
-output_handle
-F
-TensorListPushBackBatch
-input_handles
-tensor
-output_handles
->
-TensorListReserve
-element_shape
-num_elements
-handle
-;
-TensorListResize
-input_handle
-size
-output_handle
+components2Toutput_types
+
+handleà
 J
-TensorListScatter
-tensor	
-indices
-element_shape
-output_handle
+TensorListConcat
+input_handle
+tensor"element_dtype
+lengths	
+=
+TensorListConcatLists
+input_a
+input_b
+
+output
+{
+TensorListConcatV2
+input_handle
+element_shape"
+shape_type
+leading_dims	
+tensor"element_dtype
+lengths	
+G
+TensorListElementShape
+input_handle
+element_shape"
+shape_type
+_
+TensorListFromTensor
+tensor"element_dtype
+element_shape"
+shape_type
+output_handle
+]
+TensorListGather
+input_handle
+indices
+element_shape
+values"element_dtype
+Z
+TensorListGetItem
+input_handle	
+index
+element_shape
+item"element_dtype
+0
+TensorListLength
+input_handle
+
+length
+d
+TensorListPopBack
+input_handle
+element_shape
+output_handle
+tensor"element_dtype
+R
+TensorListPushBack
+input_handle
+tensor"element_dtype
+output_handle
 Y
-!TensorListScatterIntoExistingList
-input_handle
-tensor	
-indices
-output_handle
-\
-TensorListScatterV2
-tensor	
-indices
-element_shape
-num_elements
-output_handle
-E
-TensorListSetItem
-input_handle
-index
-item
-output_handle
-H
-TensorListSplit
-tensor
-element_shape	
-lengths
-output_handle
-<
-TensorListStack
-input_handle
-element_shape
-tensor
-8
-TensorMapErase
-input_handle
-key
-output_handle
-3
-TensorMapHasKey
-input_handle
-key	
-has_key
+TensorListPushBackBatch
+input_handles
+tensor"element_dtype
+output_handles
+N
+TensorListReserve
+element_shape"
+shape_type
+num_elements
+
+handle
+A
+TensorListResize
+input_handle
+size
+output_handle
+i
+TensorListScatter
+tensor"element_dtype
+indices
+element_shape"
+shape_type
+output_handle
+n
+!TensorListScatterIntoExistingList
+input_handle
+tensor"element_dtype
+indices
+output_handle
+}
+TensorListScatterV2
+tensor"element_dtype
+indices
+element_shape"
+shape_type
+num_elements
+output_handle
+Z
+TensorListSetItem
+input_handle	
+index
+item"element_dtype
+output_handle
+g
+TensorListSplit
+tensor"element_dtype
+element_shape"
+shape_type
+lengths	
+output_handle
+O
+TensorListStack
+input_handle
+element_shape
+tensor"element_dtype
+G
+TensorMapErase
+input_handle
+key"	key_dtype
+output_handle
 B
-TensorMapInsert
-input_handle
-key
-value
-output_handle
-1
-TensorMapLookup
-input_handle
-key
-value
-'
-TensorMapSize
-input_handle
-size
-,
-TensorMapStackKeys
-input_handle
-keys
-<
-TensorScatterAdd
-tensor	
-indices	
-updates
-output
-<
-TensorScatterMax
-tensor	
-indices	
-updates
-output
-<
-TensorScatterMin
-tensor	
-indices	
-updates
-output
-<
-TensorScatterSub
-tensor	
-indices	
-updates
-output
-?
-TensorScatterUpdate
-tensor	
-indices	
-updates
-output
->
+TensorMapHasKey
+input_handle
+key"	key_dtype
+has_key
+
+^
+TensorMapInsert
+input_handle
+key"	key_dtype
+value"value_dtype
+output_handle
+K
+TensorMapLookup
+input_handle
+key"	key_dtype
+value"value_dtype
++
+TensorMapSize
+input_handle
+size
+9
+TensorMapStackKeys
+input_handle
+keys"	key_dtype
+O
+TensorScatterAdd
+tensor"T
+indices"Tindices
+updates"T
+output"T
+O
+TensorScatterMax
+tensor"T
+indices"Tindices
+updates"T
+output"T
+O
+TensorScatterMin
+tensor"T
+indices"Tindices
+updates"T
+output"T
+O
+TensorScatterSub
+tensor"T
+indices"Tindices
+updates"T
+output"T
+R
+TensorScatterUpdate
+tensor"T
+indices"Tindices
+updates"T
+output"T
+@
 TensorSliceDataset
 
-components2Toutput_types
-handleà
-Q
-TensorStridedSliceUpdate
-input
-begin
-end	
-strides
-value
-output
-$
-TensorSummary
-tensor	
-summary
-L
-TensorSummaryV2
-tag
-tensor
-serialized_summary_metadata	
-summary
-N
-TextLineDataset
-	filenames
-compression_type
-buffer_size
-handleà
-'
-TextLineReader
-reader_handleÄà
-&
-TextLineReaderV2
-reader_handleà
-D
-TfLiteSubgraphExecute
-subgraph_key
+components2Toutput_types
+
+handleà
+o
+TensorStridedSliceUpdate
+
+input"T
+begin"Index
+end"Index
+strides"Index
+
+value"T
+output"T
+)
+TensorSummary
+tensor"T
+summary
+U
+TensorSummaryV2
+tag
+tensor"T
+serialized_summary_metadata
+summary
+V
+TextLineDataset
+	filenames
+compression_type
+buffer_size	
+
+handleà
+)
+TextLineReader
+reader_handleÄà
+(
+TextLineReaderV2
+reader_handleà
+F
+TfLiteSubgraphExecute
+subgraph_key
 args2Tin
 output2Tout
-@
-ThreadPoolDataset
-input_dataset
-thread_pool
-handleà
-
-ThreadPoolHandle
-handleà
-
-#ThreadUnsafeUnigramCandidateSampler
-true_classes
-sampled_candidates
-true_expected_count
-sampled_expected_countà
-&
-Tile
-input
-	multiples
-output
-*
-TileGrad
-input
-	multiples
-output
-
-	Timestamp
-tsà
-
-ToBool
-input
-output
-$
-TopK
-input
-values	
-indices
--
+F
+ThreadPoolDataset
+input_dataset
+thread_pool
 
-TopKUnique
-input
-topk
-topk_indices
-+
-TopKV2
-input
-k
-values	
-indices
-1
-TopKWithUnique
-input
-topk
-topk_indices
-*
-TpuHandleToProtoKey
-uid
+handleà
+!
+ThreadPoolHandle
 
-proto_keys
-
-	Transpose
-x
-perm
-y
-H
-TridiagonalMatMul
-	superdiag
+handleà
+á
+#ThreadUnsafeUnigramCandidateSampler
+true_classes	
+sampled_candidates	
+true_expected_count
+sampled_expected_countà
+P
+Tile
 
-maindiag	
-subdiag
-rhs
-output
-0
-TridiagonalSolve
-	diagonals
-rhs
-output
-
-TruncateDiv
-x
-y
-z
-
-TruncateMod
-x
-y
-z
-'
-TruncatedNormal
-shape
-outputà
-D
-Unbatch
-batched_tensor
-batch_index
-id
-unbatched_tensor
-+
-UnbatchDataset
-input_dataset
-handle
-L
-UnbatchGrad
-original_input
-batch_index
-grad
-id
-batched_grad
+input"T
+	multiples"
+Tmultiples
+output"T"
+
+Tmultiplestype0
+2
+TileGrad
+
+input"T
+	multiples
+output"T
+
+	Timestamp
+tsà
+ 
+ToBool
+
+input"T
+
+output
+
+,
+TopK
+
+input"T
+values"T
+indices
+3
+
+TopKUnique	
+input
+topk
+topk_indices
+i
+TopKV2
+
+input"T
+k"Tk
+values"T
+indices"
+index_type"
+Tktype0"
+
+index_typetype0
+7
+TopKWithUnique	
+input
+topk
+topk_indices
+.
+TpuHandleToProtoKey
+uid	
+
+proto_keys
 =
-UncompressElement
+	Transpose
+x"T
+perm"Tperm
+y"T"
+Tpermtype0
+W
+TridiagonalMatMul
+	superdiag"T
+maindiag"T
+subdiag"T
+rhs"T
+output"T
+9
+TridiagonalSolve
+	diagonals"T
+rhs"T
+output"T
+%
+TruncateDiv
+x"T
+y"T
+z"T
+%
+TruncateMod
+x"T
+y"T
+z"T
+1
+TruncatedNormal
 
-compressed
+shape"T
+output"dtypeà
+N
+Unbatch
+batched_tensor"T
+batch_index	
+id	
+unbatched_tensor"T
+/
+UnbatchDataset
+input_dataset
+
+handle
+Y
+UnbatchGrad
+original_input"T
+batch_index		
+grad"T
+id	
+batched_grad"T
+?
+UncompressElement
+
+compressed
 
 components2output_types
-5
-UnicodeDecode
-input
-
-row_splits
-char_values
 W
-UnicodeDecodeWithOffsets
-input
+UnicodeDecode	
+input
 
-row_splits
-char_values
-char_to_byte_starts
-9
-UnicodeEncode
-input_values
-input_splits
-output
-"
-UnicodeScript
-input
-output
-%
-UnicodeTranscode
-input
-output
-s
-UniformCandidateSampler
-true_classes
-sampled_candidates
-true_expected_count
-sampled_expected_countà
-?
-UniformDequantize
-input
-scales
-zero_points
-output
-=
-UniformQuantize
-input
-scales
-zero_points
-output
-ñ
-UniformQuantizedAdd
-lhs
-rhs
+row_splits"Tsplits
+char_values"
+Tsplitstype0	
+{
+UnicodeDecodeWithOffsets	
+input
 
-lhs_scales
-lhs_zero_points
+row_splits"Tsplits
+char_values
+char_to_byte_starts	"
+Tsplitstype0	
+[
+UnicodeEncode
+input_values
+input_splits"Tsplits
 
-rhs_scales
-rhs_zero_points
-output_scales
-output_zero_points
-output
-Y
-UniformQuantizedClipByValue	
-operand
-min
-max
-scales
-zero_points
-output
-û
-UniformQuantizedConvolution
-lhs
-rhs
+output"
+Tsplitstype0	
+&
+UnicodeScript	
+input
 
-lhs_scales
-lhs_zero_points
+output
+)
+UnicodeTranscode	
+input
 
-rhs_scales
-rhs_zero_points
-output_scales
-output_zero_points
-output
-\
-!UniformQuantizedConvolutionHybrid
-lhs
-rhs
+output
+{
+UniformCandidateSampler
+true_classes	
+sampled_candidates	
+true_expected_count
+sampled_expected_countà
+N
+UniformDequantize
+input"Tin
 
-rhs_scales
-rhs_zero_points
-output
-ñ
-UniformQuantizedDot
-lhs
-rhs
+scales
+zero_points
+output"Tout
+L
+UniformQuantize
+input"Tin
 
-lhs_scales
-lhs_zero_points
+scales
+zero_points
+output"Tout
+´
+UniformQuantizedAdd
+lhs"T
+rhs"T
 
-rhs_scales
-rhs_zero_points
-output_scales
-output_zero_points
-output
-T
-UniformQuantizedDotHybrid
-lhs
-rhs
+lhs_scales
+lhs_zero_points
 
-rhs_scales
-rhs_zero_points
-output
+rhs_scales
+rhs_zero_points
+output_scales
+output_zero_points
+output"T
+i
+UniformQuantizedClipByValue
+operand"T
+min"T
+max"T
+
+scales
+zero_points
+output"T
+∫
+UniformQuantizedConvolution
+
+lhs"Tin
+
+rhs"Tin
+
+lhs_scales
+lhs_zero_points
+
+rhs_scales
+rhs_zero_points
+output_scales
+output_zero_points
+output"Tout
 r
-UniformRequantize
-input
-input_scales
-input_zero_points
-output_scales
-output_zero_points
-output
-
-Unique
-x
-y
-idx
-*
-UniqueDataset
-input_dataset
-handle
-#
-UniqueV2
-x
-axis
-y
-idx
-,
-UniqueWithCounts
-x
-y
-idx
-count
-6
-UniqueWithCountsV2
-x
-axis
-y
-idx
-count
- 
-Unpack
-value
-output*num
-+
-UnravelIndex	
-indices
-dims
-output
-H
-UnsortedSegmentJoin
-inputs
-segment_ids
-num_segments
-output
-E
-UnsortedSegmentMax
-data
-segment_ids
-num_segments
-output
-E
-UnsortedSegmentMin
-data
-segment_ids
-num_segments
-output
-F
-UnsortedSegmentProd
-data
-segment_ids
-num_segments
-output
-E
-UnsortedSegmentSum
-data
-segment_ids
-num_segments
-output
+!UniformQuantizedConvolutionHybrid
+lhs"Tlhs
+rhs"Trhs
+
+rhs_scales
+rhs_zero_points
+output"Tout
+≤
+UniformQuantizedDot
+
+lhs"Tin
+
+rhs"Tin
+
+lhs_scales
+lhs_zero_points
+
+rhs_scales
+rhs_zero_points
+output_scales
+output_zero_points
+output"Tout
+j
+UniformQuantizedDotHybrid
+lhs"Tlhs
+rhs"Trhs
+
+rhs_scales
+rhs_zero_points
+output"Tout
+Ö
+UniformRequantize
+input"Tin
+input_scales
+input_zero_points
+output_scales
+output_zero_points
+output"Tout
+=
+Unique
+x"T
+y"T
+idx"out_idx"
+out_idxtype0
+.
+UniqueDataset
+input_dataset
+
+handle
+a
+UniqueV2
+x"T
+axis"Taxis
+y"T
+idx"out_idx"
+Taxistype0	"
+out_idxtype0
+Y
+UniqueWithCounts
+x"T
+y"T
+idx"out_idx
+count"out_idx"
+out_idxtype0
+}
+UniqueWithCountsV2
+x"T
+axis"Taxis
+y"T
+idx"out_idx
+count"out_idx"
+Taxistype0	"
+out_idxtype0
+&
+Unpack
+
+value"T
+output"T*num
+O
+UnravelIndex
+indices"Tidx
+dims"Tidx
+output"Tidx"
+Tidxtype0
+~
+UnsortedSegmentJoin
+
+inputs
+segment_ids"Tindices
+num_segments"Tnumsegments
+
+output"
+Tnumsegmentstype0
+}
+UnsortedSegmentMax	
+data"T
+segment_ids"Tindices
+num_segments"Tnumsegments
+output"T"
+Tnumsegmentstype0
+}
+UnsortedSegmentMin	
+data"T
+segment_ids"Tindices
+num_segments"Tnumsegments
+output"T"
+Tnumsegmentstype0
+~
+UnsortedSegmentProd	
+data"T
+segment_ids"Tindices
+num_segments"Tnumsegments
+output"T"
+Tnumsegmentstype0
+}
+UnsortedSegmentSum	
+data"T
+segment_ids"Tindices
+num_segments"Tnumsegments
+output"T"
+Tnumsegmentstype0
 
 Unstage
 values2dtypesà
-7
-UnwrapDatasetVariant
-input_handle
-output_handle
-J
-UpdateTaskIdAndGlobalCoreArray%
-tpu_task_id_to_shard_id*
+;
+UnwrapDatasetVariant
+input_handle
+output_handle
+L
+UpdateTaskIdAndGlobalCoreArray'
+tpu_task_id_to_shard_id*
 task_countà
-1
+W
 
-UpperBound
-sorted_inputs
-values
-output
-
-VarHandleOp
+UpperBound
+sorted_inputs"T
+values"T
+output"out_type"
+out_typetype0
+
+VarHandleOp
+resourceà
+9
+VarIsInitializedOp
+resource
+is_initialized
+à
+
+Variable
+ref"dtypeÄà
+G
+VariableShape	
+input
+output"out_type"
+out_typetype0à
+ 
 
-resourceà
-5
-VarIsInitializedOp
+VariableV2
+ref"dtypeÄà
+K
+WeightedFlatMapDataset
+input_datasets*N
+weights*M
 
-resource
-is_initializedà
-
-Variable
-refÄà
-%
-VariableShape
-input
-outputà
-
+handle
+-
+Where
 
-VariableV2
-refÄà
-E
-WeightedFlatMapDataset
-input_datasets*N
-weights*M
-handle
-
-Where
-input
-index
+input"T	
+index	"
+Ttype0
+
 #
 While
 
 input2T
 output2Tà
-(
-WholeFileReader
-reader_handleÄà
-'
-WholeFileReaderV2
-reader_handleà
-W
-WindowDataset
-input_dataset
-size
-shift
-stride
-drop_remainder
-handle
-'
+*
+WholeFileReader
+reader_handleÄà
+)
+WholeFileReaderV2
+reader_handleà
+c
+WindowDataset
+input_dataset
+size		
+shift	
+
+stride	
+drop_remainder
+
+
+handle
+)
 WindowOp
-inputs2Tinputs
-handle
-+
-WorkerHeartbeat	
-request
+inputs2Tinputs
 
-responseà
-5
-WrapDatasetVariant
-input_handle
-output_handle
-H
-WriteAudioSummary
-writer
-step
-tag
-tensor
-sample_rateà
-&
-	WriteFile
-
-filename
-
-contentsà
-2
-WriteGraphSummary
-writer
-step
-tensorà
-=
-WriteHistogramSummary
-writer
-step
-tag
-valuesà
-F
-WriteImageSummary
-writer
-step
-tag
-tensor
-	bad_colorà
-5
-WriteRawProtoSummary
-writer
-step
-tensorà
+handle
+/
+WorkerHeartbeat
+request
+responseà
 9
-WriteScalarSummary
-writer
-step
-tag
-valueà
-H
-WriteSummary
-writer
-step
-tensor
-tag
-summary_metadataà
-
-Xdivy
-x
-y
-z
-5
-XlaAllReduce
-input
-group_assignment
-output
-P
-XlaBroadcastHelper
-lhs
-rhs
-broadcast_dims
+WrapDatasetVariant
+input_handle
+output_handle
+R
+WriteAudioSummary
 
-lhs_output
+writer
+step	
+tag
 
-rhs_output
+tensor
+sample_rateà
+*
+	WriteFile
+filename
+contentsà
+8
+WriteGraphSummary
+
+writer
+step	
+
+tensorà
+U
+WriteHistogramSummary
+
+writer
+step	
+tag
+values"T"
+Ttype0à
+`
+WriteImageSummary
+
+writer
+step	
+tag
+tensor"T
+	bad_color"
+Ttype0à
+;
+WriteRawProtoSummary
+
+writer
+step	
+
+tensorà
+B
+WriteScalarSummary
+
+writer
+step	
+tag
+
+value"Tà
+S
+WriteSummary
+
+writer
+step	
+tensor"T
+tag
+summary_metadataà
+
+Xdivy
+x"T
+y"T
+z"T
+=
+XlaAllReduce
+
+input"T
+group_assignment
+output"T
+f
+XlaBroadcastHelper
+lhs"T
+rhs"T
+broadcast_dims"Tindices
+
+lhs_output"T
+
+rhs_output"T
 /
 XlaCallModule
 args2Tin
 output2Toutà
-&
-XlaClusterOutput
-input	
-outputs
-$
-XlaConcatND
-inputs*N
-output
-u
-XlaConv
-lhs
-rhs
-window_strides	
-padding
-lhs_dilation
-rhs_dilation
-feature_group_count
-output
-w
-	XlaConvV2
-lhs
-rhs
-window_strides	
-padding
-lhs_dilation
-rhs_dilation
-feature_group_count
-output
-$
+,
+XlaClusterOutput
+
+input"T
+outputs"T
+*
+XlaConcatND
+inputs"T*N
+output"T
+∞
+XlaConv
+lhs"T
+rhs"T
+window_strides"Tindices
+padding"Tindices
+lhs_dilation"Tindices
+rhs_dilation"Tindices
+feature_group_count"Tindices
+output"T
+Õ
+	XlaConvV2
+lhs"LhsT
+rhs"RhsT
+window_strides"Tindices
+padding"Tindices
+lhs_dilation"Tindices
+rhs_dilation"Tindices
+feature_group_count"Tindices 
+output"preferred_element_type
++
 XlaCustomCall	
-args2T
-output
+args2T
+output"dtype
 G
 XlaCustomCallV2
 operands2operand_dtypes
 results2result_dtypes
-%
-XlaDequantize
-input
-outputà
- 
-XlaDot
-lhs
-rhs
-output
-"
-XlaDotV2
-lhs
-rhs
-output
-E
-XlaDynamicSlice
-input
-start_indices
-size_indices
-output
-?
-XlaDynamicUpdateSlice
-input
-update	
-indices
-output
- 
-	XlaEinsum
-a
-b	
-product
-@
-	XlaGather	
-operand
-start_indices
-slice_sizes
-output
+)
+XlaDequantize	
+input
+
+outputà
+)
+XlaDot
+lhs"T
+rhs"T
+output"T
+F
+XlaDotV2
+lhs"LhsT
+rhs"RhsT 
+output"preferred_element_type
+_
+XlaDynamicSlice
+
+input"T
+start_indices"Tindices
+size_indices"Tindices
+output"T
+R
+XlaDynamicUpdateSlice
+
+input"T
+update"T
+indices"Tindices
+output"T
+)
+	XlaEinsum
+a"T
+b"T
+product"T
+Z
+	XlaGather
+operand"T
+start_indices"Tindices
+slice_sizes"Tindices
+output"T
 ;
 XlaHostCompute
 inputs2Tinputs
 outputs2Toutputsà
-1
-XlaIf
-cond
+8
+XlaIf
+cond"Tcond
 inputs2Tin
 output2Toutà
-C
-XlaKeyValueSort
-keys
-values
-sorted_keys
-sorted_values
-d
+O
+XlaKeyValueSort	
+keys"K
+values"V
+sorted_keys"K
+sorted_values"V
+f
 	XlaLaunch
 	constants2
 Tconstants
-args2Targs
-	resources*
+args2Targs
+	resources*
 Nresources
 results2Tresultsà
 1
@@ -9567,2032 +10348,2134 @@ Nresources
 
 input2T
 output2T
-_
-XlaPad
-input
-padding_value
-padding_low
-padding_high
-padding_interior
-output
-
-XlaRecv
-tensorà
-
-XlaRecvFromHost
-outputà
-P
-XlaRecvTPUEmbeddingActivations
-deduplication_data
-outputs*
+Ü
+XlaPad
+
+input"T
+padding_value"T
+padding_low"Tindices
+padding_high"Tindices
+padding_interior"Tindices
+output"T
+
+XlaRecv
+tensor"dtypeà
+'
+XlaRecvFromHost
+output"Toutputà
+T
+XlaRecvTPUEmbeddingActivations
+deduplication_data
+outputs*
 num_tablesà
-R
- XlaRecvTPUEmbeddingActivationsV2
-deduplication_data
-outputs*
+V
+ XlaRecvTPUEmbeddingActivationsV2
+deduplication_data
+outputs*
 num_tablesà
-3
-$XlaRecvTPUEmbeddingDeduplicationData
-outputà
 5
-&XlaRecvTPUEmbeddingDeduplicationDataV2
-outputà
-,
-	XlaReduce
-input
+$XlaRecvTPUEmbeddingDeduplicationData
 
-init_value
-output
-)
-XlaReducePrecision	
-operand
-output
-N
-XlaReduceScatter
-input
-group_assignment
-scatter_dimension
-output
-ä
-XlaReduceWindow
-input
+outputà
+7
+&XlaRecvTPUEmbeddingDeduplicationDataV2
 
-init_value
-window_dimensions
-window_strides
-base_dilations
-window_dilations	
-padding
-output
-?
-XlaRemoveDynamicDimensionSize
-input
-	dim_index
-output
-
-XlaReplicaId
-id
-S
-XlaRngBitGenerator
-	algorithm
-initial_state
-shape
+outputà
+5
+	XlaReduce
 
-output_key
-output
-?
+input"T
 
-XlaScatter	
-operand
-scatter_indices	
-updates
-output
-t
-XlaSelectAndScatter	
-operand
-window_dimensions
-window_strides	
-padding
-source
+init_value"T
+output"T
+/
+XlaReducePrecision
+operand"T
+output"T
+X
+XlaReduceScatter
 
-init_value
-output
-"
-XlaSelfAdjointEig
-a
-w
-v
+input"T
+group_assignment
+scatter_dimension
+output"T
+≈
+XlaReduceWindow
+
+input"T
+
+init_value"T
+window_dimensions"Tindices
+window_strides"Tindices
+base_dilations"Tindices
+window_dilations"Tindices
+padding"Tindices
+output"T
+G
+XlaRemoveDynamicDimensionSize
+
+input"T
+	dim_index
+output"T
 
-XlaSend
-tensorà
-v
-XlaSendTPUEmbeddingGradients
-	gradients*	NumTables%
-learning_rates*NumLearningRateTags
-deduplication_dataà
-x
-XlaSendTPUEmbeddingGradientsV2
-	gradients*	NumTables%
-learning_rates*NumLearningRateTags
-deduplication_dataà
-
-XlaSendToHost
-inputà
-)
-XlaSetBound
-input
-bound
-output
-D
-XlaSetDynamicDimensionSize
-input
-	dim_index
-size
-output
- 
-XlaSharding
-input
-output
-
-XlaSort
-input
-output
-ï
-XlaSparseCoreAdagrad	
-indices
+XlaReplicaId
+id
+è
+XlaRngBitGenerator
+	algorithm
+initial_state
+shape"Tshape
 
-gradient
-learning_rate
-accumulator
-embedding_table
-updated_embedding_table
-updated_accumulatorà
-“
-XlaSparseCoreAdagradMomentum	
-indices
+output_key
+output"dtype"
+dtypetype0"
+Tshapetype0
+R
 
-gradient
-learning_rate
-beta_1	
-epsilon
-accumulator
+XlaScatter
+operand"T
+scatter_indices"Tindices
+updates"T
+output"T
+û
+XlaSelectAndScatter
+operand"T
+window_dimensions"Tindices
+window_strides"Tindices
+padding"Tindices
+source"T
 
-momentum
-embedding_table
-updated_embedding_table
-updated_accumulator
-updated_momentumà
-À
-XlaSparseCoreAdam
-embedding_table	
-indices
-
-gradient
-learning_rate
-
-momentum
-
-velocity
-beta_1
-beta_2	
-epsilon
-updated_embedding_table
-updated_velocity
-updated_momentumà
-Î
-XlaSparseCoreFtrl
-embedding_table
-accumulator
-linear
-learning_rate	
-indices
-
-gradient
-beta
-learning_rate_power
-l2_regularization_strength
-updated_embedding_table
-updated_accumulator
-updated_linearà
-k
-XlaSparseCoreSgd	
-indices
-
-gradient
-learning_rate
-embedding_table
-updated_embedding_tableà
-∞
-XlaSparseDenseMatmul	
-row_ids	
-col_ids
-values	
-offsets
-embedding_table
-activations
-row_pointers
-sorted_embedding_ids
-sorted_sample_ids
-sorted_gains
-¢
-.XlaSparseDenseMatmulGradWithAdagradAndCsrInput
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table
-accumulator*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-updated_accumulator
-™
-6XlaSparseDenseMatmulGradWithAdagradAndStaticBufferSize
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table
-accumulator*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-updated_accumulator
-»
-6XlaSparseDenseMatmulGradWithAdagradMomentumAndCsrInput
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table
-accumulator	
-momenta*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-updated_accumulator
-updated_momenta
-–
->XlaSparseDenseMatmulGradWithAdagradMomentumAndStaticBufferSize
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table
-accumulator	
-momenta*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-updated_accumulator
-updated_momenta
-∑
-+XlaSparseDenseMatmulGradWithAdamAndCsrInput
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table	
-momenta
-
-velocity*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-updated_momenta
-updated_velocity
-ø
-3XlaSparseDenseMatmulGradWithAdamAndStaticBufferSize
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table	
-momenta
-
-velocity*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-updated_momenta
-updated_velocity
-Î
-$XlaSparseDenseMatmulGradWithCsrInput
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-tables*N
-hyperparameters*M*
-(num_minibatches_per_physical_sparse_core
-updated_tables*N
-ª
-+XlaSparseDenseMatmulGradWithFtrlAndCsrInput
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table
-accumulator
-linear*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-updated_accumulator
-updated_linear
-√
-3XlaSparseDenseMatmulGradWithFtrlAndStaticBufferSize
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table
-accumulator
-linear*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-updated_accumulator
-updated_linear
-¯
-*XlaSparseDenseMatmulGradWithSgdAndCsrInput
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-Ä
-2XlaSparseDenseMatmulGradWithSgdAndStaticBufferSize
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-activation_gradients
-learning_rate
-embedding_table*
-(num_minibatches_per_physical_sparse_core
-updated_embedding_table
-π
- XlaSparseDenseMatmulWithCsrInput
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-embedding_table*
-(num_minibatches_per_physical_sparse_core
-activations
-¡
-(XlaSparseDenseMatmulWithStaticBufferSize
-row_pointers
-sorted_sample_ids
-sorted_token_ids
-sorted_gains
-embedding_table*
-(num_minibatches_per_physical_sparse_core
-activations
+init_value"T
+output"T
++
+XlaSelfAdjointEig
+a"T
+w"T
+v"T
+
+XlaSend
+tensor"Tà
+|
+XlaSendTPUEmbeddingGradients
+	gradients*	NumTables'
+learning_rates*NumLearningRateTags
+deduplication_dataà
+~
+XlaSendTPUEmbeddingGradientsV2
+	gradients*	NumTables'
+learning_rates*NumLearningRateTags
+deduplication_dataà
 #
+XlaSendToHost
+input"Tinputà
+/
+XlaSetBound	
+input	
+bound
 
-XlaSplitND
-input
-outputs*N
-,
-XlaSpmdFullToShardShape
-input
-output
-,
-XlaSpmdShardToFullShape
-input
-output
-
-XlaSvd
-a
-s
-u
-v
-=
+output
+N
+XlaSetDynamicDimensionSize
+
+input"T
+	dim_index
+size
+output"T
+&
+XlaSharding
+
+input"T
+output"T
+"
+XlaSort
+
+input"T
+output"T
+£
+XlaSparseCoreAdagrad
+indices
+gradient
+learning_rate
+accumulator
+embedding_table
+updated_embedding_table
+updated_accumulatorà
+Ë
+XlaSparseCoreAdagradMomentum
+indices
+gradient
+learning_rate
+
+beta_1
+epsilon
+accumulator
+momentum
+embedding_table
+updated_embedding_table
+updated_accumulator
+updated_momentumà
+„
+XlaSparseCoreAdam
+embedding_table
+indices
+gradient
+learning_rate
+momentum
+velocity
+
+beta_1
+
+beta_2
+epsilon
+updated_embedding_table
+updated_velocity
+updated_momentumà
+É
+XlaSparseCoreFtrl
+embedding_table
+accumulator
+
+linear
+learning_rate
+indices
+gradient
+beta
+learning_rate_power
+l2_regularization_strength
+updated_embedding_table
+updated_accumulator
+updated_linearà
+u
+XlaSparseCoreSgd
+indices
+gradient
+learning_rate
+embedding_table
+updated_embedding_tableà
+ƒ
+XlaSparseDenseMatmul
+row_ids
+col_ids
+
+values
+offsets
+embedding_table
+activations
+row_pointers
+sorted_embedding_ids
+sorted_sample_ids
+sorted_gains
+∏
+.XlaSparseDenseMatmulGradWithAdagradAndCsrInput
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table
+accumulator,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+updated_accumulator
+¿
+6XlaSparseDenseMatmulGradWithAdagradAndStaticBufferSize
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table
+accumulator,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+updated_accumulator
+‚
+6XlaSparseDenseMatmulGradWithAdagradMomentumAndCsrInput
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table
+accumulator
+momenta,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+updated_accumulator
+updated_momenta
+Í
+>XlaSparseDenseMatmulGradWithAdagradMomentumAndStaticBufferSize
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table
+accumulator
+momenta,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+updated_accumulator
+updated_momenta
+—
++XlaSparseDenseMatmulGradWithAdamAndCsrInput
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table
+momenta
+velocity,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+updated_momenta
+updated_velocity
+Ÿ
+3XlaSparseDenseMatmulGradWithAdamAndStaticBufferSize
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table
+momenta
+velocity,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+updated_momenta
+updated_velocity
+˝
+$XlaSparseDenseMatmulGradWithCsrInput
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+tables*N
+hyperparameters*M,
+(num_minibatches_per_physical_sparse_core
+updated_tables*N
+’
++XlaSparseDenseMatmulGradWithFtrlAndCsrInput
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table
+accumulator
+
+linear,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+updated_accumulator
+updated_linear
+›
+3XlaSparseDenseMatmulGradWithFtrlAndStaticBufferSize
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table
+accumulator
+
+linear,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+updated_accumulator
+updated_linear
+ä
+*XlaSparseDenseMatmulGradWithSgdAndCsrInput
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+í
+2XlaSparseDenseMatmulGradWithSgdAndStaticBufferSize
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+activation_gradients
+learning_rate
+embedding_table,
+(num_minibatches_per_physical_sparse_core
+updated_embedding_table
+«
+ XlaSparseDenseMatmulWithCsrInput
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+embedding_table,
+(num_minibatches_per_physical_sparse_core
+activations
+œ
+(XlaSparseDenseMatmulWithStaticBufferSize
+row_pointers
+sorted_sample_ids
+sorted_token_ids
+sorted_gains
+embedding_table,
+(num_minibatches_per_physical_sparse_core
+activations
+)
+
+XlaSplitND
+
+input"T
+outputs"T*N
+2
+XlaSpmdFullToShardShape
+
+input"T
+output"T
+2
+XlaSpmdShardToFullShape
+
+input"T
+output"T
+(
+XlaSvd
+a"T
+s"T
+u"T
+v"T
+F
 XlaVariadicReduce
+input"T*N
 
-input*N
-
-init_value*N
-output*N
+init_value"T*N
+output"T*N
 B
 XlaVariadicReduceV2
 inputs2T
 init_values2T
 outputs2T
-9
+;
 XlaVariadicSort
-inputs2T
-	dimension
+inputs2T
+	dimension
 outputs2T
 &
 XlaWhile
 
 input2T
 output2Tà
-
-Xlog1py
-x
-y
-z
-
-Xlogy
-x
-y
-z
-
-	ZerosLike
-x
-y
-
-Zeta
-x
-q
-z
-+
-
-ZipDataset
-input_datasets*N
-handle
-
-_Arg
-outputà
-/
-_ArrayToList
-
-input*N
-output2	out_types
-4
-_ConfigureDistributedTPU
-inputs*N
-outputà
-
-
-_DeviceArg
-outputà
+!
+Xlog1py
+x"T
+y"T
+z"T
+
+Xlogy
+x"T
+y"T
+z"T
 
-_DeviceRetval
-inputà
-C
-'_DisconnectHostFromDistributedTPUSystem
-number_of_tpu_chipsà
- 
-_EagerConst
-input
-output
-º
-_FusedBatchNormEx
-x
-scale
-offset
-mean
+	ZerosLike
+x"T
+y"T
+
+Zeta
+x"T
+q"T
+z"T
+/
 
-variance
+ZipDataset
+input_datasets*N
 
-side_input*num_side_inputs
-y
+handle
+
+_Arg
+output"Tà
+2
+_ArrayToList
+input"T*N
+output2	out_types
+8
+_ConfigureDistributedTPU
+inputs*N
 
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-reserve_space_3
-¸
-_FusedBatchNormGradEx
+outputà
+
 
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
-reserve_space_3
-offset
-y
+_DeviceArg
+output"Tà
+
+_DeviceRetval
 
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_4
-reserve_space_5&
-side_input_backprop*num_side_inputs
-V
-_FusedConv2D
-input
-filter
-args2TArgs
-	host_args*num_host_args
-output
-=
-_FusedConv3D
-input
-filter
-args*num_args
-output
-L
-_FusedDepthwiseConv2dNative
-input
-filter
-args*num_args
-output
-5
-_FusedMatMul
-a
-b
-args*num_args	
-product
-ó
+input"Tà
+E
+'_DisconnectHostFromDistributedTPUSystem
+number_of_tpu_chipsà
+&
+_EagerConst
+
+input"T
+output"T
+‡
+_FusedBatchNormEx
+x"T
+
+scale"U
+offset"U	
+mean"U
+variance"U 
+
+side_input"T*num_side_inputs
+y"T
+
+batch_mean"U
+batch_variance"U
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U
+§
+_FusedBatchNormGradEx
+
+y_backprop"T
+x"T	
+scale
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U
+
+offset
+y"T
+
+x_backprop"T
+scale_backprop"U
+offset_backprop"U
+reserve_space_4"U
+reserve_space_5"U)
+side_input_backprop"T*num_side_inputs
+a
+_FusedConv2D
+
+input"T
+filter"T
+args2TArgs
+	host_args*num_host_args
+output"T
+I
+_FusedConv3D
+
+input"T
+filter"T
+args"T*num_args
+output"T
+X
+_FusedDepthwiseConv2dNative
+
+input"T
+filter"T
+args"T*num_args
+output"T
+A
+_FusedMatMul
+a"T
+b"T
+args"T*num_args
+product"T
+È
 _FusedQuantizedConv2D
 device_inputs2Tdevice_inputs
 host_inputs2Thost_inputs!
 device_outputs2Tdevice_outputs
-host_outputs2Thost_outputs
-†
+host_outputs2Thost_outputs"
+Tinputtype0"
+Tfiltertype0"
+Tbiastype0"
+out_typetype0
+Ú
 _FusedQuantizedDepthwiseConv2D
 device_inputs2Tdevice_inputs
 host_inputs2Thost_inputs!
 device_outputs2Tdevice_outputs
-host_outputs2Thost_outputs
-
-	_HostCast
-x
-y
-
-	_HostRecv
-tensorà
-
-	_HostSend
-tensorà
-.
-_If
-cond
+host_outputs2Thost_outputs"
+Tinputtype0"
+Tfiltertype0"
+Tbiastype0"
+out_typetype0
+!
+	_HostCast	
+x"SrcT	
+y"DstT
+%
+	_HostRecv
+tensor"tensor_typeà
+
+	_HostSend
+tensor"Tà
+5
+_If
+cond"Tcond
 input2Tin
 output2Toutà
-9
- _InitializeHostForDistributedTPU
-input	
-tpu_idsà
-)
-_ListToArray
-input2Tin
-output*N
-;
-_MklAvgPool
-value
-	mkl_input
-output
-
-mkl_output
 =
-_MklAvgPool3D
-value
-	mkl_input
-output
-
-mkl_output
-e
-_MklAvgPool3DGrad
-orig_input_shape
-grad
-mkl_orig_input
-
-mkl_grad
-output
-
-mkl_output
-c
-_MklAvgPoolGrad
-orig_input_shape
-grad
-mkl_orig_input
-
-mkl_grad
-output
-
-mkl_output
-%
-_MklBatchMatMul
-x
-y
-output
-'
-_MklBatchMatMulV2
-x
-y
-output
-b
-
-_MklConcat
-
-concat_dim
-values*N
-mkl_concat_dim
-
-mkl_values*N
-output
-
-mkl_output
-X
-_MklConcatV2
-values*N
-axis
-
-mkl_values*N
-
-mkl_axis
-output
-
-mkl_output
-*
-_MklConjugateTranspose
-x
-perm
-y
-x
-
-_MklConv2D
-input
-filter
-	mkl_input
-
-mkl_filter
-output
-filter_output
-
-mkl_output
-mkl_filter_output
-è
-_MklConv2DBackpropFilter
-input
-filter_sizes
-out_backprop
-	mkl_input
-mkl_filter_size
-mkl_out_backprop
-output
-
-mkl_output
-µ
- _MklConv2DBackpropFilterWithBias
-input
-filter_sizes
-out_backprop
-	mkl_input
-mkl_filter_size
-mkl_out_backprop
-output
-	bias_grad
-
-mkl_output
-mkl_bias_grad
-è
-_MklConv2DBackpropInput
-input_sizes
-filter
-out_backprop
-mkl_input_sizes
-
-mkl_filter
-mkl_out_backprop
-output
-
-mkl_output
-î
-_MklConv2DWithBias
-input
-filter
-bias
-	mkl_input
-
-mkl_filter
-
-mkl_bias
-output
-filter_output
-
-mkl_output
-mkl_filter_output
-x
-
-_MklConv3D
-input
-filter
-	mkl_input
-
-mkl_filter
-output
-filter_output
-
-mkl_output
-mkl_filter_output
-ë
-_MklConv3DBackpropFilterV2
-input
-filter_sizes
-out_backprop
-	mkl_input
-mkl_filter_size
-mkl_out_backprop
-output
-
-mkl_output
-ë
-_MklConv3DBackpropInputV2
-input_sizes
-filter
-out_backprop
-mkl_input_sizes
-
-mkl_filter
-mkl_out_backprop
-output
-
-mkl_output
-á
-_MklDepthwiseConv2dNative
-input
-filter
-	mkl_input
-
-mkl_filter
-output
-filter_output
-
-mkl_output
-mkl_filter_output
-ô
-'_MklDepthwiseConv2dNativeBackpropFilter
-input
-filter_sizes
-out_backprop
-	mkl_input
-
-mkl_filter
-mkl_out_backprop
-output
-
-mkl_output
-ò
-&_MklDepthwiseConv2dNativeBackpropInput
-input_sizes
-filter
-out_backprop
-	mkl_input
-
-mkl_filter
-mkl_out_backprop
-output
-
-mkl_output
-=
-_MklDequantize
-input
-	min_range
-	max_range
-output
-#
-
-_MklEinsum
-inputs*N
-output
-G
-_MklElu
-
-features
-mkl_features
-activations
-mkl_activations
-e
-_MklEluGrad
-	gradients
-
-features
-mkl_gradients
-mkl_features
-	backprops
-mkl_backprops
->
-_MklFusedBatchMatMulV2
-x
-y
-args*num_args
-output
-™
-_MklFusedBatchNorm
-x
-scale
-offset
-mean
-
-variance
-mkl_x
-	mkl_scale
-
-mkl_offset
-
-mkl_mean
-mkl_variance
-y
-
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-mkl_y
-mkl_batch_mean
-mkl_batch_variance
-mkl_reserve_space_1
-mkl_reserve_space_2
-ò
-_MklFusedBatchNormEx
-x
-scale
-offset
-mean
-
-variance
-
-side_input*num_side_inputs
-mkl_x
-	mkl_scale
-
-mkl_offset
-
-mkl_mean
-mkl_variance!
-mkl_side_input*num_side_inputs
-y
-
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-reserve_space_3
-mkl_y
-mkl_batch_mean
-mkl_batch_variance
-mkl_reserve_space_1
-mkl_reserve_space_2
-mkl_reserve_space_3
-ˆ
-_MklFusedBatchNormGrad
-
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
-mkl_y_backprop
-mkl_x
-	mkl_scale
-mkl_reserve_space_1
-mkl_reserve_space_2
-
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_3
-reserve_space_4
-mkl_x_backprop
-mkl_scale_backprop
-mkl_offset_backprop
-mkl_reserve_space_3
-mkl_reserve_space_4
-¯
-_MklFusedBatchNormGradV2
-
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
-mkl_y_backprop
-mkl_x
-	mkl_scale
-mkl_reserve_space_1
-mkl_reserve_space_2
-
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_3
-reserve_space_4
-mkl_x_backprop
-mkl_scale_backprop
-mkl_offset_backprop
-mkl_reserve_space_3
-mkl_reserve_space_4
-¢
-_MklFusedBatchNormGradV3
-
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
-reserve_space_3
-mkl_y_backprop
-mkl_x
-	mkl_scale
-mkl_reserve_space_1
-mkl_reserve_space_2
-mkl_reserve_space_3
-
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_4
-reserve_space_5
-mkl_x_backprop
-mkl_scale_backprop
-mkl_offset_backprop
-mkl_reserve_space_4
-mkl_reserve_space_5
-¨
-_MklFusedBatchNormV2
-x
-scale
-offset
-mean
-
-variance
-mkl_x
-	mkl_scale
-
-mkl_offset
-
-mkl_mean
-mkl_variance
-y
-
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-mkl_y
-mkl_batch_mean
-mkl_batch_variance
-mkl_reserve_space_1
-mkl_reserve_space_2
-÷
-_MklFusedBatchNormV3
-x
-scale
-offset
-mean
-
-variance
-mkl_x
-	mkl_scale
-
-mkl_offset
-
-mkl_mean
-mkl_variance
-y
-
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-reserve_space_3
-mkl_y
-mkl_batch_mean
-mkl_batch_variance
-mkl_reserve_space_1
-mkl_reserve_space_2
-mkl_reserve_space_3
-•
-_MklFusedConv2D
-input
-filter
-args*num_args
-	mkl_input
-
-mkl_filter
-mkl_args*num_args
-output
-filter_output
-
-mkl_output
-mkl_filter_output
-¥
-_MklFusedDepthwiseConv2dNative
-input
-filter
-args*num_args
-	mkl_input
-
-mkl_filter
-mkl_args*num_args
-output
-filter_output
-
-mkl_output
-mkl_filter_output
-2
-_MklFusedInstanceNorm
-x
-gamma
-beta
-y
-o
-_MklFusedMatMul
-a
-b
-args*num_args
-mkl_a
-mkl_b
-mkl_args*num_args	
-product
-mkl_product
-*
-_MklFusedMish
-
-features
-activations
+ _InitializeHostForDistributedTPU	
+input
+tpu_idsà
 ,
-_MklLayerNorm
-x
-scale
-offset
-y
-M
-_MklLeakyRelu
-
-features
-mkl_features
-activations
-mkl_activations
-k
-_MklLeakyReluGrad
-	gradients
-
-features
-mkl_gradients
-mkl_features
-	backprops
-mkl_backprops
-!
-
-_MklMatMul
-a
-b	
-product
-Y
-_MklMaxPool
-input
-	mkl_input
-output
-	workspace
-
-mkl_output
-mkl_workspace
-[
-_MklMaxPool3D
-input
-	mkl_input
-output
-	workspace
-
-mkl_output
-mkl_workspace
-ü
-_MklMaxPool3DGrad
-
-orig_input
-orig_output
-grad
-	workspace
-mkl_orig_input
-mkl_orig_output
-
-mkl_grad
-mkl_workspace
-output
-
-mkl_output
-ù
-_MklMaxPoolGrad
-
-orig_input
-orig_output
-grad
-	workspace
-mkl_orig_input
-mkl_orig_output
-
-mkl_grad
-mkl_workspace
-output
-
-mkl_output
-&
-_MklNativeAvgPool
-value
-output
-(
-_MklNativeAvgPool3D
-value
-output
-?
-_MklNativeAvgPool3DGrad
-orig_input_shape
-grad
-output
-=
-_MklNativeAvgPoolGrad
-orig_input_shape
-grad
-output
-/
-_MklNativeConv2D
-input
-filter
-output
-S
-_MklNativeConv2DBackpropFilter
-input
-filter_sizes
-out_backprop
-output
-h
-&_MklNativeConv2DBackpropFilterWithBias
-input
-filter_sizes
-out_backprop
-output
-	bias_grad
-R
-_MklNativeConv2DBackpropInput
-input_sizes
-filter
-out_backprop
-output
-?
-_MklNativeConv2DWithBias
-input
-filter
-bias
-output
-/
-_MklNativeConv3D
-input
-filter
-output
-U
- _MklNativeConv3DBackpropFilterV2
-input
-filter_sizes
-out_backprop
-output
-T
-_MklNativeConv3DBackpropInputV2
-input_sizes
-filter
-out_backprop
-output
->
-_MklNativeDepthwiseConv2dNative
-input
-filter
-output
-b
--_MklNativeDepthwiseConv2dNativeBackpropFilter
-input
-filter_sizes
-out_backprop
-output
-a
-,_MklNativeDepthwiseConv2dNativeBackpropInput
-input_sizes
-filter
-out_backprop
-output
-ë
-_MklNativeFusedBatchNorm
-x
-scale
-offset
-mean
-
-variance
-y
-
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-≈
-_MklNativeFusedBatchNormEx
-x
-scale
-offset
-mean
-
-variance
-
-side_input*num_side_inputs
-y
-
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-reserve_space_3
-π
-_MklNativeFusedBatchNormGrad
-
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
-
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_3
-reserve_space_4
-ª
-_MklNativeFusedBatchNormGradV2
-
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
-
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_3
-reserve_space_4
-Œ
-_MklNativeFusedBatchNormGradV3
-
-y_backprop
-x
-scale
-reserve_space_1
-reserve_space_2
-reserve_space_3
-
-x_backprop
-scale_backprop
-offset_backprop
-reserve_space_4
-reserve_space_5
-ì
-_MklNativeFusedBatchNormV2
-x
-scale
-offset
-mean
-
-variance
-y
-
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-¶
-_MklNativeFusedBatchNormV3
-x
-scale
-offset
-mean
-
-variance
-y
-
-batch_mean
-batch_variance
-reserve_space_1
-reserve_space_2
-reserve_space_3
-_
-_MklNativeFusedConv2D
-input
-filter
-args2TArgs
-	host_args*num_host_args
-output
-F
-_MklNativeFusedConv3D
-input
-filter
-args*num_args
-output
-U
-$_MklNativeFusedDepthwiseConv2dNative
-input
-filter
-args*num_args
-output
->
-_MklNativeFusedMatMul
-a
-b
-args*num_args	
-product
-3
-_MklNativeMaxPool
-input
-output
-	workspace
-5
-_MklNativeMaxPool3D
-input
-output
-	workspace
-U
-_MklNativeMaxPool3DGrad
-
-orig_input
-orig_output
-grad
-	workspace
-output
-S
-_MklNativeMaxPoolGrad
-
-orig_input
-orig_output
-grad
-	workspace
-output
-B
-_MklNativePadWithConv2D
-input
-filter
-
-paddings
-output
-Y
-_MklNativePadWithFusedConv2D
-input
-filter
-args*num_args
-
-paddings
-output
-2
-_MklNativeSparseMatrixMatMul
-a
-b
-output
-õ
-_MklPadWithConv2D
-input
-filter
-
-paddings
-	mkl_input
-
-mkl_filter
-mkl_paddings
-output
-filter_output
-
-mkl_output
-mkl_filter_output
-»
-_MklPadWithFusedConv2D
-input
-filter
-args*num_args
-
-paddings
-	mkl_input
-
-mkl_filter
-mkl_args*num_args
-mkl_paddings
-output
-filter_output
-
-mkl_output
-mkl_filter_output
-Y
-_MklQuantizeV2
-input
-	min_range
-	max_range
-output
-
-output_min
-
-output_max
-_
-_MklQuantizedAvgPool
-input
-	min_input
-	max_input
-output
-
-min_output
-
-max_output
-u
-_MklQuantizedConcatV2
-values*N
-axis
-
-input_mins*N
-input_maxes*N
-output
-
-output_min
-
-output_max
-Ñ
-_MklQuantizedConv2D
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-ã
-_MklQuantizedConv2DAndRelu
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-ƒ
-'_MklQuantizedConv2DAndReluAndRequantize
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
-Ω
- _MklQuantizedConv2DAndRequantize
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
-é
-_MklQuantizedConv2DPerChannel
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-î
-_MklQuantizedConv2DWithBias
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-õ
-"_MklQuantizedConv2DWithBiasAndRelu
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-‘
-/_MklQuantizedConv2DWithBiasAndReluAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
-Õ
-(_MklQuantizedConv2DWithBiasAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
-Ü
-8_MklQuantizedConv2DWithBiasSignedSumAndReluAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output	
-summand
-min_summand
-max_summand
-output
-
-min_output
-
-max_output
-©
-%_MklQuantizedConv2DWithBiasSumAndRelu
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter	
-summand
-output
-
-min_output
-
-max_output
-Ä
-2_MklQuantizedConv2DWithBiasSumAndReluAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output	
-summand
-min_summand
-max_summand
-output
-
-min_output
-
-max_output
-ç
-_MklQuantizedDepthwiseConv2D
-input
-filter
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-ù
-$_MklQuantizedDepthwiseConv2DWithBias
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-§
-+_MklQuantizedDepthwiseConv2DWithBiasAndRelu
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-output
-
-min_output
-
-max_output
-›
-8_MklQuantizedDepthwiseConv2DWithBiasAndReluAndRequantize
-input
-filter
-bias
-	min_input
-	max_input
-
-min_filter
-
-max_filter
-min_freezed_output
-max_freezed_output
-output
-
-min_output
-
-max_output
+_ListToArray
+input2Tin
+output"T*N
+E
+_MklAvgPool
+
+value"T
+	mkl_input
+output"T
+
+mkl_output
+G
+_MklAvgPool3D
+
+value"T
+	mkl_input
+output"T
+
+mkl_output
+s
+_MklAvgPool3DGrad
+orig_input_shape	
+grad"T
+mkl_orig_input
+mkl_grad
+output"T
+
+mkl_output
+q
+_MklAvgPoolGrad
+orig_input_shape	
+grad"T
+mkl_orig_input
+mkl_grad
+output"T
+
+mkl_output
+.
+_MklBatchMatMul
+x"T
+y"T
+output"T
+0
+_MklBatchMatMulV2
+x"T
+y"T
+output"T
 p
-_MklQuantizedMatMulWithBias
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-out	
-min_out	
-max_out
-ì
-(_MklQuantizedMatMulWithBiasAndDequantize
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-min_freezed_output
-max_freezed_output
-out
-w
-"_MklQuantizedMatMulWithBiasAndRelu
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-out	
-min_out	
-max_out
-∞
-/_MklQuantizedMatMulWithBiasAndReluAndRequantize
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-min_freezed_output
-max_freezed_output
-out	
-min_out	
-max_out
-©
-(_MklQuantizedMatMulWithBiasAndRequantize
-a
-b
-bias
-min_a
-max_a
-min_b
-max_b
-min_freezed_output
-max_freezed_output
-out	
-min_out	
-max_out
-_
-_MklQuantizedMaxPool
-input
-	min_input
-	max_input
-output
 
-min_output
+_MklConcat
 
-max_output
-H
-_MklRelu
+concat_dim
+values"T*N
+mkl_concat_dim
 
-features
-mkl_features
-activations
-mkl_activations
-I
-	_MklRelu6
+mkl_values*N
+output"T
 
-features
-mkl_features
-activations
-mkl_activations
-g
-_MklRelu6Grad
-	gradients
+mkl_output
+|
+_MklConcatV2
+values"T*N
+axis"Tidx
 
-features
-mkl_gradients
-mkl_features
-	backprops
-mkl_backprops
+mkl_values*N
+mkl_axis
+output"T
+
+mkl_output"
+Tidxtype0
+J
+_MklConjugateTranspose
+x"T
+perm"Tperm
+y"T"
+Tpermtype0
+å
+
+_MklConv2D
+
+input"T
+filter"T
+	mkl_input
+
+mkl_filter
+output"T
+filter_output"T
+
+mkl_output
+mkl_filter_output
+¢
+_MklConv2DBackpropFilter
+
+input"T
+filter_sizes
+out_backprop"T
+	mkl_input
+mkl_filter_size
+mkl_out_backprop
+output"T
+
+mkl_output
+Õ
+ _MklConv2DBackpropFilterWithBias
+
+input"T
+filter_sizes
+out_backprop"T
+	mkl_input
+mkl_filter_size
+mkl_out_backprop
+output"T
+	bias_grad"T
+
+mkl_output
+mkl_bias_grad
+¢
+_MklConv2DBackpropInput
+input_sizes
+filter"T
+out_backprop"T
+mkl_input_sizes
+
+mkl_filter
+mkl_out_backprop
+output"T
+
+mkl_output
+≠
+_MklConv2DWithBias
+
+input"T
+filter"T	
+bias"T
+	mkl_input
+
+mkl_filter
+mkl_bias
+output"T
+filter_output"T
+
+mkl_output
+mkl_filter_output
+å
+
+_MklConv3D
+
+input"T
+filter"T
+	mkl_input
+
+mkl_filter
+output"T
+filter_output"T
+
+mkl_output
+mkl_filter_output
+§
+_MklConv3DBackpropFilterV2
+
+input"T
+filter_sizes
+out_backprop"T
+	mkl_input
+mkl_filter_size
+mkl_out_backprop
+output"T
+
+mkl_output
+æ
+_MklConv3DBackpropInputV2
+input_sizes"Tshape
+filter"T
+out_backprop"T
+mkl_input_sizes
+
+mkl_filter
+mkl_out_backprop
+output"T
+
+mkl_output"
+Tshapetype0
+õ
+_MklDepthwiseConv2dNative
+
+input"T
+filter"T
+	mkl_input
+
+mkl_filter
+output"T
+filter_output"T
+
+mkl_output
+mkl_filter_output
+¨
+'_MklDepthwiseConv2dNativeBackpropFilter
+
+input"T
+filter_sizes
+out_backprop"T
+	mkl_input
+
+mkl_filter
+mkl_out_backprop
+output"T
+
+mkl_output
+´
+&_MklDepthwiseConv2dNativeBackpropInput
+input_sizes
+filter"T
+out_backprop"T
+	mkl_input
+
+mkl_filter
+mkl_out_backprop
+output"T
+
+mkl_output
+^
+_MklDequantize
+
+input"T
+	min_range
+	max_range
+output"dtype"
+dtypetype0
+)
+
+_MklEinsum
+inputs"T*N
+output"T
+`
+_MklElu
+features"T
+mkl_features
+activations"T
+mkl_activations"
+Ttype0
+É
+_MklEluGrad
+	gradients"T
+features"T
+mkl_gradients
+mkl_features
+	backprops"T
+mkl_backprops"
+Ttype0
+J
+_MklFusedBatchMatMulV2
+x"T
+y"T
+args"T*num_args
+output"T
+‹
+_MklFusedBatchNorm
+x"T
+
+scale"T
+offset"T	
+mean"T
+variance"T	
+mkl_x
+	mkl_scale
+
+mkl_offset
+mkl_mean
+mkl_variance
+y"T
+
+batch_mean"T
+batch_variance"T
+reserve_space_1"T
+reserve_space_2"T	
+mkl_y
+mkl_batch_mean
+mkl_batch_variance
+mkl_reserve_space_1
+mkl_reserve_space_2
+‘
+_MklFusedBatchNormEx
+x"T
+
+scale"U
+offset"U	
+mean"U
+variance"U 
+
+side_input"T*num_side_inputs	
+mkl_x
+	mkl_scale
+
+mkl_offset
+mkl_mean
+mkl_variance#
+mkl_side_input*num_side_inputs
+y"T
+
+batch_mean"U
+batch_variance"U
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U	
+mkl_y
+mkl_batch_mean
+mkl_batch_variance
+mkl_reserve_space_1
+mkl_reserve_space_2
+mkl_reserve_space_3
+®
+_MklFusedBatchNormGrad
+
+y_backprop"T
+x"T
+
+scale"T
+reserve_space_1"T
+reserve_space_2"T
+mkl_y_backprop	
+mkl_x
+	mkl_scale
+mkl_reserve_space_1
+mkl_reserve_space_2
+
+x_backprop"T
+scale_backprop"T
+offset_backprop"T
+reserve_space_3"T
+reserve_space_4"T
+mkl_x_backprop
+mkl_scale_backprop
+mkl_offset_backprop
+mkl_reserve_space_3
+mkl_reserve_space_4
+©
+_MklFusedBatchNormGradV2
+
+y_backprop"T
+x"T	
+scale
+reserve_space_1"U
+reserve_space_2"U
+mkl_y_backprop	
+mkl_x
+	mkl_scale
+mkl_reserve_space_1
+mkl_reserve_space_2
+
+x_backprop"T
+scale_backprop"U
+offset_backprop"U
+reserve_space_3"U
+reserve_space_4"U
+mkl_x_backprop
+mkl_scale_backprop
+mkl_offset_backprop
+mkl_reserve_space_3
+mkl_reserve_space_4
+ÿ
+_MklFusedBatchNormGradV3
+
+y_backprop"T
+x"T	
+scale
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U
+mkl_y_backprop	
+mkl_x
+	mkl_scale
+mkl_reserve_space_1
+mkl_reserve_space_2
+mkl_reserve_space_3
+
+x_backprop"T
+scale_backprop"U
+offset_backprop"U
+reserve_space_4"U
+reserve_space_5"U
+mkl_x_backprop
+mkl_scale_backprop
+mkl_offset_backprop
+mkl_reserve_space_4
+mkl_reserve_space_5
+ﬁ
+_MklFusedBatchNormV2
+x"T
+
+scale"U
+offset"U	
+mean"U
+variance"U	
+mkl_x
+	mkl_scale
+
+mkl_offset
+mkl_mean
+mkl_variance
+y"T
+
+batch_mean"U
+batch_variance"U
+reserve_space_1"U
+reserve_space_2"U	
+mkl_y
+mkl_batch_mean
+mkl_batch_variance
+mkl_reserve_space_1
+mkl_reserve_space_2
+ç
+_MklFusedBatchNormV3
+x"T
+
+scale"U
+offset"U	
+mean"U
+variance"U	
+mkl_x
+	mkl_scale
+
+mkl_offset
+mkl_mean
+mkl_variance
+y"T
+
+batch_mean"U
+batch_variance"U
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U	
+mkl_y
+mkl_batch_mean
+mkl_batch_variance
+mkl_reserve_space_1
+mkl_reserve_space_2
+mkl_reserve_space_3
+æ
+_MklFusedConv2D
+
+input"T
+filter"T
+args"T*num_args
+	mkl_input
+
+mkl_filter
+mkl_args*num_args
+output"T
+filter_output"T
+
+mkl_output
+mkl_filter_output
+Õ
+_MklFusedDepthwiseConv2dNative
+
+input"T
+filter"T
+args"T*num_args
+	mkl_input
+
+mkl_filter
+mkl_args*num_args
+output"T
+filter_output"T
+
+mkl_output
+mkl_filter_output
+>
+_MklFusedInstanceNorm
+x"T
+
+gamma"T	
+beta"T
+y"T
+É
+_MklFusedMatMul
+a"T
+b"T
+args"T*num_args	
+mkl_a	
+mkl_b
+mkl_args*num_args
+product"T
+mkl_product
+0
+_MklFusedMish
+features"T
+activations"T
+8
+_MklLayerNorm
+x"T
+
+scale"T
+offset"T
+y"T
 f
-_MklReluGrad
-	gradients
-
-features
-mkl_gradients
-mkl_features
-	backprops
-mkl_backprops
-"
-_MklSoftmax
-logits	
-softmax
-&
-	_MklSwish
-
-features
-activations
-H
-_MklTanh
-
-features
-mkl_features
-activations
-mkl_activations
-f
-_MklTanhGrad
-	gradients
-
-features
-mkl_gradients
-mkl_features
-	backprops
-mkl_backprops
-!
-_MklTranspose
-x
-perm
-y
+_MklLeakyRelu
+features"T
+mkl_features
+activations"T
+mkl_activations"
+Ttype0
+â
+_MklLeakyReluGrad
+	gradients"T
+features"T
+mkl_gradients
+mkl_features
+	backprops"T
+mkl_backprops"
+Ttype0
 *
-_NcclBroadcastRecv
-shape
-outputà
- 
-_NcclBroadcastSend
-inputà
-%
-_NcclReduceRecv
-input
-dataà
-
-_NcclReduceSend
-inputà
+
+_MklMatMul
+a"T
+b"T
+product"T
+v
+_MklMaxPool
+
+input"T
+	mkl_input
+output"T
+	workspace
+
+mkl_output
+mkl_workspace"
+Ttype0
+i
+_MklMaxPool3D
+
+input"T
+	mkl_input
+output"T
+	workspace
+
+mkl_output
+mkl_workspace
+‰
+_MklMaxPool3DGrad
+
+orig_input"TInput
+orig_output"TInput	
+grad"T
+	workspace
+mkl_orig_input
+mkl_orig_output
+mkl_grad
+mkl_workspace
+output"T
+
+mkl_output"
+Ttype0"
+TInputtype0
+ƒ
+_MklMaxPoolGrad
+
+orig_input"T
+orig_output"T	
+grad"T
+	workspace
+mkl_orig_input
+mkl_orig_output
+mkl_grad
+mkl_workspace
+output"T
+
+mkl_output"
+Ttype0
+,
+_MklNativeAvgPool
+
+value"T
+output"T
+.
+_MklNativeAvgPool3D
+
+value"T
+output"T
+G
+_MklNativeAvgPool3DGrad
+orig_input_shape	
+grad"T
+output"T
+E
+_MklNativeAvgPoolGrad
+orig_input_shape	
+grad"T
+output"T
+8
+_MklNativeConv2D
+
+input"T
+filter"T
+output"T
+^
+_MklNativeConv2DBackpropFilter
+
+input"T
+filter_sizes
+out_backprop"T
+output"T
+v
+&_MklNativeConv2DBackpropFilterWithBias
+
+input"T
+filter_sizes
+out_backprop"T
+output"T
+	bias_grad"T
+]
+_MklNativeConv2DBackpropInput
+input_sizes
+filter"T
+out_backprop"T
+output"T
+K
+_MklNativeConv2DWithBias
+
+input"T
+filter"T	
+bias"T
+output"T
+8
+_MklNativeConv3D
+
+input"T
+filter"T
+output"T
+`
+ _MklNativeConv3DBackpropFilterV2
+
+input"T
+filter_sizes
+out_backprop"T
+output"T
+y
+_MklNativeConv3DBackpropInputV2
+input_sizes"Tshape
+filter"T
+out_backprop"T
+output"T"
+Tshapetype0
+G
+_MklNativeDepthwiseConv2dNative
+
+input"T
+filter"T
+output"T
+m
+-_MklNativeDepthwiseConv2dNativeBackpropFilter
+
+input"T
+filter_sizes
+out_backprop"T
+output"T
+l
+,_MklNativeDepthwiseConv2dNativeBackpropInput
+input_sizes
+filter"T
+out_backprop"T
+output"T
+Ø
+_MklNativeFusedBatchNorm
+x"T
+
+scale"T
+offset"T	
+mean"T
+variance"T
+y"T
+
+batch_mean"T
+batch_variance"T
+reserve_space_1"T
+reserve_space_2"T
+È
+_MklNativeFusedBatchNormEx
+x"T
+
+scale"U
+offset"U	
+mean"U
+variance"U 
+
+side_input"T*num_side_inputs
+y"T
+
+batch_mean"U
+batch_variance"U
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U
+◊
+_MklNativeFusedBatchNormGrad
+
+y_backprop"T
+x"T
+
+scale"T
+reserve_space_1"T
+reserve_space_2"T
+
+x_backprop"T
+scale_backprop"T
+offset_backprop"T
+reserve_space_3"T
+reserve_space_4"T
+ÿ
+_MklNativeFusedBatchNormGradV2
+
+y_backprop"T
+x"T	
+scale
+reserve_space_1"U
+reserve_space_2"U
+
+x_backprop"T
+scale_backprop"U
+offset_backprop"U
+reserve_space_3"U
+reserve_space_4"U
+Ó
+_MklNativeFusedBatchNormGradV3
+
+y_backprop"T
+x"T	
+scale
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U
+
+x_backprop"T
+scale_backprop"U
+offset_backprop"U
+reserve_space_4"U
+reserve_space_5"U
+±
+_MklNativeFusedBatchNormV2
+x"T
+
+scale"U
+offset"U	
+mean"U
+variance"U
+y"T
+
+batch_mean"U
+batch_variance"U
+reserve_space_1"U
+reserve_space_2"U
+«
+_MklNativeFusedBatchNormV3
+x"T
+
+scale"U
+offset"U	
+mean"U
+variance"U
+y"T
+
+batch_mean"U
+batch_variance"U
+reserve_space_1"U
+reserve_space_2"U
+reserve_space_3"U
+j
+_MklNativeFusedConv2D
+
+input"T
+filter"T
+args2TArgs
+	host_args*num_host_args
+output"T
+R
+_MklNativeFusedConv3D
+
+input"T
+filter"T
+args"T*num_args
+output"T
+a
+$_MklNativeFusedDepthwiseConv2dNative
+
+input"T
+filter"T
+args"T*num_args
+output"T
+J
+_MklNativeFusedMatMul
+a"T
+b"T
+args"T*num_args
+product"T
+J
+_MklNativeMaxPool
+
+input"T
+output"T
+	workspace"
+Ttype0
+=
+_MklNativeMaxPool3D
+
+input"T
+output"T
+	workspace
+ê
+_MklNativeMaxPool3DGrad
+
+orig_input"TInput
+orig_output"TInput	
+grad"T
+	workspace
+output"T"
+Ttype0"
+TInputtype0
+p
+_MklNativeMaxPoolGrad
+
+orig_input"T
+orig_output"T	
+grad"T
+	workspace
+output"T"
+Ttype0
+m
+_MklNativePadWithConv2D
+
+input"T
+filter"T
+paddings"	Tpaddings
+output"T"
+	Tpaddingstype0
+á
+_MklNativePadWithFusedConv2D
+
+input"T
+filter"T
+args"T*num_args
+paddings"	Tpaddings
+output"T"
+	Tpaddingstype0
+:
+_MklNativeSparseMatrixMatMul
+a
+b"T
+output"T
+”
+_MklPadWithConv2D
+
+input"T
+filter"T
+paddings"	Tpaddings
+	mkl_input
+
+mkl_filter
+mkl_paddings
+output"T
+filter_output"T
+
+mkl_output
+mkl_filter_output"
+	Tpaddingstype0
+Ö
+_MklPadWithFusedConv2D
+
+input"T
+filter"T
+args"T*num_args
+paddings"	Tpaddings
+	mkl_input
+
+mkl_filter
+mkl_args*num_args
+mkl_paddings
+output"T
+filter_output"T
+
+mkl_output
+mkl_filter_output"
+	Tpaddingstype0
+f
+_MklQuantizeV2	
+input
+	min_range
+	max_range
+output"T
+
+output_min
+
+output_max
+m
+_MklQuantizedAvgPool
+
+input"T
+	min_input
+	max_input
+output"T
+
+min_output
+
+max_output
+õ
+_MklQuantizedConcatV2
+values"T*N
+axis"Tidx
+
+input_mins*N
+input_maxes*N
+output"T
+
+output_min
+
+output_max"
+Tidxtype0
+¡
+_MklQuantizedConv2D
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+»
+_MklQuantizedConv2DAndRelu
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+Ö
+'_MklQuantizedConv2DAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+˛
+ _MklQuantizedConv2DAndRequantize
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+À
+_MklQuantizedConv2DPerChannel
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+”
+_MklQuantizedConv2DWithBias
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+⁄
+"_MklQuantizedConv2DWithBiasAndRelu
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+ú
+/_MklQuantizedConv2DWithBiasAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+ï
+(_MklQuantizedConv2DWithBiasAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+‹
+8_MklQuantizedConv2DWithBiasSignedSumAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+summand"Tsummand
+min_summand
+max_summand
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+Í
+%_MklQuantizedConv2DWithBiasSumAndRelu
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+summand
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+÷
+2_MklQuantizedConv2DWithBiasSumAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+summand"Tsummand
+min_summand
+max_summand
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+ 
+_MklQuantizedDepthwiseConv2D
+input"Tinput
+filter"Tfilter
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+‹
+$_MklQuantizedDepthwiseConv2DWithBias
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+„
++_MklQuantizedDepthwiseConv2DWithBiasAndRelu
+input"Tinput
+filter"Tfilter
+bias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+•
+8_MklQuantizedDepthwiseConv2DWithBiasAndReluAndRequantize
+input"Tinput
+filter"Tfilter
+bias"Tbias
+	min_input
+	max_input
+
+min_filter
+
+max_filter
+min_freezed_output
+max_freezed_output
+output"out_type
+
+min_output
+
+max_output"
+out_typetype0
+©
+_MklQuantizedMatMulWithBias
+a"T1
+b"T2
+bias"Tbias	
+min_a	
+max_a	
+min_b	
+max_b
+out"Toutput
+min_out
+max_out"
+Toutputtype0
+∑
+(_MklQuantizedMatMulWithBiasAndDequantize
+a"T1
+b"T2
+bias"Tbias	
+min_a	
+max_a	
+min_b	
+max_b
+min_freezed_output
+max_freezed_output
+out"Toutput
+´
+"_MklQuantizedMatMulWithBiasAndRelu
+a"T1
+b"T2
+bias	
+min_a	
+max_a	
+min_b	
+max_b
+out"Toutput
+min_out
+max_out"
+Toutputtype0
+Ì
+/_MklQuantizedMatMulWithBiasAndReluAndRequantize
+a"T1
+b"T2
+bias"Tbias	
+min_a	
+max_a	
+min_b	
+max_b
+min_freezed_output
+max_freezed_output
+out"Toutput
+min_out
+max_out"
+Toutputtype0
+Ê
+(_MklQuantizedMatMulWithBiasAndRequantize
+a"T1
+b"T2
+bias"Tbias	
+min_a	
+max_a	
+min_b	
+max_b
+min_freezed_output
+max_freezed_output
+out"Toutput
+min_out
+max_out"
+Toutputtype0
+m
+_MklQuantizedMaxPool
+
+input"T
+	min_input
+	max_input
+output"T
+
+min_output
+
+max_output
+a
+_MklRelu
+features"T
+mkl_features
+activations"T
+mkl_activations"
+Ttype0
+b
+	_MklRelu6
+features"T
+mkl_features
+activations"T
+mkl_activations"
+Ttype0
+Ö
+_MklRelu6Grad
+	gradients"T
+features"T
+mkl_gradients
+mkl_features
+	backprops"T
+mkl_backprops"
+Ttype0
+Ñ
+_MklReluGrad
+	gradients"T
+features"T
+mkl_gradients
+mkl_features
+	backprops"T
+mkl_backprops"
+Ttype0
+7
+_MklSoftmax
+logits"T
+softmax"T"
+Ttype0
+;
+	_MklSwish
+features"T
+activations"T"
+Ttype0
+R
+_MklTanh
+features"T
+mkl_features
+activations"T
+mkl_activations
+u
+_MklTanhGrad
+	gradients"T
+features"T
+mkl_gradients
+mkl_features
+	backprops"T
+mkl_backprops
+A
+_MklTranspose
+x"T
+perm"Tperm
+y"T"
+Tpermtype0
+/
+_NcclBroadcastRecv	
+shape
+output"Tà
 #
-_ParallelConcatStart
-outputà
-4
-_ParallelConcatUpdate
-value
-update
-output
-í
+_NcclBroadcastSend
+
+input"Tà
++
+_NcclReduceRecv
+
+input"T	
+data"Tà
+ 
+_NcclReduceSend
+
+input"Tà
+*
+_ParallelConcatStart
+output"dtypeà
+=
+_ParallelConcatUpdate
+
+value"T
+update"T
+output"T
+∆
 _QuantizedMatMul
 device_inputs2Tdevice_inputs
 host_inputs2Thost_inputs!
 device_outputs2Tdevice_outputs
-host_outputs2Thost_outputs
-^
-_QuantizedMaxPool3D
-input
-	min_input
-	max_input
-output
+host_outputs2Thost_outputs"
+Tbiastype0"
+Utype0"
+Touttype0
+l
+_QuantizedMaxPool3D
 
-min_output
+input"T
+	min_input
+	max_input
+output"T
 
-max_output
-7
-_ReadVariablesOp
-	resources*N
+min_output
+
+max_output
+9
+_ReadVariablesOp
+	resources*N
 values2dtypesà
-
-_Recv
-tensorà
-
-_Retval
-inputà
-
-_ScopedAllocator
-outputà
-=
-_ScopedAllocatorConcat	
-backing
-inputs*N
-outputà
-=
-_ScopedAllocatorSplit
-concat
+!
+_Recv
+tensor"tensor_typeà
+
+_Retval
 
-split*N
-output*Nà
-
-_Send
-tensorà
-#
-_SetGlobalTPUArray
-
-topologyà
+input"Tà
+"
+_ScopedAllocator
+output"Tà
+F
+_ScopedAllocatorConcat
+backing"T
+inputs"T*N
+output"Tà
+F
+_ScopedAllocatorSplit
+concat"T
+split"T*N
+output"T*Nà
+
+_Send
+tensor"Tà
+%
+_SetGlobalTPUArray
+topologyà
 
 _ShutdownDistributedTPUà
-7
-_SwitchN
-data
-output_index
-outputs*num_outs
-k
-_TPUCompileMlir"
-dynamic_shapes*NumDynamicShapes
-compilation_status
-program*num_computationsà
-Ø
+?
+_SwitchN	
+data"T
+output_index
+outputs"T*num_outs
+q
+_TPUCompileMlir$
+dynamic_shapes	*NumDynamicShapes
+compilation_status
+program*num_computationsà
+±
 _TPUReplicate
 inputs2Tinputs%
-broadcast_inputs2Tbroadcast_inputs
-	variables*NumVariables-
+broadcast_inputs2Tbroadcast_inputs
+	variables*NumVariables-
 guaranteed_constants2Tguaranteed_constants
 outputs2output_typesà
-,
-_TensorToHashBucketFast
-input
-output
- 
-_UnaryOpsComposition
-x
-y
-"
-_VarHandlesOp
-	resources*Nà
-4
-_WaitForDistributedTPU
-inputs*N
+1
+_TensorToHashBucketFast
 
-topologyà
+input"T
+
+output	
+&
+_UnaryOpsComposition
+x"T
+y"T
+$
+_VarHandlesOp
+	resources*Nà
+8
+_WaitForDistributedTPU
+inputs*N
+topologyà
 $
 _While
 
 input2T
 output2Tà
-'
-_XlaAotOnlyVarHandleOp
-
-resourceà
-r
+)
+_XlaAotOnlyVarHandleOp
+resourceà
+x
 _XlaCompile
 	constants2
 Tconstants
-args2Targs
-	resources*
-Nresources
-key
-compilation_successfulà
-4
-$_XlaCompileMlirPlaceholderProgramKey	
-programà
+args2Targs
+	resources*
+Nresources
+key
+compilation_successful
+à
+6
+$_XlaCompileMlirPlaceholderProgramKey
+programà
 @
 _XlaHostComputeMlir
 inputs2Tinputs
 outputs2Toutputsà
-4
-	_XlaMerge
-partitioned_call	
-xla_run
-output
-7
-_XlaRecvAtHost
-dynamic_key
+=
+	_XlaMerge
+partitioned_call"T
+xla_run"T
+output"T
+9
+_XlaRecvAtHost
+dynamic_key
 outputs2Toutputsà
-K
-_XlaRecvAtHostV2
-dynamic_key
-device_ordinal
+O
+_XlaRecvAtHostV2
+dynamic_key
+device_ordinal	
 outputs2Toutputsà
-7
+9
 _XlaRun
-args2Targs
-key
+args2Targs
+key
 results2Tresultsà
-7
+9
 _XlaSendFromHost
-inputs2Tinputs
-dynamic_keyà
-K
+inputs2Tinputs
+dynamic_keyà
+O
 _XlaSendFromHostV2
-inputs2Tinputs
-dynamic_key
-device_ordinalà
-h
-&__MklDummyConv2DBackpropFilterWithBias
-input
-filter_sizes
-out_backprop
-output
-	bias_grad
-?
-__MklDummyConv2DWithBias
-input
-filter
-bias
-output
-B
-__MklDummyPadWithConv2D
-input
-filter
+inputs2Tinputs
+dynamic_key
+device_ordinal	à
+v
+&__MklDummyConv2DBackpropFilterWithBias
 
-paddings
-output
-ç
-__MklDummyPadWithFusedConv2D
-input
-filter
-args*num_args
+input"T
+filter_sizes
+out_backprop"T
+output"T
+	bias_grad"T
+K
+__MklDummyConv2DWithBias
 
-paddings
-output
-filter_output
+input"T
+filter"T	
+bias"T
+output"T
+m
+__MklDummyPadWithConv2D
 
-mkl_output
-mkl_filter_output
+input"T
+filter"T
+paddings"	Tpaddings
+output"T"
+	Tpaddingstype0
+¬
+__MklDummyPadWithFusedConv2D
+
+input"T
+filter"T
+args"T*num_args
+paddings"	Tpaddings
+output"T
+filter_output"T
+
+mkl_output
+mkl_filter_output"
+	Tpaddingstype0

@@ -16,11 +16,12 @@ import org.tensorflow.proto.OpList;
 /**
  * Writes the signatures of every op registered in native TensorFlow 2.18 ({@code TF_GetAllOpList}),
  * stripped to what a graph's structure depends on: each op's name, its input and output arguments
- * (name, how many tensors: {@code number_attr}, {@code type_list_attr}) and whether it is stateful.
- * The freezer's graph validation reads it to know how many outputs a node has.
+ * (name, how many tensors: {@code number_attr}, {@code type_list_attr}; their type: {@code type},
+ * {@code type_attr}), the defaults of its type attributes and whether it is stateful. The freezer's
+ * graph validation reads it to know how many outputs a node has, and its check of rewritten calls
+ * ({@code RewriteCheck}) the types their inputs and outputs have.
  *
- * <pre>mvn -q -pl testdata-generator -am -DskipTests package exec:java -Dexec.mainClass=io.github.jfreeze.generator.tools.OpListExporter \
- *   -Dexec.args=$PWD/freezer/src/main/resources/io/github/jfreeze/freezer/internal/ops.pb</pre>
+ * <pre>mvn -q -pl testdata-generator -am -DskipTests package exec:java@export-ops</pre>
  */
 public final class OpListExporter {
   private OpListExporter() {}
@@ -38,6 +39,8 @@ public final class OpListExporter {
         OpDef.Builder b = OpDef.newBuilder().setName(op.getName()).setIsStateful(op.getIsStateful());
         op.getInputArgList().forEach(a -> b.addInputArg(strip(a)));
         op.getOutputArgList().forEach(a -> b.addOutputArg(strip(a)));
+        op.getAttrList().stream().filter(a -> a.getType().equals("type") && a.hasDefaultValue())
+            .forEach(a -> b.addAttr(OpDef.AttrDef.newBuilder().setName(a.getName()).setType("type").setDefaultValue(a.getDefaultValue())));
         out.addOp(b);
       });
       return out.build();
@@ -48,7 +51,7 @@ public final class OpListExporter {
 
   private static OpDef.ArgDef strip(OpDef.ArgDef a) {
     return OpDef.ArgDef.newBuilder().setName(a.getName()).setNumberAttr(a.getNumberAttr())
-        .setTypeListAttr(a.getTypeListAttr()).setIsRef(a.getIsRef()).build();
+        .setTypeListAttr(a.getTypeListAttr()).setType(a.getType()).setTypeAttr(a.getTypeAttr()).setIsRef(a.getIsRef()).build();
   }
 
   public static void main(String[] args) throws IOException {
