@@ -326,7 +326,12 @@ public final class NodeTable {
   }
 
   public String op(int i) {
-    return open.containsKey(i) ? open.get(i).getOp() : ops[i];
+    // no boxed lookup when nothing is being edited: stages call this for every node of every walk
+    if (open.isEmpty()) {
+      return ops[i];
+    }
+    NodeDef.Builder b = open.get(i);
+    return b != null ? b.getOp() : ops[i];
   }
 
   /** Every name, in order (a view for "closest name" suggestions). */
@@ -365,7 +370,7 @@ public final class NodeTable {
 
   /** Node {@code i} as it is now (parsed from its bytes; an open edit included). */
   public NodeDef node(int i) {
-    NodeDef.Builder b = open.get(i);
+    NodeDef.Builder b = open.isEmpty() ? null : open.get(i);
     if (b != null) {
       return b.build();
     }
