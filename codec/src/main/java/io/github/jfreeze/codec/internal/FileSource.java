@@ -114,10 +114,18 @@ public final class FileSource implements Closeable {
   /**
    * Copies {@code length} bytes at {@code offset} to {@code out}, adding them to {@code crc} on the
    * way, without holding more than one window of them: into a {@link FileChannel}, each window of
-   * {@value #COPY_WINDOW} bytes is mapped, checksummed, written from the mapping (one copy, in the
-   * kernel) and unmapped at once, so neither the heap nor the resident set grows with the tensor;
+   * {@value #COPY_WINDOW} bytes is mapped and checksummed, unmapped at once, and copied file to file
+   * in the kernel ({@link FileChannel#transferTo}, sendfile on Linux), so neither the heap nor the
+   * resident set grows with the tensor and no byte passes through user memory on its way out;
    * otherwise (or where mappings cannot be released early) it goes through {@code buffer}.
-   * Benchmark: {@code TensorReadBenchmark.copyRaw} against {@code bufferedCopy}.
+   *
+   * <p>Writing from the mapping itself, or from a buffer of a few MiB, is as fast on a quiet
+   * machine, but on virtual machines it can take 3-4 times as long, all of it in the kernel copying
+   * from user memory into the page cache (perf: {@code copy_folio_from_iter_atomic}); the kernel
+   * copy never does. The checksum is taken from the same open file the kernel copies from, so a
+   * file replaced by rename (as TF replaces checkpoints) cannot come between them.
+   * Benchmark: benchmarks/run.sh, {@code export_big_256m} and {@code freeze_big} against
+   * {@code cpsync_big}; {@code TensorReadBenchmark.copyRaw} against {@code bufferedCopy}.
    */
   public void copyTo(long offset, long length, WritableByteChannel out, CRC32C crc, ByteBuffer buffer) throws IOException {
     checkRange(offset, 0);
@@ -129,12 +137,16 @@ public final class FileSource implements Closeable {
         long n = Math.min(COPY_WINDOW, length - done);
         MappedByteBuffer window = fc.map(FileChannel.MapMode.READ_ONLY, offset + done, n);
         try {
-          crc.update(window.duplicate());
-          while (window.hasRemaining()) {
-            out.write(window);
-          }
+          crc.update(window);
         } finally {
           Unmapper.unmap(window);
+        }
+        for (long sent = 0; sent < n; ) {
+          long k = fc.transferTo(offset + done + sent, n - sent, out);
+          if (k <= 0) { // the file shrank under us since it was opened
+            throw CorruptFileException.truncated(path, offset + done + sent, n - sent, Math.max(0, fc.size() - (offset + done + sent)));
+          }
+          sent += k;
         }
         done += n;
       }
