@@ -158,6 +158,37 @@ public final class BundleWriter implements Closeable {
   }
 
   /**
+   * Adds a fixed-size tensor whose bytes are copied unchanged from another bundle, with the CRC32C
+   * it is stored with there. {@code body} is given the data file's own channel (after the bytes
+   * gathered so far are flushed), so a file-to-file copy can stay in the kernel; the writer does
+   * not checksum the bytes again: the copy must check them against {@code maskedCrc32c} (as
+   * {@link io.github.jfreeze.codec.CheckpointReader#copyRaw} does) and fail when they differ.
+   *
+   * @param key the tensor's key
+   * @param dtype its dtype, of a fixed element size
+   * @param shape its shape
+   * @param shard the data file it goes to
+   * @param maskedCrc32c the masked CRC32C of its bytes, as a bundle entry stores it
+   * @param body writes exactly its bytes and checks them against {@code maskedCrc32c}
+   * @throws IOException if writing fails
+   * @throws IllegalStateException if {@code body} writes another number of bytes
+   */
+  public void addVerbatim(String key, DType dtype, TensorShape shape, int shard, int maskedCrc32c, Body body)
+      throws IOException {
+    if (!dtype.isFixedSize()) {
+      throw new IllegalArgumentException(dtype + " tensors are written from a Tensor, not streamed");
+    }
+    BundleEntryProto.Builder e = newEntry(tensorKey(key), dtype, shape, shard);
+    long expected = Math.multiplyExact(shape.numElements(), (long) dtype.byteSize());
+    long written = shards[shard].passThrough(body);
+    if (written != expected) {
+      throw new IllegalStateException("tensor of " + dtype + shape + " needs " + expected + " bytes; " + written
+          + " were written");
+    }
+    e.setSize(expected).setCrc32C(maskedCrc32c);
+  }
+
+  /**
    * Adds one slice of a partitioned tensor held in memory; a slice covering the whole shape is
    * stored as the tensor itself.
    *
@@ -353,6 +384,23 @@ public final class BundleWriter implements Closeable {
           flush();
         }
         buffer.put(src);
+      }
+      position += n;
+      return n;
+    }
+
+    /** Lets {@code body} write to the file itself, after what is gathered; returns what it wrote. */
+    long passThrough(Body body) throws IOException {
+      flush();
+      long n;
+      if (out instanceof FileChannel f) {
+        long start = f.position();
+        body.write(f);
+        n = f.position() - start;
+      } else {
+        Checksummed counted = new Checksummed(out);
+        body.write(counted);
+        n = counted.count;
       }
       position += n;
       return n;

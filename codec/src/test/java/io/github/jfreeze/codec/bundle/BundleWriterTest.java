@@ -82,6 +82,7 @@ class BundleWriterTest {
     int shards = index.numShards();
     Path out = Files.createDirectories(tmp.resolve(TestPaths.testdata().relativize(prefix).toString().replace('/', '_')))
         .resolve(prefix.getFileName().toString());
+    int verbatim = 0;
     try (BundleWriter w = BundleWriter.create(out, shards)) {
       for (Item i : items) {
         BundleEntryProto p = i.entry().proto();
@@ -96,7 +97,9 @@ class BundleWriterTest {
         TensorShape full = index.get(i.key()).shape();
         if (dtype.isFixedSize()) {
           BundleWriter.Body body = ch -> ch.write(ByteBuffer.wrap(bytes));
-          if (i.slice() == null) {
+          if (i.slice() == null && verbatim++ % 2 == 0) { // half of them with TF's CRC taken over, written to the file itself
+            w.addVerbatim(i.key(), dtype, i.entry().shape(), p.getShardId(), p.getCrc32C(), body);
+          } else if (i.slice() == null) {
             w.add(i.key(), dtype, i.entry().shape(), p.getShardId(), body);
           } else {
             w.addSlice(i.key(), full, i.slice(), dtype, p.getShardId(), body);
@@ -212,6 +215,10 @@ class BundleWriterTest {
       assertThrows(IllegalArgumentException.class, () -> w.add("b", one, 1));
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> w.add("c", DType.FLOAT32, TensorShape.of(2), 0, ch -> ch.write(ByteBuffer.allocate(4))));
+      assertThrows(IllegalStateException.class,
+          () -> w.addVerbatim("d", DType.FLOAT32, TensorShape.of(2), 0, 0, ch -> ch.write(ByteBuffer.allocate(12))));
+      assertThrows(IllegalArgumentException.class,
+          () -> w.addVerbatim("e", DType.STRING, TensorShape.of(2), 0, 0, ch -> ch.write(ByteBuffer.allocate(2))));
       assertTrue(e.getMessage().contains("needs 8 bytes; 4 were written"), e.getMessage());
     }
     // the files exist: create() never replaces a bundle

@@ -206,6 +206,10 @@ public final class CheckpointRewriter {
           TensorSlice slice = TensorSlice.parse(spec);
           w.addSlice(p.newKey(), v.shape(), slice, cast(SliceAssembler.extract(full, slice), p.newDtype()), p.shard());
         }
+      } else if (ckpt.isRawCopyable(key) && p.newDtype() == v.dtype() && ckpt instanceof BundleReader b) {
+        // copied file to file; copyRaw checks the bytes against the CRC the new entry takes over
+        w.addVerbatim(p.newKey(), v.dtype(), v.shape(), p.shard(), b.entry(key).getCrc32C(),
+            out -> ckpt.copyRaw(key, out, buffer));
       } else if (ckpt.isRawCopyable(key)) {
         w.add(p.newKey(), p.newDtype(), v.shape(), p.shard(), out -> ckpt.copyRaw(key,
             p.newDtype() == v.dtype() ? out : new NarrowingChannel(out, p.newDtype()), buffer));
