@@ -5,12 +5,14 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The training run for the class-data-sharing archive the {@code ./jfreeze} launcher starts
  * with ({@code cli/target/jfreeze.jsa}, written by {@code mvn package}): runs the pure-Java
  * commands once each on a model of the zoo, in one JVM, so that the archive holds every class they
- * load (picocli, protobuf's descriptors, codec, freezer, reports). Loading those from the archive
+ * load (picocli, protobuf's descriptors, codec, freezer, export and rewrite, reports). Loading those from the archive
  * instead of the jars takes roughly a third off the start of every command (benchmark:
  * {@code benchmarks/run.sh}, whole-process {@code freeze} of {@code mid} and {@code inspect} of
  * {@code many}). Not a user command; output is discarded.
@@ -38,13 +40,20 @@ public final class CdsTraining {
         {"inspect", frozen.toString()},
         {"inspect", "--json", frozen.toString()},
         {"inspect", dir.resolve("missing").toString()},
+        {"export", model, "--to", "safetensors", "-o", dir.resolve("w.safetensors").toString()},
+        {"export", model, "--to", "npz", "-o", dir.resolve("w.npz").toString(), "--json"},
+        {"rewrite", model, "-o", dir.resolve("rewritten/model.ckpt").toString()},
+        {"rewrite", model, "-o", dir.resolve("rewritten/model.ckpt").toString(), "--inference-only", "--force", "--json"},
     };
     for (String[] run : runs) {
       int code = Main.execute(sink, sink, run);
       failed += code == Main.OK || run[1].equals(dir.resolve("missing").toString()) ? 0 : 1;
     }
-    Files.deleteIfExists(frozen);
-    Files.deleteIfExists(dir);
+    try (Stream<Path> written = Files.walk(dir)) {
+      for (Path p : written.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
     System.exit(failed == 0 ? Main.OK : Main.BAD_INPUT);
   }
 }
