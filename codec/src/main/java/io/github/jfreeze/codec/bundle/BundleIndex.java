@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The parsed and checked {@code prefix.index} of a V2 tensor bundle: a table whose key "" holds a
@@ -78,7 +78,7 @@ final class BundleIndex {
   /** Reads and checks the index file {@code file}. */
   static BundleIndex read(Path file) throws IOException {
     BundleHeaderProto header = null;
-    Map<String, Entry> entries = new TreeMap<>();
+    Map<String, Entry> entries = new LinkedHashMap<>(); // in the table's order: keys as unsigned bytes, ascending
     Map<ByteBuffer, Entry> sliceEntries = new HashMap<>();
     try (Table table = Table.open(file)) {
       Table.Cursor cursor = table.cursor();

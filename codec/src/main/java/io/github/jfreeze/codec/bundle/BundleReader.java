@@ -52,6 +52,7 @@ public final class BundleReader implements CheckpointReader {
   private final BundleIndex index;
   private final boolean swapBytes;
   private final FileSource[] shards;
+  private volatile List<Path> dataFiles; // by shard, made once (a freeze asks per tensor)
   private final List<VariableInfo> variables = new ArrayList<>();
   private final List<String> warnings;
   private volatile boolean closed;
@@ -209,9 +210,13 @@ public final class BundleReader implements CheckpointReader {
    * @return one path per shard
    */
   public List<Path> dataFiles() {
-    List<Path> out = new ArrayList<>();
-    for (int i = 0; i < shards.length; i++) {
-      out.add(dataFile(prefix, i, shards.length));
+    List<Path> out = dataFiles;
+    if (out == null) {
+      Path[] files = new Path[shards.length];
+      for (int i = 0; i < files.length; i++) {
+        files[i] = dataFile(prefix, i, files.length);
+      }
+      dataFiles = out = List.of(files);
     }
     return out;
   }
@@ -425,7 +430,7 @@ public final class BundleReader implements CheckpointReader {
     if (!isRawCopyable(key)) {
       throw new IllegalArgumentException("tensor '" + key + "' cannot be copied raw");
     }
-    return dataFile(prefix, index.get(key).proto().getShardId(), shards.length);
+    return dataFiles().get(index.get(key).proto().getShardId());
   }
 
   /** The entry of a raw-copyable tensor of an open reader. */

@@ -287,8 +287,10 @@ public final class GraphSummary {
     private int slot(String name) {
       // Fibonacci hashing: names such as expert_1234/kernel hash to runs of nearby values, which
       // the low bits alone would pile into long probe sequences
-      int slot = (name.hashCode() * 0x9E3779B9) >>> shift;
-      while (keys[slot] != null && !keys[slot].equals(name)) {
+      int h = name.hashCode();
+      int slot = (h * 0x9E3779B9) >>> shift;
+      // hash codes are cached in the strings: most other names are passed without a byte compare
+      for (String k = keys[slot]; k != null && (k.hashCode() != h || !k.equals(name)); k = keys[slot]) {
         slot = (slot + 1) & mask;
       }
       return slot;

@@ -254,13 +254,15 @@ public final class NodeTable {
       rehash(slots.length * 2);
     }
     int mask = slots.length - 1;
-    for (int s = mix(name.hashCode()) & mask; ; s = (s + 1) & mask) {
+    int h = name.hashCode();
+    for (int s = mix(h) & mask; ; s = (s + 1) & mask) {
       int v = slots[s];
       if (v == 0) {
         slots[s] = i + 1;
         return true;
       }
-      if (names[v - 1].equals(name)) {
+      String k = names[v - 1];
+      if (k.hashCode() == h && k.equals(name)) { // hash codes are cached: most other names cost no byte compare
         return false;
       }
     }
@@ -288,12 +290,14 @@ public final class NodeTable {
   /** The number of the node named {@code name}, or -1. */
   public int index(String name) {
     int mask = slots.length - 1;
-    for (int s = mix(name.hashCode()) & mask; ; s = (s + 1) & mask) {
+    int h = name.hashCode();
+    for (int s = mix(h) & mask; ; s = (s + 1) & mask) {
       int v = slots[s];
       if (v == 0) {
         return -1;
       }
-      if (names[v - 1].equals(name)) {
+      String k = names[v - 1];
+      if (k.hashCode() == h && k.equals(name)) {
         return v - 1;
       }
     }
