@@ -166,6 +166,23 @@ class LauncherIT {
   }
 
   /**
+   * The launcher caps the young generation at 32 MiB; with a heap of its own choosing that would
+   * make Java print a warning, on stdout, in front of the JSON document. Each heap here gets a
+   * clean stdout and stderr, and one JSON document.
+   */
+  @Test
+  void heapOptionsOfTheUserBringNoWarnings() throws Exception {
+    String seed = root.resolve("testdata/models/seed").toString();
+    for (String opts : List.of("-Xmx16m", "-Xmx95m", "-Xmx96m", "-Xmx2g", "-Xmn8m", "-Xmx40000000", "-XX:NewRatio=3")) {
+      Launcher.Run r = Launcher.exec(List.of(root.resolve("jfreeze").toString(), "inspect", seed, "--json"),
+          java.util.Map.of("JFREEZE_JAVA_OPTS", opts), cwd);
+      assertEquals(0, r.code(), opts + ": " + r);
+      assertEquals("", r.err(), opts);
+      assertEquals("checkpoint", Cli.JSON.readTree(r.out()).get("kind").asText(), opts + ": " + r.out());
+    }
+  }
+
+  /**
    * Java 23 and later warn on stderr when protobuf-java uses sun.misc.Unsafe; the launcher allows
    * it, so a command prints nothing there. Runs with a Java of 23 or later found under
    * /usr/lib/jvm (this project's machines have Java 25 there); skipped, saying so, without one.
