@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 
 /**
@@ -114,9 +115,10 @@ public final class FileSource implements Closeable {
   /**
    * Copies {@code length} bytes at {@code offset} to {@code out}, adding them to {@code crc} on the
    * way, without holding more than one window of them: into a {@link FileChannel}, each window of
-   * {@value #COPY_WINDOW} bytes is mapped and checksummed, unmapped at once, and copied file to file
-   * in the kernel ({@link FileChannel#transferTo}, sendfile on Linux), so neither the heap nor the
-   * resident set grows with the tensor and no byte passes through user memory on its way out;
+   * {@value #COPY_WINDOW} bytes is copied file to file in the kernel ({@link FileChannel#transferTo},
+   * sendfile on Linux) while another CPU checksums it from a mapping that is released right after,
+   * so neither the heap nor the resident set grows with the tensor and no byte passes through user
+   * memory on its way out;
    * otherwise (or where mappings cannot be released early) it goes through {@code buffer}.
    *
    * <p>Writing from the mapping itself, or from a buffer of a few MiB, is as fast on a quiet
@@ -136,17 +138,21 @@ public final class FileSource implements Closeable {
       for (long done = 0; done < length; ) {
         long n = Math.min(COPY_WINDOW, length - done);
         MappedByteBuffer window = fc.map(FileChannel.MapMode.READ_ONLY, offset + done, n);
+        // the checksum on another CPU while the kernel copies the same window (both read the page
+        // cache); the window is unmapped only once the checksum is done with it
+        Future<?> summed = Checksummer.submit(() -> crc.update(window.duplicate()));
         try {
-          crc.update(window);
-        } finally {
-          Unmapper.unmap(window);
-        }
-        for (long sent = 0; sent < n; ) {
-          long k = fc.transferTo(offset + done + sent, n - sent, out);
-          if (k <= 0) { // the file shrank under us since it was opened
-            throw CorruptFileException.truncated(path, offset + done + sent, n - sent, Math.max(0, fc.size() - (offset + done + sent)));
+          for (long sent = 0; sent < n; ) {
+            long k = fc.transferTo(offset + done + sent, n - sent, out);
+            if (k <= 0) { // the file shrank under us since it was opened
+              throw CorruptFileException.truncated(path, offset + done + sent, n - sent,
+                  Math.max(0, fc.size() - (offset + done + sent)));
+            }
+            sent += k;
           }
-          sent += k;
+        } finally {
+          Checksummer.await(summed);
+          Unmapper.unmap(window);
         }
         done += n;
       }
