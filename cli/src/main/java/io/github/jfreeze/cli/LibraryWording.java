@@ -55,7 +55,6 @@ final class LibraryWording {
   /** The report with its warnings in flags. */
   static FreezeReport asFlags(FreezeReport r) {
     List<String> warnings = r.warnings().stream().map(LibraryWording::asFlags).toList();
-    return new FreezeReport(r.output(), r.outputBytes(), r.outputs(), r.inputs(), r.nodesBefore(), r.nodesAfter(),
-        r.variables(), r.variableBytes(), r.keptVariables(), r.removed(), r.rewritten(), r.functions(), warnings);
+    return r.withWarnings(warnings);
   }
 }

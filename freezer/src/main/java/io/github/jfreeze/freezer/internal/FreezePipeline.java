@@ -21,7 +21,8 @@ import java.util.Map;
  * constants, checked, and planned for writing. Nothing is written here.
  *
  * <ol>
- *   <li>{@link OutputSelection}: the outputs and the roots to keep;
+ *   <li>{@link OutputSelection}: the outputs and the roots to keep; {@link TableInitialization}:
+ *       the tables they use initialized in the graph (its init node one more root);
  *   <li>{@link TrainingOpCleaner} and {@link SubgraphExtractor}: training ops the outputs reach
  *       removed or rewritten, then the subgraph the roots need;
  *   <li>{@link VariableSelection}: which variables become constants;
@@ -71,7 +72,11 @@ public final class FreezePipeline {
     in.graph.getLibrary().getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
 
     List<String> outputs = OutputSelection.outputs(in, options, nodes);
-    List<String> roots = OutputSelection.roots(outputs, options, nodes);
+    List<String> roots = new ArrayList<>(OutputSelection.roots(outputs, options, nodes));
+    TableInitialization.Embedded tables = TableInitialization.embed(in, options, nodes, roots, warnings);
+    if (tables.initNode() != null) {
+      roots.add(tables.initNode());
+    }
     // bindings come from the full graph: the restore subgraph is cut away below
     Map<String, Binding> keys = VariableBinder.bindings(nodes, in.graph.getLibrary(), in.meta);
     if (!options.keepTrainingOps()) {
@@ -128,7 +133,8 @@ public final class FreezePipeline {
     }
     StreamingGraphWriter.Plan plan = StreamingGraphWriter.plan(nodes, assembled.order(), assembled.tail(), raw, assembled.finish());
     FreezeReport report = new FreezeReport(null, plan.size(), outputs, placeholders, nodes.originalSize(),
-        assembled.order().length, converted, bytes, kept, removed, rewritten, assembled.functions(), warnings);
+        assembled.order().length, converted, bytes, kept, removed, rewritten, assembled.functions(), warnings,
+        tables.initNode(), tables.tables());
     return new Frozen(report, raw, plan);
   }
 }

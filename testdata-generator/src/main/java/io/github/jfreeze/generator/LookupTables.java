@@ -1,0 +1,186 @@
+package io.github.jfreeze.generator;
+
+import static io.github.jfreeze.generator.Spec.shape;
+
+import io.github.jfreeze.bridge.internal.NativeGraphRunner;
+import io.github.jfreeze.bridge.internal.NativeGraphRunner.Fetched;
+import io.github.jfreeze.generator.ZooModel.Input;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.GraphOperationBuilder;
+import org.tensorflow.Output;
+import org.tensorflow.proto.AssetFileDef;
+import org.tensorflow.proto.CollectionDef;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SaverDef;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
+import org.tensorflow.proto.TensorShapeProto;
+
+/**
+ * {@code models/lookup_tables}: a TF1 SavedModel ({@code builder.add_meta_graph_and_variables} with
+ * a {@code main_op}, as an Estimator export writes it) whose string input {@code words} goes
+ * through lookup tables, built node for node as {@code tf.compat.v1.lookup} builds them:
+ *
+ * <ul>
+ *   <li>{@code vocab}: {@code HashTableV2} string to int64 from the asset {@code vocab.txt}, whole
+ *       line to line number ({@code index_table_from_file}); the file has a {@code \r\n} line and
+ *       no newline at its end;
+ *   <li>{@code weights}: string to float, fields 0 and 1 of the asset {@code weights.csv} split at
+ *       {@code ','}; {@code counts}: string to int32, fields 0 and 2 with {@code offset} 10 (which
+ *       TF adds to int32 values);
+ *   <li>{@code names}: int64 to string, line number (plus {@code offset} 1) to whole line of
+ *       {@code vocab.txt}, its first 4 lines ({@code vocab_size} 4);
+ *   <li>{@code boost}: string to float from constants ({@code LookupTableImportV2}, as
+ *       {@code KeyValueTensorInitializer} writes it in TF2); {@code bias}: string to int64 from
+ *       constants ({@code InitializeTableV2}, the TF1 form).
+ * </ul>
+ *
+ * Outputs: {@code ids} (vocab), {@code scores} ((weights + boost) * the variable {@code scale}),
+ * {@code names} (names of ids), {@code counts} (counts + bias, int64). The asset-path Consts hold
+ * file names that exist nowhere but in {@code assets/}: the loader feeds their real paths
+ * ({@code asset_file_def}). The init op is {@code main_op} (collection {@code saved_model_main_op}),
+ * a group of {@code init_all_tables}; the {@code table_initializer} collection lists the
+ * initializers. The expected values are what TF's C++ loader ({@code TF_LoadSessionFromSavedModel},
+ * which restores the variables and runs the main op with the assets) computes; importing the graph,
+ * restoring, running {@code main_op} with the asset paths fed must agree.
+ */
+final class LookupTables {
+  private LookupTables() {}
+
+  static final String VOCAB = "the\nquick\nbrown\r\nfox\njumps\nover\nlazy\ndog";
+  static final String WEIGHTS = "fox,2.5,7\nthe,-0.25,3\ndog, 1e-1 ,-4\nquick,3,0\n";
+
+  static ZooModel write(Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("assets"));
+    Files.writeString(dir.resolve("assets/vocab.txt"), VOCAB, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("assets/weights.csv"), WEIGHTS, StandardCharsets.UTF_8);
+    List<String> initializers = new ArrayList<>();
+    Map<String, String> assets = new LinkedHashMap<>();
+    try (Tf1Graph g = new Tf1Graph()) {
+      Output<?> words = g.placeholder("words", DataType.DT_STRING, -1);
+      g.variable("scale", Spec.floats("scale", Tf1Graph.SCALAR, 0.5f));
+      Output<?> vocabPath = g.constant("asset_path/vocab", Spec.utf8("p", Tf1Graph.SCALAR, "vocab.txt"));
+      Output<?> weightsPath = g.constant("asset_path/weights", Spec.utf8("p", Tf1Graph.SCALAR, "weights.csv"));
+      assets.put("asset_path/vocab", "vocab.txt");
+      assets.put("asset_path/weights", "weights.csv");
+
+      Output<?> vocab = table(g, "vocab", DataType.DT_STRING, DataType.DT_INT64);
+      initializers.add(fromFile(g, "vocab/table_init", vocab, vocabPath, -2, -1, -1, "\t", 0));
+      Output<?> weights = table(g, "weights", DataType.DT_STRING, DataType.DT_FLOAT);
+      initializers.add(fromFile(g, "weights/table_init", weights, weightsPath, 0, 1, -1, ",", 0));
+      Output<?> counts = table(g, "counts", DataType.DT_STRING, DataType.DT_INT32);
+      initializers.add(fromFile(g, "counts/table_init", counts, weightsPath, 0, 2, -1, ",", 10));
+      Output<?> names = table(g, "names", DataType.DT_INT64, DataType.DT_STRING);
+      initializers.add(fromFile(g, "names/table_init", names, vocabPath, -1, -2, 4, "\t", 1));
+      Output<?> boost = table(g, "boost", DataType.DT_STRING, DataType.DT_FLOAT);
+      initializers.add(g.op("LookupTableImportV2", "boost/table_init").addInput(boost)
+          .addInput(g.constant("boost/keys", Spec.utf8("k", shape(3), "fox", "dog", "cat")))
+          .addInput(g.constant("boost/values", Spec.floats("v", shape(3), 2f, 3f, 4f)))
+          .build().name());
+      Output<?> bias = table(g, "bias", DataType.DT_STRING, DataType.DT_INT64);
+      initializers.add(g.op("InitializeTableV2", "bias/table_init").addInput(bias)
+          .addInput(g.constant("bias/keys", Spec.utf8("k", shape(2), "the", "lazy")))
+          .addInput(g.constant("bias/values", Spec.longs("v", shape(2), 100L, 200L)))
+          .build().name());
+
+      Output<?> ids = find(g, "ids", vocab, words, g.constant("ids/default", Spec.longs("d", Tf1Graph.SCALAR, -1L)));
+      Output<?> w = find(g, "weights_lookup", weights, words, g.scalar("weights_lookup/default", 0f));
+      Output<?> b = find(g, "boost_lookup", boost, words, g.scalar("boost_lookup/default", 1f));
+      g.node("Mul", "scores", g.node("AddV2", "scores/add", w, b), g.read("scale"));
+      find(g, "names_lookup", names, ids, g.constant("names_lookup/default", Spec.utf8("d", Tf1Graph.SCALAR, "UNK")));
+      g.node("Identity", "names", g.out("names_lookup"));
+      Output<?> c = find(g, "counts_lookup", counts, words, g.constant("counts_lookup/default",
+          Spec.ints("d", Tf1Graph.SCALAR, -1)));
+      Output<?> c64 = g.op("Cast", "counts/Cast").addInput(c).setAttr("DstT", DataType.DT_INT64).build().output(0);
+      g.node("AddV2", "counts_out", c64, find(g, "bias_lookup", bias, words,
+          g.constant("bias_lookup/default", Spec.longs("d", Tf1Graph.SCALAR, 0L))));
+
+      GraphOperationBuilder all = g.op("NoOp", "init_all_tables");
+      initializers.forEach(i -> all.addControlInput(g.operation(i)));
+      GraphOperation tablesInit = all.build();
+      g.op("NoOp", "main_op").addControlInput(tablesInit).build();
+      g.init();
+      SaverDef saver = g.saver(false);
+      g.w.run("init");
+      Files.createDirectories(dir.resolve("variables"));
+      g.save(saver, dir, "variables/variables");
+      Map<String, CollectionDef> collections = new LinkedHashMap<>();
+      collections.put("saved_model_main_op", Tf1Graph.nodeCollection("main_op"));
+      collections.put("table_initializer", Tf1Graph.nodeCollection(initializers.toArray(String[]::new)));
+      MetaGraphDef.Builder meta = g.metaGraph(saver, collections).toBuilder();
+      meta.getMetaInfoDefBuilder().addTags("serve");
+      assets.forEach((tensor, file) -> meta.addAssetFileDef(AssetFileDef.newBuilder().setFilename(file)
+          .setTensorInfo(TensorInfo.newBuilder().setName(tensor + ":0").setDtype(DataType.DT_STRING)
+              .setTensorShape(TensorShapeProto.getDefaultInstance()))));
+      meta.putSignatureDef("serving_default", SignatureDef.newBuilder().setMethodName("tensorflow/serving/predict")
+          .putInputs("words", info("words:0", DataType.DT_STRING))
+          .putOutputs("ids", info("ids:0", DataType.DT_INT64))
+          .putOutputs("scores", info("scores:0", DataType.DT_FLOAT))
+          .putOutputs("names", info("names:0", DataType.DT_STRING))
+          .putOutputs("counts", info("counts_out:0", DataType.DT_INT64)).build());
+      SavedModel sm = SavedModel.newBuilder().setSavedModelSchemaVersion(1).addMetaGraphs(meta).build();
+      Files.write(dir.resolve("saved_model.pb"), FixtureGenerator.deterministicBytes(sm));
+    }
+    List<String> feedWords = List.of("fox", "the", "dog", "unknown", "brown", "lazy", "quick", "cat");
+    List<byte[]> bytes = feedWords.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+    Input feed = new Input("words", DataType.DT_STRING, shape(-1),
+        new Fetched(DataType.DT_STRING.getNumber(), shape(feedWords.size()), new byte[0], bytes));
+    List<String> outputs = List.of("ids", "scores", "names", "counts_out");
+    ZooModel model = new ZooModel(ZooModel.SAVED_MODEL, "variables/variables", "saved_model.pb", List.of(feed), outputs,
+        "lookup tables filled from vocabulary assets and constants by the SavedModel's main op: a frozen graph "
+            + "without them fails with 'Table not initialized'", null, new LinkedHashMap<>())
+        .withExtra("tags", List.of("serve")).withExtra("init_op", "main_op").withExtra("assets", assets);
+    Map<String, Fetched> viaImport = model.runNatively(dir);
+    // TF's own C++ loader (TF_LoadSessionFromSavedModel: restore, then the main op with the assets fed) must
+    // compute the same. Not SavedModelBundle.load: TF Java reruns the init op on the first run, without the assets.
+    try (NativeGraphRunner loaded = NativeGraphRunner.loadSavedModel(dir.toString(), List.of("serve"), null)) {
+      List<Fetched> got = loaded.run(Map.of("words", feed.value()), outputs, List.of());
+      for (int i = 0; i < outputs.size(); i++) {
+        Fetched mine = viaImport.get(outputs.get(i));
+        Fetched theirs = got.get(i);
+        boolean same = Arrays.equals(theirs.data(), mine.data()) && Arrays.equals(theirs.shape(), mine.shape())
+            && theirs.strings().size() == mine.strings().size();
+        for (int k = 0; same && k < mine.strings().size(); k++) {
+          same = Arrays.equals(theirs.strings().get(k), mine.strings().get(k));
+        }
+        if (!same) {
+          throw new IllegalStateException(outputs.get(i) + ": the SavedModel loader and import + restore + main_op disagree");
+        }
+      }
+    }
+    return model;
+  }
+
+  private static TensorInfo info(String name, DataType dtype) {
+    return TensorInfo.newBuilder().setName(name).setDtype(dtype)
+        .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(-1))).build();
+  }
+
+  /** {@code HashTableV2} named {@code name/hash_table}, shared by its name as Python's lookup ops share it. */
+  private static Output<?> table(Tf1Graph g, String name, DataType key, DataType value) {
+    return g.op("HashTableV2", name + "/hash_table").setAttr("key_dtype", key).setAttr("value_dtype", value)
+        .setAttr("shared_name", name + "_table").setAttr("use_node_name_sharing", false).setAttr("container", "")
+        .build().output(0);
+  }
+
+  private static String fromFile(Tf1Graph g, String name, Output<?> table, Output<?> path, long key, long value,
+      long vocabSize, String delimiter, long offset) {
+    return g.op("InitializeTableFromTextFileV2", name).addInput(table).addInput(path).setAttr("key_index", key)
+        .setAttr("value_index", value).setAttr("vocab_size", vocabSize).setAttr("delimiter", delimiter)
+        .setAttr("offset", offset).build().name();
+  }
+
+  private static Output<?> find(Tf1Graph g, String name, Output<?> table, Output<?> keys, Output<?> fallback) {
+    return g.op("LookupTableFindV2", name).addInput(table).addInput(keys).addInput(fallback).build().output(0);
+  }
+}
