@@ -124,7 +124,8 @@ public final class FreezePipeline {
     List<String> kept = selection.kept();
     if (selection.toConvert().isEmpty() && kept.isEmpty()) {
       warnings.add("the outputs reach no variable: nothing to convert; the pruned graph (" + assembled.order().length
-          + " of " + nodes.originalSize() + " nodes) is written as it is");
+          + " of " + nodes.originalSize() + " nodes) is written "
+          + (tables.initNode() == null ? "as it is" : "with its tables' initialization embedded"));
     }
     if (!kept.isEmpty()) {
       warnings.add(kept.size() + " variable(s) left as variables (FreezeOptions.excludeVariables(...)/"

@@ -6,7 +6,6 @@ import io.github.jfreeze.proto.DataType;
 import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorShapeProto;
 import com.google.protobuf.ByteString;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +22,9 @@ import java.util.regex.Pattern;
  * {@code io::InputBuffer::ReadLine}):
  *
  * <ul>
- *   <li>a line ends at {@code '\n'}; every {@code '\r'} is dropped; a last line without
- *       {@code '\n'} counts when it is not empty; an empty line is an error;
+ *   <li>a line ends at {@code '\n'}, one {@code '\r'} just before its end dropped ({@code
+ *       '\r'} elsewhere stays); a last line without {@code '\n'} counts when it is not empty
+ *       then; an empty line is an error;
  *   <li>index {@code -2} is the whole line, {@code -1} the line number (int64, plus {@code
  *       offset}), {@code n >= 0} the n-th field split at the one-character delimiter (empty
  *       fields kept; fewer fields than needed is an error);
@@ -87,25 +87,20 @@ final class TextFileTable {
     Column keys = new Column(form.keyType());
     Column values = new Column(form.valueType());
     Map<Object, Object> seen = new HashMap<>();
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
     byte delimiter = form.delimiter().getBytes(StandardCharsets.ISO_8859_1)[0];
     boolean splits = Math.max(form.keyIndex(), form.valueIndex()) >= 0;
     long lineNumber = 0;
     int pos = 0;
     while (true) {
-      line.reset();
-      boolean ended = false;
-      while (pos < bytes.length) {
-        byte c = bytes[pos++];
-        if (c == '\n') {
-          ended = true;
-          break;
-        }
-        if (c != '\r') {
-          line.write(c);
-        }
+      int end = pos;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
       }
-      if (!ended && line.size() == 0) {
+      boolean ended = end < bytes.length;
+      int stop = end > pos && bytes[end - 1] == '\r' ? end - 1 : end; // one '\r' before the line's end goes
+      byte[] text = java.util.Arrays.copyOfRange(bytes, pos, stop);
+      pos = ended ? end + 1 : end;
+      if (!ended && text.length == 0) {
         if (form.vocabSize() != -1 && lineNumber != form.vocabSize()) {
           throw refuse(file, what, "expected vocab_size " + form.vocabSize() + " lines but the file has " + lineNumber
               + " (TF: Invalid vocab_size)");
@@ -115,7 +110,6 @@ final class TextFileTable {
       if (form.vocabSize() != -1 && lineNumber >= form.vocabSize()) {
         break; // TF stops at vocab_size lines
       }
-      byte[] text = line.toByteArray();
       if (text.length == 0) {
         throw refuse(file, what, "line " + (lineNumber + 1) + " is empty (TF: Invalid content ... empty line found)");
       }
