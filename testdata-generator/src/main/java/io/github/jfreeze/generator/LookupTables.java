@@ -19,6 +19,9 @@ import org.tensorflow.Output;
 import org.tensorflow.proto.AssetFileDef;
 import org.tensorflow.proto.CollectionDef;
 import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.FunctionDef;
+import org.tensorflow.proto.FunctionDefLibrary;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SaverDef;
@@ -55,6 +58,8 @@ import org.tensorflow.proto.TensorShapeProto;
  * restoring, running {@code main_op} with the asset paths fed must agree.
  */
 final class LookupTables {
+  private static final String PREDICT = "tensorflow/serving/predict";
+
   private LookupTables() {}
 
   static final String VOCAB = "the\nquick\nbrown\r\nfox\njumps\nover\nlazy\ndog";
@@ -112,24 +117,15 @@ final class LookupTables {
       g.init();
       SaverDef saver = g.saver(false);
       g.w.run("init");
-      Files.createDirectories(dir.resolve("variables"));
-      g.save(saver, dir, "variables/variables");
       Map<String, CollectionDef> collections = new LinkedHashMap<>();
       collections.put("saved_model_main_op", Tf1Graph.nodeCollection("main_op"));
       collections.put("table_initializer", Tf1Graph.nodeCollection(initializers.toArray(String[]::new)));
-      MetaGraphDef.Builder meta = g.metaGraph(saver, collections).toBuilder();
-      meta.getMetaInfoDefBuilder().addTags("serve");
-      assets.forEach((tensor, file) -> meta.addAssetFileDef(AssetFileDef.newBuilder().setFilename(file)
-          .setTensorInfo(TensorInfo.newBuilder().setName(tensor + ":0").setDtype(DataType.DT_STRING)
-              .setTensorShape(TensorShapeProto.getDefaultInstance()))));
-      meta.putSignatureDef("serving_default", SignatureDef.newBuilder().setMethodName("tensorflow/serving/predict")
+      writeSavedModel(g, saver, collections, assets, dir, SignatureDef.newBuilder().setMethodName(PREDICT)
           .putInputs("words", info("words:0", DataType.DT_STRING))
           .putOutputs("ids", info("ids:0", DataType.DT_INT64))
           .putOutputs("scores", info("scores:0", DataType.DT_FLOAT))
           .putOutputs("names", info("names:0", DataType.DT_STRING))
-          .putOutputs("counts", info("counts_out:0", DataType.DT_INT64)).build());
-      SavedModel sm = SavedModel.newBuilder().setSavedModelSchemaVersion(1).addMetaGraphs(meta).build();
-      Files.write(dir.resolve("saved_model.pb"), FixtureGenerator.deterministicBytes(sm));
+          .putOutputs("counts", info("counts_out:0", DataType.DT_INT64)).build(), null);
     }
     List<String> feedWords = List.of("fox", "the", "dog", "unknown", "brown", "lazy", "quick", "cat");
     List<byte[]> bytes = feedWords.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
@@ -141,10 +137,19 @@ final class LookupTables {
             + "without them fails with 'Table not initialized'", null, new LinkedHashMap<>())
         .withExtra("tags", List.of("serve")).withExtra("init_op", "main_op").withExtra("assets", assets);
     Map<String, Fetched> viaImport = model.runNatively(dir);
-    // TF's own C++ loader (TF_LoadSessionFromSavedModel: restore, then the main op with the assets fed) must
-    // compute the same. Not SavedModelBundle.load: TF Java reruns the init op on the first run, without the assets.
+    sameAsTheLoader(dir, feed, outputs, viaImport);
+    return model;
+  }
+
+  /**
+   * Checks TF's own C++ loader ({@code TF_LoadSessionFromSavedModel}: restore, then the init op with the
+   * assets fed) computes what import + restore + init op computed. Not SavedModelBundle.load: TF Java
+   * reruns the init op on the first run, without the assets.
+   */
+  private static void sameAsTheLoader(Path dir, Input feed, List<String> outputs, Map<String, Fetched> viaImport)
+      throws Exception {
     try (NativeGraphRunner loaded = NativeGraphRunner.loadSavedModel(dir.toString(), List.of("serve"), null)) {
-      List<Fetched> got = loaded.run(Map.of("words", feed.value()), outputs, List.of());
+      List<Fetched> got = loaded.run(Map.of(feed.name(), feed.value()), outputs, List.of());
       for (int i = 0; i < outputs.size(); i++) {
         Fetched mine = viaImport.get(outputs.get(i));
         Fetched theirs = got.get(i);
@@ -154,10 +159,93 @@ final class LookupTables {
           same = Arrays.equals(theirs.strings().get(k), mine.strings().get(k));
         }
         if (!same) {
-          throw new IllegalStateException(outputs.get(i) + ": the SavedModel loader and import + restore + main_op disagree");
+          throw new IllegalStateException(outputs.get(i) + ": the SavedModel loader and import + restore + init op disagree");
         }
       }
     }
+  }
+
+  /**
+   * Saves the variables to {@code variables/variables} and writes {@code saved_model.pb}: tag {@code serve},
+   * the assets, {@code serving_default} and, when given, the TF2 init op signature.
+   */
+  private static void writeSavedModel(Tf1Graph g, SaverDef saver, Map<String, CollectionDef> collections,
+      Map<String, String> assets, Path dir, SignatureDef serving, String initOp) throws Exception {
+    Files.createDirectories(dir.resolve("variables"));
+    g.save(saver, dir, "variables/variables");
+    MetaGraphDef.Builder meta = g.metaGraph(saver, collections).toBuilder();
+    meta.getMetaInfoDefBuilder().addTags("serve");
+    assets.forEach((tensor, file) -> meta.addAssetFileDef(AssetFileDef.newBuilder().setFilename(file)
+        .setTensorInfo(TensorInfo.newBuilder().setName(tensor + ":0").setDtype(DataType.DT_STRING)
+            .setTensorShape(TensorShapeProto.getDefaultInstance()))));
+    meta.putSignatureDef("serving_default", serving);
+    if (initOp != null) {
+      meta.putSignatureDef("__saved_model_init_op", SignatureDef.newBuilder()
+          .putOutputs("__saved_model_init_op", TensorInfo.newBuilder().setName(initOp).build()).build());
+    }
+    SavedModel sm = SavedModel.newBuilder().setSavedModelSchemaVersion(1).addMetaGraphs(meta).build();
+    Files.write(dir.resolve("saved_model.pb"), FixtureGenerator.deterministicBytes(sm));
+  }
+
+  /**
+   * {@code models/tf2_static_table}: a TF2-style SavedModel as {@code tf.saved_model.save} writes a
+   * {@code tf.Module} holding a {@code tf.lookup.StaticHashTable}: the table ({@code HashTableV2}) and
+   * its keys and values are captured by the graph; the init op ({@code __saved_model_init_op}
+   * signature, a {@code NoOp}) runs {@code StatefulPartitionedCall} of the initializer function
+   * {@code __inference__initializer_8}, which takes the table handle, the keys and the values and
+   * imports them ({@code LookupTableImportV2}); the serving function {@code __inference_serve_20}
+   * takes the words and the table handle and looks the words up. {@code ids} = its result + the
+   * resource variable {@code bias}.
+   */
+  static ZooModel tf2(Path dir) throws Exception {
+    DataType res = DataType.DT_RESOURCE;
+    FunctionDef init = ZooModels.function("__inference__initializer_8", fn -> {
+      Output<?> table = fn.arg("table", res);
+      Output<?> keys = fn.arg("keys", DataType.DT_STRING, 4);
+      Output<?> values = fn.arg("values", DataType.DT_INT64, 4);
+      GraphOperation imported = fn.op("LookupTableImportV2", "table_import").addInput(table).addInput(keys).addInput(values)
+          .build();
+      Output<?> done = fn.op("Identity", "Identity").addInput(fn.constant("Const", Spec.ints("c", Tf1Graph.SCALAR, 1)))
+          .addControlInput(imported).build().output(0);
+      return fn.signature().input("table", table).input("keys", keys).input("values", values).output("output", done);
+    });
+    FunctionDef serve = ZooModels.function("__inference_serve_20", fn -> {
+      Output<?> words = fn.arg("words", DataType.DT_STRING, -1);
+      Output<?> table = fn.arg("table", res);
+      Output<?> ids = fn.op("LookupTableFindV2", "None_Lookup/LookupTableFindV2").addInput(table).addInput(words)
+          .addInput(fn.constant("default", Spec.longs("d", Tf1Graph.SCALAR, -1L))).build().output(0);
+      return fn.signature().input("words", words).input("table", table).output("ids", ids);
+    });
+    try (Tf1Graph g = new Tf1Graph()) {
+      g.reimport(GraphDef.newBuilder().setLibrary(FunctionDefLibrary.newBuilder().addFunction(init).addFunction(serve)).build());
+      Output<?> words = g.placeholder("words", DataType.DT_STRING, -1);
+      Output<?> bias = g.resourceVariable("bias", Spec.longs("bias", Tf1Graph.SCALAR, 1000L), true, null);
+      Output<?> table = table(g, "hash_table_module", DataType.DT_STRING, DataType.DT_INT64);
+      GraphOperationBuilder call = g.op("StatefulPartitionedCall", "StatefulPartitionedCall").addInputList(new Output<?>[] {
+          table, g.constant("Const", Spec.utf8("k", shape(4), "red", "green", "blue", "cyan")),
+          g.constant("Const_1", Spec.longs("v", shape(4), 7L, 11L, 13L, 17L))})
+          .setAttr("Tin", new DataType[] {res, DataType.DT_STRING, DataType.DT_INT64})
+          .setAttr("Tout", new DataType[] {DataType.DT_INT32});
+      call.setAttr("f", ZooModels.func(init));
+      g.op("NoOp", "NoOp").addControlInput(call.build()).build();
+      GraphOperationBuilder lookup = g.op("StatefulPartitionedCall", "StatefulPartitionedCall_1").addInputList(new Output<?>[] {words, table})
+          .setAttr("Tin", new DataType[] {DataType.DT_STRING, res}).setAttr("Tout", new DataType[] {DataType.DT_INT64});
+      lookup.setAttr("f", ZooModels.func(serve));
+      g.node("AddV2", "ids", lookup.build().output(0), g.read("bias"));
+      g.init();
+      SaverDef saver = g.saver(false);
+      g.w.run("init");
+      writeSavedModel(g, saver, Map.of(), Map.of(), dir, SignatureDef.newBuilder().setMethodName(PREDICT)
+          .putInputs("words", info("words:0", DataType.DT_STRING)).putOutputs("ids", info("ids:0", DataType.DT_INT64))
+          .build(), "NoOp");
+    }
+    List<String> feedWords = List.of("blue", "magenta", "red", "cyan");
+    Input feed = new Input("words", DataType.DT_STRING, shape(-1), new Fetched(DataType.DT_STRING.getNumber(),
+        shape(feedWords.size()), new byte[0], feedWords.stream().map(w -> w.getBytes(StandardCharsets.UTF_8)).toList()));
+    ZooModel model = new ZooModel(ZooModel.SAVED_MODEL, "variables/variables", "saved_model.pb", List.of(feed),
+        List.of("ids"), "a TF2 StaticHashTable filled by an initializer function that the __saved_model_init_op runs",
+        null, new LinkedHashMap<>()).withExtra("tags", List.of("serve")).withExtra("init_op", "NoOp");
+    sameAsTheLoader(dir, feed, List.of("ids"), model.runNatively(dir));
     return model;
   }
 

@@ -121,7 +121,11 @@ final class TableInitialization {
           report.add(fromTextFile(in, nodes, t, w, warnings));
         } else if (OpVocabulary.TABLE_TENSOR_INITIALIZERS.contains(op) || isCall(nodes, functions, w)) {
           checkConstantInputs(nodes, functions, t, w);
-          report.add(new TableInit(table, nodes.op(t), name, "constant keys and values (" + op + ")", -1));
+          String how = isCall(nodes, functions, w)
+              ? "constant keys and values (" + op + " of the initializer function "
+                  + String.join(", ", ConstantConverter.calledFunctions(nodes.node(w))) + ")"
+              : "constant keys and values (" + op + ")";
+          report.add(new TableInit(table, nodes.op(t), name, how, -1));
         } else {
           throw new FreezeException(Reason.UNSUPPORTED, null, "table '" + table + "' (" + nodes.op(t) + ") is filled by '"
               + name + "' (" + op + ") at run time, so its contents cannot be made constant; freeze outputs that do not "
