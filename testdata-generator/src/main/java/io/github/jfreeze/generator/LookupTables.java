@@ -137,7 +137,7 @@ final class LookupTables {
             + "without them fails with 'Table not initialized'", null, new LinkedHashMap<>())
         .withExtra("tags", List.of("serve")).withExtra("init_op", "main_op").withExtra("assets", assets);
     Map<String, Fetched> viaImport = model.runNatively(dir);
-    sameAsTheLoader(dir, feed, outputs, viaImport);
+    sameAsTheLoader(dir, List.of(feed), outputs, viaImport);
     return model;
   }
 
@@ -146,10 +146,12 @@ final class LookupTables {
    * assets fed) computes what import + restore + init op computed. Not SavedModelBundle.load: TF Java
    * reruns the init op on the first run, without the assets.
    */
-  private static void sameAsTheLoader(Path dir, Input feed, List<String> outputs, Map<String, Fetched> viaImport)
+  static void sameAsTheLoader(Path dir, List<Input> feeds, List<String> outputs, Map<String, Fetched> viaImport)
       throws Exception {
     try (NativeGraphRunner loaded = NativeGraphRunner.loadSavedModel(dir.toString(), List.of("serve"), null)) {
-      List<Fetched> got = loaded.run(Map.of(feed.name(), feed.value()), outputs, List.of());
+      Map<String, Fetched> fed = new LinkedHashMap<>();
+      feeds.forEach(f -> fed.put(f.name(), f.value()));
+      List<Fetched> got = loaded.run(fed, outputs, List.of());
       for (int i = 0; i < outputs.size(); i++) {
         Fetched mine = viaImport.get(outputs.get(i));
         Fetched theirs = got.get(i);
@@ -169,7 +171,7 @@ final class LookupTables {
    * Saves the variables to {@code variables/variables} and writes {@code saved_model.pb}: tag {@code serve},
    * the assets, {@code serving_default} and, when given, the TF2 init op signature.
    */
-  private static void writeSavedModel(Tf1Graph g, SaverDef saver, Map<String, CollectionDef> collections,
+  static void writeSavedModel(Tf1Graph g, SaverDef saver, Map<String, CollectionDef> collections,
       Map<String, String> assets, Path dir, SignatureDef serving, String initOp) throws Exception {
     Files.createDirectories(dir.resolve("variables"));
     g.save(saver, dir, "variables/variables");
@@ -245,11 +247,11 @@ final class LookupTables {
     ZooModel model = new ZooModel(ZooModel.SAVED_MODEL, "variables/variables", "saved_model.pb", List.of(feed),
         List.of("ids"), "a TF2 StaticHashTable filled by an initializer function that the __saved_model_init_op runs",
         null, new LinkedHashMap<>()).withExtra("tags", List.of("serve")).withExtra("init_op", "NoOp");
-    sameAsTheLoader(dir, feed, List.of("ids"), model.runNatively(dir));
+    sameAsTheLoader(dir, List.of(feed), List.of("ids"), model.runNatively(dir));
     return model;
   }
 
-  private static TensorInfo info(String name, DataType dtype) {
+  static TensorInfo info(String name, DataType dtype) {
     return TensorInfo.newBuilder().setName(name).setDtype(dtype)
         .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(-1))).build();
   }

@@ -24,7 +24,8 @@ import java.util.Map;
  *   <li>{@link OutputSelection}: the outputs and the roots to keep; {@link TableInitialization}:
  *       the tables they use initialized in the graph (its init node one more root);
  *   <li>{@link TrainingOpCleaner} and {@link SubgraphExtractor}: training ops the outputs reach
- *       removed or rewritten, then the subgraph the roots need;
+ *       removed or rewritten, then the subgraph the roots need, then the training ops in the
+ *       functions it calls;
  *   <li>{@link VariableSelection}: which variables become constants;
  *   <li>{@link VariableValueReader}: their values, found and checked in the checkpoint;
  *   <li>{@link ConstantConverter}: variables to constants, their reads, gathers and function
@@ -83,6 +84,9 @@ public final class FreezePipeline {
       TrainingOpCleaner.clean(nodes, roots, removed, rewritten);
     }
     BitSet sub = SubgraphExtractor.extract(nodes, roots);
+    if (!options.keepTrainingOps()) {
+      TrainingOpCleaner.cleanFunctions(nodes, sub, functions, removed, rewritten);
+    }
     VariableSelection selection = VariableSelection.of(in, options, outputs, nodes, sub);
 
     Map<String, ConstantValue> values = selection.toConvert().isEmpty() ? Map.of()
