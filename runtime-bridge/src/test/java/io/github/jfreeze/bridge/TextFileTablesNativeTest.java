@@ -39,14 +39,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it is run natively (initializer, then export); frozen, it must export exactly the same entries
  * with the file deleted, after its {@code init_all_tables}. Where TF fails to fill the table
  * (empty line, too few columns, a field that is not a number, a short file for {@code vocab_size},
- * a key given two values), the freeze must refuse.
+ * a key given two values), the freeze must refuse. The V1 reference tables ({@code HashTable},
+ * {@code InitializeTableFromTextFile}) become {@code InitializeTable} of the contents.
  */
 class TextFileTablesNativeTest {
   @TempDir
   Path tmp;
 
   record Case(String name, String content, DataType key, DataType value, long keyIndex, long valueIndex, long vocabSize,
-      String delimiter, long offset) {
+      String delimiter, long offset, boolean v1) {
+    Case(String name, String content, DataType key, DataType value, long keyIndex, long valueIndex, long vocabSize,
+        String delimiter, long offset) {
+      this(name, content, key, value, keyIndex, valueIndex, vocabSize, delimiter, offset, false);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -82,7 +88,9 @@ class TextFileTablesNativeTest {
         new Case("plus sign", "a,+1\n", s, i64, 0, 1, -1, ",", 0),
         new Case("int32 overflow", "a,3000000000\n", s, i32, 0, 1, -1, ",", 0),
         new Case("short file for vocab_size", "a\nb\n", s, i64, -2, -1, 3, "\t", 0),
-        new Case("same key, two values", "x,1\nx,2\n", s, i64, 0, 1, -1, ",", 0)).map(Arguments::of);
+        new Case("same key, two values", "x,1\nx,2\n", s, i64, 0, 1, -1, ",", 0),
+        new Case("V1 reference table, vocabulary", "a\nb\r\nc", s, i64, -2, -1, -1, "\t", 0, true),
+        new Case("V1 reference table, fields", "x|2.5\ny|-1\n", s, f, 0, 1, -1, "|", 0, true)).map(Arguments::of);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -148,18 +156,18 @@ class TextFileTablesNativeTest {
 
   private static GraphDef graph(Case c, Path file) {
     GraphDef.Builder g = GraphDef.newBuilder();
-    g.addNode(NodeDef.newBuilder().setName("table").setOp("HashTableV2").putAttr("key_dtype", type(c.key()))
+    g.addNode(NodeDef.newBuilder().setName("table").setOp(c.v1() ? "HashTable" : "HashTableV2").putAttr("key_dtype", type(c.key()))
         .putAttr("value_dtype", type(c.value())).putAttr("shared_name", AttrValue.newBuilder().setS(ByteString.copyFromUtf8("t")).build())
         .putAttr("container", AttrValue.newBuilder().setS(ByteString.EMPTY).build())
         .putAttr("use_node_name_sharing", AttrValue.newBuilder().setB(false).build()));
     g.addNode(NodeDef.newBuilder().setName("path").setOp("Const").putAttr("dtype", type(DataType.DT_STRING))
         .putAttr("value", AttrValue.newBuilder().setTensor(TensorProto.newBuilder().setDtype(DataType.DT_STRING)
             .setTensorShape(TensorShapeProto.getDefaultInstance()).addStringVal(ByteString.copyFromUtf8(file.toString()))).build()));
-    g.addNode(NodeDef.newBuilder().setName("init").setOp("InitializeTableFromTextFileV2").addInput("table").addInput("path")
+    g.addNode(NodeDef.newBuilder().setName("init").setOp(c.v1() ? "InitializeTableFromTextFile" : "InitializeTableFromTextFileV2").addInput("table").addInput("path")
         .putAttr("key_index", i(c.keyIndex())).putAttr("value_index", i(c.valueIndex())).putAttr("vocab_size", i(c.vocabSize()))
         .putAttr("delimiter", AttrValue.newBuilder().setS(ByteString.copyFromUtf8(c.delimiter())).build())
         .putAttr("offset", i(c.offset())));
-    g.addNode(NodeDef.newBuilder().setName("export").setOp("LookupTableExportV2").addInput("table")
+    g.addNode(NodeDef.newBuilder().setName("export").setOp(c.v1() ? "LookupTableExport" : "LookupTableExportV2").addInput("table")
         .putAttr("Tkeys", type(c.key())).putAttr("Tvalues", type(c.value())));
     return g.build();
   }
