@@ -19,6 +19,7 @@ final class LibraryWording {
       Map.entry("FreezeOptions.outputs(...)", "--outputs"),
       Map.entry("FreezeOptions.signature(...)", "--signature"),
       Map.entry("FreezeOptions.tags(...)", "--tags"),
+      Map.entry("FreezeOptions.initializerNodes(...)", "--initializer-nodes"),
       Map.entry("FreezeOptions.excludeVariables(...)", "--exclude-vars"),
       Map.entry("FreezeOptions.includeVariables(...)", "--include-vars"),
       Map.entry("ConvertOptions.inputs()", "--inputs"),

@@ -70,10 +70,10 @@ class TableInitializationTest {
     assertEquals(FreezeException.Reason.UNSUPPORTED, e.reason());
     assertTrue(e.getMessage().contains("table 't' is filled by 'fill' (InitializeTableV2) from 'keys' (Placeholder), known only "
         + "at run time"), e.getMessage());
-    assertTrue(e.getMessage().contains("--initializer-nodes"), e.getMessage());
+    assertTrue(e.getMessage().contains("keep 'fill' with FreezeOptions.initializerNodes(...)"), e.getMessage());
     Freezer.Frozen kept = freeze(g, List.of("fill"), "out");
     assertNull(kept.report().initNode(), "the user's node is kept as it is; nothing to add");
-    assertEquals("kept as it is (initializerNodes)", kept.report().tables().get(0).how());
+    assertEquals("kept as it is (named as an initializer node)", kept.report().tables().get(0).how());
   }
 
   @Test
@@ -83,6 +83,18 @@ class TableInitializationTest {
     FreezeException e = refused(g, "out");
     assertTrue(e.getMessage().contains("table 'm' (MutableHashTableV2) is filled by 'insert' (LookupTableInsertV2) at run time"),
         e.getMessage());
+  }
+
+  @Test
+  void aTableImportedFromACheckpointReadIsRefused() {
+    GraphDef g = graph(table("t", "HashTableV2"), stringConst("prefix", "model.ckpt"), stringConst("names", "t-keys"),
+        stringConst("slices", ""), NodeDef.newBuilder().setName("restore").setOp("RestoreV2").addInput("prefix")
+            .addInput("names").addInput("slices").build(),
+        node("import", "LookupTableImportV2", "t", "restore:0", "restore:1"), find("out", "t"), stringConst("q", "a"),
+        longConst("dflt", -1));
+    FreezeException e = refused(g, "out");
+    assertTrue(e.getMessage().contains("table 't' is filled by 'import' (LookupTableImportV2) from 'restore' (RestoreV2), known "
+        + "only at run time"), e.getMessage());
   }
 
   @Test

@@ -74,7 +74,7 @@ public final class FreezePipeline {
 
     List<String> outputs = OutputSelection.outputs(in, options, nodes);
     List<String> roots = new ArrayList<>(OutputSelection.roots(outputs, options, nodes));
-    TableInitialization.Embedded tables = TableInitialization.embed(in, options, nodes, roots, warnings);
+    TableInitialization.Embedded tables = TableInitialization.embed(in, nodes, roots, warnings);
     if (tables.initNode() != null) {
       roots.add(tables.initNode());
     }

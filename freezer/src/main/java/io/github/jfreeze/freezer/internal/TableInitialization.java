@@ -4,7 +4,6 @@ import io.github.jfreeze.codec.graph.InitOps;
 import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeException.Reason;
-import io.github.jfreeze.freezer.FreezeOptions;
 import io.github.jfreeze.freezer.FreezeReport.TableInit;
 import io.github.jfreeze.proto.AssetFileDef;
 import io.github.jfreeze.proto.AttrValue;
@@ -40,7 +39,7 @@ import java.util.Map;
  *   <li>filled from tensors ({@code InitializeTableV2}, {@code LookupTableImportV2} and their V1
  *       forms, or a TF2 initializer function called with the table): kept, with the nodes its keys
  *       and values come from, which freezing turns into constants like every other node; refused
- *       when those depend on a placeholder or another table (filled at run time);
+ *       when those depend on a placeholder, another table or a checkpoint read (filled at run time);
  *   <li>filled from a text file ({@code InitializeTableFromTextFileV2}/V1): the file (a
  *       SavedModel asset, or a path the graph holds) is read in pure Java ({@link TextFileTable})
  *       and the initializer becomes {@code LookupTableImportV2} ({@code InitializeTable} for the V1
@@ -69,8 +68,7 @@ final class TableInitialization {
    * @param warnings where notes on files read from outside a SavedModel go
    * @throws FreezeException when a table's contents cannot be made constant
    */
-  static Embedded embed(ModelInput in, FreezeOptions options, NodeTable nodes, List<String> roots, List<String> warnings)
-      throws IOException {
+  static Embedded embed(ModelInput in, NodeTable nodes, List<String> roots, List<String> warnings) throws IOException {
     int[] reach = SubgraphExtractor.reachable(nodes, roots);
     BitSet reached = new BitSet(nodes.size());
     List<Integer> tables = new ArrayList<>();
@@ -104,7 +102,7 @@ final class TableInitialization {
       if (writers.stream().anyMatch(reached::get)) {
         // the outputs or the user's initializer nodes already keep what fills it
         writers.stream().filter(reached::get).forEach(w -> report.add(new TableInit(table, nodes.op(t), nodes.name(w),
-            "kept as it is (initializerNodes)", -1)));
+            "kept as it is (named as an initializer node)", -1)));
         continue;
       }
       if (writers.isEmpty()) {
@@ -112,7 +110,7 @@ final class TableInitialization {
             + "use, " + (OpVocabulary.STATIC_TABLES.contains(nodes.op(t)) ? "has no initializer in " + where
             : "is filled at run time or restored from a checkpoint, not initialized by " + where)
             + ", so its contents cannot be made constant; freeze outputs that do not use it, or keep the node that "
-            + "fills it with FreezeOptions.initializerNodes(...) (--initializer-nodes)");
+            + "fills it with FreezeOptions.initializerNodes(...)");
       }
       for (int w : writers) {
         String op = nodes.op(w);
@@ -129,7 +127,7 @@ final class TableInitialization {
         } else {
           throw new FreezeException(Reason.UNSUPPORTED, null, "table '" + table + "' (" + nodes.op(t) + ") is filled by '"
               + name + "' (" + op + ") at run time, so its contents cannot be made constant; freeze outputs that do not "
-              + "use it, or keep '" + name + "' with FreezeOptions.initializerNodes(...) (--initializer-nodes)");
+              + "use it, or keep '" + name + "' with FreezeOptions.initializerNodes(...)");
         }
         kept.add(name);
       }
@@ -192,11 +190,12 @@ final class TableInitialization {
       seen.set(i);
       String op = nodes.op(i);
       if (OpVocabulary.REQUIRED_PLACEHOLDERS.contains(op) || OpVocabulary.TABLES.contains(op)
+          || OpVocabulary.CHECKPOINT_IO.contains(op)
           || OpVocabulary.TABLE_WRITES.contains(op) || op.startsWith("Iterator") || op.startsWith("LookupTable")) {
         throw new FreezeException(Reason.UNSUPPORTED, null, "table '" + nodes.name(table) + "' is filled by '"
             + nodes.name(w) + "' (" + nodes.op(w) + ") from '" + nodes.name(i) + "' (" + op + "), known only at run time, "
             + "so its contents cannot be made constant; freeze outputs that do not use it, or keep '" + nodes.name(w)
-            + "' with FreezeOptions.initializerNodes(...) (--initializer-nodes)");
+            + "' with FreezeOptions.initializerNodes(...)");
       }
       for (int k = 0; k < nodes.inputCount(i); k++) {
         if (nodes.producer(i, k) >= 0) {
@@ -212,7 +211,7 @@ final class TableInitialization {
           throw new FreezeException(Reason.UNSUPPORTED, null, "table '" + nodes.name(table) + "' is filled inside function '"
               + f + "' (called by '" + nodes.name(w) + "') from a file or a dataset, which jfreeze does not rewrite inside "
               + "functions; freeze outputs that do not use it, or keep '" + nodes.name(w) + "' with "
-              + "FreezeOptions.initializerNodes(...) (--initializer-nodes)");
+              + "FreezeOptions.initializerNodes(...)");
         }
       }
     }
@@ -288,7 +287,7 @@ final class TableInitialization {
     }
     throw new FreezeException(Reason.UNSUPPORTED, null, what + " reads the file named by '" + source + "' (" + n.getOp()
         + "), known only at run time, so its contents cannot be made constant; keep it with "
-        + "FreezeOptions.initializerNodes(...) (--initializer-nodes)");
+        + "FreezeOptions.initializerNodes(...)");
   }
 
   /** Asset tensors (node names) to their file names below {@code assets/}. */
