@@ -62,6 +62,28 @@ class TableInitializationTest {
   }
 
   @Test
+  void aTf2VocabularyFileReadInsideItsInitializerFunctionIsEmbeddedThere() throws IOException {
+    Freezer.Frozen f = Freezer.freezeToGraph(FreezeOptions.builder(TestPaths.testdata().resolve("models/tf2_vocabulary_file"))
+        .outputs("ids").build());
+    FreezeReport.TableInit t = f.report().tables().get(0);
+    assertEquals(4, t.entries());
+    assertTrue(t.how().startsWith("text file assets/vocab.txt (key=whole line, value=line number) read in function "
+        + "__inference__initializer_12"), t.how());
+    // the asset variable, which the checkpoint lacks, holds the asset's file name
+    FreezeReport.ConvertedVariable asset = f.report().variables().stream().filter(v -> v.node().equals("Variable"))
+        .findFirst().orElseThrow();
+    assertEquals("string", asset.dtype());
+    NodeDef assetConst = f.graph().getNodeList().stream().filter(n -> n.getName().equals("Variable")).findFirst().orElseThrow();
+    assertEquals("vocab.txt", assetConst.getAttrOrThrow("value").getTensor().getStringVal(0).toStringUtf8());
+    var init = f.graph().getLibrary().getFunctionList().stream()
+        .filter(fn -> fn.getSignature().getName().startsWith("__inference__initializer_12")).findFirst().orElseThrow();
+    assertTrue(init.getNodeDefList().stream().noneMatch(n -> n.getOp().startsWith("InitializeTableFromTextFile")));
+    NodeDef values = init.getNodeDefList().stream().filter(n -> n.getName().equals("text_file_init/values")).findFirst()
+        .orElseThrow();
+    assertEquals(List.of(0L, 1L, 2L, 3L), values.getAttrOrThrow("value").getTensor().getInt64ValList());
+  }
+
+  @Test
   void aTableFilledFromAPlaceholderIsRefusedUnlessItsInitializerIsKept() throws IOException {
     GraphDef g = graph(table("t", "HashTableV2"), placeholder("keys", DataType.DT_STRING), placeholder("vals", DataType.DT_INT64),
         node("fill", "InitializeTableV2", "t", "keys", "vals"), find("out", "t"), stringConst("q", "a"),

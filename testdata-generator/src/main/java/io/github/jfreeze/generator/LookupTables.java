@@ -251,6 +251,81 @@ final class LookupTables {
     return model;
   }
 
+  /**
+   * {@code models/tf2_vocabulary_file}: a vocabulary file as {@code tf.saved_model.save} writes a
+   * {@code tf.Module} holding a {@code StaticHashTable(TextFileInitializer(...))} (Keras {@code
+   * StringLookup} with a file): the asset {@code assets/vocab.txt} is a string resource variable
+   * {@code Variable} ({@code VarHandleOp}, not in the checkpoint) that {@code Variable/Assign} fills
+   * from the placeholder {@code asset_path_initializer}, which the loader feeds with the file's path
+   * ({@code asset_file_def}); the init op {@code NoOp} ({@code __saved_model_init_op}) runs {@code
+   * StatefulPartitionedCall} of {@code __inference__initializer_12}(table handle, asset variable
+   * handle), after the assign, whose body reads the path ({@code ReadVariableOp}) and fills the table
+   * ({@code InitializeTableFromTextFileV2}, whole line to line number). {@code ids} = the lookup of
+   * {@code words} (default -1) + the resource variable {@code bias}.
+   */
+  static ZooModel tf2VocabularyFile(Path dir) throws Exception {
+    DataType res = DataType.DT_RESOURCE;
+    Files.createDirectories(dir.resolve("assets"));
+    Files.writeString(dir.resolve("assets/vocab.txt"), "red\ngreen\nblue\ncyan\n", StandardCharsets.UTF_8);
+    FunctionDef init = ZooModels.function("__inference__initializer_12", fn -> {
+      Output<?> table = fn.arg("table", res);
+      Output<?> asset = fn.arg("asset", res);
+      Output<?> path = fn.op("ReadVariableOp", "ReadVariableOp").addInput(asset).setAttr("dtype", DataType.DT_STRING)
+          .build().output(0);
+      GraphOperation filled = fn.op("InitializeTableFromTextFileV2", "text_file_init").addInput(table).addInput(path)
+          .setAttr("key_index", -2L).setAttr("value_index", -1L).setAttr("vocab_size", -1L).setAttr("delimiter", "\t")
+          .setAttr("offset", 0L).build();
+      Output<?> done = fn.op("Identity", "Identity").addInput(fn.constant("Const", Spec.ints("c", Tf1Graph.SCALAR, 1)))
+          .addControlInput(filled).build().output(0);
+      return fn.signature().input("table", table).input("asset", asset).output("output", done);
+    });
+    FunctionDef serve = ZooModels.function("__inference_serve_24", fn -> {
+      Output<?> words = fn.arg("words", DataType.DT_STRING, -1);
+      Output<?> table = fn.arg("table", res);
+      Output<?> ids = fn.op("LookupTableFindV2", "None_Lookup/LookupTableFindV2").addInput(table).addInput(words)
+          .addInput(fn.constant("default", Spec.longs("d", Tf1Graph.SCALAR, -1L))).build().output(0);
+      return fn.signature().input("words", words).input("table", table).output("ids", ids);
+    });
+    try (Tf1Graph g = new Tf1Graph()) {
+      g.reimport(GraphDef.newBuilder().setLibrary(FunctionDefLibrary.newBuilder().addFunction(init).addFunction(serve)).build());
+      Output<?> words = g.placeholder("words", DataType.DT_STRING, -1);
+      Output<?> bias = g.resourceVariable("bias", Spec.longs("bias", Tf1Graph.SCALAR, 100L), true, null);
+      Output<?> table = table(g, "hash_table_vocab", DataType.DT_STRING, DataType.DT_INT64);
+      Output<?> assetPath = g.placeholder("asset_path_initializer", DataType.DT_STRING);
+      Output<?> asset = g.op("VarHandleOp", "Variable").setAttr("dtype", DataType.DT_STRING)
+          .setAttr("shape", org.tensorflow.ndarray.Shape.scalar()).setAttr("container", "").setAttr("shared_name", "Variable")
+          .build().output(0);
+      GraphOperation assign = g.op("AssignVariableOp", "Variable/Assign").addInput(asset).addInput(assetPath)
+          .setAttr("dtype", DataType.DT_STRING).build();
+      GraphOperationBuilder call = g.op("StatefulPartitionedCall", "StatefulPartitionedCall")
+          .addInputList(new Output<?>[] {table, asset}).setAttr("Tin", new DataType[] {res, res})
+          .setAttr("Tout", new DataType[] {DataType.DT_INT32}).addControlInput(assign);
+      call.setAttr("f", ZooModels.func(init));
+      g.op("NoOp", "NoOp").addControlInput(call.build()).addControlInput(assign).build();
+      GraphOperationBuilder lookup = g.op("StatefulPartitionedCall", "StatefulPartitionedCall_1")
+          .addInputList(new Output<?>[] {words, table}).setAttr("Tin", new DataType[] {DataType.DT_STRING, res})
+          .setAttr("Tout", new DataType[] {DataType.DT_INT64});
+      lookup.setAttr("f", ZooModels.func(serve));
+      g.node("AddV2", "ids", lookup.build().output(0), g.read("bias"));
+      g.init();
+      SaverDef saver = g.saver(false);
+      g.w.run("init");
+      writeSavedModel(g, saver, Map.of(), Map.of("asset_path_initializer", "vocab.txt"), dir, SignatureDef.newBuilder()
+          .setMethodName(PREDICT).putInputs("words", info("words:0", DataType.DT_STRING))
+          .putOutputs("ids", info("ids:0", DataType.DT_INT64)).build(), "NoOp");
+    }
+    List<String> feedWords = List.of("blue", "magenta", "red", "cyan");
+    Input feed = new Input("words", DataType.DT_STRING, shape(-1), new Fetched(DataType.DT_STRING.getNumber(),
+        shape(feedWords.size()), new byte[0], feedWords.stream().map(w -> w.getBytes(StandardCharsets.UTF_8)).toList()));
+    ZooModel model = new ZooModel(ZooModel.SAVED_MODEL, "variables/variables", "saved_model.pb", List.of(feed),
+        List.of("ids"), "a TF2 vocabulary file: the asset's path in a string resource variable the loader fills, read by "
+            + "the initializer function", null, new LinkedHashMap<>())
+        .withExtra("tags", List.of("serve")).withExtra("init_op", "NoOp")
+        .withExtra("assets", Map.of("asset_path_initializer", "vocab.txt"));
+    sameAsTheLoader(dir, List.of(feed), List.of("ids"), model.runNatively(dir));
+    return model;
+  }
+
   static TensorInfo info(String name, DataType dtype) {
     return TensorInfo.newBuilder().setName(name).setDtype(dtype)
         .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(-1))).build();

@@ -74,7 +74,7 @@ public final class FreezePipeline {
 
     List<String> outputs = OutputSelection.outputs(in, options, nodes);
     List<String> roots = new ArrayList<>(OutputSelection.roots(outputs, options, nodes));
-    TableInitialization.Embedded tables = TableInitialization.embed(in, nodes, roots, warnings);
+    TableInitialization.Embedded tables = TableInitialization.embed(in, nodes, roots, functions, warnings);
     if (tables.initNode() != null) {
       roots.add(tables.initNode());
     }
@@ -89,9 +89,13 @@ public final class FreezePipeline {
     }
     VariableSelection selection = VariableSelection.of(in, options, outputs, nodes, sub);
 
-    Map<String, ConstantValue> values = selection.toConvert().isEmpty() ? Map.of()
-        : VariableValueReader.read(in.checkpoint, selection.toConvert(), name -> nodes.node(nodes.index(name)), keys,
-            options.values());
+    // TF2 asset variables (not in the checkpoint) hold their asset's file name
+    Map<String, ConstantValue> values = new HashMap<>(tables.assetVariables());
+    List<String> fromCheckpoint = selection.toConvert().stream().filter(v -> !values.containsKey(v)).toList();
+    if (!fromCheckpoint.isEmpty()) {
+      values.putAll(VariableValueReader.read(in.checkpoint, fromCheckpoint, name -> nodes.node(nodes.index(name)), keys,
+          options.values()));
+    }
     ConstantConverter converter = new ConstantConverter(nodes, sub, functions);
     List<ConvertedVariable> converted = new ArrayList<>();
     Map<String, ConstantValue.RawSource> raw = new HashMap<>();
@@ -102,7 +106,7 @@ public final class FreezePipeline {
         raw.put(v, value.raw());
       }
       converter.convertVariable(v, value);
-      Binding b = keys.get(v);
+      Binding b = tables.assetVariables().containsKey(v) ? null : keys.get(v);
       converted.add(new ConvertedVariable(v, b == null ? v : b.key(), b == null || b.slice() == null ? "" : b.slice().toString(),
           value.dtype().pythonName(), value.shape().asList(), value.byteSize()));
       bytes += value.byteSize();

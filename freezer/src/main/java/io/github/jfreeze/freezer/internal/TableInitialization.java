@@ -5,18 +5,13 @@ import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeException.Reason;
 import io.github.jfreeze.freezer.FreezeReport.TableInit;
-import io.github.jfreeze.proto.AssetFileDef;
 import io.github.jfreeze.proto.AttrValue;
-import io.github.jfreeze.proto.CollectionDef;
 import io.github.jfreeze.proto.DataType;
 import io.github.jfreeze.proto.FunctionDef;
 import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
-import io.github.jfreeze.proto.TensorInfo;
 import io.github.jfreeze.proto.TensorProto;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,16 +35,18 @@ import java.util.Map;
  *       forms, or a TF2 initializer function called with the table): kept, with the nodes its keys
  *       and values come from, which freezing turns into constants like every other node; refused
  *       when those depend on a placeholder, another table or a checkpoint read (filled at run time);
- *   <li>filled from a text file ({@code InitializeTableFromTextFileV2}/V1): the file (a
- *       SavedModel asset, or a path the graph holds) is read in pure Java ({@link TextFileTable})
- *       and the initializer becomes {@code LookupTableImportV2} ({@code InitializeTable} for the V1
- *       reference tables) of two Consts holding its contents;
+ *   <li>filled from a text file ({@code InitializeTableFromTextFileV2}/V1), in the graph or in a
+ *       TF2 initializer function: the file (a SavedModel asset, a TF2 asset variable, or a path the
+ *       graph holds) is read in pure Java ({@link TextFileTable}) and the initializer becomes {@code
+ *       LookupTableImportV2} ({@code InitializeTable} for the V1 reference tables) of two Consts
+ *       holding its contents; a TF2 asset variable becomes its asset's file name;
  *   <li>anything else (a dataset, inserts into a mutable table, no initializer at all): refused,
  *       naming the table, unless the user keeps the node that fills it ({@code initializerNodes}).
  * </ul>
  *
  * The kept initializers hang on one NoOp, {@link OpVocabulary#TABLE_INIT_NODE}, which is added to
  * the roots (an existing node of that name, as {@code tables_initializer} writes it, is rewritten).
+ * Where the files are is {@link VocabularyFiles}; how they are read, {@link TextFileTable}.
  */
 final class TableInitialization {
   /**
@@ -57,8 +54,11 @@ final class TableInitialization {
    *
    * @param initNode the init node added to the roots, or null when no table needs one
    * @param tables one entry per table the outputs use
+   * @param assetVariables TF2 asset variables (string resource variables a loader fills with an asset's
+   *     path; not in the checkpoint) the kept initializers still pass, by node: frozen to the asset's
+   *     file name, which nothing reads once the file's contents are embedded
    */
-  record Embedded(String initNode, List<TableInit> tables) {}
+  record Embedded(String initNode, List<TableInit> tables, Map<String, ConstantValue> assetVariables) {}
 
   private TableInitialization() {}
 
@@ -68,7 +68,8 @@ final class TableInitialization {
    * @param warnings where notes on files read from outside a SavedModel go
    * @throws FreezeException when a table's contents cannot be made constant
    */
-  static Embedded embed(ModelInput in, NodeTable nodes, List<String> roots, List<String> warnings) throws IOException {
+  static Embedded embed(ModelInput in, NodeTable nodes, List<String> roots, Map<String, FunctionDef> functions,
+      List<String> warnings) throws IOException {
     int[] reach = SubgraphExtractor.reachable(nodes, roots);
     BitSet reached = new BitSet(nodes.size());
     List<Integer> tables = new ArrayList<>();
@@ -79,11 +80,10 @@ final class TableInitialization {
       }
     }
     if (tables.isEmpty()) {
-      return new Embedded(null, List.of());
+      return new Embedded(null, List.of(), Map.of());
     }
     tables.sort(Integer::compare);
-    Map<String, FunctionDef> functions = new LinkedHashMap<>();
-    in.graph.getLibrary().getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
+    Map<String, ConstantValue> assetVariables = new LinkedHashMap<>();
     String where = initDescription(in.meta);
     BitSet init = initCone(in.meta, nodes);
     NodeTable.Consumers consumers = nodes.consumers(null);
@@ -117,13 +117,16 @@ final class TableInitialization {
         String name = nodes.name(w);
         if (OpVocabulary.TABLE_FILE_INITIALIZERS.contains(op)) {
           report.add(fromTextFile(in, nodes, t, w, warnings));
-        } else if (OpVocabulary.TABLE_TENSOR_INITIALIZERS.contains(op) || isCall(nodes, functions, w)) {
+        } else if (isCall(nodes, functions, w)) {
+          boolean fromFiles = fromTextFileInFunctions(in, nodes, functions, t, w, warnings, assetVariables, report);
           checkConstantInputs(nodes, functions, t, w);
-          String how = isCall(nodes, functions, w)
-              ? "constant keys and values (" + op + " of the initializer function "
-                  + String.join(", ", ConstantConverter.calledFunctions(nodes.node(w))) + ")"
-              : "constant keys and values (" + op + ")";
-          report.add(new TableInit(table, nodes.op(t), name, how, -1));
+          if (!fromFiles) {
+            report.add(new TableInit(table, nodes.op(t), name, "constant keys and values (" + op + " of the initializer "
+                + "function " + String.join(", ", ConstantConverter.calledFunctions(nodes.node(w))) + ")", -1));
+          }
+        } else if (OpVocabulary.TABLE_TENSOR_INITIALIZERS.contains(op)) {
+          checkConstantInputs(nodes, functions, t, w);
+          report.add(new TableInit(table, nodes.op(t), name, "constant keys and values (" + op + ")", -1));
         } else {
           throw new FreezeException(Reason.UNSUPPORTED, null, "table '" + table + "' (" + nodes.op(t) + ") is filled by '"
               + name + "' (" + op + ") at run time, so its contents cannot be made constant; freeze outputs that do not "
@@ -134,7 +137,7 @@ final class TableInitialization {
     }
     nodes.commit();
     if (kept.isEmpty()) {
-      return new Embedded(null, report);
+      return new Embedded(null, report, Map.of());
     }
     NodeDef.Builder noOp = NodeDef.newBuilder().setName(OpVocabulary.TABLE_INIT_NODE).setOp("NoOp");
     kept.forEach(k -> noOp.addInput("^" + k));
@@ -145,7 +148,7 @@ final class TableInitialization {
     } else {
       nodes.add(noOp.build());
     }
-    return new Embedded(OpVocabulary.TABLE_INIT_NODE, report);
+    return new Embedded(OpVocabulary.TABLE_INIT_NODE, report, assetVariables);
   }
 
   /** Whether node {@code c} calls a library function (a TF2 initializer function takes the table so). */
@@ -223,10 +226,8 @@ final class TableInitialization {
     NodeDef init = nodes.node(w);
     NodeDef t = nodes.node(table);
     String what = "'" + init.getName() + "' (" + init.getOp() + ", table '" + t.getName() + "')";
-    Path file = vocabularyFile(in, nodes, w, what, warnings);
-    TextFileTable.Form form = new TextFileTable.Form(attr(init, "key_index", 0), attr(init, "value_index", 0),
-        attr(init, "vocab_size", -1), init.containsAttr("delimiter") ? init.getAttrOrThrow("delimiter").getS().toStringUtf8() : "\t",
-        attr(init, "offset", 0), t.getAttrOrThrow("key_dtype").getType(), t.getAttrOrThrow("value_dtype").getType());
+    Path file = VocabularyFiles.vocabularyFile(in, nodes, w, what, warnings);
+    TextFileTable.Form form = form(init, t);
     TextFileTable.Contents contents = TextFileTable.read(file, form, what);
     boolean v2 = init.getOp().endsWith("V2");
     String keys = unique(nodes, init.getName() + "/keys");
@@ -242,72 +243,107 @@ final class TableInitialization {
       b.putAttr("Tkey", b.getAttrOrThrow("Tin"));
       b.removeAttr("Tin");
     }
-    String source = (in.location.savedModelDir() != null && file.startsWith(in.location.savedModelDir())
-        ? in.location.savedModelDir().relativize(file).toString() : file.toString());
-    return new TableInit(t.getName(), t.getOp(), init.getName(), "text file " + source + " (" + form.describe()
+    return new TableInit(t.getName(), t.getOp(), init.getName(), "text file " + VocabularyFiles.source(in, file) + " (" + form.describe()
         + ") became " + b.getOp() + " of " + keys + ", " + values, contents.entries());
   }
 
-  /** The file a text-file initializer reads: a SavedModel asset, or the path a Const holds. */
-  private static Path vocabularyFile(ModelInput in, NodeTable nodes, int w, String what, List<String> warnings)
-      throws IOException {
-    int p = nodes.producer(w, 1);
-    while (p >= 0 && nodes.op(p).equals("Identity")) {
-      p = nodes.producer(p, 0);
-    }
-    if (p < 0) {
-      throw new FreezeException(Reason.UNSUPPORTED, null, what + ": its file name input is missing");
-    }
-    String source = nodes.name(p);
-    Map<String, String> assets = assets(in.meta);
-    Path dir = in.location.savedModelDir();
-    if (assets.containsKey(source) && dir != null) {
-      Path file = dir.resolve("assets").resolve(assets.get(source));
-      if (!Files.isRegularFile(file)) {
-        throw new FreezeException(Reason.UNSUPPORTED, file, what + " reads asset '" + assets.get(source)
-            + "', which is not in the SavedModel's assets/ directory");
+  /**
+   * Rewrites the text-file initializers inside the functions the call {@code w} runs (a TF2
+   * initializer function: {@code InitializeTableFromTextFileV2} of the table argument and of the
+   * file name, an argument or, for a TF2 asset, {@code ReadVariableOp} of the asset variable's
+   * handle) into {@code LookupTableImportV2} of Consts in the body; the asset variable is recorded to
+   * be frozen to the asset's file name.
+   *
+   * @return whether the functions held any (reported in {@code report})
+   */
+  private static boolean fromTextFileInFunctions(ModelInput in, NodeTable nodes, Map<String, FunctionDef> functions, int t,
+      int w, List<String> warnings, Map<String, ConstantValue> assetVariables, List<TableInit> report) throws IOException {
+    NodeDef call = nodes.node(w);
+    NodeDef table = nodes.node(t);
+    boolean any = false;
+    for (String name : ConstantConverter.calledFunctions(call)) {
+      FunctionDef f = functions.get(name);
+      if (f == null || f.getNodeDefList().stream().noneMatch(n -> OpVocabulary.TABLE_FILE_INITIALIZERS.contains(n.getOp()))) {
+        continue;
       }
-      return file;
-    }
-    NodeDef n = nodes.node(p);
-    if (n.getOp().equals("Const") && n.getAttrOrThrow("value").getTensor().getDtype() == DataType.DT_STRING
-        && n.getAttrOrThrow("value").getTensor().getStringValCount() == 1) {
-      String path = n.getAttrOrThrow("value").getTensor().getStringVal(0).toString(StandardCharsets.UTF_8);
-      Path file = Path.of(path);
-      if (!file.isAbsolute() && in.graphFile != null && in.graphFile.toAbsolutePath().getParent() != null) {
-        file = in.graphFile.toAbsolutePath().getParent().resolve(path);
+      List<String> args = f.getSignature().getInputArgList().stream().map(a -> a.getName()).toList();
+      Map<String, NodeDef> body = new LinkedHashMap<>();
+      f.getNodeDefList().forEach(n -> body.put(n.getName(), n));
+      FunctionDef.Builder fb = f.toBuilder();
+      for (int k = 0; k < fb.getNodeDefCount(); k++) {
+        NodeDef b = fb.getNodeDef(k);
+        if (!OpVocabulary.TABLE_FILE_INITIALIZERS.contains(b.getOp())) {
+          continue;
+        }
+        String what = "'" + b.getName() + "' (" + b.getOp() + " in function " + name + ", called by '" + call.getName()
+            + "', table '" + table.getName() + "')";
+        int tableArg = args.indexOf(b.getInput(0));
+        if (tableArg < 0 || nodes.producer(w, tableArg) != t) {
+          throw new FreezeException(Reason.UNSUPPORTED, null, what + " fills a table other than the argument the call "
+              + "passes it, which jfreeze does not follow; keep '" + call.getName() + "' with FreezeOptions.initializerNodes(...)");
+        }
+        String fileInput = b.getInput(1);
+        NodeDef read = body.get(fileInput.contains(":") ? fileInput.substring(0, fileInput.indexOf(':')) : fileInput);
+        boolean viaVariable = read != null && read.getOp().equals("ReadVariableOp") && args.contains(read.getInput(0));
+        int fileArg = viaVariable ? args.indexOf(read.getInput(0)) : args.indexOf(fileInput);
+        if (fileArg < 0) {
+          throw new FreezeException(Reason.UNSUPPORTED, null, what + " reads a file name computed inside the function, "
+              + "known only at run time; keep '" + call.getName() + "' with FreezeOptions.initializerNodes(...)");
+        }
+        int source = nodes.producer(w, fileArg);
+        Path file;
+        if (viaVariable) {
+          int assign = VocabularyFiles.assetAssign(nodes, source);
+          if (assign < 0) {
+            throw new FreezeException(Reason.UNSUPPORTED, null, what + " reads its file name from variable '"
+                + (source < 0 ? "?" : nodes.name(source)) + "', which no AssignVariableOp of the model's initialization "
+                + "fills, so its contents cannot be made constant");
+          }
+          file = VocabularyFiles.fileOf(in, nodes, nodes.producer(assign, 1), what, warnings);
+          String asset = file.getFileName().toString();
+          TensorProto value = TensorProto.newBuilder().setDtype(DataType.DT_STRING)
+              .setTensorShape(io.github.jfreeze.proto.TensorShapeProto.getDefaultInstance())
+              .addStringVal(com.google.protobuf.ByteString.copyFromUtf8(asset)).build();
+          assetVariables.put(nodes.name(source), new ConstantValue(io.github.jfreeze.codec.DType.of(DataType.DT_STRING),
+              io.github.jfreeze.codec.TensorShape.of(), value, asset.length(), null));
+        } else {
+          file = VocabularyFiles.fileOf(in, nodes, source, what, warnings);
+        }
+        TextFileTable.Form form = form(b, table);
+        TextFileTable.Contents contents = TextFileTable.read(file, form, what);
+        String keys = uniqueIn(body, b.getName() + "/keys");
+        String values = uniqueIn(body, b.getName() + "/values");
+        body.put(keys, null);
+        body.put(values, null);
+        List<String> controls = b.getInputList().stream().filter(s -> s.startsWith("^")).toList();
+        fb.setNodeDef(k, NodeDef.newBuilder().setName(b.getName()).setOp("LookupTableImportV2").setDevice(b.getDevice())
+            .addInput(b.getInput(0)).addInput(keys + ":output:0").addInput(values + ":output:0").addAllInput(controls)
+            .putAttr("Tin", AttrValue.newBuilder().setType(form.keyType()).build())
+            .putAttr("Tout", AttrValue.newBuilder().setType(form.valueType()).build()));
+        fb.addNodeDef(constant(keys, contents.keys(), b.getDevice()));
+        fb.addNodeDef(constant(values, contents.values(), b.getDevice()));
+        report.add(new TableInit(table.getName(), table.getOp(), call.getName(), "text file " + VocabularyFiles.source(in, file) + " ("
+            + form.describe() + ") read in function " + name + ", whose " + b.getName()
+            + " became LookupTableImportV2 of " + keys + ", " + values, contents.entries()));
+        any = true;
       }
-      if (Files.isRegularFile(file)) {
-        warnings.add(what + " reads " + file + ", a path the graph holds (no SavedModel asset names it); its "
-            + "contents are frozen as they are now");
-        return file;
-      }
-      throw new FreezeException(Reason.UNSUPPORTED, null, what + " reads '" + path + "' (Const '" + source
-          + "'), which is neither a SavedModel asset nor a file that exists, so its contents cannot be made constant");
+      functions.put(name, fb.build());
     }
-    throw new FreezeException(Reason.UNSUPPORTED, null, what + " reads the file named by '" + source + "' (" + n.getOp()
-        + "), known only at run time, so its contents cannot be made constant; keep it with "
-        + "FreezeOptions.initializerNodes(...)");
+    return any;
   }
 
-  /** Asset tensors (node names) to their file names below {@code assets/}. */
-  static Map<String, String> assets(MetaGraphDef meta) throws IOException {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (meta == null) {
-      return out;
+  private static String uniqueIn(Map<String, NodeDef> body, String base) {
+    String name = base;
+    for (int i = 1; body.containsKey(name); i++) {
+      name = base + "_" + i;
     }
-    List<AssetFileDef> defs = new ArrayList<>(meta.getAssetFileDefList());
-    CollectionDef legacy = meta.getCollectionDefMap().get(InitOps.ASSETS_COLLECTION);
-    if (legacy != null) {
-      for (var any : legacy.getAnyList().getValueList()) {
-        defs.add(AssetFileDef.parseFrom(any.getValue()));
-      }
-    }
-    for (AssetFileDef a : defs) {
-      TensorInfo info = a.getTensorInfo();
-      out.put(TensorRef.nodeName(info.getName()), a.getFilename());
-    }
-    return out;
+    return name;
+  }
+
+  private static TextFileTable.Form form(NodeDef init, NodeDef table) {
+    return new TextFileTable.Form(attr(init, "key_index", 0), attr(init, "value_index", 0), attr(init, "vocab_size", -1),
+        init.containsAttr("delimiter") ? init.getAttrOrThrow("delimiter").getS().toStringUtf8() : "\t",
+        attr(init, "offset", 0), table.getAttrOrThrow("key_dtype").getType(), table.getAttrOrThrow("value_dtype").getType());
   }
 
   private static long attr(NodeDef n, String name, long fallback) {
