@@ -211,13 +211,7 @@ final class LookupTables {
           .addControlInput(imported).build().output(0);
       return fn.signature().input("table", table).input("keys", keys).input("values", values).output("output", done);
     });
-    FunctionDef serve = ZooModels.function("__inference_serve_20", fn -> {
-      Output<?> words = fn.arg("words", DataType.DT_STRING, -1);
-      Output<?> table = fn.arg("table", res);
-      Output<?> ids = fn.op("LookupTableFindV2", "None_Lookup/LookupTableFindV2").addInput(table).addInput(words)
-          .addInput(fn.constant("default", Spec.longs("d", Tf1Graph.SCALAR, -1L))).build().output(0);
-      return fn.signature().input("words", words).input("table", table).output("ids", ids);
-    });
+    FunctionDef serve = serveFunction("__inference_serve_20");
     try (Tf1Graph g = new Tf1Graph()) {
       g.reimport(GraphDef.newBuilder().setLibrary(FunctionDefLibrary.newBuilder().addFunction(init).addFunction(serve)).build());
       Output<?> words = g.placeholder("words", DataType.DT_STRING, -1);
@@ -279,13 +273,7 @@ final class LookupTables {
           .addControlInput(filled).build().output(0);
       return fn.signature().input("table", table).input("asset", asset).output("output", done);
     });
-    FunctionDef serve = ZooModels.function("__inference_serve_24", fn -> {
-      Output<?> words = fn.arg("words", DataType.DT_STRING, -1);
-      Output<?> table = fn.arg("table", res);
-      Output<?> ids = fn.op("LookupTableFindV2", "None_Lookup/LookupTableFindV2").addInput(table).addInput(words)
-          .addInput(fn.constant("default", Spec.longs("d", Tf1Graph.SCALAR, -1L))).build().output(0);
-      return fn.signature().input("words", words).input("table", table).output("ids", ids);
-    });
+    FunctionDef serve = serveFunction("__inference_serve_24");
     try (Tf1Graph g = new Tf1Graph()) {
       g.reimport(GraphDef.newBuilder().setLibrary(FunctionDefLibrary.newBuilder().addFunction(init).addFunction(serve)).build());
       Output<?> words = g.placeholder("words", DataType.DT_STRING, -1);
@@ -324,6 +312,17 @@ final class LookupTables {
         .withExtra("assets", Map.of("asset_path_initializer", "vocab.txt"));
     sameAsTheLoader(dir, List.of(feed), List.of("ids"), model.runNatively(dir));
     return model;
+  }
+
+  /** A TF2 serving function {@code key}(words, table handle): the words looked up, -1 for the others. */
+  private static FunctionDef serveFunction(String key) {
+    return ZooModels.function(key, fn -> {
+      Output<?> words = fn.arg("words", DataType.DT_STRING, -1);
+      Output<?> table = fn.arg("table", DataType.DT_RESOURCE);
+      Output<?> ids = fn.op("LookupTableFindV2", "None_Lookup/LookupTableFindV2").addInput(table).addInput(words)
+          .addInput(fn.constant("default", Spec.longs("d", Tf1Graph.SCALAR, -1L))).build().output(0);
+      return fn.signature().input("words", words).input("table", table).output("ids", ids);
+    });
   }
 
   static TensorInfo info(String name, DataType dtype) {
