@@ -19,6 +19,7 @@ final class LibraryWording {
       Map.entry("FreezeOptions.outputs(...)", "--outputs"),
       Map.entry("FreezeOptions.signature(...)", "--signature"),
       Map.entry("FreezeOptions.tags(...)", "--tags"),
+      Map.entry("FreezeOptions.initializerNodes(...)", "--initializer-nodes"),
       Map.entry("FreezeOptions.excludeVariables(...)", "--exclude-vars"),
       Map.entry("FreezeOptions.includeVariables(...)", "--include-vars"),
       Map.entry("ConvertOptions.inputs()", "--inputs"),
@@ -55,7 +56,6 @@ final class LibraryWording {
   /** The report with its warnings in flags. */
   static FreezeReport asFlags(FreezeReport r) {
     List<String> warnings = r.warnings().stream().map(LibraryWording::asFlags).toList();
-    return new FreezeReport(r.output(), r.outputBytes(), r.outputs(), r.inputs(), r.nodesBefore(), r.nodesAfter(),
-        r.variables(), r.variableBytes(), r.keptVariables(), r.removed(), r.rewritten(), r.functions(), warnings);
+    return r.withWarnings(warnings);
   }
 }

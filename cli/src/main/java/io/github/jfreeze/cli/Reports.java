@@ -20,6 +20,15 @@ final class Reports {
     if (!r.functions().isEmpty()) {
       out.println("  functions: " + r.functions().size() + " kept (" + String.join(", ", abbreviate(r.functions(), 6)) + ")");
     }
+    if (r.initNode() != null) {
+      out.println("  init:      " + r.initNode() + " (run it once before the outputs: it fills " + r.tables().size()
+          + " table(s); jfreeze run and verify do)");
+    }
+    if (!r.tables().isEmpty()) {
+      out.println("tables the outputs use:");
+      r.tables().forEach(t -> out.println("  " + t.table() + " (" + t.op() + "): " + t.initializer() + ", " + t.how()
+          + (t.entries() >= 0 ? ", " + t.entries() + " entries" : "")));
+    }
     if (!r.removed().isEmpty()) {
       out.println("removed " + r.removed().size() + " training op(s) the outputs reached:");
       r.removed().forEach(c -> out.println("  " + c.node() + " (" + c.op() + "): " + c.detail()));
@@ -60,6 +69,22 @@ final class Reports {
     changes(w, "removed", r.removed());
     changes(w, "rewritten", r.rewritten());
     stringArray(w, "functions", r.functions());
+    w.name("init_node");
+    if (r.initNode() == null) {
+      w.nullValue();
+    } else {
+      w.value(r.initNode());
+    }
+    w.name("tables").beginArray();
+    for (FreezeReport.TableInit t : r.tables()) {
+      w.beginCompactObject().name("table").value(t.table()).name("op").value(t.op()).name("initializer")
+          .value(t.initializer()).name("how").value(t.how());
+      if (t.entries() >= 0) {
+        w.name("entries").value(t.entries());
+      }
+      w.endObject();
+    }
+    w.endArray();
     stringArray(w, "warnings", r.warnings());
     w.endObject();
     w.finish();

@@ -52,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
       description = "auto (GPU when TF's GPU natives load and a GPU is visible, else CPU), cpu or gpu (default: ${DEFAULT-VALUE}).")
   String device;
 
+  @Option(names = "--init", paramLabel = "NODE", description = "GraphDef: the node to run once before the outputs "
+      + "(it fills lookup tables). Default: init_all_tables, which freeze writes for tables, where the graph has it; "
+      + "--init= runs none.")
+  String init;
+
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
@@ -65,11 +70,14 @@ final class RunCommand implements Callable<Integer> {
       if (signature != null) {
         throw new ParameterException(spec.commandLine(), "--signature is for a SavedModel; " + graph + " is a GraphDef");
       }
+    } else if (init != null) {
+      throw new ParameterException(spec.commandLine(), "--init is for a GraphDef; the SavedModel " + graph
+          + " runs its own init op when it loads");
     }
     NativeRunner.Result r = savedModel != null
         ? NativeRunner.runSavedModel(savedModel, TagSet.of(tags), signature, NamedValues.of(spec, "--feed", feeds),
             fetches, Devices.parse(spec, device))
-        : NativeRunner.run(graph, NamedValues.of(spec, "--feed", feeds), fetches, Devices.parse(spec, device));
+        : NativeRunner.run(graph, NamedValues.of(spec, "--feed", feeds), fetches, Devices.parse(spec, device), init);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       JsonWriter w = new JsonWriter(out);

@@ -67,6 +67,10 @@ final class VerifyCommand implements Callable<Integer> {
       + "seconds (default: ${DEFAULT-VALUE}): a graph waiting on a queue or a reader nothing fills never returns.")
   long timeout;
 
+  @Option(names = "--init", paramLabel = "NODE", description = "The frozen graph's node to run once before the "
+      + "outputs (it fills lookup tables). Default: init_all_tables where the graph has it; --init= runs none.")
+  String init;
+
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
@@ -110,7 +114,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     NativeVerifier.Options.Builder b = NativeVerifier.Options.builder(frozen, original).feeds(NamedValues.of(spec, "--feed", feeds)).fetches(fetches)
-        .seed(seed).tolerance(rtol).tags(TagSet.of(tags)).device(Devices.parse(spec, device));
+        .seed(seed).tolerance(rtol).tags(TagSet.of(tags)).device(Devices.parse(spec, device)).init(init);
     if (atol != null) {
       if (!(atol >= 0)) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--atol must be >= 0: " + atol);

@@ -33,6 +33,24 @@ class LibraryWordingTest {
     assertFalse(r.err().contains("FreezeOptions"), r.err());
   }
 
+  /** A table filled at run time is refused; the message names the flag that keeps its filling node. */
+  @Test
+  void tableRefusalsNameTheInitializerNodesFlag() throws java.io.IOException {
+    io.github.jfreeze.proto.GraphDef g = io.github.jfreeze.proto.GraphDef.newBuilder()
+        .addNode(io.github.jfreeze.proto.NodeDef.newBuilder().setName("m").setOp("MutableHashTableV2"))
+        .addNode(io.github.jfreeze.proto.NodeDef.newBuilder().setName("k").setOp("Placeholder"))
+        .addNode(io.github.jfreeze.proto.NodeDef.newBuilder().setName("insert").setOp("LookupTableInsertV2")
+            .addInput("m").addInput("k").addInput("k"))
+        .addNode(io.github.jfreeze.proto.NodeDef.newBuilder().setName("out").setOp("LookupTableFindV2")
+            .addInput("m").addInput("k").addInput("k")).build();
+    Path graph = tmp.resolve("tables.pb");
+    java.nio.file.Files.write(graph, g.toByteArray());
+    Cli.Result r = Cli.run("freeze", graph.toString(), "--outputs", "out", "-o", tmp.resolve("t.pb").toString()).assertBadInput();
+    assertTrue(r.err().contains("table 'm' (MutableHashTableV2) is filled by 'insert' (LookupTableInsertV2) at run time"), r.err());
+    assertTrue(r.err().contains("keep 'insert' with --initializer-nodes"), r.err());
+    assertFalse(r.err().contains("FreezeOptions"), r.err());
+  }
+
   @Test
   void textWithoutLibraryNamesIsUnchanged() {
     String s = "output 'prd' is not in the graph; closest names: pred";

@@ -46,6 +46,31 @@ class RunVerifyCommandTest {
     assertEquals("cpu", j.get("device").asText());
   }
 
+  /** Issue 11: a SavedModel's vocabularies and constant tables survive freezing; run and verify run init_all_tables. */
+  @Test
+  void lookupTablesFreezeRunAndVerifyWithTheirInitNode() throws IOException {
+    String model = TestPaths.testdata().resolve("models/lookup_tables").toString();
+    Path out = Files.createDirectories(tmp.resolve("tables")).resolve("frozen.pb");
+    JsonNode f = Cli.run("freeze", model, "--outputs", "ids,scores,names,counts_out", "-o", out.toString(), "--json")
+        .assertOk().json();
+    assertEquals("init_all_tables", f.get("init_node").asText());
+    assertEquals(6, f.get("tables").size());
+    JsonNode vocab = f.get("tables").get(0);
+    assertEquals("vocab/hash_table", vocab.get("table").asText());
+    assertEquals(8, vocab.get("entries").asInt());
+    assertTrue(vocab.get("how").asText().contains("assets/vocab.txt"), vocab.toString());
+    Cli.Result text = Cli.run("freeze", model, "--outputs", "ids", "-o", tmp.resolve("ids.pb").toString()).assertOk();
+    assertTrue(text.out().contains("init:      init_all_tables"), text.out());
+    String words = "words=[\"fox\", \"nope\", \"brown\"]";
+    Cli.Result r = Cli.run("run", out.toString(), "--feed", words, "--fetch", "ids,names").assertOk();
+    assertTrue(r.out().startsWith("ids  int64 [3]  [ 3 -1  2]"), r.out());
+    Cli.Result none = Cli.run("run", out.toString(), "--feed", words, "--fetch", "ids", "--init=");
+    assertEquals(1, none.code());
+    assertTrue(none.err().contains("Table not initialized"), none.err());
+    JsonNode v = Cli.run("verify", out.toString(), "--against", model, "--feed", words, "--json").assertOk().json();
+    assertTrue(v.get("match").asBoolean(), v.toString());
+  }
+
   @Test
   void verifyMatchesTheCheckpointAndCatchesADifference() throws IOException {
     Path frozen = freezeSeed();

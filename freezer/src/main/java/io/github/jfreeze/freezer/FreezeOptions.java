@@ -125,7 +125,9 @@ public final class FreezeOptions {
   }
 
   /**
-   * Nodes kept in the graph besides the outputs (table initializers), as freeze_graph.py does.
+   * Nodes kept in the graph as they are besides the outputs, as freeze_graph.py does: e.g. what
+   * fills a lookup table at run time, which the freeze refuses otherwise (tables filled from
+   * constants or files are embedded without it, under {@code init_all_tables}).
    *
    * @return the node names
    */

@@ -20,10 +20,13 @@ import java.util.List;
  * @param rewritten nodes whose op was changed, and why
  * @param functions library functions kept in the frozen graph
  * @param warnings things worth knowing that did not stop the freeze
+ * @param initNode the node to run once before the outputs (it initializes the tables), or null
+ * @param tables the tables the outputs use and how each is initialized
  */
 public record FreezeReport(Path output, long outputBytes, List<String> outputs, List<String> inputs, int nodesBefore,
     int nodesAfter, List<ConvertedVariable> variables, long variableBytes, List<String> keptVariables,
-    List<Change> removed, List<Change> rewritten, List<String> functions, List<String> warnings) {
+    List<Change> removed, List<Change> rewritten, List<String> functions, List<String> warnings, String initNode,
+    List<TableInit> tables) {
 
   /**
    * Copies the lists.
@@ -41,6 +44,8 @@ public record FreezeReport(Path output, long outputBytes, List<String> outputs, 
    * @param rewritten nodes whose op was changed
    * @param functions library functions kept
    * @param warnings things worth knowing
+   * @param initNode the node that initializes the tables, or null
+   * @param tables the tables and their initialization
    */
   public FreezeReport {
     outputs = List.copyOf(outputs);
@@ -51,7 +56,42 @@ public record FreezeReport(Path output, long outputBytes, List<String> outputs, 
     rewritten = List.copyOf(rewritten);
     functions = List.copyOf(functions);
     warnings = List.copyOf(warnings);
+    tables = List.copyOf(tables);
   }
+
+  /**
+   * This report with the file written.
+   *
+   * @param file the file written
+   * @param bytes its size
+   * @return the same report naming the file
+   */
+  public FreezeReport withOutput(Path file, long bytes) {
+    return new FreezeReport(file, bytes, outputs, inputs, nodesBefore, nodesAfter, variables, variableBytes,
+        keptVariables, removed, rewritten, functions, warnings, initNode, tables);
+  }
+
+  /**
+   * This report with other warnings.
+   *
+   * @param replaced the warnings
+   * @return the same report with {@code replaced} as its warnings
+   */
+  public FreezeReport withWarnings(List<String> replaced) {
+    return new FreezeReport(output, outputBytes, outputs, inputs, nodesBefore, nodesAfter, variables, variableBytes,
+        keptVariables, removed, rewritten, functions, replaced, initNode, tables);
+  }
+
+  /**
+   * A lookup table the outputs use, and how the frozen graph initializes it.
+   *
+   * @param table the table node
+   * @param op its op ({@code HashTableV2}, ...)
+   * @param initializer the node that fills it in the frozen graph
+   * @param how what was done: constant keys and values kept, a text file read into Consts, kept as it is
+   * @param entries entries read from a file, or -1 when the keys and values came as tensors
+   */
+  public record TableInit(String table, String op, String initializer, String how, long entries) {}
 
   /**
    * One variable baked into a constant.

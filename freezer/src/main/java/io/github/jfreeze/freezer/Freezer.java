@@ -59,8 +59,7 @@ public final class Freezer {
       long size = StreamingGraphWriter.write(frozen.plan(), out, options.force(), in.location.savedModelDir() != null,
           options.progress());
       FreezeReport r = frozen.report();
-      return new FreezeReport(out, size, r.outputs(), r.inputs(), r.nodesBefore(), r.nodesAfter(), r.variables(),
-          r.variableBytes(), r.keptVariables(), r.removed(), r.rewritten(), r.functions(), r.warnings());
+      return r.withOutput(out, size);
     }
   }
 

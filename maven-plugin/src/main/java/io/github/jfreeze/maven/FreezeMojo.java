@@ -83,6 +83,10 @@ public class FreezeMojo extends WritingMojo {
     r.warnings().forEach(w -> getLog().warn("jfreeze:freeze: " + w));
     getLog().info("jfreeze:freeze: " + input + " -> " + r.output() + " (" + r.outputBytes() + " bytes, "
         + r.variables().size() + " variables as constants, outputs " + String.join(", ", r.outputs()) + ")");
+    if (r.initNode() != null) {
+      getLog().info("jfreeze:freeze: run " + r.initNode() + " once before the outputs: it fills " + r.tables().size()
+          + " lookup table(s)");
+    }
   }
 
   /** A model's name: its directory's, or its file's without the checkpoint suffixes. */

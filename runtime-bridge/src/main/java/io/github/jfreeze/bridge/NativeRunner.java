@@ -90,6 +90,17 @@ public final class NativeRunner {
    */
   public static Result run(Path graph, Map<String, String> feeds, List<String> fetches, Device device)
       throws IOException {
+    return run(graph, feeds, fetches, device, null);
+  }
+
+  /**
+   * {@link #run(Path, Map, List, Device)}, running the graph's init node once first ({@link #initialize}).
+   *
+   * @param init the node to run once before the outputs; null for {@code init_all_tables} where the
+   *     graph has it (what jfreeze's freeze writes for tables); empty for none
+   */
+  public static Result run(Path graph, Map<String, String> feeds, List<String> fetches, Device device, String init)
+      throws IOException {
     Objects.requireNonNull(graph, "graph is null");
     Objects.requireNonNull(feeds, "feeds is null");
     Objects.requireNonNull(fetches, "fetches is null");
@@ -102,6 +113,7 @@ public final class NativeRunner {
       checkFetches(runner, fetchNames, graph.toString(), g);
       List<NativeTensor> fed = parseFeeds(runner, feeds, graph.toString(), g);
       requireFeedsFor(g, runner, fetchNames, fed);
+      initialize(runner, g, init, graph.toString());
       List<NativeTensor> out = run(runner, fed, fetchNames, "running " + graph);
       return new Result(out, fed, used);
     }
@@ -225,6 +237,27 @@ public final class NativeRunner {
     } catch (NativeFailure e) {
       throw NativeRunException.tensorflow("TensorFlow cannot load the graph " + file, e.getMessage());
     }
+  }
+
+  /**
+   * Runs a graph's init node once, as a target: {@code init} when named (it must be in the graph),
+   * else {@link OpVocabulary#TABLE_INIT_NODE} when the graph has it (the node jfreeze's freeze
+   * writes to fill lookup tables; a graph whose tables are not filled fails with "Table not
+   * initialized"); an empty {@code init} runs none.
+   *
+   * @return the node run, or null
+   */
+  static String initialize(NativeGraphRunner runner, GraphDef g, String init, String where) throws NativeRunException {
+    String node = init != null ? init : runner.hasOperation(OpVocabulary.TABLE_INIT_NODE) ? OpVocabulary.TABLE_INIT_NODE : "";
+    if (node.isEmpty()) {
+      return null;
+    }
+    if (!runner.hasOperation(node)) {
+      List<String> names = g.getNodeList().stream().map(NodeDef::getName).toList();
+      throw NativeRunException.unknownName("init node '" + node + "' is not in " + where, Suggestions.closest(node, names, 5));
+    }
+    run(runner, List.of(), List.of(), List.of(node), "running the init node " + node + " of " + where);
+    return node;
   }
 
   /** Likely outputs that have at least one output tensor to fetch. */

@@ -74,6 +74,7 @@ public final class NativeVerifier {
     private final Set<String> tags;
     private final double tolerance;
     private final double atol;
+    private final String init;
 
     private Options(Builder b) {
       this.frozenGraph = b.frozenGraph;
@@ -90,6 +91,7 @@ public final class NativeVerifier {
       this.tags = Set.copyOf(b.tags);
       this.tolerance = b.tolerance;
       this.atol = b.atol;
+      this.init = b.init;
     }
 
     /**
@@ -156,6 +158,14 @@ public final class NativeVerifier {
       return atol;
     }
 
+    /**
+     * The frozen graph's init node, run once before the outputs: null for {@code init_all_tables}
+     * where the graph has it, empty for none.
+     */
+    public String init() {
+      return init;
+    }
+
     /** Builder for {@link Options}. */
     public static final class Builder {
       private final Path frozenGraph;
@@ -170,6 +180,7 @@ public final class NativeVerifier {
       private final Set<String> tags = new LinkedHashSet<>(Set.of("serve"));
       private double tolerance = DEFAULT_TOLERANCE;
       private double atol = Double.NaN;
+      private String init;
 
       private Builder(Path frozenGraph, Path original) {
         this.frozenGraph = Objects.requireNonNull(frozenGraph, "frozenGraph is null");
@@ -248,6 +259,12 @@ public final class NativeVerifier {
           throw new IllegalArgumentException("tolerance must be >= 0: " + relative);
         }
         this.tolerance = relative;
+        return this;
+      }
+
+      /** The frozen graph's init node (default: {@code init_all_tables} where it has one; empty: none). */
+      public Builder init(String node) {
+        this.init = node;
         return this;
       }
 
@@ -374,6 +391,7 @@ public final class NativeVerifier {
         feeds.add(FeedValues.random(name, dtype, shape, options.seed() * 0x9E3779B97F4A7C15L + name.hashCode()));
         random.add(name);
       }
+      NativeRunner.initialize(frozen, frozenGraph, options.init(), frozenWhere);
       frozenOut = withRandomHint(random, () -> NativeRunner.run(frozen, feeds, fetches, "running " + frozenWhere));
     }
 

@@ -5,6 +5,7 @@ import io.github.jfreeze.bridge.internal.NativeGraphRunner;
 import io.github.jfreeze.bridge.internal.NativeGraphRunner.NativeFailure;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
+import io.github.jfreeze.codec.graph.InitOps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,7 +117,8 @@ final class OriginalModel implements AutoCloseable {
 
   /**
    * Imports the checkpoint's MetaGraphDef graph (device placements cleared, as the frozen graph's
-   * are) and runs its Saver's restore op, feeding the checkpoint prefix to the filename tensor.
+   * are) and runs its Saver's restore op, feeding the checkpoint prefix to the filename tensor, then
+   * its init op and table initializers ({@link InitOps}).
    */
   static OriginalModel checkpoint(Checkpoint c, Device device) throws IOException {
     return imported(c, device, true);
@@ -153,6 +155,13 @@ final class OriginalModel implements AutoCloseable {
         NativeTensor prefix = new NativeTensor(filename, "string", new long[0], new byte[0],
             List.of(c.prefix().getBytes(StandardCharsets.UTF_8)));
         NativeRunner.run(r, List.of(prefix), List.of(), List.of(op), "restoring " + c.prefix() + " with " + op);
+        // then what a loader runs once: the init op and the table initializers (codec's InitOps)
+        List<String> init = InitOps.roots(io.github.jfreeze.proto.MetaGraphDef.parseFrom(
+            meta.toBuilder().clearGraphDef().build().toByteArray()));
+        if (!init.isEmpty()) {
+          NativeRunner.run(r, List.of(), List.of(), init, "running the init op(s) " + String.join(", ", init) + " of "
+              + c.meta());
+        }
       }
       return new OriginalModel(r, g, "checkpoint " + c.prefix() + " (graph " + c.meta() + ")", Map.of());
     } catch (RuntimeException | NativeRunException e) {

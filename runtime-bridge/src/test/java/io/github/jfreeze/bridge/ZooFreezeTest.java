@@ -30,15 +30,16 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Differential test of jfreeze's freezer over the model zoo: each model frozen for its
- * {@code outputs} must keep no variable, saver or training-update op, load in native TF and
- * compute {@code expected} from {@code feeds} (as {@link ZooModelsTest} compares); a model that
+ * {@code outputs} must keep no variable, saver, training-update op or file-reading table
+ * initializer, load in native TF and, after running its init node (there exactly where the original
+ * has an {@code init_op}), compute {@code expected} from {@code feeds} (as {@link ZooModelsTest} compares); a model that
  * records {@code expect_error} must be refused with that {@link FreezeException.Reason}.
  */
 class ZooFreezeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> LEFT_OVER = Set.of("VariableV2", "Variable", "VarHandleOp", "ReadVariableOp", "Assign",
       "AssignSub", "AssignAdd", "AssignVariableOp", "RefSwitch", "RefEnter", "IsVariableInitialized", "VarIsInitializedOp",
-      "RestoreV2", "SaveV2");
+      "RestoreV2", "SaveV2", "InitializeTableFromTextFileV2", "InitializeTableFromTextFile");
 
   @TestFactory
   Stream<DynamicTest> frozenModelsComputeWhatTheOriginalsDo() throws IOException {
@@ -56,7 +57,10 @@ class ZooFreezeTest {
       assertEquals(m.path("expect_error").asText(), e.reason().name(), e.getMessage());
       return;
     }
-    GraphDef frozen = Freezer.freezeToGraph(options).graph();
+    Freezer.Frozen result = Freezer.freezeToGraph(options);
+    GraphDef frozen = result.graph();
+    String init = result.report().initNode();
+    assertEquals(m.has("init_op"), init != null, "an init node exactly where the original has an init op");
     for (NodeDef n : frozen.getNodeList()) {
       assertFalse(LEFT_OVER.contains(n.getOp()), n.getName() + " is still " + n.getOp());
     }
@@ -73,6 +77,9 @@ class ZooFreezeTest {
       }
     });
     try (NativeGraphRunner runner = new NativeGraphRunner(frozen.toByteArray())) {
+      if (init != null) {
+        runner.run(Map.of(), List.of(), List.of(init));
+      }
       List<Fetched> got = runner.run(feeds, outputs, List.of());
       for (int i = 0; i < outputs.size(); i++) {
         ZooModelsTest.assertSame(outputs.get(i), ZooModelsTest.value(m.path("expected").path(outputs.get(i))), got.get(i));

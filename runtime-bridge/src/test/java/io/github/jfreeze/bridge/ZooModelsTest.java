@@ -42,7 +42,7 @@ import org.tensorflow.proto.VariableDef;
 /**
  * The model zoo ({@code testdata/models/<name>/model.json}) against native TF: importing each
  * model's graph, restoring its checkpoint through the graph's own saver and feeding
- * {@code feeds} must reproduce {@code expected} (float32/float64 exactly or within 1e-6
+ * {@code feeds} (after its {@code init_op}, with its {@code assets} fed, where it records one) must reproduce {@code expected} (float32/float64 exactly or within 1e-6
  * relative, every other dtype byte for byte); a model that records {@code expect_error} must
  * fail natively with the recorded message. The structural checks need no natives. Regenerate
  * with {@code testdata/generate.sh <name>}. That every model the generator writes is committed, and
@@ -152,6 +152,12 @@ class ZooModelsTest {
         return;
       }
       runner.run(restoreFeed, List.of(), List.of(saver.getRestoreOpName()));
+      if (m.has("init_op")) { // a SavedModel's main op, the asset tensors fed their files' paths as the loader feeds them
+        Map<String, Fetched> assets = new LinkedHashMap<>();
+        m.path("assets").fields().forEachRemaining(e -> assets.put(e.getKey() + ":0", Fetched.string(
+            dir.resolve("assets").resolve(e.getValue().asText()).toString().getBytes(StandardCharsets.UTF_8))));
+        runner.run(assets, List.of(), List.of(m.path("init_op").asText()));
+      }
       List<Fetched> got = runner.run(feeds, outputs, List.of());
       for (int i = 0; i < outputs.size(); i++) {
         String name = outputs.get(i);

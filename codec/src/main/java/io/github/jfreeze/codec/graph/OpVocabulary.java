@@ -83,6 +83,34 @@ public final class OpVocabulary {
         || (op.startsWith("Scatter") && !op.equals("ScatterNd")) || op.startsWith("ResourceScatter");
   }
 
+  /** Lookup tables: the node's output is the table (a resource handle; a string reference for the V1 ops). */
+  public static final Set<String> TABLES = Set.of("HashTableV2", "HashTable", "MutableHashTableV2", "MutableHashTable",
+      "MutableHashTableOfTensorsV2", "MutableHashTableOfTensors", "MutableDenseHashTableV2", "MutableDenseHashTable");
+
+  /** Tables filled once by an initializer and read-only after ({@code tf.lookup.StaticHashTable}). */
+  public static final Set<String> STATIC_TABLES = Set.of("HashTableV2", "HashTable");
+
+  /** Initializers that fill a table from a keys and a values tensor (inputs 0 table, 1 keys, 2 values). */
+  public static final Set<String> TABLE_TENSOR_INITIALIZERS = Set.of("InitializeTableV2", "InitializeTable",
+      "LookupTableImportV2", "LookupTableImport");
+
+  /** Initializers that fill a table from a text file (inputs 0 table, 1 file name). */
+  public static final Set<String> TABLE_FILE_INITIALIZERS = Set.of("InitializeTableFromTextFileV2",
+      "InitializeTableFromTextFile");
+
+  /**
+   * Ops that write into a table (input 0 the table): the initializers, a dataset initializer and
+   * the inserts and removals that fill mutable tables at run time.
+   */
+  public static final Set<String> TABLE_WRITES = union(TABLE_TENSOR_INITIALIZERS, TABLE_FILE_INITIALIZERS,
+      Set.of("InitializeTableFromDataset", "LookupTableInsertV2", "LookupTableInsert", "LookupTableRemoveV2"));
+
+  /**
+   * The node that initializes a frozen graph's tables, named as {@code tf.compat.v1.tables_initializer()}
+   * names it: the freezer writes it, {@code run} and {@code verify} run it before the outputs.
+   */
+  public static final String TABLE_INIT_NODE = "init_all_tables";
+
   @SafeVarargs
   static Set<String> union(Set<String>... sets) {
     return Stream.of(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());

@@ -48,7 +48,9 @@ class BundleWriterTest {
   /** Every V2 bundle in testdata: fixtures (sharded, partitioned, strings, every dtype, 2 index blocks) and zoo models. */
   static List<Path> bundles() throws IOException {
     try (Stream<Path> s = Files.walk(TestPaths.testdata())) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".index")).sorted()
+      // special/ holds checkpoints that cannot be read whole on purpose (a partly stored partitioned variable)
+      return s.filter(p -> p.getFileName().toString().endsWith(".index"))
+          .filter(p -> !p.startsWith(TestPaths.testdata().resolve("special"))).sorted()
           .map(p -> p.resolveSibling(p.getFileName().toString().replaceAll("\\.index$", ""))).toList();
     }
   }

@@ -21,9 +21,11 @@ import java.util.Map;
  * constants, checked, and planned for writing. Nothing is written here.
  *
  * <ol>
- *   <li>{@link OutputSelection}: the outputs and the roots to keep;
+ *   <li>{@link OutputSelection}: the outputs and the roots to keep; {@link TableInitialization}:
+ *       the tables they use initialized in the graph (its init node one more root);
  *   <li>{@link TrainingOpCleaner} and {@link SubgraphExtractor}: training ops the outputs reach
- *       removed or rewritten, then the subgraph the roots need;
+ *       removed or rewritten, then the subgraph the roots need, then the training ops in the
+ *       functions it calls;
  *   <li>{@link VariableSelection}: which variables become constants;
  *   <li>{@link VariableValueReader}: their values, found and checked in the checkpoint;
  *   <li>{@link ConstantConverter}: variables to constants, their reads, gathers and function
@@ -71,18 +73,29 @@ public final class FreezePipeline {
     in.graph.getLibrary().getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
 
     List<String> outputs = OutputSelection.outputs(in, options, nodes);
-    List<String> roots = OutputSelection.roots(outputs, options, nodes);
+    List<String> roots = new ArrayList<>(OutputSelection.roots(outputs, options, nodes));
+    TableInitialization.Embedded tables = TableInitialization.embed(in, nodes, roots, functions, warnings);
+    if (tables.initNode() != null) {
+      roots.add(tables.initNode());
+    }
     // bindings come from the full graph: the restore subgraph is cut away below
     Map<String, Binding> keys = VariableBinder.bindings(nodes, in.graph.getLibrary(), in.meta);
     if (!options.keepTrainingOps()) {
       TrainingOpCleaner.clean(nodes, roots, removed, rewritten);
     }
     BitSet sub = SubgraphExtractor.extract(nodes, roots);
+    if (!options.keepTrainingOps()) {
+      TrainingOpCleaner.cleanFunctions(nodes, sub, functions, removed, rewritten);
+    }
     VariableSelection selection = VariableSelection.of(in, options, outputs, nodes, sub);
 
-    Map<String, ConstantValue> values = selection.toConvert().isEmpty() ? Map.of()
-        : VariableValueReader.read(in.checkpoint, selection.toConvert(), name -> nodes.node(nodes.index(name)), keys,
-            options.values());
+    // TF2 asset variables (not in the checkpoint) hold their asset's file name
+    Map<String, ConstantValue> values = new HashMap<>(tables.assetVariables());
+    List<String> fromCheckpoint = selection.toConvert().stream().filter(v -> !values.containsKey(v)).toList();
+    if (!fromCheckpoint.isEmpty()) {
+      values.putAll(VariableValueReader.read(in.checkpoint, fromCheckpoint, name -> nodes.node(nodes.index(name)), keys,
+          options.values()));
+    }
     ConstantConverter converter = new ConstantConverter(nodes, sub, functions);
     List<ConvertedVariable> converted = new ArrayList<>();
     Map<String, ConstantValue.RawSource> raw = new HashMap<>();
@@ -93,7 +106,7 @@ public final class FreezePipeline {
         raw.put(v, value.raw());
       }
       converter.convertVariable(v, value);
-      Binding b = keys.get(v);
+      Binding b = tables.assetVariables().containsKey(v) ? null : keys.get(v);
       converted.add(new ConvertedVariable(v, b == null ? v : b.key(), b == null || b.slice() == null ? "" : b.slice().toString(),
           value.dtype().pythonName(), value.shape().asList(), value.byteSize()));
       bytes += value.byteSize();
@@ -119,7 +132,8 @@ public final class FreezePipeline {
     List<String> kept = selection.kept();
     if (selection.toConvert().isEmpty() && kept.isEmpty()) {
       warnings.add("the outputs reach no variable: nothing to convert; the pruned graph (" + assembled.order().length
-          + " of " + nodes.originalSize() + " nodes) is written as it is");
+          + " of " + nodes.originalSize() + " nodes) is written "
+          + (tables.initNode() == null ? "as it is" : "with its tables' initialization embedded"));
     }
     if (!kept.isEmpty()) {
       warnings.add(kept.size() + " variable(s) left as variables (FreezeOptions.excludeVariables(...)/"
@@ -128,7 +142,8 @@ public final class FreezePipeline {
     }
     StreamingGraphWriter.Plan plan = StreamingGraphWriter.plan(nodes, assembled.order(), assembled.tail(), raw, assembled.finish());
     FreezeReport report = new FreezeReport(null, plan.size(), outputs, placeholders, nodes.originalSize(),
-        assembled.order().length, converted, bytes, kept, removed, rewritten, assembled.functions(), warnings);
+        assembled.order().length, converted, bytes, kept, removed, rewritten, assembled.functions(), warnings,
+        tables.initNode(), tables.tables());
     return new Frozen(report, raw, plan);
   }
 }

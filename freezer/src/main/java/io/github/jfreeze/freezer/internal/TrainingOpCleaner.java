@@ -5,9 +5,11 @@ import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.FreezeReport.Change;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.DataType;
+import io.github.jfreeze.proto.FunctionDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorShapeProto;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -33,6 +35,10 @@ import java.util.Set;
  *   <li>{@code RefSwitch}, {@code RefMerge}, {@code RefEnter}, {@code RefExit}, {@code
  *       RefIdentity}, {@code RefNextIteration}, {@code RefSelect} become their value versions.
  * </ul>
+ *
+ * The library functions the outputs reach are cleaned the same way ({@link #cleanFunctions}): a
+ * TF2 {@code train} function's optimizer update and step counter, which wait on nothing but the
+ * returned values' control inputs, are removed.
  */
 public final class TrainingOpCleaner {
   /** The assigns rewritten into an op of their two data inputs when the outputs use their result. */
@@ -125,6 +131,144 @@ public final class TrainingOpCleaner {
           : "changes state; was a control dependency of " + String.join(", ", from)));
     }
     nodes.commit();
+  }
+
+  /**
+   * Cleans, as {@link #clean} cleans the main graph, every library function the subgraph {@code sub}
+   * calls, directly or through other functions: a state-changing op whose result nothing in the
+   * body uses (nor returns) is removed with the control edges and {@code control_ret} entries that
+   * wait on it; an initialization check whose result is used becomes a {@code true} constant; any
+   * other state change whose result is used is refused. Cleaned functions replace theirs in {@code
+   * functions}; each removal is reported with its function.
+   *
+   * @throws FreezeException naming the function and the op whose result the outputs use
+   */
+  static void cleanFunctions(NodeTable nodes, BitSet sub, Map<String, FunctionDef> functions, List<Change> removed,
+      List<Change> rewritten) throws FreezeException {
+    ArrayDeque<String> todo = new ArrayDeque<>();
+    for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
+      if (nodes.hasFunctionAttr(i) || functions.containsKey(nodes.op(i))) {
+        NodeDef n = nodes.node(i);
+        todo.addAll(ConstantConverter.calledFunctions(n));
+        todo.add(n.getOp());
+      }
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    while (!todo.isEmpty()) {
+      String name = todo.poll();
+      FunctionDef f = functions.get(name);
+      if (f == null || !seen.add(name)) {
+        continue;
+      }
+      for (NodeDef n : f.getNodeDefList()) {
+        todo.addAll(ConstantConverter.calledFunctions(n));
+        todo.add(n.getOp());
+      }
+      FunctionDef cleaned = cleanFunction(f, removed, rewritten);
+      if (cleaned != f) {
+        functions.put(name, cleaned);
+      }
+    }
+  }
+
+  private static FunctionDef cleanFunction(FunctionDef f, List<Change> removed, List<Change> rewritten)
+      throws FreezeException {
+    String fn = f.getSignature().getName();
+    FunctionDef.Builder b = null;
+    for (NodeDef n : f.getNodeDefList()) {
+      if (!OpVocabulary.changesState(n.getOp())) {
+        continue;
+      }
+      FunctionDef current = b == null ? f : b.build();
+      List<String> data = new ArrayList<>();
+      List<String> control = new ArrayList<>();
+      for (NodeDef c : current.getNodeDefList()) {
+        for (String in : c.getInputList()) {
+          if (in.equals("^" + n.getName())) {
+            control.add(c.getName());
+          } else if (!in.startsWith("^") && bodyNode(in).equals(n.getName())) {
+            data.add(c.getName());
+          }
+        }
+      }
+      current.getRetMap().forEach((k, v) -> {
+        if (bodyNode(v).equals(n.getName())) {
+          data.add("return value " + k);
+        }
+      });
+      if (b == null) {
+        b = f.toBuilder();
+      }
+      String where = "in function " + fn + ": ";
+      if (data.isEmpty()) {
+        removeFromBody(b, n.getName());
+        removed.add(new Change(n.getName(), n.getOp(), where + (control.isEmpty()
+            ? "changes state and nothing the outputs need uses it"
+            : "changes state; was a control dependency of " + String.join(", ", control))));
+      } else if (OpVocabulary.INITIALIZATION_CHECKS.contains(n.getOp())) {
+        for (NodeDef.Builder c : b.getNodeDefBuilderList()) {
+          if (c.getName().equals(n.getName())) {
+            List<String> controls = c.getInputList().stream().filter(in -> in.startsWith("^")).toList();
+            c.clear().setName(n.getName()).setOp("Const").addAllInput(controls)
+                .putAttr("dtype", AttrValue.newBuilder().setType(DataType.DT_BOOL).build())
+                .putAttr("value", AttrValue.newBuilder().setTensor(TensorProto.newBuilder().setDtype(DataType.DT_BOOL)
+                    .setTensorShape(TensorShapeProto.getDefaultInstance()).addBoolVal(true)).build());
+          }
+        }
+        renameOutput(b, n.getName(), "is_initialized", "output");
+        rewritten.add(new Change(n.getName(), n.getOp(), where + "became Const true (frozen values are always initialized)"));
+      } else {
+        throw new FreezeException(FreezeException.Reason.UNSUPPORTED, null, "in function " + fn + ", the outputs use the "
+            + "result of " + n.getOp() + " node '" + n.getName() + "' (consumed by " + String.join(", ", data)
+            + "), a training op that changes variables; freeze outputs that do not depend on it");
+      }
+    }
+    return b == null ? f : b.build();
+  }
+
+  /** The body node an input or return value names: {@code node:out:0} and {@code node} name {@code node}. */
+  private static String bodyNode(String input) {
+    String s = input.startsWith("^") ? input.substring(1) : input;
+    int colon = s.indexOf(':');
+    return colon < 0 ? s : s.substring(0, colon);
+  }
+
+  private static void removeFromBody(FunctionDef.Builder b, String name) {
+    for (int k = b.getNodeDefCount() - 1; k >= 0; k--) {
+      if (b.getNodeDef(k).getName().equals(name)) {
+        b.removeNodeDef(k);
+      }
+    }
+    for (NodeDef.Builder c : b.getNodeDefBuilderList()) {
+      List<String> kept = c.getInputList().stream().filter(in -> !in.equals("^" + name)).toList();
+      if (kept.size() != c.getInputCount()) {
+        c.clearInput().addAllInput(kept);
+      }
+    }
+    List<String> controlRets = b.getControlRetMap().entrySet().stream().filter(e -> e.getValue().equals(name))
+        .map(Map.Entry::getKey).toList();
+    for (String k : controlRets) {
+      b.removeControlRet(k);
+      List<String> outputs = b.getSignature().getControlOutputList().stream().filter(o -> !o.equals(k)).toList();
+      b.getSignatureBuilder().clearControlOutput().addAllControlOutput(outputs);
+    }
+  }
+
+  /** Points the body's readers of {@code node:from:i} at {@code node:to:i} (an op rewritten to one with another output name). */
+  private static void renameOutput(FunctionDef.Builder b, String node, String from, String to) {
+    String old = node + ":" + from + ":";
+    for (NodeDef.Builder c : b.getNodeDefBuilderList()) {
+      for (int k = 0; k < c.getInputCount(); k++) {
+        if (c.getInput(k).startsWith(old)) {
+          c.setInput(k, node + ":" + to + ":" + c.getInput(k).substring(old.length()));
+        }
+      }
+    }
+    for (Map.Entry<String, String> e : Map.copyOf(b.getRetMap()).entrySet()) {
+      if (e.getValue().startsWith(old)) {
+        b.putRet(e.getKey(), node + ":" + to + ":" + e.getValue().substring(old.length()));
+      }
+    }
   }
 
   /** The reachable nodes reading node {@code p} through data (or control) inputs, in the order reached, once per input. */
