@@ -110,7 +110,7 @@ public final class FreezePipeline {
 
     GraphAssembler.Assembled assembled = GraphAssembler.assemble(in.graph, nodes, sub, functions, converter, options.clearDevices());
     if (options.inlineFunctions()) {
-      assembled = GraphFlattener.flatten(assembled, options.lowerControlFlow(), options.clearDevices(), warnings);
+      assembled = GraphFlattener.flatten(assembled, roots, options.lowerControlFlow(), options.clearDevices(), warnings);
     }
     // what TF's importer would refuse is refused here, before anything is written
     GraphValidator.validate(nodes, assembled.order(), assembled.tail().getLibrary(), options.outputs());

@@ -35,8 +35,9 @@ import java.util.TreeMap;
  *       (partitioned calls and lowered branches, TF's multi-device calls) or on the output
  *       Identities (a library function called by name, TF's native calls);
  *   <li>the caller itself becomes an {@code IdentityN} of the outputs (a NoOp when there are
- *       none) that depends on the output control node; readers of the call read the output
- *       Identities, control dependents depend on the output control node.
+ *       none) that depends on the output control node, so its name still fetches its outputs
+ *       (a call that came from a body is dropped instead: no one could name it); readers of the
+ *       call read the output Identities, control dependents depend on the output control node.
  * </ul>
  *
  * <p>Placement follows TF's placers: for multi-device calls the argument Identities take their

@@ -57,6 +57,7 @@ final class GraphFlattener {
   /** The node that stands for a replaced node in control inputs. */
   private final Map<String, String> controlOf = new HashMap<>();
   private final Set<String> added = new HashSet<>();
+  private final Set<Integer> dropped = new HashSet<>();
   private final IntQueue queue = new IntQueue();
   /** Calls left as they are, with why. */
   private final Map<String, String> kept = new LinkedHashMap<>();
@@ -78,12 +79,14 @@ final class GraphFlattener {
    * Flattens an assembled graph.
    *
    * @param a the assembled frozen graph
+   * @param roots the nodes the frozen graph is cut to (outputs, initializers): the flat graph
+   *     keeps what they reach, as the freeze before it did
    * @param lower whether functional control flow is lowered too
    * @param clearDevices whether device placements are cleared (the added nodes get none)
    * @param warnings where calls left in place are reported
    * @return the flat graph, or {@code a} itself when it holds nothing to rewrite
    */
-  static Assembled flatten(Assembled a, boolean lower, boolean clearDevices, List<String> warnings) {
+  static Assembled flatten(Assembled a, List<String> roots, boolean lower, boolean clearDevices, List<String> warnings) {
     Map<String, FunctionDef> library = new LinkedHashMap<>();
     a.tail().getLibrary().getFunctionList().forEach(f -> library.put(f.getSignature().getName(), f));
     GraphFlattener f = new GraphFlattener(a.nodes(), a.finish(), library, lower, clearDevices);
@@ -98,7 +101,7 @@ final class GraphFlattener {
     if (!changed) {
       return a;
     }
-    return f.finish(a);
+    return f.finish(a, roots);
   }
 
   /** Rewrites node {@code i} if it is a call (or, when lowering, functional control flow). */
@@ -155,10 +158,17 @@ final class GraphFlattener {
 
   /**
    * Replaces node {@code i} (same name) by {@code n}; its readers will read {@code outputs} and
-   * its control dependents depend on {@code control} instead.
+   * its control dependents depend on {@code control} instead. A node a rewrite added (a call in
+   * a body, a branch call) is dropped instead: no name in the original graph named it, so there is
+   * nothing to keep fetchable (TF's {@code KeepCallerNode::kDoNotKeep}), unless {@code n} is
+   * itself the {@code control} target (a lowered While's IdentityN).
    */
   void replace(int i, NodeDef n, String[] outputs, String control) {
-    nodes.replace(i, n);
+    if (added.contains(n.getName()) && !n.getName().equals(control)) {
+      dropped.add(i);
+    } else {
+      nodes.replace(i, n);
+    }
     outputsOf.put(n.getName(), outputs);
     controlOf.put(n.getName(), control);
   }
@@ -240,11 +250,11 @@ final class GraphFlattener {
 
   // ---- the flat graph
 
-  private Assembled finish(Assembled a) {
-    int[] order = expand(a.order());
+  private Assembled finish(Assembled a, List<String> roots) {
+    int[] expanded = expand(a.order());
     // readers of replaced nodes read the nodes that replaced them; inputs added before their
     // producers are resolved now
-    for (int i : order) {
+    for (int i : expanded) {
       boolean redirect = false;
       for (int k = 0; k < nodes.inputCount(i) && !redirect; k++) {
         int p = nodes.producer(i, k);
@@ -258,6 +268,10 @@ final class GraphFlattener {
       }
     }
     nodes.commit();
+    // what no root reaches goes, as in the freeze itself: arguments a body never reads, the
+    // callers' IdentityN nobody fetches, control nodes nothing waits on
+    java.util.BitSet reached = SubgraphExtractor.extract(nodes, roots);
+    int[] order = Arrays.stream(expanded).filter(reached::get).toArray();
     List<NodeDef> calling = new ArrayList<>();
     for (int i : order) {
       if (nodes.hasFunctionAttr(i) || library.containsKey(nodes.op(i))) {
@@ -304,7 +318,9 @@ final class GraphFlattener {
           stack.push(new int[] {list.get(top[1]++), 0});
         } else {
           stack.pop();
-          out[count++] = top[0];
+          if (!dropped.contains(top[0])) {
+            out[count++] = top[0];
+          }
         }
       }
     }
