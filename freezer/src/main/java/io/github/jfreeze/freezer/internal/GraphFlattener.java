@@ -284,7 +284,22 @@ final class GraphFlattener {
     if (lib.library() != null) {
       out.setLibrary(lib.library());
     }
-    UnaryOperator<NodeDef> finish = n -> added.contains(n.getName()) ? n : original.apply(n);
+    java.util.BitSet written = new java.util.BitSet(nodes.size());
+    Arrays.stream(order).forEach(written::set);
+    UnaryOperator<NodeDef> finish = n -> {
+      NodeDef done = added.contains(n.getName()) ? n : original.apply(n);
+      if (!done.containsAttr("_class")) {
+        return done;
+      }
+      // colocation with a node the flattening dropped (a call in a body, inlined) goes, as the
+      // assembler drops colocation with nodes the freeze cut away
+      NodeDef.Builder b = done.toBuilder();
+      GraphAssembler.fixColocation(b, name -> {
+        int i = nodes.index(name);
+        return i >= 0 && written.get(i);
+      });
+      return b.build();
+    };
     return new Assembled(nodes, order, out.build(), lib.names(), finish);
   }
 
