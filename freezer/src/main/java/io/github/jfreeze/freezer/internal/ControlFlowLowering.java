@@ -39,7 +39,8 @@ import java.util.Set;
  *       NextIteration of the body's outputs; control inputs go to {@code LoopControlInputs}.
  * </ul>
  *
- * The node keeps its name as an {@code IdentityN} of its outputs (a NoOp when it has none); the
+ * The node keeps its name as an {@code IdentityN} of its outputs (a NoOp when it has none; unlike
+ * TF's, the IdentityN of an If or Case does not depend on {@code branch_executed}); the
  * branch and loop calls are marked {@link GraphFlattener#MULTI_DEVICE} and inlined next. Recorded
  * shapes: outputs take the node's {@code _output_shapes}, values inside a loop the While's {@code
  * output_shapes} (or unknown rank), the rest their inputs'.
@@ -274,7 +275,10 @@ final class ControlFlowLowering {
         b.putAttr(OUTPUT_SHAPES, n.getAttrMap().get(OUTPUT_SHAPES));
       }
     }
-    if (dependsOn != null) {
+    // TF's IdentityN also depends on branch_executed; here only the NoOp does, so the IdentityN
+    // has data inputs only (DL4J's importer takes every IdentityN input for a tensor); control
+    // dependents of the node still wait for branch_executed
+    if (dependsOn != null && outputs.length == 0) {
       b.addInput("^" + dependsOn);
     }
     g.replace(i, b.build(), outputs, control);

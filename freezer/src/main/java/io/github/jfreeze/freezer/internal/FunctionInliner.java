@@ -34,10 +34,14 @@ import java.util.TreeMap;
  *       Func/<caller>/output_control_node/_N} that depends on the {@code control_ret} nodes
  *       (partitioned calls and lowered branches, TF's multi-device calls) or on the output
  *       Identities (a library function called by name, TF's native calls);
- *   <li>the caller itself becomes an {@code IdentityN} of the outputs (a NoOp when there are
- *       none) that depends on the output control node, so its name still fetches its outputs
- *       (a call that came from a body is dropped instead: no one could name it); readers of the
- *       call read the output Identities, control dependents depend on the output control node.
+ *   <li>the caller itself becomes an {@code IdentityN} of the outputs (a NoOp depending on the
+ *       output control node when there are none), so its name still fetches its outputs (a call
+ *       that came from a body is dropped instead: no one could name it); readers of the call read
+ *       the output Identities, control dependents depend on the output control node. One
+ *       departure from TF: the output control node is a control input of the output Identities
+ *       of a kept multi-device call, not of the IdentityN, which so has data inputs only (DL4J's
+ *       importer takes every IdentityN input for a tensor); fetching the caller still waits for
+ *       the control outputs.
  * </ul>
  *
  * <p>Placement follows TF's placers: for multi-device calls the argument Identities take their
@@ -158,6 +162,7 @@ final class FunctionInliner {
       }
       String[] outputs = new String[sig.getOutputArgCount()];
       List<DataType> types = new ArrayList<>();
+      List<NodeDef.Builder> outs = new ArrayList<>();
       for (int i = 0; i < outputs.length; i++) {
         OpDef.ArgDef out = sig.getOutputArg(i);
         String ret = fd.getRetMap().get(out.getName());
@@ -178,7 +183,7 @@ final class FunctionInliner {
         if (shaped) {
           b.putAttr(OUTPUT_SHAPES, GraphFlattener.shapesAttr(List.of(GraphFlattener.shape(callShapes, i))));
         }
-        g.add(b.build());
+        outs.add(b);
       }
       String outCtl = g.newName("Func/" + prefix + "output_control_node");
       NodeDef.Builder oc = NodeDef.newBuilder().setName(outCtl).setOp("NoOp");
@@ -195,18 +200,28 @@ final class FunctionInliner {
         oc.addInput("^" + inCtl);
       }
       place(oc, call.getDevice());
+      // TF's IdentityN in place of the caller depends on the output control node; here the output
+      // Identities do (a multi-device call's control outputs; a native call's control node waits
+      // for the outputs themselves), so fetching the caller still runs them, and the IdentityN
+      // has data inputs only: DL4J's importer reads every IdentityN input as a tensor
+      boolean kept = !g.isAdded(call.getName());
+      for (NodeDef.Builder b : outs) {
+        if (kept && multi) {
+          b.addInput("^" + outCtl);
+        }
+        g.add(b.build());
+      }
       g.add(oc.build());
 
       NodeDef.Builder sub = NodeDef.newBuilder().setName(call.getName()).setDevice(placed ? call.getDevice() : "");
       if (outputs.length == 0) {
-        sub.setOp("NoOp");
+        sub.setOp("NoOp").addInput("^" + outCtl);
       } else {
         sub.setOp("IdentityN").addAllInput(List.of(outputs)).putAttr("T", GraphFlattener.types(types));
         if (shaped) {
           sub.putAttr(OUTPUT_SHAPES, call.getAttrMap().get(OUTPUT_SHAPES));
         }
       }
-      sub.addInput("^" + outCtl);
       g.replace(ci, sub.build(), outputs, outCtl);
     }
 

@@ -173,6 +173,11 @@ final class GraphFlattener {
     controlOf.put(n.getName(), control);
   }
 
+  /** Whether the node named {@code name} was added by a rewrite (it came from a body or a lowering). */
+  boolean isAdded(String name) {
+    return added.contains(name);
+  }
+
   /** Records a call that stays a call. */
   void keep(String call, String why) {
     kept.put(call, why);

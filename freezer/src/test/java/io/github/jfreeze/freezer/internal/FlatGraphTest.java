@@ -102,6 +102,9 @@ class FlatGraphTest {
     assertFalse(g.containsKey("PartitionedCall/PartitionedCall"));
     // the reader of the call reads the output Identity, as after TF's inlining
     assertEquals(List.of("Func/PartitionedCall/output/_3"), g.get("output").getInputList());
+    assertEquals(List.of("PartitionedCall/add_0", "^Func/PartitionedCall/output_control_node/_4"),
+        g.get("Func/PartitionedCall/output/_3").getInputList());
+    assertEquals("NoOp", g.get("Func/PartitionedCall/output_control_node/_4").getOp());
     for (NodeDef n : f.graph().getNodeList()) {
       assertFalse(FUNCTIONAL.contains(n.getOp()), n.getName());
       for (String in : n.getInputList()) {
@@ -116,7 +119,10 @@ class FlatGraphTest {
     NodeDef call = byName(f.graph()).get("PartitionedCall");
     assertEquals("IdentityN", call.getOp());
     assertEquals(List.of(DataType.DT_FLOAT), call.getAttrOrThrow("T").getList().getTypeList());
-    assertEquals(List.of("Func/PartitionedCall/output/_3", "^Func/PartitionedCall/output_control_node/_4"), call.getInputList());
+    // data inputs only; the output Identity waits for the output control node instead
+    assertEquals(List.of("Func/PartitionedCall/output/_3"), call.getInputList());
+    assertEquals(List.of("PartitionedCall/add_0", "^Func/PartitionedCall/output_control_node/_4"),
+        byName(f.graph()).get("Func/PartitionedCall/output/_3").getInputList());
   }
 
   @Test
