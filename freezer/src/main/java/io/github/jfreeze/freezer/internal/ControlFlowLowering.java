@@ -13,9 +13,9 @@ import io.github.jfreeze.proto.DataType;
 import io.github.jfreeze.proto.FunctionDef;
 import io.github.jfreeze.proto.NameAttrList;
 import io.github.jfreeze.proto.NodeDef;
+import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorShapeProto;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -29,9 +29,11 @@ import java.util.Set;
  *       control inputs, pivots {@code pivot_f}/{@code pivot_t} (Identity of its outputs), a Switch
  *       per input, a call per branch depending on its pivot, a Merge per output ({@code output})
  *       and {@code branch_executed} = Merge(pivot_t, pivot_f) depending on both calls;
- *   <li>{@code Case}/{@code StatelessCase}: the same with {@code _SwitchN} over the branch index
- *       (which sends an index out of range to the last branch, Case's default), {@code pivot_b}
- *       and {@code branch<b>} calls;
+ *   <li>{@code Case}/{@code StatelessCase}: a conditional per branch, its predicate {@code index ==
+ *       b} (the last branch's: no other's, Case's default for an index out of range), each with
+ *       its Switch, pivot and Switches of the inputs, one Merge per output over all branches. TF
+ *       uses its internal {@code _SwitchN} here, which runtimes reading TF1 graphs do not know;
+ *       only public ops are used instead;
  *   <li>{@code While}/{@code StatelessWhile}: per loop variable Enter (frame = the node's name,
  *       its {@code parallel_iterations}), Merge(Enter, NextIteration), Switch on a LoopCond of the
  *       cond call (which depends on the first Merge), the body call reading the Switches' true
@@ -109,6 +111,12 @@ final class ControlFlowLowering {
     replace(i, n, merges, tout, executed, executed);
   }
 
+  /**
+   * Case as N conditionals over one index: branch b runs when {@code index == b}, the last also
+   * when no other does (Case's default for an index out of range). TF lowers Case with its
+   * internal {@code _SwitchN}; runtimes that read TF1 graphs know {@code Switch} but not that
+   * (DL4J's importer refuses it), so each branch gets its own predicate, pivot and Switches.
+   */
   private void lowerCase(int i, NodeDef n) {
     String name = n.getName();
     Inputs in = Inputs.of(n);
@@ -121,18 +129,44 @@ final class ControlFlowLowering {
     List<DataType> tin = types(n, "Tin", in.data().size() - 1);
     List<DataType> tout = types(n, "Tout", -1);
     String index = in.data().get(0);
+    String inFrame = "^" + TensorRef.nodeName(index);
     List<String> calls = new ArrayList<>();
     for (int b = 0; b < count; b++) {
       calls.add(g.newName(name + "/branch" + b));
     }
-    String switchIndex = g.newName(name + "/branch_index");
-    TensorShapeProto indexShape = g.shapeOf(index);
-    add(node(n, switchIndex, "_SwitchN").addInput(index).addInput(index).addAllInput(in.control())
-        .putAttr("T", type(DataType.DT_INT32)).putAttr("num_outs", integer(count)), n, copies(indexShape, count));
+    // pred_b = index == b; the last = none of the others
+    List<String> preds = new ArrayList<>();
+    String any = null;
+    for (int b = 0; b < count - 1; b++) {
+      String value = g.newName(name + "/index_" + b);
+      add(node(n, value, "Const").addInput(inFrame).putAttr("dtype", type(DataType.DT_INT32))
+          .putAttr("value", constant(TensorProto.newBuilder().setDtype(DataType.DT_INT32).addIntVal(b))), n, scalar());
+      String pred = g.newName(name + "/pred_" + b);
+      add(node(n, pred, "Equal").addInput(index).addInput(value).putAttr("T", type(DataType.DT_INT32)), n, scalar());
+      preds.add(pred);
+      if (any == null) {
+        any = pred;
+      } else {
+        String or = g.newName(name + "/any_" + b);
+        add(node(n, or, "LogicalOr").addInput(any).addInput(pred), n, scalar());
+        any = or;
+      }
+    }
+    String last = g.newName(name + "/pred_" + (count - 1));
+    if (any == null) {
+      add(node(n, last, "Const").addInput(inFrame).putAttr("dtype", type(DataType.DT_BOOL))
+          .putAttr("value", constant(TensorProto.newBuilder().setDtype(DataType.DT_BOOL).addBoolVal(true))), n, scalar());
+    } else {
+      add(node(n, last, "LogicalNot").addInput(any), n, scalar());
+    }
+    preds.add(last);
     List<String> pivots = new ArrayList<>();
     for (int b = 0; b < count; b++) {
+      String sp = g.newName(name + "/switch_pred_" + b);
+      add(node(n, sp, "Switch").addInput(preds.get(b)).addInput(preds.get(b)).addAllInput(in.control())
+          .putAttr("T", type(DataType.DT_BOOL)), n, scalar(), scalar());
       String pivot = g.newName(name + "/pivot_" + b);
-      add(node(n, pivot, "Identity").addInput(out(switchIndex, b)).putAttr("T", type(DataType.DT_INT32)), n, indexShape);
+      add(node(n, pivot, "Identity").addInput(out(sp, 1)).putAttr("T", type(DataType.DT_BOOL)), n, scalar());
       pivots.add(pivot);
     }
     List<NodeDef.Builder> builders = new ArrayList<>();
@@ -141,11 +175,12 @@ final class ControlFlowLowering {
     }
     for (int k = 1; k < in.data().size(); k++) {
       String src = in.data().get(k);
-      String sw = g.newName(name + "/" + TensorRef.nodeName(src));
-      add(placed(NodeDef.newBuilder().setName(sw).setOp("_SwitchN").addInput(src).addInput(index), g.deviceOf(src))
-          .putAttr("T", type(tin.get(k - 1))).putAttr("num_outs", integer(count)), n, copies(g.shapeOf(src), count));
+      TensorShapeProto s = g.shapeOf(src);
       for (int b = 0; b < count; b++) {
-        builders.get(b).addInput(out(sw, b));
+        String sw = g.newName(name + "/" + TensorRef.nodeName(src));
+        add(placed(NodeDef.newBuilder().setName(sw).setOp("Switch").addInput(src).addInput(preds.get(b)), g.deviceOf(src))
+            .putAttr("T", type(tin.get(k - 1))), n, s, s);
+        builders.get(b).addInput(out(sw, 1));
       }
     }
     for (int b = 0; b < count; b++) {
@@ -155,8 +190,12 @@ final class ControlFlowLowering {
     String executed = g.newName(name + "/branch_executed");
     NodeDef.Builder be = node(n, executed, "Merge").addAllInput(pivots);
     calls.forEach(c -> be.addInput("^" + c));
-    add(be.putAttr("T", type(DataType.DT_INT32)).putAttr("N", integer(count)), n, indexShape, scalar());
+    add(be.putAttr("T", type(DataType.DT_BOOL)).putAttr("N", integer(count)), n, scalar(), scalar());
     replace(i, n, merges, tout, executed, executed);
+  }
+
+  private static AttrValue constant(TensorProto.Builder t) {
+    return AttrValue.newBuilder().setTensor(t.setTensorShape(TensorShapeProto.getDefaultInstance())).build();
   }
 
   private void lowerWhile(int i, NodeDef n) {
@@ -324,10 +363,6 @@ final class ControlFlowLowering {
 
   private static String out(String node, int k) {
     return k == 0 ? node : node + ":" + k;
-  }
-
-  private static List<TensorShapeProto> copies(TensorShapeProto s, int count) {
-    return Collections.nCopies(count, s);
   }
 
   private static NameAttrList function(NodeDef n, String attr) {

@@ -149,7 +149,7 @@ class FlatGraphTest {
         assertNotNull(shapes, n.getName() + " (" + n.getOp() + ") lacks _output_shapes");
         assertEquals(GraphValidator.outputCount(n, none), shapes.getList().getShapeCount(), n.getName());
       }
-      if (Set.of("Switch", "Merge", "Enter", "Exit", "NextIteration", "Identity", "_SwitchN", "IdentityN").contains(n.getOp())) {
+      if (Set.of("Switch", "Merge", "Enter", "Exit", "NextIteration", "Identity", "IdentityN").contains(n.getOp())) {
         assertTrue(n.containsAttr("T"), n.getName() + " has no T");
       }
       if (n.getOp().equals("Enter")) {
