@@ -96,6 +96,14 @@ class FlatFreezeTest {
       assertTrue(n.getAttrMap().values().stream().noneMatch(v -> v.hasFunc() || v.getList().getFuncCount() > 0),
           n.getName() + " still names a function");
     }
+    // verify's default fetches (the likely outputs) must be names the original has
+    Set<String> original = g0.getNodeList().stream().map(NodeDef::getName).collect(Collectors.toSet());
+    for (GraphDef g : List.of(g1, g2)) {
+      for (var o : io.github.jfreeze.codec.graph.GraphSummary.of(g).outputs().stream()
+          .map(io.github.jfreeze.codec.graph.GraphSummary.Output::name).toList()) {
+        assertTrue(original.contains(o), k.name() + ": likely output " + o + " of the flat graph is not in the original");
+      }
+    }
     double inlinedDiff = verify(k, inlined);
     double loweredDiff = verify(k, lowered);
     TABLE.add("| " + k.name() + " | " + g0.getNodeCount() + " | " + g1.getNodeCount() + " | " + g2.getNodeCount() + " | "

@@ -277,7 +277,17 @@ final class ControlFlowLowering {
     for (int k = 0; k < vars; k++) {
       add(node(n, nexts[k], "NextIteration").addInput(out(bodyCall, k)).putAttr("T", type(t.get(k))), n, shape(loopShapes, k));
     }
-    replace(i, n, exits, t, null, name);
+    if (g.isAdded(name)) {
+      // a loop from a body: no one fetches it, but control dependents wait for it; a NoOp on the
+      // Exits does that without leaving an IdentityN nothing reads (a "likely output" to inspect)
+      NodeDef.Builder done = node(n, name, "NoOp");
+      for (String e : exits) {
+        done.addInput("^" + e);
+      }
+      g.replace(i, done.build(), exits, name);
+    } else {
+      replace(i, n, exits, t, null, name);
+    }
   }
 
   // ---- helpers
