@@ -69,6 +69,16 @@ final class FreezeCommand implements Callable<Integer> {
   @Option(names = "--keep-devices", description = "Keep device placements (cleared by default, as in freeze_graph.py).")
   boolean keepDevices;
 
+  @Option(names = "--inline-functions",
+      description = "Replace every function call (StatefulPartitionedCall, PartitionedCall, calls of library functions) "
+          + "by its body, as TensorFlow's inliner does; If/Case/While stay functional.")
+  boolean inlineFunctions;
+
+  @Option(names = "--lower-control-flow",
+      description = "Also lower If/Case/While to Switch/Merge and loop frames (implies --inline-functions): "
+          + "a flat graph with no function library, for runtimes that read only TF1-style graphs.")
+  boolean lowerControlFlow;
+
   @Option(names = "--force", description = "Replace OUT.pb if it exists (never an input).")
   boolean force;
 
@@ -96,6 +106,7 @@ final class FreezeCommand implements Callable<Integer> {
     FreezeOptions options = builder.output(output).outputs(outputs).graph(graph).signature(signature)
         .tags(TagSet.of(tags)).initializerNodes(initializers)
         .clearDevices(!keepDevices).force(force)
+        .inlineFunctions(inlineFunctions).lowerControlFlow(lowerControlFlow)
         .progress(ProgressLine.forOutput(spec.commandLine().getErr(), output, quiet, json)).values(nativeValues ? NativeValueSource.of(input, graph, TagSet.of(tags)) : null).build();
     FreezeReport report;
     try {

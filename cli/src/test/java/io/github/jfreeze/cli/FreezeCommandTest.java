@@ -33,6 +33,34 @@ class FreezeCommandTest {
   }
 
   @Test
+  void lowerControlFlowWritesAGraphInspectShowsWithoutFunctions() throws IOException {
+    Path model = TestPaths.testdata().resolve("models/nested_functional");
+    Path plain = tmp.resolve("plain.pb");
+    Path flat = tmp.resolve("flat.pb");
+    JsonNode p = Cli.run("freeze", model.toString(), "--outputs", "output,output_not", "-o", plain.toString(), "--json")
+        .assertOk().json();
+    JsonNode f = Cli.run("freeze", model.toString(), "--outputs", "output,output_not", "-o", flat.toString(), "--json",
+        "--lower-control-flow").assertOk().json();
+    assertEquals(6, p.get("functions").size());
+    assertEquals(0, f.get("functions").size());
+    assertTrue(f.get("nodes_after").asInt() > p.get("nodes_after").asInt());
+    Cli.Result r = Cli.run("inspect", flat.toString()).assertOk();
+    assertTrue(r.out().contains(" 0 functions"), r.out());
+    assertFalse(r.out().contains("StatefulPartitionedCall"), r.out());
+  }
+
+  @Test
+  void flatteningAFlatGraphChangesNoByte() throws IOException {
+    String seed = TestPaths.testdata().resolve("models/seed").toString();
+    Path plain = tmp.resolve("seed.pb");
+    Path flat = tmp.resolve("seed-flat.pb");
+    Cli.run("freeze", seed, "--outputs", "predictions", "-o", plain.toString()).assertOk();
+    Cli.run("freeze", seed, "--outputs", "predictions", "-o", flat.toString(), "--inline-functions", "--lower-control-flow")
+        .assertOk();
+    assertTrue(java.util.Arrays.equals(Files.readAllBytes(plain), Files.readAllBytes(flat)));
+  }
+
+  @Test
   void jsonSummaryListsConvertedVariables() throws IOException {
     Path out = tmp.resolve("mlp.pb");
     JsonNode j = Cli.run("freeze", TestPaths.testdata().resolve("checkpoints/tf1_training").toString(), "--outputs",

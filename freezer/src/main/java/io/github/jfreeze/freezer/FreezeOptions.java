@@ -33,6 +33,9 @@ public final class FreezeOptions {
   private final VariableValueSource values;
   private final boolean keepTrainingOps;
   private final Progress progress;
+  // flat graphs (issue 12)
+  private final boolean inlineFunctions;
+  private final boolean lowerControlFlow;
 
   private FreezeOptions(Builder b) {
     this.input = b.input;
@@ -49,6 +52,8 @@ public final class FreezeOptions {
     this.values = b.values;
     this.keepTrainingOps = b.keepTrainingOps;
     this.progress = b.progress;
+    this.inlineFunctions = b.inlineFunctions || b.lowerControlFlow;
+    this.lowerControlFlow = b.lowerControlFlow;
   }
 
   /**
@@ -190,6 +195,28 @@ public final class FreezeOptions {
     return progress;
   }
 
+  /**
+   * Whether function calls ({@code PartitionedCall}, {@code StatefulPartitionedCall}, calls of
+   * library functions by name) are replaced by their bodies, as TensorFlow's function inlining
+   * does (default false; implied by {@link #lowerControlFlow()}).
+   *
+   * @return true if calls are inlined
+   */
+  public boolean inlineFunctions() {
+    return inlineFunctions;
+  }
+
+  /**
+   * Whether {@code If}/{@code StatelessIf}, {@code Case}/{@code StatelessCase} and {@code
+   * While}/{@code StatelessWhile} are lowered to {@code Switch}/{@code Merge} and loop frames, their
+   * bodies inlined, as TensorFlow's {@code LowerFunctionalOpsPass} does (default false).
+   *
+   * @return true if control flow is lowered
+   */
+  public boolean lowerControlFlow() {
+    return lowerControlFlow;
+  }
+
   /** Builder for {@link FreezeOptions}. */
   public static final class Builder {
     private final Path input;
@@ -206,6 +233,8 @@ public final class FreezeOptions {
     private VariableValueSource values;
     private boolean keepTrainingOps;
     private Progress progress;
+    private boolean inlineFunctions;
+    private boolean lowerControlFlow;
 
     private Builder(Path input) {
       this.input = Objects.requireNonNull(input, "input is null");
@@ -364,6 +393,29 @@ public final class FreezeOptions {
      */
     public Builder progress(Progress progress) {
       this.progress = progress;
+      return this;
+    }
+
+    /**
+     * Replaces function calls by their bodies (see {@link FreezeOptions#inlineFunctions()}).
+     *
+     * @param inline true to inline
+     * @return this builder
+     */
+    public Builder inlineFunctions(boolean inline) {
+      this.inlineFunctions = inline;
+      return this;
+    }
+
+    /**
+     * Lowers functional control flow and inlines every call (see {@link
+     * FreezeOptions#lowerControlFlow()}).
+     *
+     * @param lower true to lower
+     * @return this builder
+     */
+    public Builder lowerControlFlow(boolean lower) {
+      this.lowerControlFlow = lower;
       return this;
     }
 

@@ -83,13 +83,14 @@ class FreezerFuzzTest {
     Model m = MODELS.get((input[0] & 0xff) % MODELS.size());
     Path graph = DIR.resolve("raw.meta");
     Files.write(graph, java.util.Arrays.copyOfRange(input, 1, input.length));
-    freezeAndCheck(m, graph, m.outputs());
+    freezeAndCheck(m, graph, m.outputs(), false);
   }
 
   /**
    * A model's MetaGraphDef rewritten structurally: nodes removed, renamed, retyped or rewired
    * (cycles, dangling inputs, control inputs), attributes damaged or dropped, function bodies and
-   * signatures changed, and the outputs asked for changed.
+   * signatures changed, and the outputs asked for changed; frozen as it is and flat
+   * ({@code lowerControlFlow}: calls inlined, control flow lowered).
    */
   @FuzzTest(maxDuration = "10m")
   void mutatedGraph(FuzzedDataProvider data) throws IOException {
@@ -98,7 +99,9 @@ class FreezerFuzzTest {
     List<String> outputs = names(m.outputs(), meta, data);
     Path graph = DIR.resolve("mutated.meta");
     Files.write(graph, meta.build().toByteArray());
-    freezeAndCheck(m, graph, outputs);
+    freezeAndCheck(m, graph, outputs, false);
+    // and flat: the same graph through the inliner and the lowering
+    freezeAndCheck(m, graph, outputs, true);
   }
 
   /**
@@ -348,12 +351,13 @@ class FreezerFuzzTest {
   }
 
   /** Freezes into {@code DIR/out/frozen.pb}; checks the outcome and that nothing else is left there. */
-  private static void freezeAndCheck(Model m, Path graph, List<String> outputs) throws IOException {
+  private static void freezeAndCheck(Model m, Path graph, List<String> outputs, boolean flat) throws IOException {
     Path outDir = DIR.resolve("out");
     Files.createDirectories(outDir);
     FuzzFiles.clear(outDir);
     Path out = outDir.resolve("frozen.pb");
-    FreezeOptions options = FreezeOptions.builder(m.checkpoint()).graph(graph).outputs(outputs).output(out).build();
+    FreezeOptions options = FreezeOptions.builder(m.checkpoint()).graph(graph).outputs(outputs).output(out)
+        .lowerControlFlow(flat).build();
     boolean written;
     try {
       FreezeReport report = Freezer.freeze(options);

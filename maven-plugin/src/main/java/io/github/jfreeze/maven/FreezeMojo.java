@@ -42,6 +42,14 @@ public class FreezeMojo extends WritingMojo {
   @Parameter(property = "jfreeze.output")
   String output;
 
+  /** Replace every function call by its body ({@code --inline-functions}). */
+  @Parameter(property = "jfreeze.inlineFunctions", defaultValue = "false")
+  boolean inlineFunctions;
+
+  /** Lower If/Case/While too, leaving no function library ({@code --lower-control-flow}). */
+  @Parameter(property = "jfreeze.lowerControlFlow", defaultValue = "false")
+  boolean lowerControlFlow;
+
   @Override
   String goal() {
     return "freeze";
@@ -63,13 +71,14 @@ public class FreezeMojo extends WritingMojo {
 
   @Override
   List<String> settings() {
-    return List.of(String.valueOf(split(outputs)), String.valueOf(signature), String.valueOf(split(tags)));
+    return List.of(String.valueOf(split(outputs)), String.valueOf(signature), String.valueOf(split(tags)),
+        "inline=" + inlineFunctions, "lower=" + lowerControlFlow);
   }
 
   @Override
   void write(Path out) throws IOException {
     FreezeOptions.Builder b = FreezeOptions.builder(input.toPath()).output(out).outputs(new ArrayList<>(split(outputs)))
-        .force(true);
+        .force(true).inlineFunctions(inlineFunctions).lowerControlFlow(lowerControlFlow);
     if (graph != null) {
       b.graph(graph.toPath());
     }
@@ -82,7 +91,8 @@ public class FreezeMojo extends WritingMojo {
     FreezeReport r = Freezer.freeze(b.build());
     r.warnings().forEach(w -> getLog().warn("jfreeze:freeze: " + w));
     getLog().info("jfreeze:freeze: " + input + " -> " + r.output() + " (" + r.outputBytes() + " bytes, "
-        + r.variables().size() + " variables as constants, outputs " + String.join(", ", r.outputs()) + ")");
+        + r.variables().size() + " variables as constants, " + r.functions().size() + " functions, outputs "
+        + String.join(", ", r.outputs()) + ")");
     if (r.initNode() != null) {
       getLog().info("jfreeze:freeze: run " + r.initNode() + " once before the outputs: it fills " + r.tables().size()
           + " lookup table(s)");

@@ -32,6 +32,7 @@ import java.util.Map;
  *       arguments rewritten; {@link RewriteCheck}: the calls it retyped still agree with their
  *       callees and their recorded shapes and types;
  *   <li>{@link GraphAssembler} and {@link FunctionLibrary}: the output graph and its library;
+ *   <li>{@link GraphFlattener}, when asked: calls inlined, functional control flow lowered;
  *   <li>{@link GraphValidator}, then {@link StreamingGraphWriter#plan}: what TF's importer would
  *       refuse is refused; how the graph is written, the large values streamed.
  * </ol>
@@ -121,6 +122,9 @@ public final class FreezePipeline {
     }
 
     GraphAssembler.Assembled assembled = GraphAssembler.assemble(in.graph, nodes, sub, functions, converter, options.clearDevices());
+    if (options.inlineFunctions()) {
+      assembled = GraphFlattener.flatten(assembled, roots, options.lowerControlFlow(), options.clearDevices(), warnings);
+    }
     // what TF's importer would refuse is refused here, before anything is written
     GraphValidator.validate(nodes, assembled.order(), assembled.tail().getLibrary(), options.outputs());
     List<String> placeholders = new ArrayList<>();

@@ -116,7 +116,7 @@ final class GraphAssembler {
   }
 
   /** Drops colocation constraints on nodes that are no longer in the graph. */
-  private static void fixColocation(NodeDef.Builder n, Predicate<String> kept) {
+  static void fixColocation(NodeDef.Builder n, Predicate<String> kept) {
     AttrValue klass = n.getAttrOrDefault("_class", null);
     if (klass == null) {
       return;

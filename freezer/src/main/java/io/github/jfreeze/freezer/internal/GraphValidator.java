@@ -268,7 +268,7 @@ public final class GraphValidator {
   }
 
   /** How many tensors {@code a} stands for on node {@code n}: 1, or the value of its number or type-list attribute. */
-  private static int argCount(NodeDef n, OpDef.ArgDef a) {
+  static int argCount(NodeDef n, OpDef.ArgDef a) {
     if (!a.getNumberAttr().isEmpty()) {
       AttrValue v = n.getAttrMap().get(a.getNumberAttr());
       return v == null || v.getValueCase() != AttrValue.ValueCase.I || v.getI() < 0 || v.getI() > Integer.MAX_VALUE
