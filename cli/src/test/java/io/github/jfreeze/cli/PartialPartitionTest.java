@@ -5,21 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jfreeze.codec.testing.TestPaths;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 11: a V2 checkpoint in which a partitioned variable has only some of its slices stored (TF
+ * Issue 11: a checkpoint in which a partitioned variable has only some of its slices stored (TF
  * writes one when a Saver is given some partitions) made {@code inspect} fail for the whole
  * checkpoint ("slices cover 4 of 8 elements"). TF lists such a variable and fails only when its
  * whole value is read; so does jfreeze now. The checkpoint is {@code special/partial_partition},
  * written by native TF's {@code SaveV2} through the generator: {@code pp} [4, 2] with its slice
  * {@code 0,2:0,2} only (native TF cannot restore it whole: its {@code expected.json} lists it as
- * unrestorable), and a whole {@code whole}.
+ * unrestorable), and a whole {@code whole}; and its V1 form {@code special/v1_partial_partition},
+ * written by {@code SaveSlices}.
  */
 class PartialPartitionTest {
-  @Test
-  void aPartlyStoredPartitionedVariableIsListedAndFailsOnlyWhenRead() {
-    String prefix = TestPaths.testdata().resolve("special/partial_partition/model.ckpt").toString();
+  @ParameterizedTest
+  @ValueSource(strings = {"special/partial_partition", "special/v1_partial_partition"})
+  void aPartlyStoredPartitionedVariableIsListedAndFailsOnlyWhenRead(String fixture) {
+    String prefix = TestPaths.testdata().resolve(fixture + "/model.ckpt").toString();
     JsonNode j = Cli.run("inspect", prefix, "--json").assertOk().json();
     JsonNode pp = null;
     for (JsonNode v : j.get("variables")) {

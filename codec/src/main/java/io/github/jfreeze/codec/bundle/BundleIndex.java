@@ -259,9 +259,7 @@ final class BundleIndex {
       if (covered != e.shape().numElements()) {
         // TF writes these (a Saver given some partitions of a variable), lists them and fails only
         // when the whole value is read: so do we
-        partial.put(e.key(), "partitioned tensor '" + name(e.key()) + "': its stored slices cover " + covered + " of "
-            + e.shape().numElements() + " elements of shape " + e.shape() + "; the checkpoint holds only part of it, so "
-            + "its whole value cannot be read");
+        partial.put(e.key(), SliceAssembler.partlyStored(name(e.key()), covered, e.shape()));
       }
     }
   }

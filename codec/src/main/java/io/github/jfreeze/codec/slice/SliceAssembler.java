@@ -37,6 +37,19 @@ public final class SliceAssembler {
   }
 
   /**
+   * What reading the whole value of a partly stored partitioned tensor says (V1 and V2 alike).
+   *
+   * @param name the tensor's name, printable
+   * @param covered how many elements its stored slices cover
+   * @param full its whole shape
+   * @return the message
+   */
+  public static String partlyStored(String name, long covered, TensorShape full) {
+    return "partitioned tensor '" + name + "': its stored slices cover " + covered + " of " + full.numElements()
+        + " elements of shape " + full + "; the checkpoint holds only part of it, so its whole value cannot be read";
+  }
+
+  /**
    * Checks that {@code slices} lie within {@code full} and do not overlap; they may leave parts of
    * it uncovered (a checkpoint that stores only some partitions of a variable, which TF lists and
    * refuses only when the whole value is read).

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,14 +48,18 @@ public final class V1Reader implements CheckpointReader {
   private final Map<String, Tensor1> tensors;
   private final List<VariableInfo> variables = new ArrayList<>();
   private final List<String> warnings;
+  /** Tensors whose stored slices leave part of them uncovered, with what reading one whole says. */
+  private final Map<String, String> partial;
   private volatile boolean closed;
 
   /** One tensor: dtype, shape, and where each of its slices is stored. */
   private record Tensor1(String name, DType dtype, TensorShape shape, List<TensorSlice> slices, List<Integer> files,
       long metaOffset, Path metaFile) {}
 
-  private V1Reader(Path pattern, List<Table> tables, Map<String, Tensor1> tensors, List<String> warnings) {
+  private V1Reader(Path pattern, List<Table> tables, Map<String, Tensor1> tensors, Map<String, String> partial,
+      List<String> warnings) {
     this.pattern = pattern;
+    this.partial = partial;
     this.tables = tables;
     this.tensors = tensors;
     this.warnings = new ArrayList<>(warnings);
@@ -79,14 +84,21 @@ public final class V1Reader implements CheckpointReader {
         tables.add(table);
         readMeta(table, i, tensors);
       }
+      Map<String, String> partial = new HashMap<>();
       for (Tensor1 t : tensors.values()) {
+        long covered;
         try {
-          SliceAssembler.checkCover(t.shape(), t.slices());
+          covered = SliceAssembler.checkNoOverlap(t.shape(), t.slices());
         } catch (IllegalArgumentException ex) {
           throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + Printable.name(t.name()) + "': " + ex.getMessage());
         }
+        if (covered != t.shape().numElements()) {
+          // a Saver given some partitions of a variable writes these; TF lists them and fails only
+          // when the whole value is read: so do we
+          partial.put(t.name(), SliceAssembler.partlyStored(Printable.name(t.name()), covered, t.shape()));
+        }
       }
-      return new V1Reader(pattern, tables, tensors, warnings);
+      return new V1Reader(pattern, tables, tensors, partial, warnings);
     } catch (IOException | RuntimeException e) {
       for (Table t : tables) {
         t.close();
@@ -179,6 +191,9 @@ public final class V1Reader implements CheckpointReader {
     if (closed) {
       throw new ClosedChannelException();
     }
+    if (partial.containsKey(key)) {
+      throw new CorruptFileException(t.metaFile(), t.metaOffset(), partial.get(key));
+    }
     boolean whole = t.slices().size() == 1 && t.slices().get(0).equals(TensorSlice.full(t.shape().rank()));
     if (!whole) {
       try {
@@ -207,6 +222,22 @@ public final class V1Reader implements CheckpointReader {
       return SliceAssembler.assemble(t.dtype(), t.shape(), Arrays.asList(parts));
     } catch (IllegalArgumentException ex) {
       throw new CorruptFileException(t.metaFile(), t.metaOffset(), "tensor '" + Printable.name(t.name()) + "': " + ex.getMessage());
+    }
+  }
+
+  /** Reads every stored slice; of a partly stored tensor, only the slices it has. */
+  @Override
+  public void verify(String key) throws IOException {
+    Tensor1 t = tensors.get(key);
+    if (t == null || !partial.containsKey(key)) {
+      read(key);
+      return;
+    }
+    if (closed) {
+      throw new ClosedChannelException();
+    }
+    for (int i = 0; i < t.slices().size(); i++) {
+      readSlice(t, t.slices().get(i), tables.get(t.files().get(i)));
     }
   }
 
