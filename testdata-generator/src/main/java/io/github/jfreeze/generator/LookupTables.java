@@ -211,6 +211,7 @@ final class LookupTables {
           .addControlInput(imported).build().output(0);
       return fn.signature().input("table", table).input("keys", keys).input("values", values).output("output", done);
     });
+    init = ZooModels.withControlOutputs(init, "table_import"); // as tf.function lists the import it must run
     FunctionDef serve = serveFunction("__inference_serve_20");
     try (Tf1Graph g = new Tf1Graph()) {
       g.reimport(GraphDef.newBuilder().setLibrary(FunctionDefLibrary.newBuilder().addFunction(init).addFunction(serve)).build());
@@ -273,6 +274,7 @@ final class LookupTables {
           .addControlInput(filled).build().output(0);
       return fn.signature().input("table", table).input("asset", asset).output("output", done);
     });
+    init = ZooModels.withControlOutputs(init, "text_file_init"); // as tf.function lists the initializer it must run
     FunctionDef serve = serveFunction("__inference_serve_24");
     try (Tf1Graph g = new Tf1Graph()) {
       g.reimport(GraphDef.newBuilder().setLibrary(FunctionDefLibrary.newBuilder().addFunction(init).addFunction(serve)).build());
