@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jfreeze.codec.testing.TestPaths;
 import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.DataType;
 import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.TensorProto;
+import io.github.jfreeze.proto.TensorShapeProto;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -102,6 +104,55 @@ class RunVerifyCommandTest {
     assertTrue(bad.out().contains("DIFFERS"), bad.out());
     assertEquals(1, bad.errLines().size(), bad.err());
     assertTrue(bad.err().contains("1 of 1 output(s) differ"), bad.err());
+  }
+
+  /**
+   * Issue 11: outputs of about 1e-9 against 0 (as TF's threaded reductions give between runs) were
+   * reported as different, since only a relative tolerance applied. The seed model (TF-written) is
+   * fed the input that makes its output 0, and its frozen graph gets 1e-9 added to that output:
+   * within float32's default absolute tolerance (1e-8) it matches; with {@code --atol 0} it differs.
+   */
+  @Test
+  void tinyOutputsAgainstZeroMatchWithinTheDtypesAbsoluteTolerance() throws IOException {
+    Path frozen = freezeSeed();
+    String seed = TestPaths.testdata().resolve("models/seed").toString();
+    GraphDef.Builder b = GraphDef.parseFrom(Files.readAllBytes(frozen)).toBuilder();
+    float w = 0;
+    float bias = 0;
+    for (NodeDef.Builder n : b.getNodeBuilderList()) {
+      if (n.getName().equals("W1") || n.getName().equals("B1")) {
+        float v = n.getAttrOrThrow("value").getTensor().getTensorContent().asReadOnlyByteBuffer()
+            .order(ByteOrder.LITTLE_ENDIAN).getFloat(0);
+        if (n.getName().equals("W1")) {
+          w = v;
+        } else {
+          bias = v;
+        }
+      }
+      if (n.getName().equals("predictions")) {
+        n.setName("predictions/raw");
+      }
+    }
+    TensorProto tiny = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT)
+        .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(1)))
+        .addFloatVal(1e-9f).build();
+    b.addNode(NodeDef.newBuilder().setName("tiny").setOp("Const").putAttr("dtype", AttrValue.newBuilder()
+        .setType(DataType.DT_FLOAT).build()).putAttr("value", AttrValue.newBuilder().setTensor(tiny).build()));
+    b.addNode(NodeDef.newBuilder().setName("predictions").setOp("AddV2").addInput("predictions/raw").addInput("tiny")
+        .putAttr("T", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build()));
+    Path shifted = tmp.resolve("shifted.pb");
+    Files.write(shifted, b.build().toByteArray());
+    String feed = "input_holder=" + (-bias / w);
+
+    JsonNode j = Cli.run("verify", shifted.toString(), "--against", seed, "--feed", feed, "--fetch", "predictions",
+        "--json").assertOk().json();
+    assertTrue(j.get("match").asBoolean(), j.toString());
+    double diff = j.get("outputs").get(0).get("max_abs_diff").asDouble();
+    assertTrue(diff > 0 && diff < 1e-8, "the outputs differ by about 1e-9: " + j);
+    Cli.Result strict = Cli.run("verify", shifted.toString(), "--against", seed, "--feed", feed, "--fetch", "predictions",
+        "--atol", "0");
+    assertEquals(1, strict.code(), strict.describe("exit"));
+    assertTrue(strict.out().contains("DIFFERS"), strict.out());
   }
 
   /**

@@ -11,12 +11,14 @@ import java.util.concurrent.FutureTask;
 /**
  * One daemon thread that checksums a window of a file while the caller's thread copies it
  * ({@link FileSource#copyTo}): a freeze or export of a large tensor then costs the longer of the
- * two rather than their sum. On a machine with one CPU the work runs in the caller's thread.
+ * two rather than their sum. On a machine with one CPU, or with {@code
+ * -Djfreeze.checksum.parallel=false}, the work runs in the caller's thread.
  * Benchmark: benchmarks/run.sh, {@code freeze_big} and {@code export_big_256m} against
  * {@code cpsync_big}.
  */
 final class Checksummer {
-  private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+  private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1
+      && Boolean.parseBoolean(System.getProperty("jfreeze.checksum.parallel", "true"));
   private static volatile ExecutorService executor;
 
   private Checksummer() {}
