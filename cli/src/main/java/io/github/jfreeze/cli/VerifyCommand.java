@@ -155,7 +155,8 @@ final class VerifyCommand implements Callable<Integer> {
     if (json) {
       JsonWriter w = new JsonWriter(out);
       w.beginObject().name("schema_version").value(1).name("kind").value("verify").name("frozen").value(frozen.toString())
-          .name("original").value(r.original()).name("device").value(r.device().name().toLowerCase(Locale.ROOT))
+          .name("original").value(r.original()).name("init_node").value(r.initNode())
+          .name("device").value(r.device().name().toLowerCase(Locale.ROOT))
           .name("seed").value(r.seed()).name("rtol").value(r.tolerance()).name("atol");
       if (atol == null) {
         w.value("per dtype");
@@ -188,6 +189,9 @@ final class VerifyCommand implements Callable<Integer> {
       out.println("frozen   " + frozen);
       out.println("original " + original + " (device " + r.device().name().toLowerCase(Locale.ROOT) + ", seed " + r.seed()
           + (r.randomFeeds().isEmpty() ? "" : ", random feeds: " + String.join(", ", r.randomFeeds())) + ")");
+      if (r.initNode() != null) {
+        out.println("init     " + r.initNode() + " (run once in the frozen graph before the outputs)");
+      }
       TextTable t = new TextTable("", "output", "dtype", "shape", "max abs diff", "max rel diff", "result");
       for (NativeVerifier.Output o : r.outputs()) {
         t.row(o.name(), o.dtype(), java.util.Arrays.toString(o.shape()), String.format(Locale.ROOT, "%.3g", o.maxAbsDiff()),

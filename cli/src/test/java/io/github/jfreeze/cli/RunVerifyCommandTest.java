@@ -71,6 +71,9 @@ class RunVerifyCommandTest {
     assertTrue(none.err().contains("Table not initialized"), none.err());
     JsonNode v = Cli.run("verify", out.toString(), "--against", model, "--feed", words, "--json").assertOk().json();
     assertTrue(v.get("match").asBoolean(), v.toString());
+    assertEquals("init_all_tables", v.get("init_node").asText(), v.toString());
+    Cli.Result verifyText = Cli.run("verify", out.toString(), "--against", model, "--feed", words).assertOk();
+    assertTrue(verifyText.out().contains("init     init_all_tables (run once"), verifyText.out());
   }
 
   @Test
@@ -83,6 +86,7 @@ class RunVerifyCommandTest {
     assertTrue(j.get("match").asBoolean());
     assertEquals(0.0, j.get("outputs").get(0).get("max_abs_diff").asDouble());
     assertEquals("per dtype", j.get("atol").asText());
+    assertTrue(j.get("init_node").isNull(), "the seed fills no table: " + j);
     JsonNode strict = Cli.run("verify", frozen.toString(), "--against", seed, "--atol", "0", "--json").assertOk().json();
     assertEquals(0.0, strict.get("atol").asDouble());
     assertEquals(2, Cli.run("verify", frozen.toString(), "--against", seed, "--atol", "-1").code());

@@ -329,9 +329,10 @@ public final class NativeVerifier {
    * @param randomFeeds the names of the feeds that were generated
    * @param outputs one comparison per fetch
    * @param match whether every output matches
+   * @param initNode the frozen graph's node run once before the outputs (it fills lookup tables), or null
    */
   public record Result(Path frozenGraph, String original, Device device, long seed, double tolerance,
-      List<NativeTensor> feeds, List<String> randomFeeds, List<Output> outputs, boolean match) {
+      List<NativeTensor> feeds, List<String> randomFeeds, List<Output> outputs, boolean match, String initNode) {
     public Result {
       feeds = List.copyOf(feeds);
       randomFeeds = List.copyOf(randomFeeds);
@@ -371,6 +372,7 @@ public final class NativeVerifier {
     List<NativeTensor> feeds;
     List<String> random = new ArrayList<>();
     List<NativeTensor> frozenOut;
+    String initNode;
     try (NativeGraphRunner frozen = NativeRunner.importGraph(frozenGraph, frozenPath, device)) {
       fetches = options.fetches().isEmpty() ? NativeRunner.likelyOutputs(frozenGraph, frozen, frozenWhere)
           : options.fetches();
@@ -391,7 +393,7 @@ public final class NativeVerifier {
         feeds.add(FeedValues.random(name, dtype, shape, options.seed() * 0x9E3779B97F4A7C15L + name.hashCode()));
         random.add(name);
       }
-      NativeRunner.initialize(frozen, frozenGraph, options.init(), frozenWhere);
+      initNode = NativeRunner.initialize(frozen, frozenGraph, options.init(), frozenWhere);
       frozenOut = withRandomHint(random, () -> NativeRunner.run(frozen, feeds, fetches, "running " + frozenWhere));
     }
 
@@ -419,7 +421,8 @@ public final class NativeVerifier {
           o.match(), o.note(), a, b));
       all &= o.match();
     }
-    return new Result(frozenPath, description, device, options.seed(), options.tolerance(), feeds, random, outputs, all);
+    return new Result(frozenPath, description, device, options.seed(), options.tolerance(), feeds, random, outputs, all,
+        initNode);
   }
 
   /**
