@@ -282,6 +282,9 @@ final class JsonReport implements InspectCommand.Report {
     w.name("outputs").beginArray();
     g.outputs().forEach(o -> w.beginCompactObject().name("name").value(o.name()).name("op").value(o.op()).endObject());
     w.endArray();
+    w.name("init_nodes").beginArray();
+    g.initNodes().forEach(w::value);
+    w.endArray();
     w.name("variables_source").value(g.variablesFromCollection() ? "collection" : "ops");
     w.name("variables").beginArray();
     for (GraphSummary.Variable v : g.variables()) {

@@ -208,6 +208,9 @@ final class TextReport implements InspectCommand.Report {
       g.outputs().forEach(o -> t.row(o.name(), o.op()));
       t.print(out);
     }
+    if (!g.initNodes().isEmpty()) {
+      out.println(indent + "init (run once before the outputs): " + String.join(", ", g.initNodes()));
+    }
     if (g.variables().isEmpty()) {
       out.println(indent + "variables: none");
     } else {

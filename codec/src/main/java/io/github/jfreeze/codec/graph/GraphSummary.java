@@ -94,6 +94,7 @@ public final class GraphSummary {
   private final long constParameters;
   private final int controlEdges;
   private final List<String> missingInputs;
+  private final List<String> initNodes;
 
   /**
    * What the summary reads of a node: from a {@link NodeDef}, or scanned straight from the wire by
@@ -200,6 +201,19 @@ public final class GraphSummary {
       out.add(new Output(n.name(), op));
     }
     outputs = List.copyOf(out);
+
+    // what a runner runs once before the outputs: the loader's init op and table initializers, or
+    // in a bare graph the init_all_tables node jfreeze freeze writes
+    List<String> init = new ArrayList<>();
+    for (String r : InitOps.roots(meta)) {
+      if (index.get(r) >= 0) {
+        init.add(r);
+      }
+    }
+    if (init.isEmpty() && index.get(OpVocabulary.TABLE_INIT_NODE) >= 0) {
+      init.add(OpVocabulary.TABLE_INIT_NODE);
+    }
+    initNodes = List.copyOf(init);
 
     List<Variable> fromCollection = meta == null ? null : variablesFromCollections(meta, nodes, index);
     variablesFromCollection = fromCollection != null;
@@ -462,6 +476,17 @@ public final class GraphSummary {
    */
   public int controlEdges() {
     return controlEdges;
+  }
+
+  /**
+   * The nodes to run once before the outputs, in order: a MetaGraphDef's init op and table
+   * initializers ({@link InitOps#roots}), or the {@code init_all_tables} node of a graph that
+   * {@code jfreeze freeze} gave lookup tables; only nodes the graph has.
+   *
+   * @return their names, possibly none
+   */
+  public List<String> initNodes() {
+    return initNodes;
   }
 
   /**
