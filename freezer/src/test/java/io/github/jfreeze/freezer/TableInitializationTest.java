@@ -61,6 +61,46 @@ class TableInitializationTest {
     assertTrue(nodes.values().stream().noneMatch(n -> n.getOp().startsWith("InitializeTableFromTextFile")));
   }
 
+  /**
+   * An asset is a file inside the SavedModel's assets/: a name with {@code ../}, or a link that
+   * leads out, is refused, so a model cannot have another file of the machine frozen into it. The
+   * TF-written {@code lookup_tables} is copied; its asset names (or its vocab.txt) are then changed.
+   */
+  @Test
+  void assetsThatLeadOutOfTheAssetsDirectoryAreRefused() throws IOException {
+    Path src = TestPaths.testdata().resolve("models/lookup_tables");
+    Path secret = Files.writeString(tmp.resolve("secret.txt"), "red\ngreen\n");
+    for (String how : List.of("dotdot", "absolute", "link")) {
+      Path dir = tmp.resolve(how);
+      try (var files = Files.walk(src)) {
+        for (Path f : files.toList()) {
+          Path to = dir.resolve(src.relativize(f).toString());
+          if (Files.isDirectory(f)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(f, to);
+          }
+        }
+      }
+      if (how.equals("link")) {
+        Files.delete(dir.resolve("assets/vocab.txt"));
+        Files.createSymbolicLink(dir.resolve("assets/vocab.txt"), secret);
+      } else {
+        io.github.jfreeze.proto.SavedModel.Builder sm = io.github.jfreeze.proto.SavedModel.newBuilder()
+            .mergeFrom(Files.readAllBytes(dir.resolve("saved_model.pb")));
+        for (var a : sm.getMetaGraphsBuilder(0).getAssetFileDefBuilderList()) {
+          if (a.getFilename().equals("vocab.txt")) {
+            a.setFilename(how.equals("dotdot") ? "../../secret.txt" : secret.toString());
+          }
+        }
+        Files.write(dir.resolve("saved_model.pb"), sm.build().toByteArray());
+      }
+      FreezeException e = assertThrows(FreezeException.class,
+          () -> Freezer.freezeToGraph(FreezeOptions.builder(dir).outputs("names").build()), how);
+      assertTrue(e.getMessage().contains("leads out of the SavedModel's assets/ directory"), how + ": " + e.getMessage());
+    }
+  }
+
   @Test
   void aTf2VocabularyFileReadInsideItsInitializerFunctionIsEmbeddedThere() throws IOException {
     Freezer.Frozen f = Freezer.freezeToGraph(FreezeOptions.builder(TestPaths.testdata().resolve("models/tf2_vocabulary_file"))

@@ -47,12 +47,7 @@ final class VocabularyFiles {
     Map<String, String> assets = assets(in.meta);
     Path dir = in.location.savedModelDir();
     if (assets.containsKey(source) && dir != null) {
-      Path file = dir.resolve("assets").resolve(assets.get(source));
-      if (!Files.isRegularFile(file)) {
-        throw new FreezeException(Reason.UNSUPPORTED, file, what + " reads asset '" + assets.get(source)
-            + "', which is not in the SavedModel's assets/ directory");
-      }
-      return file;
+      return asset(dir, assets.get(source), what);
     }
     NodeDef n = nodes.node(p);
     if (n.getOp().equals("Const") && n.getAttrOrThrow("value").getTensor().getDtype() == DataType.DT_STRING
@@ -73,6 +68,26 @@ final class VocabularyFiles {
     throw new FreezeException(Reason.UNSUPPORTED, null, what + " reads the file named by '" + source + "' (" + n.getOp()
         + "), known only at run time, so its contents cannot be made constant; keep it with "
         + "FreezeOptions.initializerNodes(...)");
+  }
+
+  /**
+   * The file of asset {@code name}: a regular file inside the SavedModel's {@code assets/} directory
+   * once links are followed. A name that leads elsewhere ({@code ../}, an absolute path, a link out)
+   * is refused, so a model cannot have another file of the machine frozen into its graph.
+   */
+  static Path asset(Path savedModelDir, String name, String what) throws IOException {
+    Path assets = savedModelDir.resolve("assets");
+    Path file = assets.resolve(name).normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new FreezeException(Reason.UNSUPPORTED, file, what + " reads asset '" + name
+          + "', which is not in the SavedModel's assets/ directory");
+    }
+    Path real = file.toRealPath();
+    if (!real.startsWith(assets.toRealPath())) {
+      throw new FreezeException(Reason.UNSUPPORTED, file, what + " reads asset '" + name + "', which leads out of the "
+          + "SavedModel's assets/ directory (to " + real + "); an asset must be a file inside it");
+    }
+    return real;
   }
 
   /** Asset tensors (node names) to their file names below {@code assets/}. */
@@ -110,8 +125,9 @@ final class VocabularyFiles {
     return -1;
   }
 
-  static String source(ModelInput in, Path file) {
+  static String source(ModelInput in, Path file) throws IOException {
     Path dir = in.location.savedModelDir();
-    return dir != null && file.startsWith(dir) ? dir.relativize(file).toString() : file.toString();
+    Path real = dir == null ? null : dir.toRealPath();
+    return real != null && file.startsWith(real) ? real.relativize(file).toString() : file.toString();
   }
 }
