@@ -173,7 +173,8 @@ class LauncherIT {
   @Test
   void heapOptionsOfTheUserBringNoWarnings() throws Exception {
     String seed = root.resolve("testdata/models/seed").toString();
-    for (String opts : List.of("-Xmx16m", "-Xmx95m", "-Xmx96m", "-Xmx2g", "-Xmn8m", "-Xmx40000000", "-XX:NewRatio=3")) {
+    for (String opts : List.of("-Xmx16m", "-Xmx95m", "-Xmx96m", "-Xmx2g", "-Xmn8m", "-Xmx40000000", "-XX:NewRatio=3",
+        "-XX:MaxHeapSize=16m", "-XX:MaxRAM=64m")) {
       Launcher.Run r = Launcher.exec(List.of(root.resolve("jfreeze").toString(), "inspect", seed, "--json"),
           java.util.Map.of("JFREEZE_JAVA_OPTS", opts), cwd);
       assertEquals(0, r.code(), opts + ": " + r);

@@ -43,6 +43,16 @@ class RewriteCommandTest {
     assertEquals(List.of("b1", "b2", "layer1/kernel", "layer2/kernel"), keys);
   }
 
+  /** The replacement applies to the whole-key match: 'w|w1' on w1 renames w1, not its first letter. */
+  @Test
+  void renameReplacesTheWholeKeyMatch() {
+    JsonNode j = Cli.run("rewrite", TRAINING, "-o", tmp.resolve("m/model.ckpt").toString(), "--inference-only", "--rename",
+        "w|w1=layer1", "--json").assertOk().json();
+    List<String> keys = new ArrayList<>();
+    j.get("tensors").forEach(t -> keys.add(t.get("new_key").asText()));
+    assertTrue(keys.contains("layer1") && !keys.contains("layer11"), keys.toString());
+  }
+
   @Test
   void jsonIsOneDocument() {
     Path prefix = tmp.resolve("model.ckpt");

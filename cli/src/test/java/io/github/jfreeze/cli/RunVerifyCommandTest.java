@@ -113,7 +113,7 @@ class RunVerifyCommandTest {
   /**
    * Issue 11: outputs of about 1e-9 against 0 (as TF's threaded reductions give between runs) were
    * reported as different, since only a relative tolerance applied. The seed model (TF-written) is
-   * fed the input that makes its output 0 (or nearly), and its frozen graph's output is raised to 1e-9:
+   * fed the input that makes its output 0, and its frozen graph's output is raised to 1e-9:
    * within float32's default absolute tolerance (1e-8) it matches; with {@code --atol 0} it differs.
    */
   @Test
@@ -127,7 +127,7 @@ class RunVerifyCommandTest {
         .get("outputs").get(0).get("values").get(0).asDouble();
     String feed = "input_holder=" + (-at0 / (at1 - at0));
     JsonNode zero = Cli.run("run", frozen.toString(), "--feed", feed, "--json").assertOk().json();
-    assertTrue(Math.abs(zero.get("outputs").get(0).get("values").get(0).asDouble()) < 1e-5, zero.toString());
+    assertEquals(0.0, zero.get("outputs").get(0).get("values").get(0).asDouble(), "TF's output there: " + zero);
     GraphDef.Builder b = GraphDef.parseFrom(Files.readAllBytes(frozen)).toBuilder();
     for (NodeDef.Builder n : b.getNodeBuilderList()) {
       if (n.getName().equals("predictions")) {

@@ -151,8 +151,11 @@ public final class FileSource implements Closeable {
             sent += k;
           }
         } finally {
-          Checksummer.await(summed);
-          Unmapper.unmap(window);
+          try {
+            Checksummer.await(summed);
+          } finally {
+            Unmapper.unmap(window); // only once the checksum is done with it
+          }
         }
         done += n;
       }

@@ -95,7 +95,10 @@ public final class CheckpointRewriter {
         for (int i = 0; i < renameFrom.size() && !objectGraph; i++) { // TF2 finds its object graph by this key
           Matcher m = renameFrom.get(i).matcher(key);
           if (m.matches()) {
-            key = m.replaceFirst(o.renames().get(i).replacement());
+            // the whole-key match itself (replaceFirst would search again and could take a shorter one)
+            StringBuilder newKey = new StringBuilder();
+            m.appendReplacement(newKey, o.renames().get(i).replacement());
+            key = m.appendTail(newKey).toString();
           }
         }
         if (key.isEmpty() || key.charAt(0) == 0) {

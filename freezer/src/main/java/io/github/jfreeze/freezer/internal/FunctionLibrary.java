@@ -61,7 +61,12 @@ record FunctionLibrary(List<String> names, FunctionDefLibrary library) {
   private static List<String> reachable(List<NodeDef> main, Map<String, FunctionDef> library, Map<String, String> renames) {
     Set<String> seen = new LinkedHashSet<>();
     ArrayDeque<String> todo = new ArrayDeque<>();
-    main.forEach(n -> todo.addAll(functionRefs(n, renames)));
+    main.forEach(n -> {
+      todo.addAll(functionRefs(n, renames));
+      if (library.containsKey(n.getOp())) { // a call by op name (a TF1 Defun, a kept _noinline call): its callees too
+        todo.add(n.getOp());
+      }
+    });
     while (!todo.isEmpty()) {
       String f = todo.poll();
       FunctionDef def = library.get(f);
@@ -76,11 +81,6 @@ record FunctionLibrary(List<String> names, FunctionDefLibrary library) {
         }
       });
     }
-    main.forEach(n -> {
-      if (library.containsKey(n.getOp()) && !seen.contains(n.getOp())) {
-        seen.add(n.getOp());
-      }
-    });
     List<String> ordered = new ArrayList<>();
     for (String f : library.keySet()) {
       if (seen.contains(f)) {
@@ -88,6 +88,11 @@ record FunctionLibrary(List<String> names, FunctionDefLibrary library) {
       }
     }
     return ordered;
+  }
+
+  /** The functions {@code n} names in any function-valued attribute (not the one its op may name). */
+  static List<String> functionRefs(NodeDef n) {
+    return functionRefs(n, Map.of());
   }
 
   private static List<String> functionRefs(NodeDef n, Map<String, String> renames) {

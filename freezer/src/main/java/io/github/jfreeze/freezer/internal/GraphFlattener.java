@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,7 @@ final class GraphFlattener {
   static Assembled flatten(Assembled a, List<String> roots, boolean lower, boolean clearDevices, List<String> warnings) {
     Map<String, FunctionDef> library = new LinkedHashMap<>();
     a.tail().getLibrary().getFunctionList().forEach(f -> library.put(f.getSignature().getName(), f));
+    refuseRecursion(library);
     GraphFlattener f = new GraphFlattener(a.nodes(), a.finish(), library, lower, clearDevices);
     for (int i : a.order()) {
       f.queue.add(i);
@@ -102,6 +104,54 @@ final class GraphFlattener {
       return a;
     }
     return f.finish(a, roots);
+  }
+
+  /**
+   * Refuses a library whose functions call themselves, directly or through others (by attribute or
+   * by op name): inlining them would never end. TF does not run such functions either. Iterative
+   * depth-first search; a function on the current path met again closes a cycle.
+   */
+  static void refuseRecursion(Map<String, FunctionDef> library) {
+    Map<String, Integer> state = new HashMap<>(); // 1 on the path, 2 done
+    for (String start : library.keySet()) {
+      if (state.containsKey(start)) {
+        continue;
+      }
+      ArrayDeque<String> path = new ArrayDeque<>();
+      ArrayDeque<Iterator<String>> next = new ArrayDeque<>();
+      path.push(start);
+      state.put(start, 1);
+      next.push(callees(library, start).iterator());
+      while (!path.isEmpty()) {
+        if (!next.peek().hasNext()) {
+          state.put(path.pop(), 2);
+          next.pop();
+          continue;
+        }
+        String g = next.peek().next();
+        Integer st = state.get(g);
+        if (st == null) {
+          path.push(g);
+          state.put(g, 1);
+          next.push(callees(library, g).iterator());
+        } else if (st == 1) {
+          throw new GraphProblem(Reason.UNSUPPORTED, "function " + g + " calls itself (through "
+              + String.join(" -> ", (Iterable<String>) path::descendingIterator) + " -> " + g + "); a recursive function "
+              + "cannot be inlined");
+        }
+      }
+    }
+  }
+
+  private static List<String> callees(Map<String, FunctionDef> library, String f) {
+    List<String> out = new ArrayList<>();
+    for (NodeDef n : library.get(f).getNodeDefList()) {
+      FunctionLibrary.functionRefs(n).stream().filter(library::containsKey).forEach(out::add);
+      if (library.containsKey(n.getOp())) {
+        out.add(n.getOp());
+      }
+    }
+    return out;
   }
 
   /** Rewrites node {@code i} if it is a call (or, when lowering, functional control flow). */

@@ -84,6 +84,7 @@ final class TableInitialization {
     }
     tables.sort(Integer::compare);
     Map<String, ConstantValue> assetVariables = new LinkedHashMap<>();
+    Map<String, String> rewrittenFor = new LinkedHashMap<>(); // initializer functions rewritten, for which call
     String where = initDescription(in.meta);
     BitSet init = initCone(in.meta, nodes);
     NodeTable.Consumers consumers = nodes.consumers(null);
@@ -118,11 +119,12 @@ final class TableInitialization {
         if (OpVocabulary.TABLE_FILE_INITIALIZERS.contains(op)) {
           report.add(fromTextFile(in, nodes, t, w, warnings));
         } else if (isCall(nodes, functions, w)) {
-          boolean fromFiles = fromTextFileInFunctions(in, nodes, functions, t, w, warnings, assetVariables, report);
+          boolean fromFiles = fromTextFileInFunctions(in, nodes, functions, t, w, warnings, assetVariables, report,
+              rewrittenFor);
           checkConstantInputs(nodes, functions, t, w);
           if (!fromFiles) {
             report.add(new TableInit(table, nodes.op(t), name, "constant keys and values (" + op + " of the initializer "
-                + "function " + String.join(", ", ConstantConverter.calledFunctions(nodes.node(w))) + ")", -1));
+                + "function " + String.join(", ", called(nodes, functions, w)) + ")", -1));
           }
         } else if (OpVocabulary.TABLE_TENSOR_INITIALIZERS.contains(op)) {
           checkConstantInputs(nodes, functions, t, w);
@@ -154,6 +156,11 @@ final class TableInitialization {
   /** Whether node {@code c} calls a library function (a TF2 initializer function takes the table so). */
   private static boolean isCall(NodeTable nodes, Map<String, FunctionDef> functions, int c) {
     return nodes.op(c).endsWith("PartitionedCall") || functions.containsKey(nodes.op(c));
+  }
+
+  /** The functions call {@code c} runs: its function attributes, or the function its op names. */
+  private static List<String> called(NodeTable nodes, Map<String, FunctionDef> functions, int c) {
+    return functions.containsKey(nodes.op(c)) ? List.of(nodes.op(c)) : ConstantConverter.calledFunctions(nodes.node(c));
   }
 
   /** The nodes TF's loader would run to initialize, or null when the model names none. */
@@ -207,7 +214,7 @@ final class TableInitialization {
       }
     }
     if (isCall(nodes, functions, w)) {
-      for (String f : ConstantConverter.calledFunctions(nodes.node(w))) {
+      for (String f : called(nodes, functions, w)) {
         FunctionDef def = functions.get(f);
         if (def != null && def.getNodeDefList().stream().anyMatch(n -> OpVocabulary.TABLE_FILE_INITIALIZERS.contains(n.getOp())
             || n.getOp().equals("InitializeTableFromDataset"))) {
@@ -257,11 +264,19 @@ final class TableInitialization {
    * @return whether the functions held any (reported in {@code report})
    */
   private static boolean fromTextFileInFunctions(ModelInput in, NodeTable nodes, Map<String, FunctionDef> functions, int t,
-      int w, List<String> warnings, Map<String, ConstantValue> assetVariables, List<TableInit> report) throws IOException {
+      int w, List<String> warnings, Map<String, ConstantValue> assetVariables, List<TableInit> report,
+      Map<String, String> rewrittenFor) throws IOException {
     NodeDef call = nodes.node(w);
     NodeDef table = nodes.node(t);
     boolean any = false;
-    for (String name : ConstantConverter.calledFunctions(call)) {
+    for (String name : called(nodes, functions, w)) {
+      String other = rewrittenFor.get(name);
+      if (other != null && !other.equals(call.getName())) {
+        // its body now holds the contents of the file the other call passes
+        throw new FreezeException(Reason.UNSUPPORTED, null, "initializer function " + name + " reads files that both '"
+            + other + "' and '" + call.getName() + "' name, and jfreeze rewrites a function for one call only; keep '"
+            + call.getName() + "' with FreezeOptions.initializerNodes(...)");
+      }
       FunctionDef f = functions.get(name);
       if (f == null || f.getNodeDefList().stream().noneMatch(n -> OpVocabulary.TABLE_FILE_INITIALIZERS.contains(n.getOp()))) {
         continue;
@@ -328,6 +343,7 @@ final class TableInitialization {
         any = true;
       }
       functions.put(name, fb.build());
+      rewrittenFor.put(name, call.getName());
     }
     return any;
   }

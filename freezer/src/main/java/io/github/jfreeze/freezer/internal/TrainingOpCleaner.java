@@ -149,7 +149,7 @@ public final class TrainingOpCleaner {
     for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
       if (nodes.hasFunctionAttr(i) || functions.containsKey(nodes.op(i))) {
         NodeDef n = nodes.node(i);
-        todo.addAll(ConstantConverter.calledFunctions(n));
+        todo.addAll(FunctionLibrary.functionRefs(n)); // every function-valued attribute, as the library keeps them
         todo.add(n.getOp());
       }
     }
@@ -161,7 +161,7 @@ public final class TrainingOpCleaner {
         continue;
       }
       for (NodeDef n : f.getNodeDefList()) {
-        todo.addAll(ConstantConverter.calledFunctions(n));
+        todo.addAll(FunctionLibrary.functionRefs(n));
         todo.add(n.getOp());
       }
       FunctionDef cleaned = cleanFunction(f, removed, rewritten);

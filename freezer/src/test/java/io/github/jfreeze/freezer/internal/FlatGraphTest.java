@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jfreeze.codec.testing.TestPaths;
 import io.github.jfreeze.freezer.FreezeOptions;
 import io.github.jfreeze.freezer.FreezeReport;
+import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.freezer.Freezer;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.DataType;
@@ -205,6 +207,23 @@ class FlatGraphTest {
     assertTrue(r.functions().get(0).startsWith("inner"), r.functions().toString());
     assertTrue(r.warnings().stream().anyMatch(w -> w.contains("PartitionedCall/PartitionedCall") && w.contains("_noinline")),
         r.warnings().toString());
+  }
+
+  /** A function that calls itself would be inlined without end; it is refused before anything is inlined. */
+  @Test
+  void recursiveFunctionsAreRefused() {
+    FreezeException e = assertThrows(FreezeException.class, () -> freezeEdited("partitioned_call", List.of("output"), meta -> {
+      for (FunctionDef.Builder f : meta.getGraphDefBuilder().getLibraryBuilder().getFunctionBuilderList()) {
+        if (f.getSignature().getName().startsWith("inner")) {
+          String self = f.getSignature().getName();
+          f.addNodeDef(NodeDef.newBuilder().setName("again").setOp("PartitionedCall")
+              .putAttr("f", AttrValue.newBuilder().setFunc(NameAttrList.newBuilder().setName(self)).build())
+              .putAttr("Tin", AttrValue.newBuilder().setList(AttrValue.ListValue.getDefaultInstance()).build())
+              .putAttr("Tout", AttrValue.newBuilder().setList(AttrValue.ListValue.getDefaultInstance()).build()));
+        }
+      }
+    }));
+    assertTrue(e.getMessage().contains("calls itself") && e.getMessage().contains("recursive"), e.getMessage());
   }
 
   private FreezeReport freezeEdited(String name, List<String> outputs, Consumer<MetaGraphDef.Builder> edit) throws IOException {
