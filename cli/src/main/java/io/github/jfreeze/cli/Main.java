@@ -136,11 +136,24 @@ public final class Main implements Runnable {
     return m.startsWith("io/github/jfreeze/bridge/") || m.startsWith("org/tensorflow/") || m.startsWith("org/bytedeco/");
   }
 
-  /** Prints what the command held back when it succeeded; returns {@code code}. */
+  /** Set by a command whose JSON document is whole although it then fails ({@link #documentComplete}). */
+  private static final ThreadLocal<Boolean> DOCUMENT_COMPLETE = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Says that the command has written its whole {@code --json} document, so it reaches stdout even
+   * though the command then exits 1 (verify's document of outputs that differ).
+   */
+  static void documentComplete() {
+    DOCUMENT_COMPLETE.set(true);
+  }
+
+  /** Prints what the command held back when it succeeded, or wrote a whole document; returns {@code code}. */
   private static int finish(HeldOutput held, PrintWriter commandOut, PrintWriter out, int code) {
+    boolean complete = DOCUMENT_COMPLETE.get();
+    DOCUMENT_COMPLETE.remove();
     if (held != null) {
       commandOut.flush();
-      if (code == OK) {
+      if (code == OK || (complete && code == BAD_INPUT)) {
         held.copyTo(out);
       }
       held.discard();

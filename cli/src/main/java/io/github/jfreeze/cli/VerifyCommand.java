@@ -185,6 +185,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
       w.endArray().endObject();
       w.finish();
+      Main.documentComplete(); // a verdict of "differs" is a whole document too
     } else {
       out.println("frozen   " + frozen);
       out.println("original " + original + " (device " + r.device().name().toLowerCase(Locale.ROOT) + ", seed " + r.seed()

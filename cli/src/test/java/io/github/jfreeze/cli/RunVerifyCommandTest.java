@@ -154,6 +154,14 @@ class RunVerifyCommandTest {
         "--atol", "0");
     assertEquals(1, strict.code(), strict.describe("exit"));
     assertTrue(strict.out().contains("DIFFERS"), strict.out());
+    // with --json the verdict is a whole document, exit 1, one line on stderr
+    Cli.Result strictJson = Cli.run("verify", shifted.toString(), "--against", seed, "--feed", feed, "--fetch",
+        "predictions", "--atol", "0", "--json");
+    assertEquals(1, strictJson.code(), strictJson.describe("exit"));
+    assertEquals(1, strictJson.errLines().size(), strictJson.describe("stderr"));
+    JsonNode differs = strictJson.json();
+    assertTrue(!differs.get("match").asBoolean() && differs.get("outputs").get(0).get("mismatched").asInt() == 1,
+        differs.toString());
   }
 
   /**
