@@ -17,6 +17,7 @@ import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.VersionDef;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,7 +37,9 @@ import java.util.Map;
  * attribute values, functions, versions and debug info are parsed by protobuf, with the recursion
  * limit they would have inside the whole message), and anything out of the ordinary (text format,
  * an unknown or mistyped field, a field given twice, a graph {@code GraphFile} would not call a
- * MetaGraphDef) gives up and returns {@code null}, leaving the file to {@code GraphFile}.
+ * MetaGraphDef) gives up and returns {@code null}, leaving the file to {@code GraphFile}. A node
+ * {@link NodeBytes} reads in full (it checks more strictly than protobuf, and answers only where
+ * protobuf would read the same) is taken from it, only its dtype, shape and value attributes parsed.
  * Benchmark: {@code IndexParseBenchmark.scanMetaGraph} against {@code parseMetaGraph}, and the
  * whole-process {@code inspect} of {@code many} in {@code benchmarks/run.sh}.
  *
@@ -177,6 +180,7 @@ public final class GraphScan {
     private final AttrValue.Builder scratch = AttrValue.newBuilder();
     private final List<String> inputs = new ArrayList<>();
     private final Map<String, String> ops = new HashMap<>();
+    private final NodeBytes scan = new NodeBytes();
     private int functions;
     private boolean hasLibrary;
     private boolean hasVersions;
@@ -306,7 +310,14 @@ public final class GraphScan {
         switch (WireFormat.getTagFieldNumber(tag)) {
           case GraphDef.NODE_FIELD_NUMBER -> {
             int old = enter(tag);
-            nodes.add(node());
+            int start = in.getTotalBytesRead();
+            int length = in.getBytesUntilLimit();
+            if (scan.scan(bytes, start, length)) {
+              nodes.add(scanned());
+              in.skipRawBytes(length);
+            } else {
+              nodes.add(node());
+            }
             in.popLimit(old);
           }
           case GraphDef.LIBRARY_FIELD_NUMBER -> {
@@ -327,6 +338,28 @@ public final class GraphScan {
           default -> throw GIVE_UP;
         }
       }
+    }
+
+    /** The node {@link #scan} read (without protobuf: it vouches that protobuf reads the same). */
+    private GraphSummary.Node scanned() throws IOException {
+      byte[] b = scan.bytes();
+      String[] inputs = new String[scan.inputCount];
+      for (int k = 0; k < inputs.length; k++) {
+        inputs[k] = new String(b, scan.inputFrom[k], scan.inputTo[k] - scan.inputFrom[k], StandardCharsets.US_ASCII);
+      }
+      String op = ops.computeIfAbsent(scan.op, k -> k);
+      long constElements = 0;
+      if (op.equals("Const")) {
+        AttrValue value = scan.valueFrom < 0 ? AttrValue.getDefaultInstance() : attrValue(b, scan.valueFrom, scan.valueTo);
+        constElements = PartialShape.fromProto(value.getTensor().getTensorShape()).numElements();
+      }
+      return new GraphSummary.Node(scan.name, op, List.of(inputs),
+          GraphSummary.dtypeAttr(scan.dtypeFrom < 0 ? null : attrValue(b, scan.dtypeFrom, scan.dtypeTo)),
+          GraphSummary.shapeAttr(scan.shapeFrom < 0 ? null : attrValue(b, scan.shapeFrom, scan.shapeTo)), constElements);
+    }
+
+    private static AttrValue attrValue(byte[] b, int from, int to) throws IOException {
+      return AttrValue.parseFrom(CodedInputStream.newInstance(b, from, to - from), ExtensionRegistryLite.getEmptyRegistry());
     }
 
     private GraphSummary.Node node() throws IOException {

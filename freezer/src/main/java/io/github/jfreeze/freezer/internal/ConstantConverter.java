@@ -389,6 +389,13 @@ public final class ConstantConverter {
       convertFunctionArg(target.function(), destIndex, value);
       return;
     }
+    if (target.function() == null && !converts(main.op(main.index(target.node())))) {
+      return; // a main-graph node no rule changes (a MatMul reading the value): not parsed
+    }
+    if (target.function() == null && convertInPlace(main.index(target.node()), destIndex, value)) {
+      propagate(target, -1, value);
+      return;
+    }
     NodeDef original = originalNode(target);
     String op = original.getOp();
     if (VARIABLES.contains(op)) {
@@ -425,6 +432,48 @@ public final class ConstantConverter {
     } else if (firstFunctionInput(op) >= 0) {
       convertCaller(target, original, destIndex, value);
     }
+  }
+
+  /**
+   * The two rules nearly every converted node takes (a variable becomes a Const; a pass-through op
+   * is retyped), made on the node's canonical bytes without parsing it, as the rules below make
+   * them through a builder (CanonicalEditTest). False when the node is not stored so, or its bytes
+   * are laid out otherwise: the rules below decide then.
+   */
+  private boolean convertInPlace(int i, int destIndex, ConstantValue value) {
+    if (!main.canonical(i)) {
+      return false;
+    }
+    String op = main.op(i);
+    int dtype = value.dtype().proto().getNumber();
+    if (VARIABLES.contains(op)) {
+      for (int k = 0; k < main.inputCount(i); k++) {
+        if (!main.isControl(i, k)) {
+          return false; // refused below
+        }
+      }
+      byte[] c = CanonicalEdit.toConst(main.storedBytes(i), dtype, value.proto().toByteArray());
+      if (c == null) {
+        return false;
+      }
+      main.replaceCanonical(i, c, "Const", true);
+      return true;
+    }
+    if (INTERMEDIATE.contains(op) || op.equals("Merge")) {
+      byte[] r = CanonicalEdit.retype(main.storedBytes(i), dtype, op.equals("Merge") ? 0 : destIndex);
+      if (r == null) {
+        return false;
+      }
+      main.replaceCanonical(i, r, op, false);
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether {@link #convert} has a rule for {@code op}. */
+  private static boolean converts(String op) {
+    return VARIABLES.contains(op) || INTERMEDIATE.contains(op) || op.equals("Merge") || op.equals("ReadVariableOp")
+        || op.equals("ResourceGather") || op.equals("ResourceGatherNd") || firstFunctionInput(op) >= 0;
   }
 
   /** Passes the conversion on along outgoing edges (from output {@code sourceIndex}, or all if -1). */
@@ -675,7 +724,7 @@ public final class ConstantConverter {
     }
   }
 
-  private static void updateDtype(NodeDef.Builder b, String attr, int index, DataType dtype) {
+  static void updateDtype(NodeDef.Builder b, String attr, int index, DataType dtype) {
     AttrValue v = b.getAttrOrDefault(attr, null);
     if (v == null) {
       return;

@@ -144,7 +144,8 @@ public final class FreezePipeline {
           + "FreezeOptions.includeVariables(...)): " + Suggestions.list(kept, 10)
           + "; the frozen graph needs them initialized before it runs");
     }
-    StreamingGraphWriter.Plan plan = StreamingGraphWriter.plan(nodes, assembled.order(), assembled.tail(), raw, assembled.finish());
+    StreamingGraphWriter.Plan plan = StreamingGraphWriter.plan(nodes, assembled.order(), assembled.tail(), raw, assembled.finish(),
+        assembled.untouched());
     FreezeReport report = new FreezeReport(null, plan.size(), outputs, placeholders, nodes.originalSize(),
         assembled.order().length, converted, bytes, kept, removed, rewritten, assembled.functions(), warnings,
         tables.initNode(), tables.tables());

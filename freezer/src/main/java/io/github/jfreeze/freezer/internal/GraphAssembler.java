@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,8 +34,11 @@ final class GraphAssembler {
    * @param functions the library functions it keeps
    * @param finish what each node gets on its way out: calls renamed, devices cleared, colocation
    *     on removed nodes dropped
+   * @param untouched the nodes {@code finish} is known to leave as they are, from NodeTable's facts
+   *     alone (null: none is known)
    */
-  record Assembled(NodeTable nodes, int[] order, GraphDef tail, List<String> functions, UnaryOperator<NodeDef> finish) {}
+  record Assembled(NodeTable nodes, int[] order, GraphDef tail, List<String> functions, UnaryOperator<NodeDef> finish,
+      IntPredicate untouched) {}
 
   /**
    * Assembles the frozen graph.
@@ -104,7 +108,28 @@ final class GraphAssembler {
       });
       return b.build();
     };
-    return new Assembled(nodes, order, out.build(), lib.names(), finish);
+    // what finish leaves alone: no colocation to drop, no call to rename, no device to clear
+    IntPredicate untouched = i -> (renames.isEmpty() || !nodes.hasFunctionAttr(i)) && !(clearDevices && nodes.hasDevice(i))
+        && colocatedWithWritten(nodes, i, written);
+    return new Assembled(nodes, order, out.build(), lib.names(), finish, untouched);
+  }
+
+  /** Whether every colocation entry of node {@code i} names a written node (none is dropped; an empty list is). */
+  private static boolean colocatedWithWritten(NodeTable nodes, int i, BitSet written) {
+    if (!nodes.colocated(i)) {
+      return true;
+    }
+    List<String> with = nodes.colocatedWith(i);
+    if (with.isEmpty()) {
+      return false; // an empty _class is removed
+    }
+    for (String name : with) {
+      int j = nodes.index(name);
+      if (j < 0 || !written.get(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The GraphDef's deprecated {@code version} field, kept as TF's converter keeps it. */

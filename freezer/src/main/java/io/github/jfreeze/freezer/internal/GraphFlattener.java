@@ -355,7 +355,7 @@ final class GraphFlattener {
       });
       return b.build();
     };
-    return new Assembled(nodes, order, out.build(), lib.names(), finish);
+    return new Assembled(nodes, order, out.build(), lib.names(), finish, null);
   }
 
   private String redirected(String input) {

@@ -3,6 +3,7 @@ package io.github.jfreeze.freezer.internal;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.ExtensionRegistryLite;
+import io.github.jfreeze.codec.graph.NodeBytes;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.NodeDef;
 import java.io.IOException;
@@ -45,6 +46,9 @@ public final class NodeTable {
   private final Map<Integer, NodeDef> held = new HashMap<>();
   private static final byte COLOCATED = 1;
   private static final byte FUNCTION_ATTR = 2;
+  /** The stored bytes are those protobuf's deterministic writer makes of the node ({@link NodeBytes}). */
+  private static final byte CANONICAL = 4;
+  private static final byte DEVICE = 8;
 
   /** The file the nodes were located in (mapped), or null. */
   private final ByteBuffer source;
@@ -68,6 +72,9 @@ public final class NodeTable {
   private int[] slots;
   private String duplicate;
   private final Map<Integer, NodeDef.Builder> open = new LinkedHashMap<>();
+  /** The node last parsed from its stored bytes, and its number (-1: none): a stage reads a node, then edits it. */
+  private NodeDef lastParsed;
+  private int lastParsedIndex = -1;
   private Consumers consumers;
 
   private NodeTable(ByteBuffer source, int capacity) {
@@ -83,6 +90,9 @@ public final class NodeTable {
     slots = new int[Integer.highestOneBit(capacity) * 4];
   }
 
+  /** An input naming no node read so far: resolved once every node is in. */
+  private record Pending(int node, int input, String name) {}
+
   /** Thrown by {@link #located} when a node is not one the whole-file parse would accept as is. */
   static final class NotPlausible extends Exception {
     NotPlausible() {
@@ -91,16 +101,25 @@ public final class NodeTable {
   }
 
   /**
-   * The nodes at {@code starts}/{@code lengths} of {@code bytes}, each parsed once to learn its
-   * name, op and inputs.
+   * The nodes at {@code starts}/{@code lengths} of {@code bytes}, each read once to learn its name,
+   * op and inputs: by {@link NodeBytes} without building it, or parsed by protobuf where that
+   * cannot vouch for it.
    *
    * @throws NotPlausible if a node does not parse, has unknown fields, or (among the first 64) no
    *     name or op: the whole-file parse would judge the file differently, so it must decide
    */
   static NodeTable located(ByteBuffer bytes, int[] starts, int[] lengths) throws NotPlausible {
     NodeTable t = new NodeTable(bytes, starts.length);
-    List<int[]> pending = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
+    NodeBytes scan = new NodeBytes();
     for (int i = 0; i < starts.length; i++) {
+      if (scan.scan(bytes, starts[i], lengths[i])) {
+        if (i < 64 && (scan.name.isEmpty() || scan.op.isEmpty())) {
+          throw new NotPlausible();
+        }
+        t.append(scan, starts[i], lengths[i], pending);
+        continue;
+      }
       NodeDef n;
       try {
         CodedInputStream in = CodedInputStream.newInstance(bytes.duplicate().position(starts[i]).limit(starts[i] + lengths[i]).slice());
@@ -129,7 +148,7 @@ public final class NodeTable {
   /** The nodes of an in-memory graph (a text file, a GraphDef or a SavedModel's graph). */
   static NodeTable of(List<NodeDef> nodes) {
     NodeTable t = new NodeTable(null, nodes.size());
-    List<int[]> pending = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     for (NodeDef n : nodes) {
       int idx = t.append(n);
       t.readInputs(idx, n, pending);
@@ -139,7 +158,7 @@ public final class NodeTable {
     return t;
   }
 
-  /** Appends an in-memory node: as bytes, or held when large. */
+  /** Appends an in-memory node: as its deterministic bytes, or held when large. */
   private int append(NodeDef n) {
     int size = n.getSerializedSize();
     if (size > HOLD) {
@@ -147,11 +166,38 @@ public final class NodeTable {
       held.put(i, n);
       return i;
     }
-    byte[] bytes = n.toByteArray();
-    return append(n, store(bytes), bytes.length);
+    byte[] bytes = deterministic(n);
+    int i = append(n, store(bytes), bytes.length);
+    flags[i] |= CANONICAL;
+    return i;
   }
 
   private int append(NodeDef n, long at, int length) {
+    int i = append(n.getName(), at, length);
+    describe(i, n);
+    return i;
+  }
+
+  /** Appends the node {@code scan} read, at {@code at} of the file. */
+  private void append(NodeBytes scan, long at, int length, List<Pending> pending) {
+    int i = append(scan.name, at, length);
+    ops[i] = opNames.computeIfAbsent(scan.op, k -> k);
+    byte f = scan.functionAttr ? FUNCTION_ATTR : 0;
+    if (scan.colocation != null) {
+      f |= COLOCATED;
+      colocation.put(i, scan.colocation);
+    }
+    if (scan.canonical) {
+      f |= CANONICAL;
+    }
+    if (scan.device) {
+      f |= DEVICE;
+    }
+    flags[i] = f;
+    readInputs(i, scan, pending);
+  }
+
+  private int append(String name, long at, int length) {
     if (size == names.length) {
       int c = size * 2;
       names = Arrays.copyOf(names, c);
@@ -163,12 +209,11 @@ public final class NodeTable {
       inputCount = Arrays.copyOf(inputCount, c);
     }
     int i = size++;
-    names[i] = n.getName();
+    names[i] = name;
     where[i] = at;
     lengths[i] = length;
-    describe(i, n);
-    if (!put(n.getName(), i) && duplicate == null) {
-      duplicate = n.getName();
+    if (!put(name, i) && duplicate == null) {
+      duplicate = name;
     }
     return i;
   }
@@ -176,7 +221,7 @@ public final class NodeTable {
   /** Records the op and the attributes stages look for without parsing. */
   private void describe(int i, NodeDef n) {
     ops[i] = opNames.computeIfAbsent(n.getOp(), k -> k);
-    byte f = 0;
+    byte f = n.getDevice().isEmpty() ? 0 : DEVICE;
     if ((flags[i] & COLOCATED) != 0) {
       colocation.remove(i);
     }
@@ -199,7 +244,7 @@ public final class NodeTable {
   }
 
   /** Reads the inputs of node {@code i} (new, or edited: its old place is reused when they fit). */
-  private void readInputs(int i, NodeDef n, List<int[]> pending) {
+  private void readInputs(int i, NodeDef n, List<Pending> pending) {
     int count = n.getInputCount();
     boolean reuse = i < size - 1 && inputCount[i] >= count && inputStart[i] + 2 * inputCount[i] <= inputsUsed;
     int at = reuse ? inputStart[i] : inputsUsed;
@@ -212,7 +257,7 @@ public final class NodeTable {
       TensorRef ref = TensorRef.parse(n.getInput(k));
       int p = index(ref.node());
       if (p < 0) {
-        pending.add(new int[] {i, k});
+        pending.add(new Pending(i, k, ref.node()));
       }
       inputs[at + 2 * k] = p;
       inputs[at + 2 * k + 1] = ref.index() << 1 | (ref.control() ? 1 : 0);
@@ -222,11 +267,62 @@ public final class NodeTable {
     }
   }
 
+  /**
+   * Reads the inputs of the new node {@code i} from {@code scan}'s bytes (ASCII), as {@link
+   * TensorRef#parse} reads them: {@code ^} for a control input, the name up to the first colon,
+   * and the index after the last colon when it is one to nine digits.
+   */
+  private void readInputs(int i, NodeBytes scan, List<Pending> pending) {
+    int count = scan.inputCount;
+    if (inputsUsed + 2 * count > inputs.length) {
+      inputs = Arrays.copyOf(inputs, Math.max(inputs.length * 2, inputsUsed + 2 * count));
+    }
+    int at = inputsUsed;
+    inputStart[i] = at;
+    inputCount[i] = count;
+    byte[] b = scan.bytes();
+    for (int k = 0; k < count; k++) {
+      int from = scan.inputFrom[k];
+      int to = scan.inputTo[k];
+      boolean control = from < to && b[from] == '^';
+      if (control) {
+        from++;
+      }
+      int end = from;
+      while (end < to && b[end] != ':') {
+        end++;
+      }
+      int index = 0;
+      if (end < to) {
+        int last = to;
+        while (b[last - 1] != ':') {
+          last--;
+        }
+        int digits = to - last;
+        boolean number = digits > 0 && digits <= 9;
+        for (int d = last; number && d < to; d++) {
+          number = b[d] >= '0' && b[d] <= '9';
+        }
+        for (int d = last; number && d < to; d++) {
+          index = index * 10 + (b[d] - '0');
+        }
+      }
+      @SuppressWarnings("deprecation") // ASCII: one char per byte
+      String node = new String(b, 0, from, end - from);
+      int p = index(node);
+      if (p < 0) {
+        pending.add(new Pending(i, k, node));
+      }
+      inputs[at + 2 * k] = p;
+      inputs[at + 2 * k + 1] = index << 1 | (control ? 1 : 0);
+    }
+    inputsUsed += 2 * count;
+  }
+
   /** Inputs naming nodes that come later in the file. */
-  private void resolve(List<int[]> pending) {
-    for (int[] p : pending) {
-      String input = node(p[0]).getInput(p[1]);
-      inputs[inputStart[p[0]] + 2 * p[1]] = index(TensorRef.nodeName(input));
+  private void resolve(List<Pending> pending) {
+    for (Pending p : pending) {
+      inputs[inputStart[p.node()] + 2 * p.input()] = index(p.name());
     }
   }
 
@@ -365,9 +461,27 @@ public final class NodeTable {
     return (flags[i] & COLOCATED) == 0 ? List.of() : colocation.get(i);
   }
 
+  /** Whether the node has a {@code _class} attribute. */
+  public boolean colocated(int i) {
+    return (flags[i] & COLOCATED) != 0;
+  }
+
   /** Whether an attribute of the node names a function. */
   public boolean hasFunctionAttr(int i) {
     return (flags[i] & FUNCTION_ATTR) != 0;
+  }
+
+  /** Whether the node names a device. */
+  public boolean hasDevice(int i) {
+    return (flags[i] & DEVICE) != 0;
+  }
+
+  /**
+   * Whether the node's stored bytes are exactly its deterministic serialization (and no edit of it
+   * is open): written as it is, they need not be parsed and written again.
+   */
+  boolean canonical(int i) {
+    return (flags[i] & CANONICAL) != 0 && where[i] != HELD && (open.isEmpty() || !open.containsKey(i));
   }
 
   // ---- nodes
@@ -381,13 +495,19 @@ public final class NodeTable {
     if (where[i] == HELD) {
       return held.get(i);
     }
+    if (i == lastParsedIndex) {
+      return lastParsed;
+    }
     try {
       // bytes fields become views (stored bytes are never changed: the file is an input, chunks
       // are only appended to), so a node holding a large value is not copied into the heap
       CodedInputStream in = com.google.protobuf.UnsafeByteOperations.unsafeWrap(bytes(i)).newCodedInput();
       in.enableAliasing(true);
       in.setRecursionLimit(100 - 2);
-      return NodeDef.parser().parseFrom(in, ExtensionRegistryLite.getEmptyRegistry());
+      NodeDef n = NodeDef.parser().parseFrom(in, ExtensionRegistryLite.getEmptyRegistry());
+      lastParsed = n;
+      lastParsedIndex = i;
+      return n;
     } catch (IOException e) {
       throw new UncheckedIOException(e); // parsed once already when located
     }
@@ -435,7 +555,7 @@ public final class NodeTable {
       throw new IllegalArgumentException("node " + n.getName() + " exists");
     }
     int i = append(n);
-    List<int[]> pending = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     readInputs(i, n, pending);
     resolve(pending);
     consumers = null;
@@ -447,12 +567,44 @@ public final class NodeTable {
     edit(i).clear().mergeFrom(n);
   }
 
+  /** A copy of the node's stored bytes. */
+  byte[] storedBytes(int i) {
+    ByteBuffer stored = bytes(i);
+    byte[] out = new byte[stored.remaining()];
+    stored.get(out);
+    return out;
+  }
+
+  /**
+   * Replaces the bytes of {@linkplain #canonical canonical} node {@code i} by {@code bytes}, the
+   * canonical bytes of the same node edited ({@link CanonicalEdit}): its name, colocation and device
+   * unchanged, its op {@code op}, and its inputs dropped when {@code dropInputs} (then it names no
+   * function either).
+   */
+  void replaceCanonical(int i, byte[] bytes, String op, boolean dropInputs) {
+    if (!canonical(i)) {
+      throw new IllegalStateException("node " + names[i] + " is not stored canonical");
+    }
+    where[i] = store(bytes);
+    lengths[i] = bytes.length;
+    ops[i] = opNames.computeIfAbsent(op, k -> k);
+    if (dropInputs) {
+      inputCount[i] = 0;
+      flags[i] &= ~FUNCTION_ATTR;
+      consumers = null;
+    }
+    if (i == lastParsedIndex) {
+      lastParsedIndex = -1;
+    }
+  }
+
   /** Stores every open edit as bytes and updates the facts they change. */
   public void commit() {
     if (open.isEmpty()) {
       return;
     }
-    List<int[]> pending = new ArrayList<>();
+    lastParsedIndex = -1;
+    List<Pending> pending = new ArrayList<>();
     for (var e : open.entrySet()) {
       int i = e.getKey();
       NodeDef n = e.getValue().build();
@@ -465,7 +617,7 @@ public final class NodeTable {
         lengths[i] = size;
         held.put(i, n);
       } else {
-        byte[] bytes = n.toByteArray();
+        byte[] bytes = deterministic(n);
         if (where[i] == HELD || !bytes(i).equals(ByteBuffer.wrap(bytes))) {
           where[i] = store(bytes);
           lengths[i] = bytes.length;
@@ -473,6 +625,9 @@ public final class NodeTable {
         held.remove(i);
       }
       describe(i, n);
+      if (where[i] != HELD) {
+        flags[i] |= CANONICAL;
+      }
       readInputs(i, n, pending);
     }
     open.clear();

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +36,88 @@ public final class StreamingGraphWriter {
   private static final int CONTENT_FIELD = TensorProto.TENSOR_CONTENT_FIELD_NUMBER;
   private static final Set<String> STREAMABLE_ATTRS = Set.of("_class", "dtype", "value");
   private static final int BUFFER = 1 << 20;
+  /** Streamed values up to this size go through the output stream's buffer, not straight to the file. */
+  private static final long SMALL = 64 << 10;
 
   private StreamingGraphWriter() {}
 
-  /** How one streamed node is laid out (and the node, without its value). */
+  /** How one streamed node is laid out (and the node, without its value; null: the stored node, as it is). */
   private record Header(byte[] head, RawSource raw, long size, NodeDef node) {}
+
+  /**
+   * The header of streamed node {@code i} from its stored bytes, which are canonical and what the
+   * node is written as: the {@code value} entry, sorted last, is cut off after the tensor's fields
+   * (dtype, shape, version: all before {@code tensor_content}). Null when the bytes are laid out
+   * otherwise; {@link #header(NodeDef, Map)} decides then.
+   */
+  private static Header header(NodeTable nodes, int i, RawSource src) {
+    if (!nodes.op(i).equals("Const")) {
+      return null;
+    }
+    ByteBuffer stored = nodes.bytes(i);
+    byte[] s = new byte[stored.remaining()];
+    stored.get(s);
+    int[] at = {0};
+    int valueEntry = -1;
+    while (at[0] < s.length) {
+      int fieldStart = at[0];
+      long tag = varint(s, at);
+      if (tag == (ATTR_FIELD << 3 | 2)) {
+        int end = (int) Math.min(s.length, varint(s, at) + at[0]);
+        int keyTag = at[0] < end ? s[at[0]++] : -1;
+        int keyLength = (int) varint(s, at);
+        String key = keyTag == (1 << 3 | 2) && keyLength >= 0 && at[0] + keyLength <= end
+            ? new String(s, at[0], keyLength, java.nio.charset.StandardCharsets.US_ASCII) : "";
+        if (!STREAMABLE_ATTRS.contains(key)) {
+          return null;
+        }
+        if (key.equals("value")) {
+          valueEntry = fieldStart;
+          at[0] += keyLength;
+          if (end != s.length || at[0] >= end || s[at[0]++] != (2 << 3 | 2) || varint(s, at) != end - at[0]
+              || at[0] >= end || s[at[0]++] != (TENSOR_FIELD << 3 | 2) || varint(s, at) != end - at[0]) {
+            return null;
+          }
+          int tensorHead = at[0];
+          while (at[0] < end) { // dtype (1), tensor_shape (2), version_number (3) only
+            long t = varint(s, at);
+            if (t == (1 << 3) || t == (3 << 3)) {
+              varint(s, at);
+            } else if (t == (2 << 3 | 2)) {
+              int n = (int) varint(s, at); // (not at[0] += varint(...): that adds to the old position)
+              at[0] += n;
+            } else {
+              return null;
+            }
+          }
+          if (at[0] != end) {
+            return null;
+          }
+          return header(Arrays.copyOf(s, valueEntry), Arrays.copyOfRange(s, tensorHead, end), src, null);
+        }
+        at[0] = end;
+      } else if (tag == (1 << 3 | 2) || tag == (2 << 3 | 2) || tag == (3 << 3 | 2) || tag == (4 << 3 | 2)) {
+        int n = (int) varint(s, at);
+        at[0] += n;
+      } else {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** A varint of canonical bytes (read by NodeBytes already), or -1 past the end. */
+  private static long varint(byte[] s, int[] at) {
+    long v = 0;
+    for (int shift = 0; at[0] < s.length && shift < 64; shift += 7) {
+      byte x = s[at[0]++];
+      v |= (long) (x & 0x7f) << shift;
+      if (x >= 0) {
+        return v;
+      }
+    }
+    return -1;
+  }
 
   /** The node's header and streamed tail, or null when it must be written from memory. */
   private static Header header(NodeDef n, Map<String, RawSource> raw) {
@@ -50,8 +128,15 @@ public final class StreamingGraphWriter {
       return null;
     }
     TensorProto tensor = n.getAttrOrThrow("value").getTensor();
-    byte[] prefix = serialize(n.toBuilder().removeAttr("value").build());
-    byte[] tensorHead = serialize(tensor);
+    return header(serialize(n.toBuilder().removeAttr("value").build()), serialize(tensor), src, n);
+  }
+
+  /**
+   * The header of a streamed Const: {@code prefix} (the node without its value attribute), the
+   * value entry's and tensor's tags and sizes, {@code tensorHead} (the tensor without its content),
+   * then the content's tag and size.
+   */
+  private static Header header(byte[] prefix, byte[] tensorHead, RawSource src, NodeDef n) {
     long l = src.length();
     long tpSize = tensorHead.length + CodedOutputStream.computeTagSize(CONTENT_FIELD) + CodedOutputStream.computeUInt64SizeNoTag(l) + l;
     long avSize = CodedOutputStream.computeTagSize(TENSOR_FIELD) + CodedOutputStream.computeUInt64SizeNoTag(tpSize) + tpSize;
@@ -146,7 +231,7 @@ public final class StreamingGraphWriter {
     public GraphDef graph() throws IOException {
       GraphDef.Builder g = GraphDef.newBuilder();
       for (int j = 0; j < order.length; j++) {
-        g.addNode(headers[j] != null ? headers[j].node() : node(j));
+        g.addNode(headers[j] != null && headers[j].node() != null ? headers[j].node() : node(j));
       }
       return g.mergeFrom(tail).build();
     }
@@ -157,20 +242,37 @@ public final class StreamingGraphWriter {
     NodeTable nodes = NodeTable.of(g.getNodeList());
     int[] order = new int[nodes.size()];
     java.util.Arrays.setAll(order, i -> i);
-    return plan(nodes, order, g.toBuilder().clearNode().build(), raw, n -> n);
+    return plan(nodes, order, g.toBuilder().clearNode().build(), raw, n -> n, i -> true);
   }
 
   /**
    * Works out how the nodes {@code order} lists are written, each finished by {@code finish}, then
-   * {@code tail}, with the values in {@code raw} streamed.
+   * {@code tail}, with the values in {@code raw} streamed. A node {@code untouched} accepts (or
+   * null: none) that is {@linkplain NodeTable#canonical canonical} and not streamed is written as
+   * stored, without parsing it.
    */
   public static Plan plan(NodeTable nodes, int[] order, GraphDef tail, Map<String, RawSource> raw,
-      java.util.function.UnaryOperator<NodeDef> finish) {
+      java.util.function.UnaryOperator<NodeDef> finish, java.util.function.IntPredicate untouched) {
     Header[] headers = new Header[order.length];
     byte[][] finals = new byte[order.length][];
     Map<Integer, NodeDef> large = new java.util.HashMap<>();
     long size = 0;
     for (int j = 0; j < order.length; j++) {
+      int i = order[j];
+      if (untouched != null && nodes.canonical(i) && untouched.test(i)) {
+        RawSource src = raw.isEmpty() ? null : raw.get(nodes.name(i));
+        if (src == null) {
+          int length = nodes.storedLength(i);
+          size += CodedOutputStream.computeTagSize(NODE_FIELD) + CodedOutputStream.computeUInt32SizeNoTag(length) + length;
+          continue;
+        }
+        Header h = header(nodes, i, src);
+        if (h != null) {
+          headers[j] = h;
+          size += h.size();
+          continue;
+        }
+      }
       NodeDef n = finish.apply(nodes.node(order[j]));
       Header h = raw.isEmpty() ? null : header(n, raw);
       if (h != null) {
@@ -237,6 +339,22 @@ public final class StreamingGraphWriter {
       java.nio.channels.FileChannel channel) throws IOException {
     CodedOutputStream cos = CodedOutputStream.newInstance(stream, 1 << 16);
     cos.useDeterministicSerialization();
+    java.nio.channels.WritableByteChannel intoStream = new java.nio.channels.WritableByteChannel() {
+      @Override
+      public int write(ByteBuffer src) throws IOException {
+        int n = src.remaining();
+        cos.write(src); // (writeRawBytes(ByteBuffer) would write the whole buffer, whatever its position)
+        return n;
+      }
+
+      @Override
+      public boolean isOpen() {
+        return true;
+      }
+
+      @Override
+      public void close() {}
+    };
     ByteBuffer buffer = null;
     try (ShardReadahead ahead = ShardReadahead.start(streamed)) {
       for (int j = 0; j < plan.order.length; j++) {
@@ -258,11 +376,17 @@ public final class StreamingGraphWriter {
           continue;
         }
         cos.writeRawBytes(h.head());
-        cos.flush();
         if (buffer == null) {
           buffer = ByteBuffer.allocateDirect(BUFFER);
         }
-        ahead.advance(h.raw().reader().copyRaw(h.raw().key(), channel, buffer));
+        if (h.raw().length() <= SMALL) {
+          // through the stream's buffer: a flush and a write of its own for each of 20,000 small
+          // variables cost more than the copy (benchmarks/run.sh, freeze_many)
+          ahead.advance(h.raw().reader().copyRaw(h.raw().key(), intoStream, buffer));
+        } else {
+          cos.flush();
+          ahead.advance(h.raw().reader().copyRaw(h.raw().key(), channel, buffer));
+        }
       }
     }
     plan.tail.writeTo(cos);

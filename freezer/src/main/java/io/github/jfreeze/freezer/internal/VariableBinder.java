@@ -120,11 +120,12 @@ public final class VariableBinder {
     NodeDef node(String name);
 
     /**
-     * Assign-like ops fed (through Identity chains) by output {@code index} of {@code producer}.
-     * Breadth-first with a visited set: a damaged graph can make the Identity nodes a cycle or a
-     * lattice, which a plain recursion would walk exponentially often.
+     * The variables (first data input, as written: null when it names no node) of the assign-like
+     * ops fed (through Identity chains) by output {@code index} of {@code producer}. Breadth-first
+     * with a visited set: a damaged graph can make the Identity nodes a cycle or a lattice, which a
+     * plain recursion would walk exponentially often.
      */
-    List<NodeDef> assignsOf(String producer, int index);
+    List<String> assignedBy(String producer, int index);
   }
 
   /** The main graph: nodes parsed only when a restore needs them. */
@@ -154,11 +155,11 @@ public final class VariableBinder {
     }
 
     @Override
-    public List<NodeDef> assignsOf(String producer, int index) {
+    public List<String> assignedBy(String producer, int index) {
       if (consumers == null) {
         consumers = nodes.consumers(null);
       }
-      List<NodeDef> out = new ArrayList<>();
+      List<String> out = new ArrayList<>();
       Set<Long> seen = new HashSet<>();
       ArrayDeque<long[]> queue = new ArrayDeque<>();
       int start = nodes.index(producer);
@@ -176,7 +177,7 @@ public final class VariableBinder {
           switch (nodes.op(c)) {
             case "Assign", "AssignVariableOp" -> {
               if (dataPosition(nodes, c, k) == 1) {
-                out.add(nodes.node(c));
+                out.add(firstDataInput(c)); // from the node's facts: 20,000 assigns are not parsed
               }
             }
             case "Identity" -> {
@@ -221,6 +222,18 @@ public final class VariableBinder {
       return m.getOrDefault(index, List.of());
     }
 
+    /** The tensor node {@code c}'s first data input reads ({@code name} or {@code name:i}), or null when it names no node. */
+    private String firstDataInput(int c) {
+      for (int k = 0; k < nodes.inputCount(c); k++) {
+        if (!nodes.isControl(c, k)) {
+          int p = nodes.producer(c, k);
+          int i = nodes.outputIndex(c, k);
+          return p < 0 ? null : i == 0 ? nodes.name(p) : nodes.name(p) + ":" + i;
+        }
+      }
+      return null;
+    }
+
     /** Input {@code k}'s place among the node's data inputs. */
     private static int dataPosition(NodeTable nodes, int c, int k) {
       int pos = 0;
@@ -251,7 +264,7 @@ public final class VariableBinder {
     }
 
     @Override
-    public List<NodeDef> assignsOf(String producer, int index) {
+    public List<String> assignedBy(String producer, int index) {
       if (uses == null) {
         // every data input by the tensor it reads (node and output index), so each restore
         // output's assigns are found without scanning all consumers of the restore op (O(n),
@@ -268,7 +281,7 @@ public final class VariableBinder {
           }
         }
       }
-      List<NodeDef> out = new ArrayList<>();
+      List<String> out = new ArrayList<>();
       Set<Produced> seen = new HashSet<>();
       ArrayDeque<Produced> queue = new ArrayDeque<>();
       Produced start = new Produced(producer, index);
@@ -280,7 +293,7 @@ public final class VariableBinder {
           switch (c.getOp()) {
             case "Assign", "AssignVariableOp" -> {
               if (u.pos() == 1) {
-                out.add(c);
+                out.add(dataInputs(c).get(0));
               }
             }
             case "Identity" -> {
@@ -336,8 +349,8 @@ public final class VariableBinder {
       }
       for (int i = 0; i < names.size(); i++) {
         String spec = specs != null && specs.size() > i ? specs.get(i) : "";
-        for (NodeDef assign : nodes.assignsOf(r.getName(), i)) {
-          String variable = resolveResource.apply(dataInputs(assign).get(0));
+        for (String assigned : nodes.assignedBy(r.getName(), i)) {
+          String variable = assigned == null ? null : resolveResource.apply(assigned);
           if (variable != null && !out.containsKey(variable)) {
             out.put(variable, new Binding(variable, names.get(i), parseSlice(spec, r),
                 r.getOp() + " " + (function == null ? "" : "in " + function.getSignature().getName() + " ")
@@ -459,6 +472,9 @@ public final class VariableBinder {
         continue;
       }
       for (var bytes : collection.getBytesList().getValueList()) {
+        if (!mayHoldSliceInfo(bytes)) {
+          continue; // no save_slice_info_def: not parsed (a collection of 20,000 variables)
+        }
         VariableDef v;
         try {
           v = VariableDef.parseFrom(bytes);
@@ -481,5 +497,20 @@ public final class VariableBinder {
       }
     }
     return out;
+  }
+
+  /** Whether {@code bytes}, read as a VariableDef, may hold a {@code save_slice_info_def}: they have that field, or are not well formed. */
+  private static boolean mayHoldSliceInfo(com.google.protobuf.ByteString bytes) {
+    try {
+      com.google.protobuf.CodedInputStream in = bytes.newCodedInput();
+      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+        if (com.google.protobuf.WireFormat.getTagFieldNumber(tag) == VariableDef.SAVE_SLICE_INFO_DEF_FIELD_NUMBER || !in.skipField(tag)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.io.IOException e) {
+      return true; // the parse decides
+    }
   }
 }

@@ -1,0 +1,106 @@
+package io.github.jfreeze.freezer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.github.jfreeze.codec.graph.NodeBytes;
+import io.github.jfreeze.codec.testing.TestPaths;
+import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.DataType;
+import io.github.jfreeze.proto.GraphDef;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.NodeDef;
+import io.github.jfreeze.proto.SavedModel;
+import io.github.jfreeze.proto.TensorProto;
+import io.github.jfreeze.proto.TensorShapeProto;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link CanonicalEdit} against the conversion's rules made through protobuf builders, on every node
+ * of the fixtures' graphs (canonical bytes, as the node table stores them): where the byte edit
+ * answers, it gives exactly the deterministic bytes of the builder-made node, and those bytes are
+ * canonical to {@link NodeBytes} again.
+ */
+class CanonicalEditTest {
+  private static List<NodeDef> fixtureNodes() throws IOException {
+    List<NodeDef> out = new ArrayList<>();
+    for (Path root : List.of(TestPaths.testdata(), TestPaths.corpus())) {
+      try (Stream<Path> s = Files.walk(root)) {
+        for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+          String n = p.getFileName().toString();
+          if (Files.size(p) > 64 << 20) {
+            continue;
+          }
+          try {
+            if (n.endsWith(".meta")) {
+              out.addAll(MetaGraphDef.parseFrom(Files.readAllBytes(p)).getGraphDef().getNodeList());
+            } else if (n.equals("saved_model.pb")) {
+              SavedModel.parseFrom(Files.readAllBytes(p)).getMetaGraphsList().forEach(m -> out.addAll(m.getGraphDef().getNodeList()));
+            } else if (n.endsWith(".pb")) {
+              out.addAll(GraphDef.parseFrom(Files.readAllBytes(p)).getNodeList());
+            }
+          } catch (IOException e) {
+            // damaged fixtures and files that are no graph
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void editsOfCanonicalBytesEqualTheBuilderMadeNodes() throws IOException {
+    List<NodeDef> nodes = fixtureNodes();
+    TensorProto tensor = TensorProto.newBuilder().setDtype(DataType.DT_HALF)
+        .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(3)))
+        .setTensorContent(ByteString.copyFrom(new byte[] {1, 2, 3, 4, 5, 6})).build();
+    int consts = 0;
+    int retyped = 0;
+    for (NodeDef n : nodes) {
+      n = n.toBuilder().addInput("^control").build(); // inputs go with the Const rewrite
+      byte[] bytes = NodeTable.deterministic(n);
+
+      NodeDef.Builder c = NodeDef.newBuilder().setName(n.getName()).setOp("Const").setDevice(n.getDevice())
+          .putAttr("dtype", AttrValue.newBuilder().setType(DataType.DT_HALF).build())
+          .putAttr("value", AttrValue.newBuilder().setTensor(tensor).build());
+      if (n.containsAttr("_class")) {
+        c.putAttr("_class", n.getAttrOrThrow("_class"));
+      }
+      byte[] edited = CanonicalEdit.toConst(bytes, DataType.DT_HALF_VALUE, tensor.toByteArray());
+      assertNotNull(edited, n.getName()); // every canonical node takes this edit
+      assertArrayEquals(NodeTable.deterministic(c.build()), edited, n.getName());
+      assertTrue(canonical(edited), n.getName());
+      consts++;
+
+      for (int index = 0; index < 2; index++) {
+        byte[] r = CanonicalEdit.retype(bytes, DataType.DT_DOUBLE_VALUE, index);
+        if (r == null) {
+          continue;
+        }
+        NodeDef.Builder b = n.toBuilder();
+        ConstantConverter.updateDtype(b, "T", index, DataType.DT_DOUBLE);
+        b.removeAttr("_output_shapes");
+        assertArrayEquals(NodeTable.deterministic(b.build()), r, n.getName() + " input " + index);
+        assertTrue(canonical(r), n.getName());
+        retyped++;
+      }
+    }
+    assertTrue(consts > 3000, "nodes: " + consts);
+    assertTrue(retyped > consts, "retyped: " + retyped + " of " + consts + " nodes, two inputs each");
+  }
+
+  /** Whether NodeBytes, where it reads the bytes, finds them canonical. */
+  private static boolean canonical(byte[] bytes) {
+    NodeBytes scan = new NodeBytes();
+    return !scan.scan(ByteBuffer.wrap(bytes), 0, bytes.length) || scan.canonical;
+  }
+}
