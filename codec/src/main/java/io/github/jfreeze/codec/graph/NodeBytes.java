@@ -47,6 +47,10 @@ public final class NodeBytes {
   public boolean functionAttr;
   /** The entries of its {@code _class} attribute, {@code loc:@} taken off; null when it has none. */
   public List<String> colocation;
+  /** Whether it has a {@code _class} attribute (its entries are read into {@link #colocation} only when {@link #readColocation}). */
+  public boolean colocated;
+  /** Whether scans read the {@code _class} entries (a table of 100,000 nodes wants them of the few it keeps only). */
+  public boolean readColocation = true;
   /** Whether the bytes are what protobuf's deterministic writer writes for the node they parse to. */
   public boolean canonical;
   /** How many inputs it has; input {@code k} is bytes {@code [inputFrom[k], inputTo[k])} of {@link #bytes}. */
@@ -100,6 +104,7 @@ public final class NodeBytes {
     device = false;
     functionAttr = false;
     colocation = null;
+    colocated = false;
     canonical = true;
     inputCount = 0;
     dtypeFrom = -1;
@@ -198,7 +203,8 @@ public final class NodeBytes {
     }
     boolean klass = is(kFrom, kTo, "_class");
     if (klass) {
-      colocation = new ArrayList<>(2);
+      colocated = true;
+      colocation = readColocation ? new ArrayList<>(2) : null;
     }
     attrValue(vTo, 1, klass, true);
     if (pos != to) {
@@ -266,7 +272,7 @@ public final class NodeBytes {
       switch (tag) {
         case 2 << 3 | 2 -> {
           int to = lengthEnd(end);
-          if (klass) {
+          if (klass && colocation != null) {
             String c = new String(b, pos, to - pos, StandardCharsets.UTF_8);
             colocation.add(c.startsWith("loc:@") ? c.substring(5) : c);
           }

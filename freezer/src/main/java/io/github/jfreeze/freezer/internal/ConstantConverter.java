@@ -57,8 +57,16 @@ import java.util.Set;
  * cloned and renamed, nodes added); split, the rules would pass that state around instead.
  */
 public final class ConstantConverter {
-  /** An object values flow into: a node (in the main graph or a function) or a function's arguments. */
-  private record Target(String function, String node) {
+  /**
+   * An object values flow into: a node (in the main graph or a function) or a function's arguments.
+   * {@code index} is a main-graph node's number where known (-1: look it up); it is not part of what
+   * the target is.
+   */
+  private record Target(String function, String node, int index) {
+    Target(String function, String node) {
+      this(function, node, -1);
+    }
+
     boolean isFunctionArgs() {
       return node == null;
     }
@@ -222,13 +230,13 @@ public final class ConstantConverter {
     if (source.function() != null) {
       return outgoing.getOrDefault(source, List.of());
     }
-    int p = main.index(source.node());
+    int p = mainIndex(source);
     if (p < 0) {
       return List.of();
     }
     List<Edge> out = new ArrayList<>(edgeStart[p + 1] - edgeStart[p]);
     for (int e = edgeStart[p]; e < edgeStart[p + 1]; e++) {
-      out.add(new Edge(source, edgeSourceIndex[e], new Target(null, main.name(edgeDest[e])), edgeDestIndex[e]));
+      out.add(new Edge(source, edgeSourceIndex[e], new Target(null, main.name(edgeDest[e]), edgeDest[e]), edgeDestIndex[e]));
     }
     out.addAll(callerEdges.getOrDefault(p, List.of()));
     return out;
@@ -318,8 +326,8 @@ public final class ConstantConverter {
 
   /** Converts the main-graph variable {@code name} to a constant holding {@code value}. */
   public void convertVariable(String name, ConstantValue value) {
-    Target t = new Target(null, name);
     int i = main.index(name);
+    Target t = new Target(null, name, i);
     if (i < 0 || !sub.get(i) || !VARIABLES.contains(main.op(i))) {
       throw new IllegalArgumentException(name + " is not a variable node");
     }
@@ -380,7 +388,7 @@ public final class ConstantConverter {
 
   private void convert(Target target, int destIndex, ConstantValue value) {
     boolean first = target.function() == null && target.node() != null
-        ? mainVisited.add((long) main.index(target.node()) << 32 | (destIndex & 0xffffffffL))
+        ? mainVisited.add((long) mainIndex(target) << 32 | (destIndex & 0xffffffffL))
         : visited.add(new Visit(target, destIndex, value));
     if (!first) {
       return; // loops (NextIteration -> Merge) and diamonds
@@ -389,10 +397,10 @@ public final class ConstantConverter {
       convertFunctionArg(target.function(), destIndex, value);
       return;
     }
-    if (target.function() == null && !converts(main.op(main.index(target.node())))) {
+    if (target.function() == null && !converts(main.op(mainIndex(target)))) {
       return; // a main-graph node no rule changes (a MatMul reading the value): not parsed
     }
-    if (target.function() == null && convertInPlace(main.index(target.node()), destIndex, value)) {
+    if (target.function() == null && convertInPlace(mainIndex(target), destIndex, value)) {
       propagate(target, -1, value);
       return;
     }
@@ -766,9 +774,14 @@ public final class ConstantConverter {
     return t.function() == null ? "" : "in function " + t.function() + ", ";
   }
 
+  /** The number of main-graph node {@code t}. */
+  private int mainIndex(Target t) {
+    return t.index() >= 0 ? t.index() : main.index(t.node());
+  }
+
   private NodeDef originalNode(Target t) {
     if (t.function() == null) {
-      return main.node(main.index(t.node()));
+      return main.node(mainIndex(t));
     }
     return functions.get(t.function()).getNodeDefList().stream().filter(n -> n.getName().equals(t.node()))
         .findFirst().orElseThrow();
@@ -777,7 +790,7 @@ public final class ConstantConverter {
   /** The node to modify: in place for the main graph, in the converted copy for functions. */
   private NodeDef.Builder converted(Target t) {
     if (t.function() == null) {
-      return main.edit(main.index(t.node()));
+      return main.edit(mainIndex(t));
     }
     FunctionDef.Builder f = convertedFunction(t.function());
     for (NodeDef.Builder n : f.getNodeDefBuilderList()) {

@@ -94,7 +94,8 @@ public final class FreezePipeline {
     Map<String, ConstantValue> values = new HashMap<>(tables.assetVariables());
     List<String> fromCheckpoint = selection.toConvert().stream().filter(v -> !values.containsKey(v)).toList();
     if (!fromCheckpoint.isEmpty()) {
-      values.putAll(VariableValueReader.read(in.checkpoint, fromCheckpoint, name -> nodes.node(nodes.index(name)), keys,
+      values.putAll(VariableValueReader.read(in.checkpoint, fromCheckpoint, name -> nodes.node(nodes.index(name)),
+          name -> nodes.dtypeAndShape(nodes.index(name)), keys,
           options.values()));
     }
     ConstantConverter converter = new ConstantConverter(nodes, sub, functions);

@@ -76,6 +76,10 @@ public final class NodeTable {
   private NodeDef lastParsed;
   private int lastParsedIndex = -1;
   private Consumers consumers;
+  /** Attribute values {@link #dtypeAndShape} parsed, by their bytes. */
+  private final Map<ByteBuffer, AttrValue> attrValues = new HashMap<>();
+  /** Reads the colocation of nodes located without it ({@link #colocatedWith}), and variables' attributes. */
+  private NodeBytes colocationScan;
 
   private NodeTable(ByteBuffer source, int capacity) {
     this.source = source;
@@ -112,6 +116,7 @@ public final class NodeTable {
     NodeTable t = new NodeTable(bytes, starts.length);
     List<Pending> pending = new ArrayList<>();
     NodeBytes scan = new NodeBytes();
+    scan.readColocation = false; // read for the nodes a stage asks about (colocatedWith)
     for (int i = 0; i < starts.length; i++) {
       if (scan.scan(bytes, starts[i], lengths[i])) {
         if (i < 64 && (scan.name.isEmpty() || scan.op.isEmpty())) {
@@ -183,9 +188,11 @@ public final class NodeTable {
     int i = append(scan.name, at, length);
     ops[i] = opNames.computeIfAbsent(scan.op, k -> k);
     byte f = scan.functionAttr ? FUNCTION_ATTR : 0;
-    if (scan.colocation != null) {
+    if (scan.colocated) {
       f |= COLOCATED;
-      colocation.put(i, scan.colocation);
+      if (scan.colocation != null) {
+        colocation.put(i, scan.colocation);
+      }
     }
     if (scan.canonical) {
       f |= CANONICAL;
@@ -232,15 +239,20 @@ public final class NodeTable {
       }
       if (e.getKey().equals("_class")) {
         f |= COLOCATED;
-        List<String> names = new ArrayList<>();
-        for (var s : v.getList().getSList()) {
-          String c = s.toString(StandardCharsets.UTF_8);
-          names.add(c.startsWith("loc:@") ? c.substring(5) : c);
-        }
-        colocation.put(i, names);
+        colocation.put(i, classNames(v));
       }
     }
     flags[i] = f;
+  }
+
+  /** The entries of a {@code _class} attribute, {@code loc:@} taken off. */
+  private static List<String> classNames(AttrValue v) {
+    List<String> names = new ArrayList<>();
+    for (var s : v.getList().getSList()) {
+      String c = s.toString(StandardCharsets.UTF_8);
+      names.add(c.startsWith("loc:@") ? c.substring(5) : c);
+    }
+    return names;
   }
 
   /** Reads the inputs of node {@code i} (new, or edited: its old place is reused when they fit). */
@@ -307,10 +319,10 @@ public final class NodeTable {
           index = index * 10 + (b[d] - '0');
         }
       }
-      @SuppressWarnings("deprecation") // ASCII: one char per byte
-      String node = new String(b, 0, from, end - from);
-      int p = index(node);
+      int p = index(b, from, end);
       if (p < 0) {
+        @SuppressWarnings("deprecation") // ASCII: one char per byte
+        String node = new String(b, 0, from, end - from);
         pending.add(new Pending(i, k, node));
       }
       inputs[at + 2 * k] = p;
@@ -399,6 +411,35 @@ public final class NodeTable {
     }
   }
 
+  /** The number of the node named by ASCII bytes {@code [from, to)} of {@code b}, or -1 (no String made). */
+  private int index(byte[] b, int from, int to) {
+    int h = 0;
+    for (int j = from; j < to; j++) {
+      h = 31 * h + b[j]; // String.hashCode of the same ASCII characters
+    }
+    int mask = slots.length - 1;
+    int length = to - from;
+    for (int s = mix(h) & mask; ; s = (s + 1) & mask) {
+      int v = slots[s];
+      if (v == 0) {
+        return -1;
+      }
+      String k = names[v - 1];
+      if (k.hashCode() == h && k.length() == length && sameAscii(k, b, from)) {
+        return v - 1;
+      }
+    }
+  }
+
+  private static boolean sameAscii(String k, byte[] b, int from) {
+    for (int j = 0; j < k.length(); j++) {
+      if (k.charAt(j) != b[from + j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether a node is named {@code name}. */
   public boolean contains(String name) {
     return index(name) >= 0;
@@ -458,7 +499,24 @@ public final class NodeTable {
 
   /** The names in the node's {@code _class} colocation attribute (without {@code loc:@}). */
   public List<String> colocatedWith(int i) {
-    return (flags[i] & COLOCATED) == 0 ? List.of() : colocation.get(i);
+    if ((flags[i] & COLOCATED) == 0) {
+      return List.of();
+    }
+    List<String> with = colocation.get(i);
+    if (with == null) { // located without reading them
+      if (colocationScan == null) {
+        colocationScan = new NodeBytes();
+      }
+      NodeBytes scan = colocationScan;
+      ByteBuffer stored = bytes(i);
+      if (scan.scan(stored, stored.position(), stored.remaining()) && scan.colocation != null) {
+        with = scan.colocation;
+      } else {
+        with = classNames(node(i).getAttrOrDefault("_class", AttrValue.getDefaultInstance()));
+      }
+      colocation.put(i, with);
+    }
+    return with;
   }
 
   /** Whether the node has a {@code _class} attribute. */
@@ -565,6 +623,43 @@ public final class NodeTable {
   /** Replaces node {@code i} by {@code n}, which has the same name. */
   public void replace(int i, NodeDef n) {
     edit(i).clear().mergeFrom(n);
+  }
+
+  /**
+   * The node's {@code dtype} and {@code shape} attributes (null where it has none): read from its
+   * stored bytes by {@link NodeBytes}, only those two parsed, where it vouches for them; else from
+   * the parsed node. (The freezer checks 20,000 variables against the checkpoint so.)
+   */
+  AttrValue[] dtypeAndShape(int i) {
+    if (where[i] != HELD && (open.isEmpty() || !open.containsKey(i))) {
+      if (colocationScan == null) {
+        colocationScan = new NodeBytes();
+      }
+      NodeBytes scan = colocationScan;
+      ByteBuffer stored = bytes(i);
+      if (scan.scan(stored, stored.position(), stored.remaining())) {
+        try {
+          return new AttrValue[] {attr(scan, scan.dtypeFrom, scan.dtypeTo), attr(scan, scan.shapeFrom, scan.shapeTo)};
+        } catch (IOException e) {
+          throw new UncheckedIOException(e); // NodeBytes vouched that it parses
+        }
+      }
+    }
+    NodeDef n = node(i);
+    return new AttrValue[] {n.getAttrOrDefault("dtype", null), n.getAttrOrDefault("shape", null)};
+  }
+
+  private AttrValue attr(NodeBytes scan, int from, int to) throws IOException {
+    if (from < 0) {
+      return null;
+    }
+    // parsed once per distinct value: 20,000 variables have a few dtypes and shapes
+    AttrValue v = attrValues.get(ByteBuffer.wrap(scan.bytes(), from, to - from));
+    if (v == null) {
+      v = AttrValue.parseFrom(CodedInputStream.newInstance(scan.bytes(), from, to - from), ExtensionRegistryLite.getEmptyRegistry());
+      attrValues.put(ByteBuffer.wrap(Arrays.copyOfRange(scan.bytes(), from, to)), v);
+    }
+    return v;
   }
 
   /** A copy of the node's stored bytes. */

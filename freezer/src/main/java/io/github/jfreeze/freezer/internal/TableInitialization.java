@@ -70,6 +70,13 @@ final class TableInitialization {
    */
   static Embedded embed(ModelInput in, NodeTable nodes, List<String> roots, Map<String, FunctionDef> functions,
       List<String> warnings) throws IOException {
+    boolean anyTable = false;
+    for (int i = 0; i < nodes.size() && !anyTable; i++) {
+      anyTable = OpVocabulary.TABLES.contains(nodes.op(i));
+    }
+    if (!anyTable) {
+      return new Embedded(null, List.of(), Map.of()); // no table: no walk of what the outputs reach
+    }
     int[] reach = SubgraphExtractor.reachable(nodes, roots);
     BitSet reached = new BitSet(nodes.size());
     List<Integer> tables = new ArrayList<>();

@@ -42,8 +42,11 @@ record VariableSelection(List<String> toConvert, List<String> kept) {
     }
     List<String> kept = new ArrayList<>();
     List<String> toConvert = new ArrayList<>();
+    List<Pattern> include = compile(options.includeVariables());
+    List<Pattern> exclude = compile(options.excludeVariables());
     for (String v : variables) {
-      (selected(v, options) ? toConvert : kept).add(v);
+      boolean included = options.includeVariables().isEmpty() || matches(v, options.includeVariables(), include);
+      (included && !matches(v, options.excludeVariables(), exclude) ? toConvert : kept).add(v);
     }
     if (!toConvert.isEmpty() && in.checkpoint == null) {
       throw new FreezeException(Reason.NO_CHECKPOINT, in.graphFile, "the graph has " + toConvert.size()
@@ -53,22 +56,25 @@ record VariableSelection(List<String> toConvert, List<String> kept) {
     return new VariableSelection(List.copyOf(toConvert), List.copyOf(kept));
   }
 
-  private static boolean selected(String variable, FreezeOptions options) {
-    boolean in = options.includeVariables().isEmpty() || matches(variable, options.includeVariables());
-    return in && !matches(variable, options.excludeVariables());
+  /** Each pattern compiled once (null: a plain name that is not a valid regex, matched exactly only). */
+  private static List<Pattern> compile(List<String> patterns) {
+    List<Pattern> out = new ArrayList<>();
+    for (String p : patterns) {
+      Pattern c;
+      try {
+        c = Pattern.compile(p);
+      } catch (PatternSyntaxException e) {
+        c = null;
+      }
+      out.add(c);
+    }
+    return out;
   }
 
-  private static boolean matches(String name, List<String> patterns) {
-    for (String p : patterns) {
-      if (p.equals(name)) {
+  private static boolean matches(String name, List<String> patterns, List<Pattern> compiled) {
+    for (int i = 0; i < patterns.size(); i++) {
+      if (patterns.get(i).equals(name) || (compiled.get(i) != null && compiled.get(i).matcher(name).matches())) {
         return true;
-      }
-      try {
-        if (Pattern.compile(p).matcher(name).matches()) {
-          return true;
-        }
-      } catch (PatternSyntaxException e) {
-        // a plain name that is not a valid regex: only the exact match above applies
       }
     }
     return false;

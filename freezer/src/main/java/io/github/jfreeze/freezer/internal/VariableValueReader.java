@@ -40,13 +40,15 @@ final class VariableValueReader {
    * @param ckpt the checkpoint
    * @param variables the variable nodes to convert
    * @param sub the subgraph's nodes, by name
+   * @param attributes a variable node's {@code dtype} and {@code shape} attributes (null where absent), by name
    * @param keys the checkpoint keys the graph binds its variables to ({@link VariableBinder#bindings})
    * @param supplied values that take the place of the checkpoint's, or null
    * @return each variable's value, by node name, in the order of {@code variables}
    * @throws FreezeException if a variable is missing from the checkpoint or does not match it
    */
   static Map<String, ConstantValue> read(CheckpointReader ckpt, List<String> variables,
-      java.util.function.Function<String, NodeDef> sub, Map<String, Binding> keys, VariableValueSource supplied) throws IOException {
+      java.util.function.Function<String, NodeDef> sub, java.util.function.Function<String, AttrValue[]> attributes,
+      Map<String, Binding> keys, VariableValueSource supplied) throws IOException {
     Map<String, VariableInfo> byKey = new LinkedHashMap<>();
     Map<String, String> friendly = new HashMap<>();
     for (VariableInfo v : ckpt.variables()) {
@@ -58,23 +60,24 @@ final class VariableValueReader {
     List<String> problems = new ArrayList<>();
     Map<String, Binding> bindings = new LinkedHashMap<>();
     for (String v : variables) {
-      NodeDef node = sub.apply(v);
       Binding b = keys.get(v);
       if (b == null || !byKey.containsKey(b.key())) {
+        NodeDef node = sub.apply(v);
         b = byName(node, byKey, friendly);
+        if (b == null) {
+          problems.add("variable '" + v + "' (" + node.getOp() + ") is not in the checkpoint; closest keys: "
+              + String.join(", ", Suggestions.closest(v, byKey.keySet(), 3)));
+          continue;
+        }
       }
-      if (b == null) {
-        problems.add("variable '" + v + "' (" + node.getOp() + ") is not in the checkpoint; closest keys: "
-            + String.join(", ", Suggestions.closest(v, byKey.keySet(), 3)));
-        continue;
-      }
+      AttrValue[] attrs = attributes.apply(v);
       VariableInfo info = byKey.get(b.key());
       if (info.dtype() == DType.VARIANT || info.dtype() == DType.RESOURCE) {
         problems.add("variable '" + v + "' holds " + info.dtype() + " values, which a Const cannot hold; exclude it with "
             + "FreezeOptions.excludeVariables(...)");
         continue;
       }
-      DType expected = DType.find(node.getAttrOrDefault("dtype", AttrValue.getDefaultInstance()).getTypeValue());
+      DType expected = DType.find((attrs[0] == null ? AttrValue.getDefaultInstance() : attrs[0]).getTypeValue());
       if (expected != null && expected != info.dtype()) {
         problems.add("variable '" + v + "' is " + expected + " in the graph but checkpoint key '" + b.key() + "' holds " + info.dtype());
         continue;
@@ -88,7 +91,7 @@ final class VariableValueReader {
           continue;
         }
       }
-      AttrValue shapeAttr = node.getAttrOrDefault("shape", null);
+      AttrValue shapeAttr = attrs[1];
       TensorShapeProto declared = shapeAttr == null ? null : shapeAttr.getShape();
       if (shapeAttr != null && shapeAttr.hasShape() && isFullyDefined(declared) && !TensorShape.fromProto(declared).equals(shape)) {
         problems.add("variable '" + v + "' has shape " + TensorShape.fromProto(declared) + " in the graph but "
@@ -104,6 +107,7 @@ final class VariableValueReader {
     }
     Map<String, ConstantValue> values = new LinkedHashMap<>();
     Map<String, Tensor> cache = new HashMap<>();
+    Map<Map.Entry<DType, TensorShape>, TensorProto> heads = new HashMap<>();
     if (supplied != null) {
       List<VariableValueSource.Wanted> wanted = new ArrayList<>();
       bindings.forEach((node, b) -> wanted.add(new VariableValueSource.Wanted(node, b.key(), b.slice() == null ? ""
@@ -124,7 +128,9 @@ final class VariableValueReader {
       VariableInfo info = byKey.get(b.key());
       if (b.slice() == null && ckpt.isRawCopyable(b.key()) && info.byteSize() > 0) {
         // stream the bytes when writing: nothing of the value is held in memory
-        TensorProto head = TensorProto.newBuilder().setDtype(info.dtype().proto()).setTensorShape(info.shape().toProto()).build();
+        // one head per dtype and shape: a model's many variables share a few
+        TensorProto head = heads.computeIfAbsent(new java.util.AbstractMap.SimpleImmutableEntry<>(info.dtype(), info.shape()),
+            k -> TensorProto.newBuilder().setDtype(k.getKey().proto()).setTensorShape(k.getValue().toProto()).build());
         values.put(e.getKey(), new ConstantValue(info.dtype(), info.shape(), head, info.byteSize(),
             new ConstantValue.RawSource(ckpt, b.key(), info.byteSize())));
         continue;
