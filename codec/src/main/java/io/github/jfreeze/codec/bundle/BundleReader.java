@@ -167,7 +167,9 @@ public final class BundleReader implements CheckpointReader {
       }
     }
     for (Entry e : index.entries().values()) {
-      List<String> slices = e.proto().getSlicesList().stream().map(s -> TensorSlice.fromProto(s).toString()).toList();
+      // (one shared empty list: a checkpoint of 200,000 unpartitioned tensors would hold 200,000)
+      List<String> slices = e.proto().getSlicesCount() == 0 ? List.of()
+          : e.proto().getSlicesList().stream().map(s -> TensorSlice.fromProto(s).toString()).toList();
       variables.add(new VariableInfo(e.key(), friendly.getOrDefault(e.key(), e.key()), e.dtype(), e.shape(), slices));
     }
   }

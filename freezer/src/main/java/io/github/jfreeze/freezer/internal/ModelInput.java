@@ -95,19 +95,24 @@ public final class ModelInput implements Closeable {
     Path graphPath = graphOverride != null ? graphOverride : loc.graphFile();
     GraphScan.ScannedGraph scanned = graphPath == null ? null : GraphScan.locateNodes(graphPath);
     NodeTable table = null;
+    GraphDef shell = null;
+    MetaGraphDef meta = null;
     if (scanned != null) {
-      try {
-        table = NodeTable.located(scanned.bytes(), scanned.starts(), scanned.lengths());
-      } catch (NodeTable.NotPlausible e) {
-        table = null; // the whole-file parse decides what the file is
-      }
+      shell = scanned.shell();
+      meta = VariableBinder.withSliceInfosOnly(scanned.withoutGraph()); // before the nodes are read: the peak is there
+      java.nio.ByteBuffer bytes = scanned.bytes();
+      int[] starts = scanned.starts();
+      int[] lengths = scanned.lengths();
+      scanned = null; // (its MetaGraphDef is the unslimmed one)
+      table = located(bytes, starts, lengths);
     }
     if (table == null) {
       ModelInput full = open(input, graphOverride, tags);
       GraphDef graph = full.graph;
-      MetaGraphDef meta = full.meta;
+      MetaGraphDef fullMeta = full.meta;
       ModelInput in = new ModelInput(full.location, graph.toBuilder().clearNode().build(),
-          meta == null ? null : meta.toBuilder().clearGraphDef().build(), NodeTable.of(graph.getNodeList()),
+          fullMeta == null ? null : VariableBinder.withSliceInfosOnly(fullMeta.toBuilder().clearGraphDef().build()),
+          NodeTable.of(graph.getNodeList()),
           full.summary, full.checkpoint, full.graphFile);
       in.warnings.addAll(full.warnings);
       in.inputs.addAll(full.inputs);
@@ -115,7 +120,7 @@ public final class ModelInput implements Closeable {
     }
     CheckpointReader ckpt = loc.hasCheckpoint() ? loc.openCheckpoint() : null;
     Path file = graphPath;
-    ModelInput in = new ModelInput(loc, scanned.shell(), scanned.withoutGraph(), table, () -> {
+    ModelInput in = new ModelInput(loc, shell, meta, table, () -> {
       try {
         GraphScan.ScannedMeta m = GraphScan.readMetaGraph(file);
         return m != null ? m.summary().graph() : GraphSummary.of((MetaGraphDef) GraphFile.read(file).message());
@@ -126,6 +131,15 @@ public final class ModelInput implements Closeable {
     in.warnings.addAll(loc.warnings());
     in.inputs.addAll(loc.readPaths(graphPath, ckpt));
     return in;
+  }
+
+  /** The node table of a scanned graph, or null when the whole-file parse must decide what the file is. */
+  private static NodeTable located(java.nio.ByteBuffer bytes, int[] starts, int[] lengths) {
+    try {
+      return NodeTable.located(bytes, starts, lengths);
+    } catch (NodeTable.NotPlausible e) {
+      return null;
+    }
   }
 
   /** The graph's summary (likely outputs for messages), read again from the file if need be. */

@@ -147,6 +147,7 @@ public final class NodeTable {
     }
     t.resolve(pending);
     t.originalSize = t.size;
+    t.inputs = Arrays.copyOf(t.inputs, Math.max(t.inputsUsed, 16)); // (grown by doubling: up to half unused)
     return t;
   }
 

@@ -7,6 +7,7 @@ import io.github.jfreeze.codec.TensorProtos;
 import io.github.jfreeze.codec.graph.OpVocabulary;
 import io.github.jfreeze.codec.slice.TensorSlice;
 import io.github.jfreeze.proto.AttrValue;
+import io.github.jfreeze.proto.CollectionDef;
 import io.github.jfreeze.proto.FunctionDef;
 import io.github.jfreeze.proto.FunctionDefLibrary;
 import io.github.jfreeze.proto.MetaGraphDef;
@@ -497,6 +498,27 @@ public final class VariableBinder {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code meta} without the bytes-list collection entries that hold no {@code save_slice_info_def}
+   * (or null for null): of a MetaGraphDef's collections the freezer reads bytes lists only for slice
+   * infos ({@link #fromSaveSliceInfo}), and a model of 200,000 variables lists 400,000 VariableDefs,
+   * 50 MB of heap held through the whole freeze.
+   */
+  static MetaGraphDef withSliceInfosOnly(MetaGraphDef meta) {
+    if (meta == null || meta.getCollectionDefMap().values().stream().noneMatch(CollectionDef::hasBytesList)) {
+      return meta;
+    }
+    MetaGraphDef.Builder b = meta.toBuilder();
+    for (var e : meta.getCollectionDefMap().entrySet()) {
+      if (e.getValue().hasBytesList()) {
+        CollectionDef.BytesList.Builder kept = CollectionDef.BytesList.newBuilder();
+        e.getValue().getBytesList().getValueList().stream().filter(VariableBinder::mayHoldSliceInfo).forEach(kept::addValue);
+        b.putCollectionDef(e.getKey(), CollectionDef.newBuilder().setBytesList(kept).build());
+      }
+    }
+    return b.build();
   }
 
   /** Whether {@code bytes}, read as a VariableDef, may hold a {@code save_slice_info_def}: they have that field, or are not well formed. */
