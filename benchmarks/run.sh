@@ -100,7 +100,10 @@ done
   echo "java: $(java -version 2>&1 | head -1), launcher options -XX:TieredStopAtLevel=1 (C1 thresholds lowered) -XX:+UseSerialGC -XX:MaxNewSize=32m + CDS archive"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: other jobs run beside)"
   echo "jfreeze: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' + uncommitted changes')"
-  echo "command: benchmarks/run.sh --runs $runs${only:+ --only '$only'}${jmh:+ --jmh '$jmh'}${jmh:- --no-jmh}"
+  # the options as given: --jmh only when not the default, --no-jmh when JMH is off
+  jmh_opt=""
+  if [ -z "$jmh" ]; then jmh_opt=" --no-jmh"; elif [ "$jmh" != 'io.github.jfreeze.benchmarks.*' ]; then jmh_opt=" --jmh '$jmh'"; fi
+  echo "command: benchmarks/run.sh --runs $runs${only:+ --only '$only'}$jmh_opt"
 } > "$results/machine.txt"
 
 clean() { rm -rf "${out:?}/$1"; mkdir -p "$out/$1"; }
