@@ -346,22 +346,8 @@ public final class BundleReader implements CheckpointReader {
   }
 
   /** A channel that takes every byte and keeps none (checksumming without copying). */
-  private static final java.nio.channels.WritableByteChannel DISCARD = new java.nio.channels.WritableByteChannel() {
-    @Override
-    public int write(ByteBuffer src) {
-      int n = src.remaining();
-      src.position(src.limit());
-      return n;
-    }
-
-    @Override
-    public boolean isOpen() {
-      return true;
-    }
-
-    @Override
-    public void close() {}
-  };
+  private static final java.nio.channels.WritableByteChannel DISCARD = io.github.jfreeze.codec.internal.ByteSink.channel(
+      io.github.jfreeze.codec.internal.ByteSink.DISCARD);
 
   private Tensor readEntry(Entry e) throws IOException {
     if (closed) {

@@ -125,12 +125,8 @@ public final class NodeBytes {
   private void node(int end) throws Unsure {
     int last = 0;
     while (pos < end) {
-      int tag = tag(end);
-      int field = tag >>> 3;
-      if (field < last || (field == last && field != 3 && field != 5)) {
-        throw UNSURE; // out of order, or a singular field written twice
-      }
-      last = field;
+      int tag = nextTag(end, last, 1L << 3 | 1L << 5);
+      last = tag >>> 3;
       switch (tag) {
         case 1 << 3 | 2 -> name = ascii(end, false);
         case 2 << 3 | 2 -> op = ascii(end, false);
@@ -164,26 +160,8 @@ public final class NodeBytes {
   /** One entry of the attr map: key (1) then value (2), both written, as protobuf writes entries. */
   private void attr(int end) throws Unsure {
     int to = lengthEnd(end);
-    if (tag(to) != (1 << 3 | 2)) {
-      throw UNSURE;
-    }
-    int kTo = lengthEnd(to);
-    int kFrom = pos;
-    for (int i = kFrom; i < kTo; i++) {
-      if (b[i] < 0) {
-        throw UNSURE;
-      }
-    }
-    pos = kTo;
-    if (keyFrom >= 0) {
-      int c = Arrays.compare(b, keyFrom, keyTo, b, kFrom, kTo);
-      if (c == 0) {
-        throw UNSURE; // a key twice: the last wins
-      }
-      if (c > 0) {
-        canonical = false; // written in another order than sorted keys
-      }
-    }
+    int kFrom = mapKey(to, keyFrom, keyTo);
+    int kTo = pos;
     keyFrom = kFrom;
     keyTo = kTo;
     if (tag(to) != (2 << 3 | 2)) {
@@ -210,6 +188,35 @@ public final class NodeBytes {
     if (pos != to) {
       throw UNSURE;
     }
+  }
+
+  /**
+   * A string map entry's key (field 1, ASCII), read before {@code to} and checked against the
+   * previous entry's key {@code [prevFrom, prevTo)} (prevFrom -1: none). Returns where the key
+   * starts; it ends where the scan now is.
+   */
+  private int mapKey(int to, int prevFrom, int prevTo) throws Unsure {
+    if (tag(to) != (1 << 3 | 2)) {
+      throw UNSURE;
+    }
+    int kTo = lengthEnd(to);
+    int kFrom = pos;
+    for (int i = kFrom; i < kTo; i++) {
+      if (b[i] < 0) {
+        throw UNSURE;
+      }
+    }
+    pos = kTo;
+    if (prevFrom >= 0) {
+      int c = Arrays.compare(b, prevFrom, prevTo, b, kFrom, kTo);
+      if (c == 0) {
+        throw UNSURE; // a key twice: the last wins
+      }
+      if (c > 0) {
+        canonical = false; // written in another order than sorted keys
+      }
+    }
+    return kFrom;
   }
 
   /** Whether bytes {@code [from, to)} are the ASCII string {@code s}. */
@@ -263,12 +270,8 @@ public final class NodeBytes {
     }
     int last = 0;
     while (pos < end) {
-      int tag = tag(end);
-      int field = tag >>> 3;
-      if (field < last || (field == last && (field < 2 || (field > 2 && field < 7)))) {
-        throw UNSURE; // out of order, or a packed field in two pieces
-      }
-      last = field;
+      int tag = nextTag(end, last, 1L << 2 | 1L << 7 | 1L << 8 | 1L << 9);
+      last = tag >>> 3;
       switch (tag) {
         case 2 << 3 | 2 -> {
           int to = lengthEnd(end);
@@ -301,38 +304,14 @@ public final class NodeBytes {
     int prevFrom = -1;
     int prevTo = -1;
     while (pos < end) {
-      int tag = tag(end);
-      int field = tag >>> 3;
-      if (field < last || (field == last && field != 2)) {
-        throw UNSURE;
-      }
-      last = field;
+      int tag = nextTag(end, last, 1L << 2);
+      last = tag >>> 3;
       if (tag == (1 << 3 | 2)) {
         ascii(end, false);
       } else if (tag == (2 << 3 | 2)) {
         int to = lengthEnd(end);
-        if (tag(to) != (1 << 3 | 2)) {
-          throw UNSURE;
-        }
-        int kTo = lengthEnd(to);
-        int kFrom = pos;
-        for (int i = kFrom; i < kTo; i++) {
-          if (b[i] < 0) {
-            throw UNSURE;
-          }
-        }
-        pos = kTo;
-        if (prevFrom >= 0) {
-          int c = Arrays.compare(b, prevFrom, prevTo, b, kFrom, kTo);
-          if (c == 0) {
-            throw UNSURE;
-          }
-          if (c > 0) {
-            canonical = false;
-          }
-        }
-        prevFrom = kFrom;
-        prevTo = kTo;
+        prevFrom = mapKey(to, prevFrom, prevTo);
+        prevTo = pos;
         if (tag(to) != (2 << 3 | 2)) {
           throw UNSURE;
         }
@@ -352,12 +331,8 @@ public final class NodeBytes {
     }
     int last = 0;
     while (pos < end) {
-      int tag = tag(end);
-      int field = tag >>> 3;
-      if (field < last || (field == last && field != 2)) {
-        throw UNSURE;
-      }
-      last = field;
+      int tag = nextTag(end, last, 1L << 2);
+      last = tag >>> 3;
       if (tag == (2 << 3 | 2)) { // dim
         int to = lengthEnd(end);
         int dimLast = 0;
@@ -393,12 +368,8 @@ public final class NodeBytes {
     }
     int last = 0;
     while (pos < end) {
-      int tag = tag(end);
-      int field = tag >>> 3;
-      if (field < last || (field == last && field != 8)) {
-        throw UNSURE;
-      }
-      last = field;
+      int tag = nextTag(end, last, 1L << 8);
+      last = tag >>> 3;
       switch (tag) {
         case 1 << 3 -> {
           if (enumValue(end) == 0) {
@@ -433,6 +404,20 @@ public final class NodeBytes {
   }
 
   // ---- wire format
+
+  /**
+   * The next field's tag, in field order as protobuf writes it: not before field {@code last}, and
+   * field {@code last} again only when it is one of the {@code repeatable} (a bit per field number;
+   * packed fields are written once).
+   */
+  private int nextTag(int end, int last, long repeatable) throws Unsure {
+    int tag = tag(end);
+    int field = tag >>> 3;
+    if (field < last || (field == last && (field >= 64 || (repeatable >>> field & 1) == 0))) {
+      throw UNSURE; // out of order, or a singular (or packed) field given twice: the last would win
+    }
+    return tag;
+  }
 
   /** A tag in its shortest form (tags here are one or two bytes). */
   private int tag(int end) throws Unsure {

@@ -6,23 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.ExtensionRegistryLite;
-import io.github.jfreeze.codec.testing.TestPaths;
+import io.github.jfreeze.codec.testing.FixtureGraphs;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.GraphDef;
-import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
-import io.github.jfreeze.proto.SavedModel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,35 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 class NodeBytesTest {
   /** Every node of every binary graph in testdata/ and the corpus, as serialized in the file. */
-  private static List<byte[]> fixtureNodes() throws IOException {
+  private static List<byte[]> fixtureNodes() {
     List<byte[]> out = new ArrayList<>();
-    for (Path root : List.of(TestPaths.testdata(), TestPaths.corpus())) {
-      try (Stream<Path> s = Files.walk(root)) {
-        for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-          String n = p.getFileName().toString();
-          if (Files.size(p) > 64 << 20) {
-            continue;
-          }
-          List<GraphDef> graphs = new ArrayList<>();
-          try {
-            if (n.endsWith(".meta")) {
-              graphs.add(MetaGraphDef.parseFrom(Files.readAllBytes(p)).getGraphDef());
-            } else if (n.equals("saved_model.pb")) {
-              SavedModel.parseFrom(Files.readAllBytes(p)).getMetaGraphsList().forEach(m -> graphs.add(m.getGraphDef()));
-            } else if (n.endsWith(".pb")) {
-              graphs.add(GraphDef.parseFrom(Files.readAllBytes(p)));
-            }
-          } catch (IOException e) {
-            continue; // a damaged fixture or not a graph
-          }
-          for (GraphDef g : graphs) {
-            // the nodes as the file holds them: protobuf keeps map entries in the order it read them
-            g.getNodeList().forEach(x -> out.add(x.toByteArray()));
-            for (var f : g.getLibrary().getFunctionList()) {
-              f.getNodeDefList().forEach(x -> out.add(x.toByteArray()));
-            }
-          }
-        }
+    for (GraphDef g : FixtureGraphs.all()) {
+      // the nodes as the file holds them: protobuf keeps map entries in the order it read them
+      g.getNodeList().forEach(x -> out.add(x.toByteArray()));
+      for (var f : g.getLibrary().getFunctionList()) {
+        f.getNodeDefList().forEach(x -> out.add(x.toByteArray()));
       }
     }
     return out;

@@ -339,22 +339,8 @@ public final class StreamingGraphWriter {
       java.nio.channels.FileChannel channel) throws IOException {
     CodedOutputStream cos = CodedOutputStream.newInstance(stream, 1 << 16);
     cos.useDeterministicSerialization();
-    java.nio.channels.WritableByteChannel intoStream = new java.nio.channels.WritableByteChannel() {
-      @Override
-      public int write(ByteBuffer src) throws IOException {
-        int n = src.remaining();
-        cos.write(src); // (writeRawBytes(ByteBuffer) would write the whole buffer, whatever its position)
-        return n;
-      }
-
-      @Override
-      public boolean isOpen() {
-        return true;
-      }
-
-      @Override
-      public void close() {}
-    };
+    // (cos.write, not writeRawBytes(ByteBuffer): that writes the whole buffer, whatever its position)
+    java.nio.channels.WritableByteChannel intoStream = io.github.jfreeze.codec.internal.ByteSink.channel(cos::write);
     ByteBuffer buffer = null;
     try (ShardReadahead ahead = ShardReadahead.start(streamed)) {
       for (int j = 0; j < plan.order.length; j++) {

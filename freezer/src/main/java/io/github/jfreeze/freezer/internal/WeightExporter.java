@@ -245,10 +245,10 @@ public final class WeightExporter {
         // streamed twice from the data file (the page cache keeps the second read cheap): once for
         // the CRC a stored ZIP entry declares up front, once into the entry; nothing held in memory
         byte[] header = npyHeader(NUMPY.get(s.info().dtype()), s.info().shape().dims());
-        CrcChannel crc = new CrcChannel();
-        crc.crc.update(header);
-        long bytes = ckpt.copyRaw(key, crc, buffer);
-        ZipEntry e = storedEntry(s.name(), header.length + bytes, crc.crc.getValue());
+        CRC32 crc = new CRC32();
+        crc.update(header);
+        long bytes = ckpt.copyRaw(key, io.github.jfreeze.codec.internal.ByteSink.channel(crc::update), buffer);
+        ZipEntry e = storedEntry(s.name(), header.length + bytes, crc.getValue());
         zip.putNextEntry(e);
         zip.write(header);
         zip.flush();
@@ -309,26 +309,6 @@ public final class WeightExporter {
     e.setCrc(crc);
     e.setTime(0); // the same checkpoint gives the same bytes
     return e;
-  }
-
-  /** A channel that only computes the CRC-32 of what is written to it. */
-  private static final class CrcChannel implements WritableByteChannel {
-    final CRC32 crc = new CRC32();
-
-    @Override
-    public int write(ByteBuffer src) {
-      int n = src.remaining();
-      crc.update(src);
-      return n;
-    }
-
-    @Override
-    public boolean isOpen() {
-      return true;
-    }
-
-    @Override
-    public void close() {}
   }
 
   /** A version 1.0 {@code .npy} header: magic, version, length, the dict, padded to 64 bytes. */

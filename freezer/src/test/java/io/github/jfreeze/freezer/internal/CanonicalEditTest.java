@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.github.jfreeze.codec.graph.NodeBytes;
-import io.github.jfreeze.codec.testing.TestPaths;
+import io.github.jfreeze.codec.testing.FixtureGraphs;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.DataType;
-import io.github.jfreeze.proto.GraphDef;
-import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
-import io.github.jfreeze.proto.SavedModel;
 import io.github.jfreeze.proto.TensorProto;
 import io.github.jfreeze.proto.TensorShapeProto;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,29 +25,9 @@ import org.junit.jupiter.api.Test;
  * canonical to {@link NodeBytes} again.
  */
 class CanonicalEditTest {
-  private static List<NodeDef> fixtureNodes() throws IOException {
+  private static List<NodeDef> fixtureNodes() {
     List<NodeDef> out = new ArrayList<>();
-    for (Path root : List.of(TestPaths.testdata(), TestPaths.corpus())) {
-      try (Stream<Path> s = Files.walk(root)) {
-        for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-          String n = p.getFileName().toString();
-          if (Files.size(p) > 64 << 20) {
-            continue;
-          }
-          try {
-            if (n.endsWith(".meta")) {
-              out.addAll(MetaGraphDef.parseFrom(Files.readAllBytes(p)).getGraphDef().getNodeList());
-            } else if (n.equals("saved_model.pb")) {
-              SavedModel.parseFrom(Files.readAllBytes(p)).getMetaGraphsList().forEach(m -> out.addAll(m.getGraphDef().getNodeList()));
-            } else if (n.endsWith(".pb")) {
-              out.addAll(GraphDef.parseFrom(Files.readAllBytes(p)).getNodeList());
-            }
-          } catch (IOException e) {
-            // damaged fixtures and files that are no graph
-          }
-        }
-      }
-    }
+    FixtureGraphs.all().forEach(g -> out.addAll(g.getNodeList()));
     return out;
   }
 
