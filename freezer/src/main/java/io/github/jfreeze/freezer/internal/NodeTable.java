@@ -78,6 +78,12 @@ public final class NodeTable {
   private Consumers consumers;
   /** Attribute values {@link #dtypeAndShape} parsed, by their bytes. */
   private final Map<ByteBuffer, AttrValue> attrValues = new HashMap<>();
+  /** Changes to inputs or colocation so far: a walk made at one version holds until the next. */
+  private int version;
+  /** The last reachability walk ({@link SubgraphExtractor#reachable}): its roots, the version then, the nodes. */
+  private List<String> reachRoots;
+  private int reachVersion = -1;
+  private int[] reach;
   /** Reads the colocation of nodes located without it ({@link #colocatedWith}), and variables' attributes. */
   private NodeBytes colocationScan;
 
@@ -618,6 +624,7 @@ public final class NodeTable {
     readInputs(i, n, pending);
     resolve(pending);
     consumers = null;
+    version++;
     return i;
   }
 
@@ -663,6 +670,18 @@ public final class NodeTable {
     return v;
   }
 
+  /** The nodes {@code roots} reach as last walked, if nothing changed since; else null. */
+  int[] reached(java.util.Collection<String> roots) {
+    return reach != null && reachVersion == version && reachRoots.equals(List.copyOf(roots)) ? reach : null;
+  }
+
+  /** Records the nodes {@code roots} reach now. */
+  void reached(java.util.Collection<String> roots, int[] nodes) {
+    reachRoots = List.copyOf(roots);
+    reachVersion = version;
+    reach = nodes;
+  }
+
   /** A copy of the node's stored bytes. */
   byte[] storedBytes(int i) {
     ByteBuffer stored = bytes(i);
@@ -684,6 +703,7 @@ public final class NodeTable {
     where[i] = store(bytes);
     lengths[i] = bytes.length;
     ops[i] = opNames.computeIfAbsent(op, k -> k);
+    version++;
     if (dropInputs) {
       inputCount[i] = 0;
       flags[i] &= ~FUNCTION_ATTR;
@@ -700,6 +720,7 @@ public final class NodeTable {
       return;
     }
     lastParsedIndex = -1;
+    version++;
     List<Pending> pending = new ArrayList<>();
     for (var e : open.entrySet()) {
       int i = e.getKey();

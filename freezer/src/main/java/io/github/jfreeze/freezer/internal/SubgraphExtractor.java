@@ -14,9 +14,21 @@ public final class SubgraphExtractor {
 
   /**
    * Numbers of the nodes reached from {@code roots}, in the order reached (breadth first: inputs in
-   * order, then colocated nodes); roots not in the graph are ignored (check first).
+   * order, then colocated nodes); roots not in the graph are ignored (check first). The walk of the
+   * same roots over an unchanged table is not done twice (the training-op cleaner and the extractor
+   * both walk; most graphs give the cleaner nothing to change).
    */
   public static int[] reachable(NodeTable nodes, Collection<String> roots) {
+    int[] known = nodes.reached(roots);
+    if (known != null) {
+      return known.clone();
+    }
+    int[] order = walk(nodes, roots);
+    nodes.reached(roots, order);
+    return order.clone();
+  }
+
+  private static int[] walk(NodeTable nodes, Collection<String> roots) {
     BitSet kept = new BitSet(nodes.size());
     int[] order = new int[16];
     int count = 0;

@@ -59,6 +59,7 @@ final class VariableValueReader {
     }
     List<String> problems = new ArrayList<>();
     Map<String, Binding> bindings = new LinkedHashMap<>();
+    Map<AttrValue, java.util.Optional<TensorShape>> declaredShapes = new java.util.IdentityHashMap<>();
     for (String v : variables) {
       Binding b = keys.get(v);
       if (b == null || !byKey.containsKey(b.key())) {
@@ -92,9 +93,12 @@ final class VariableValueReader {
         }
       }
       AttrValue shapeAttr = attrs[1];
-      TensorShapeProto declared = shapeAttr == null ? null : shapeAttr.getShape();
-      if (shapeAttr != null && shapeAttr.hasShape() && isFullyDefined(declared) && !TensorShape.fromProto(declared).equals(shape)) {
-        problems.add("variable '" + v + "' has shape " + TensorShape.fromProto(declared) + " in the graph but "
+      // a fully defined declared shape, once per attribute value (variables share a few)
+      TensorShape declared = shapeAttr == null || !shapeAttr.hasShape() ? null : declaredShapes.computeIfAbsent(shapeAttr,
+          a -> isFullyDefined(a.getShape()) ? java.util.Optional.of(TensorShape.fromProto(a.getShape())) : java.util.Optional.empty())
+          .orElse(null);
+      if (declared != null && !declared.equals(shape)) {
+        problems.add("variable '" + v + "' has shape " + declared + " in the graph but "
             + "checkpoint key '" + b.key() + "'" + (b.slice() != null ? " slice " + b.slice() : "") + " holds " + shape);
         continue;
       }
