@@ -165,6 +165,10 @@ final class InspectCommand implements Callable<Integer> {
           CheckpointPart ckpt = checkpointPart(reader);
           warn(warnings);
           report.checkpoint(path, ckpt, graph, warnings);
+        } finally {
+          if (scanning != null) {
+            scanning.cancel(true); // a checkpoint that failed to open leaves nobody waiting for it
+          }
         }
       }
       case SAVED_MODEL -> {

@@ -460,6 +460,9 @@ public final class ConstantConverter {
           return false; // refused below
         }
       }
+      if ((long) main.storedLength(i) + value.proto().getSerializedSize() + 64 > NodeTable.HOLD) {
+        return false; // a Const that large is held as an object (its value not copied): the rules below
+      }
       byte[] c = CanonicalEdit.toConst(main.storedBytes(i), dtype, value.proto().toByteArray());
       if (c == null) {
         return false;
@@ -468,11 +471,14 @@ public final class ConstantConverter {
       return true;
     }
     if (INTERMEDIATE.contains(op) || op.equals("Merge")) {
-      byte[] r = CanonicalEdit.retype(main.storedBytes(i), dtype, op.equals("Merge") ? 0 : destIndex);
+      byte[] stored = main.storedBytes(i);
+      byte[] r = CanonicalEdit.retype(stored, dtype, op.equals("Merge") ? 0 : destIndex);
       if (r == null) {
         return false;
       }
-      main.replaceCanonical(i, r, op, false);
+      if (!java.util.Arrays.equals(r, stored)) { // (unchanged: the stored bytes stay where they are)
+        main.replaceCanonical(i, r, op, false);
+      }
       return true;
     }
     return false;

@@ -21,7 +21,9 @@ import java.util.Map;
  * The main graph's nodes, held as their serialized bytes plus the few facts every stage walks by
  * (name, op, inputs resolved to node numbers), not as protobuf objects. A node is parsed when a
  * stage needs its attributes, edited through a builder, and stored back as bytes when the edit is
- * {@linkplain #commit committed}. A protobuf {@code NodeDef} costs about 500 bytes of heap even for
+ * {@linkplain #commit committed}; the converter's commonest edits are made on a node's canonical
+ * bytes instead ({@link #replaceCanonical}, {@link CanonicalEdit}), for nodes under {@link #HOLD}.
+ * Located nodes are read by {@link NodeBytes} where it vouches for them, by protobuf elsewhere. A protobuf {@code NodeDef} costs about 500 bytes of heap even for
  * an {@code Identity}; here a node costs about 100, so a graph of a million nodes freezes in a
  * 256 MiB heap (HostileIT) and the nodes a freeze cuts away are never parsed twice.
  *

@@ -121,10 +121,10 @@ public final class VariableBinder {
     NodeDef node(String name);
 
     /**
-     * The variables (first data input, as written: null when it names no node) of the assign-like
-     * ops fed (through Identity chains) by output {@code index} of {@code producer}. Breadth-first
-     * with a visited set: a damaged graph can make the Identity nodes a cycle or a lattice, which a
-     * plain recursion would walk exponentially often.
+     * The variables of the assign-like ops fed (through Identity chains) by output {@code index} of
+     * {@code producer}: each op's first data input, as {@code name} or {@code name:i} (null when it
+     * names no node). Breadth-first with a visited set: a damaged graph can make the Identity nodes
+     * a cycle or a lattice, which a plain recursion would walk exponentially often.
      */
     List<String> assignedBy(String producer, int index);
   }

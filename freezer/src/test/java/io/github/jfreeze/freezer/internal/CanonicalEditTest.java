@@ -72,6 +72,40 @@ class CanonicalEditTest {
     assertTrue(retyped > consts, "retyped: " + retyped + " of " + consts + " nodes, two inputs each");
   }
 
+  /**
+   * A variable whose value is over the node table's hold size becomes a Const held as an object
+   * (its value not copied into the table's bytes) by the builder rules, not by the byte edit; a
+   * small one is edited in place. Both read back as the Const the rules make.
+   */
+  @Test
+  void onlySmallValuesAreEditedInPlace() {
+    for (int elements : new int[] {16, (NodeTable.HOLD / 4) + 1024}) {
+      NodeDef variable = NodeDef.newBuilder().setName("v").setOp("VariableV2")
+          .putAttr("dtype", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
+          .putAttr("shape", AttrValue.newBuilder().setShape(TensorShapeProto.newBuilder()
+              .addDim(TensorShapeProto.Dim.newBuilder().setSize(elements))).build()).build();
+      NodeDef read = NodeDef.newBuilder().setName("v/read").setOp("Identity").addInput("v")
+          .putAttr("T", AttrValue.newBuilder().setType(DataType.DT_FLOAT_REF).build()).build();
+      NodeTable nodes = NodeTable.of(List.of(variable, read));
+      java.util.BitSet sub = new java.util.BitSet();
+      sub.set(0, 2);
+      byte[] content = new byte[4 * elements];
+      content[content.length - 1] = 7;
+      TensorProto value = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT)
+          .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(elements)))
+          .setTensorContent(ByteString.copyFrom(content)).build();
+      ConstantConverter converter = new ConstantConverter(nodes, sub, java.util.Map.of());
+      converter.convertVariable("v", new ConstantValue(io.github.jfreeze.codec.DType.FLOAT32,
+          io.github.jfreeze.codec.TensorShape.of(elements), value, content.length, null));
+      NodeDef c = nodes.node(0);
+      assertTrue(c.getOp().equals("Const") && c.getAttrOrThrow("value").getTensor().equals(value), "elements " + elements);
+      boolean large = elements > 16;
+      // held (not canonical bytes) exactly when large
+      assertTrue(nodes.canonical(0) != large, "elements " + elements + ": canonical " + nodes.canonical(0));
+      assertTrue(nodes.node(1).getAttrOrThrow("T").getType() == DataType.DT_FLOAT);
+    }
+  }
+
   /** Whether NodeBytes, where it reads the bytes, finds them canonical. */
   private static boolean canonical(byte[] bytes) {
     NodeBytes scan = new NodeBytes();
