@@ -1,5 +1,7 @@
 package io.github.jfreeze.freezer.internal;
 
+import com.google.protobuf.CodedOutputStream;
+import io.github.jfreeze.codec.internal.Varints;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
@@ -116,6 +118,55 @@ final class CanonicalEdit {
   }
 
   /**
+   * Where a streamed Const's canonical bytes split around its value: {@code [0, entry)} is the node
+   * without its {@code value} attribute, {@code [tensor, end)} the value's TensorProto without its
+   * content. Null unless {@code value} is the node's last field, holds a tensor only, whose fields
+   * all come before {@code tensor_content} (dtype, shape, version), and every attribute key is one
+   * of {@code keys}.
+   *
+   * @return {@code {entry, tensor}}, or null
+   */
+  static int[] streamedValue(byte[] node, java.util.Set<String> keys) {
+    Layout l = layout(node);
+    if (l == null || l.entries == 0 || l.tailFrom != node.length) {
+      return null;
+    }
+    for (int e = 0; e < l.entries; e++) {
+      String key = new String(node, l.keyFrom[e], l.keyTo[e] - l.keyFrom[e], java.nio.charset.StandardCharsets.US_ASCII);
+      if (!keys.contains(key)) {
+        return null;
+      }
+    }
+    int value = l.find("value");
+    if (value != l.entries - 1 || l.entryTo[value] != node.length) {
+      return null;
+    }
+    // after the key: the value's tag and length, then {tensor: ...}: its tag and length, its fields
+    int[] at = {l.keyTo[value]};
+    int end = node.length;
+    if (at[0] >= end || node[at[0]++] != (2 << 3 | 2) || varint(node, at) != end - at[0]
+        || at[0] >= end || node[at[0]++] != (8 << 3 | 2) || varint(node, at) != end - at[0]) {
+      return null;
+    }
+    int tensor = at[0];
+    while (at[0] < end) {
+      long t = varint(node, at);
+      if (t == (1 << 3) || t == (3 << 3)) {
+        varint(node, at);
+      } else if (t == (2 << 3 | 2)) {
+        long n = varint(node, at);
+        if (n < 0 || n > end - at[0]) {
+          return null;
+        }
+        at[0] += (int) n;
+      } else {
+        return null;
+      }
+    }
+    return at[0] == end ? new int[] {l.entryFrom[value], tensor} : null;
+  }
+
+  /**
    * A variable's bytes become a Const's: its name, op {@code Const}, its device, and the attributes
    * {@code _class} (kept as it is), {@code dtype} and {@code value}; its inputs, other attributes
    * and debug info dropped (the conversion builds the Const so).
@@ -150,7 +201,7 @@ final class CanonicalEdit {
     // value: {tensor: ...}
     ByteArrayOutputStream value = new ByteArrayOutputStream(tensor.length + 8);
     value.write(8 << 3 | 2);
-    writeVarint(value, tensor.length);
+    Varints.writeVarint64(value, tensor.length);
     value.writeBytes(tensor);
     entry(out, "value", value.toByteArray());
     return out.toByteArray();
@@ -194,40 +245,23 @@ final class CanonicalEdit {
   }
 
   private static void entry(ByteArrayOutputStream out, String key, byte[] value) {
-    int inner = 2 + key.length() + 1 + varintSize(value.length) + value.length;
+    int inner = 2 + key.length() + 1 + CodedOutputStream.computeUInt32SizeNoTag(value.length) + value.length;
     out.write(5 << 3 | 2);
-    writeVarint(out, inner);
+    Varints.writeVarint64(out, inner);
     out.write(1 << 3 | 2);
     out.write(key.length());
     for (int i = 0; i < key.length(); i++) {
       out.write(key.charAt(i));
     }
     out.write(2 << 3 | 2);
-    writeVarint(out, value.length);
+    Varints.writeVarint64(out, value.length);
     out.writeBytes(value);
   }
 
   private static void field(ByteArrayOutputStream out, int number, byte[] b, int from, int to) {
     out.write(number << 3 | 2);
-    writeVarint(out, to - from);
+    Varints.writeVarint64(out, to - from);
     out.write(b, from, to - from);
-  }
-
-  private static void writeVarint(ByteArrayOutputStream out, long v) {
-    while ((v & ~0x7fL) != 0) {
-      out.write((int) (v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out.write((int) v);
-  }
-
-  private static int varintSize(long v) {
-    int n = 1;
-    while ((v & ~0x7fL) != 0) {
-      v >>>= 7;
-      n++;
-    }
-    return n;
   }
 
   private static long varint(byte[] b, int[] at) {

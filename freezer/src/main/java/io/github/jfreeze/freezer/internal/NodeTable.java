@@ -23,9 +23,10 @@ import java.util.Map;
  * stage needs its attributes, edited through a builder, and stored back as bytes when the edit is
  * {@linkplain #commit committed}; the converter's commonest edits are made on a node's canonical
  * bytes instead ({@link #replaceCanonical}, {@link CanonicalEdit}), for nodes under {@link #HOLD}.
- * Located nodes are read by {@link NodeBytes} where it vouches for them, by protobuf elsewhere. A protobuf {@code NodeDef} costs about 500 bytes of heap even for
- * an {@code Identity}; here a node costs about 100, so a graph of a million nodes freezes in a
- * 256 MiB heap (HostileIT) and the nodes a freeze cuts away are never parsed twice.
+ * Located nodes are read by {@link NodeBytes} where it vouches for them, by protobuf elsewhere. A
+ * protobuf {@code NodeDef} costs about 500 bytes of heap even for an {@code Identity}; here a node
+ * costs about 100, so a graph of a million nodes freezes in a 256 MiB heap (HostileIT) and the
+ * nodes a freeze cuts away are never parsed twice.
  *
  * <p>Nodes are numbered in graph order; nodes a stage adds get the next numbers. Input {@code k}
  * of node {@code i} is {@link #producer} (a node number, or -1 when the name names no node), its
@@ -86,8 +87,8 @@ public final class NodeTable {
   private List<String> reachRoots;
   private int reachVersion = -1;
   private int[] reach;
-  /** Reads the colocation of nodes located without it ({@link #colocatedWith}), and variables' attributes. */
-  private NodeBytes colocationScan;
+  /** Reads stored nodes again ({@link #scanStored}): colocation of nodes located without it, variables' attributes. */
+  private NodeBytes storedScan;
 
   private NodeTable(ByteBuffer source, int capacity) {
     this.source = source;
@@ -288,11 +289,7 @@ public final class NodeTable {
     }
   }
 
-  /**
-   * Reads the inputs of the new node {@code i} from {@code scan}'s bytes (ASCII), as {@link
-   * TensorRef#parse} reads them: {@code ^} for a control input, the name up to the first colon,
-   * and the index after the last colon when it is one to nine digits.
-   */
+  /** Reads the inputs of the new node {@code i} from {@code scan}'s bytes (ASCII; {@link TensorRef#parseAscii}). */
   private void readInputs(int i, NodeBytes scan, List<Pending> pending) {
     int count = scan.inputCount;
     if (inputsUsed + 2 * count > inputs.length) {
@@ -303,31 +300,10 @@ public final class NodeTable {
     inputCount[i] = count;
     byte[] b = scan.bytes();
     for (int k = 0; k < count; k++) {
-      int from = scan.inputFrom[k];
-      int to = scan.inputTo[k];
-      boolean control = from < to && b[from] == '^';
-      if (control) {
-        from++;
-      }
-      int end = from;
-      while (end < to && b[end] != ':') {
-        end++;
-      }
-      int index = 0;
-      if (end < to) {
-        int last = to;
-        while (b[last - 1] != ':') {
-          last--;
-        }
-        int digits = to - last;
-        boolean number = digits > 0 && digits <= 9;
-        for (int d = last; number && d < to; d++) {
-          number = b[d] >= '0' && b[d] <= '9';
-        }
-        for (int d = last; number && d < to; d++) {
-          index = index * 10 + (b[d] - '0');
-        }
-      }
+      long ref = TensorRef.parseAscii(b, scan.inputFrom[k], scan.inputTo[k]);
+      boolean control = (ref & 1) != 0;
+      int from = control ? scan.inputFrom[k] + 1 : scan.inputFrom[k];
+      int end = (int) (ref >>> 32);
       int p = index(b, from, end);
       if (p < 0) {
         @SuppressWarnings("deprecation") // ASCII: one char per byte
@@ -335,7 +311,7 @@ public final class NodeTable {
         pending.add(new Pending(i, k, node));
       }
       inputs[at + 2 * k] = p;
-      inputs[at + 2 * k + 1] = index << 1 | (control ? 1 : 0);
+      inputs[at + 2 * k + 1] = (int) ref; // index << 1 | control, as readInputs(NodeDef) packs it
     }
     inputsUsed += 2 * count;
   }
@@ -513,12 +489,8 @@ public final class NodeTable {
     }
     List<String> with = colocation.get(i);
     if (with == null) { // located without reading them
-      if (colocationScan == null) {
-        colocationScan = new NodeBytes();
-      }
-      NodeBytes scan = colocationScan;
-      ByteBuffer stored = bytes(i);
-      if (scan.scan(stored, stored.position(), stored.remaining()) && scan.colocation != null) {
+      NodeBytes scan = scanStored(i);
+      if (scan != null && scan.colocation != null) {
         with = scan.colocation;
       } else {
         with = classNames(node(i).getAttrOrDefault("_class", AttrValue.getDefaultInstance()));
@@ -641,22 +613,25 @@ public final class NodeTable {
    * the parsed node. (The freezer checks 20,000 variables against the checkpoint so.)
    */
   AttrValue[] dtypeAndShape(int i) {
-    if (where[i] != HELD && (open.isEmpty() || !open.containsKey(i))) {
-      if (colocationScan == null) {
-        colocationScan = new NodeBytes();
-      }
-      NodeBytes scan = colocationScan;
-      ByteBuffer stored = bytes(i);
-      if (scan.scan(stored, stored.position(), stored.remaining())) {
-        try {
-          return new AttrValue[] {attr(scan, scan.dtypeFrom, scan.dtypeTo), attr(scan, scan.shapeFrom, scan.shapeTo)};
-        } catch (IOException e) {
-          throw new UncheckedIOException(e); // NodeBytes vouched that it parses
-        }
+    NodeBytes scan = where[i] != HELD && (open.isEmpty() || !open.containsKey(i)) ? scanStored(i) : null;
+    if (scan != null) {
+      try {
+        return new AttrValue[] {attr(scan, scan.dtypeFrom, scan.dtypeTo), attr(scan, scan.shapeFrom, scan.shapeTo)};
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // NodeBytes vouched that it parses
       }
     }
     NodeDef n = node(i);
     return new AttrValue[] {n.getAttrOrDefault("dtype", null), n.getAttrOrDefault("shape", null)};
+  }
+
+  /** Node {@code i}'s stored bytes read by {@link NodeBytes} (one reused scanner), or null where it cannot vouch for them. */
+  private NodeBytes scanStored(int i) {
+    if (storedScan == null) {
+      storedScan = new NodeBytes();
+    }
+    ByteBuffer stored = bytes(i);
+    return storedScan.scan(stored, stored.position(), stored.remaining()) ? storedScan : null;
   }
 
   private AttrValue attr(NodeBytes scan, int from, int to) throws IOException {

@@ -54,69 +54,9 @@ public final class StreamingGraphWriter {
     if (!nodes.op(i).equals("Const")) {
       return null;
     }
-    ByteBuffer stored = nodes.bytes(i);
-    byte[] s = new byte[stored.remaining()];
-    stored.get(s);
-    int[] at = {0};
-    int valueEntry = -1;
-    while (at[0] < s.length) {
-      int fieldStart = at[0];
-      long tag = varint(s, at);
-      if (tag == (ATTR_FIELD << 3 | 2)) {
-        int end = (int) Math.min(s.length, varint(s, at) + at[0]);
-        int keyTag = at[0] < end ? s[at[0]++] : -1;
-        int keyLength = (int) varint(s, at);
-        String key = keyTag == (1 << 3 | 2) && keyLength >= 0 && at[0] + keyLength <= end
-            ? new String(s, at[0], keyLength, java.nio.charset.StandardCharsets.US_ASCII) : "";
-        if (!STREAMABLE_ATTRS.contains(key)) {
-          return null;
-        }
-        if (key.equals("value")) {
-          valueEntry = fieldStart;
-          at[0] += keyLength;
-          if (end != s.length || at[0] >= end || s[at[0]++] != (2 << 3 | 2) || varint(s, at) != end - at[0]
-              || at[0] >= end || s[at[0]++] != (TENSOR_FIELD << 3 | 2) || varint(s, at) != end - at[0]) {
-            return null;
-          }
-          int tensorHead = at[0];
-          while (at[0] < end) { // dtype (1), tensor_shape (2), version_number (3) only
-            long t = varint(s, at);
-            if (t == (1 << 3) || t == (3 << 3)) {
-              varint(s, at);
-            } else if (t == (2 << 3 | 2)) {
-              int n = (int) varint(s, at); // (not at[0] += varint(...): that adds to the old position)
-              at[0] += n;
-            } else {
-              return null;
-            }
-          }
-          if (at[0] != end) {
-            return null;
-          }
-          return header(Arrays.copyOf(s, valueEntry), Arrays.copyOfRange(s, tensorHead, end), src, null);
-        }
-        at[0] = end;
-      } else if (tag == (1 << 3 | 2) || tag == (2 << 3 | 2) || tag == (3 << 3 | 2) || tag == (4 << 3 | 2)) {
-        int n = (int) varint(s, at);
-        at[0] += n;
-      } else {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  /** A varint of canonical bytes (read by NodeBytes already), or -1 past the end. */
-  private static long varint(byte[] s, int[] at) {
-    long v = 0;
-    for (int shift = 0; at[0] < s.length && shift < 64; shift += 7) {
-      byte x = s[at[0]++];
-      v |= (long) (x & 0x7f) << shift;
-      if (x >= 0) {
-        return v;
-      }
-    }
-    return -1;
+    byte[] s = nodes.storedBytes(i);
+    int[] split = CanonicalEdit.streamedValue(s, STREAMABLE_ATTRS);
+    return split == null ? null : header(Arrays.copyOf(s, split[0]), Arrays.copyOfRange(s, split[1], s.length), src, null);
   }
 
   /** The node's header and streamed tail, or null when it must be written from memory. */

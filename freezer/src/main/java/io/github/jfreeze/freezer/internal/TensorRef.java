@@ -26,6 +26,36 @@ public record TensorRef(String node, String output, int index, boolean control) 
     return new TensorRef(parts[0], parts[1], index, control);
   }
 
+  /**
+   * {@link #parse} of the ASCII input {@code b[from, to)}, without making Strings: the node name is
+   * {@code b[from + (control ? 1 : 0), nameEnd)}.
+   *
+   * @return {@code nameEnd << 32 | index << 1 | (control ? 1 : 0)}
+   */
+  static long parseAscii(byte[] b, int from, int to) {
+    boolean control = from < to && b[from] == '^';
+    int start = control ? from + 1 : from;
+    int end = start;
+    while (end < to && b[end] != ':') {
+      end++;
+    }
+    int index = 0;
+    if (end < to) { // the index is the last part when it is a number (isNumber)
+      int last = to;
+      while (b[last - 1] != ':') {
+        last--;
+      }
+      boolean number = to - last > 0 && to - last <= 9;
+      for (int d = last; number && d < to; d++) {
+        number = b[d] >= '0' && b[d] <= '9';
+      }
+      for (int d = last; number && d < to; d++) {
+        index = index * 10 + (b[d] - '0');
+      }
+    }
+    return (long) end << 32 | (long) index << 1 | (control ? 1 : 0);
+  }
+
   /** Node name of an input or tensor name: strips {@code ^} and {@code :N}. */
   public static String nodeName(String input) {
     return parse(input).node();

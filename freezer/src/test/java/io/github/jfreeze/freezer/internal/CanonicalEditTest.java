@@ -106,6 +106,34 @@ class CanonicalEditTest {
     }
   }
 
+  /**
+   * A streamed Const splits around its value into exactly the deterministic bytes of the node
+   * without it and of its tensor; a Const laid out otherwise (another attribute, content already
+   * in the tensor) is left to the builder path.
+   */
+  @Test
+  void aStreamedConstSplitsIntoTheNodeWithoutItsValueAndItsTensor() {
+    TensorProto head = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT)
+        .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(8))).build();
+    NodeDef c = NodeDef.newBuilder().setName("w").setOp("Const").setDevice("/cpu:0")
+        .putAttr("_class", AttrValue.newBuilder().setList(AttrValue.ListValue.newBuilder()
+            .addS(ByteString.copyFromUtf8("loc:@v"))).build())
+        .putAttr("dtype", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
+        .putAttr("value", AttrValue.newBuilder().setTensor(head).build()).build();
+    java.util.Set<String> keys = java.util.Set.of("_class", "dtype", "value");
+    byte[] bytes = NodeTable.deterministic(c);
+    int[] split = CanonicalEdit.streamedValue(bytes, keys);
+    assertNotNull(split);
+    assertArrayEquals(NodeTable.deterministic(c.toBuilder().removeAttr("value").build()), java.util.Arrays.copyOf(bytes, split[0]));
+    assertArrayEquals(head.toByteArray(), java.util.Arrays.copyOfRange(bytes, split[1], bytes.length));
+
+    assertTrue(CanonicalEdit.streamedValue(NodeTable.deterministic(c.toBuilder()
+        .putAttr("zz", AttrValue.newBuilder().setI(1).build()).build()), keys) == null, "another attribute");
+    assertTrue(CanonicalEdit.streamedValue(NodeTable.deterministic(c.toBuilder().putAttr("value", AttrValue.newBuilder()
+        .setTensor(head.toBuilder().setTensorContent(ByteString.copyFrom(new byte[32]))).build()).build()), keys) == null,
+        "content already in the tensor");
+  }
+
   /** Whether NodeBytes, where it reads the bytes, finds them canonical. */
   private static boolean canonical(byte[] bytes) {
     NodeBytes scan = new NodeBytes();
