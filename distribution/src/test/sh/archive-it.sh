@@ -34,10 +34,15 @@ if grep -rl "$(cd "$(dirname "$0")/../../.." && pwd)" "$home" >/dev/null 2>&1; t
 fi
 
 cd "$work/elsewhere"
-# a Java that cannot make a class-data archive (-Xshare:off here; some builds lack the base archive)
+# a Java that cannot make a class-data archive (-Xshare:off here; some builds of Java have none)
 # still runs the command, and no archive is made
 clean env JFREEZE_JAVA_OPTS=-Xshare:off "$bin" inspect seed > /dev/null || fail "inspect with -Xshare:off exited $?"
 if ls "$home"/lib/jfreeze-*.jsa > /dev/null 2>&1; then fail "an archive was made with -Xshare:off"; fi
+# --version and --help build every subcommand, run and verify too, whose bridge is not in this archive
+out="$(clean "$bin" --version)" || fail "--version exited $?: $out"
+[ "$out" = "jfreeze $version" ] || fail "--version printed: $out"
+clean "$bin" --help > help.out || fail "--help exited $?: $(cat help.out)"
+grep -q '^ *verify ' help.out || fail "--help lists no verify: $(cat help.out)"
 out="$(clean "$bin" inspect seed)" || fail "inspect exited $?"
 grep -q '^checkpoint  seed/model.ckpt-1$' <<< "$out" || fail "inspect printed: $out"
 clean "$bin" freeze seed --outputs predictions -o x.pb > freeze.out || fail "freeze exited $?: $(cat freeze.out)"
@@ -46,6 +51,16 @@ clean "$bin" freeze seed --outputs predictions -o x.pb > freeze.out || fail "fre
 # a run that maps it writes the same graph
 ls "$home"/lib/jfreeze-*.jsa > /dev/null 2>&1 || fail "no class-data archive in $home/lib after the first runs"
 if ls "$home"/lib/.jfreeze-*.tmp.* > /dev/null 2>&1; then fail "a temporary archive was left: $(ls -a "$home/lib")"; fi
+# it maps (with -Xshare:on a JVM that cannot map it does not start); and where the path has no
+# space (Java 17 maps an archive made under one but loads none of the application's classes from
+# it), the classes come from it, picocli's too, which a dynamic archive would leave out (compiled
+# for Java 5)
+loaded="$(clean env JFREEZE_JAVA_OPTS="-Xshare:on" "$bin" --version)" || fail "the class-data archive does not map: $loaded"
+clean "$work/untar/jfreeze-$version/bin/jfreeze" --version > /dev/null || fail "--version exited $? in $work/untar"
+loaded="$(clean env JFREEZE_JAVA_OPTS="-Xshare:on -Xlog:class+load=info" "$work/untar/jfreeze-$version/bin/jfreeze" --version)" \
+  || fail "the class-data archive in $work/untar does not map: $loaded"
+grep -q 'picocli.CommandLine source: shared objects file' <<< "$loaded" \
+  || fail "picocli is not in the class-data archive: $(grep 'picocli.CommandLine ' <<< "$loaded")"
 clean "$bin" freeze seed --outputs predictions -o x2.pb > /dev/null || fail "freeze with the archive exited $?"
 cmp -s x.pb x2.pb || fail "freeze with the class-data archive wrote a different graph"
 clean env JFREEZE_CDS=0 "$bin" freeze seed --outputs predictions -o x3.pb > /dev/null || fail "freeze with JFREEZE_CDS=0 exited $?"

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * {@code benchmarks/run.sh}, whole-process {@code freeze} of {@code mid} and {@code inspect} of
  * {@code many}). Not a user command; output is discarded.
  *
- * <pre>java -XX:ArchiveClassesAtExit=jfreeze.jsa ... io.github.jfreeze.cli.CdsTraining MODEL_DIR</pre>
+ * <pre>java -XX:DumpLoadedClassList=jfreeze.classlist ... io.github.jfreeze.cli.CdsTraining MODEL_DIR
+ * java -Xshare:dump -XX:SharedClassListFile=jfreeze.classlist -XX:SharedArchiveFile=jfreeze.jsa ...</pre>
  */
 public final class CdsTraining {
   private CdsTraining() {}

@@ -78,13 +78,16 @@ final class VerifyCommand implements Callable<Integer> {
   boolean quiet;
 
   /**
-   * Runs the verification on a daemon thread and gives up after {@link #timeout} seconds: a native
-   * session blocked in a queue cannot be interrupted, so the process ends (the command's one error
-   * line, exit 1) and takes the thread with it.
+   * Runs {@code work} (the verification) on a daemon thread and gives up after {@link #timeout}
+   * seconds: a native session blocked in a queue cannot be interrupted, so the process ends (the
+   * command's one error line, exit 1) and takes the thread with it.
+   *
+   * <p>No method of this class, lambdas included, has a type of the runtime bridge in its
+   * signature: picocli reads them all when it builds the command line (for {@code --help} and
+   * {@code --version} too), and the pure-Java download has no bridge ({@code CommandSignaturesTest}).
    */
-  private NativeVerifier.Result withTimeout(NativeVerifier.Options options) throws IOException {
-    java.util.concurrent.FutureTask<NativeVerifier.Result> task = new java.util.concurrent.FutureTask<>(
-        () -> NativeVerifier.verify(options));
+  private <T> T withTimeout(Callable<T> work) throws IOException {
+    java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
     Thread t = new Thread(task, "jfreeze-verify");
     t.setDaemon(true);
     t.start();
@@ -149,7 +152,13 @@ final class VerifyCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds: " + timeout);
     }
     try (ReadProgress p = ReadProgress.start(line, ReadProgress.filesOf(frozen, loc))) {
-      r = withTimeout(b.build());
+      NativeVerifier.Options options = b.build();
+      r = withTimeout(new Callable<NativeVerifier.Result>() { // (a class of its own, not a lambda: see withTimeout)
+        @Override
+        public NativeVerifier.Result call() throws IOException {
+          return NativeVerifier.verify(options);
+        }
+      });
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -203,7 +212,10 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     if (!r.match()) {
-      long bad = r.outputs().stream().filter(o -> !o.match()).count();
+      long bad = 0;
+      for (NativeVerifier.Output o : r.outputs()) { // (a loop, not a lambda: see withTimeout)
+        bad += o.match() ? 0 : 1;
+      }
       throw new CommandFailure(frozen, bad + " of " + r.outputs().size() + " output(s) differ from " + r.original()
           + " (rtol " + r.tolerance() + ", atol " + (atol == null ? "per dtype" : atol) + ")");
     }

@@ -184,6 +184,21 @@ class LauncherIT {
   }
 
   /**
+   * The class-data archive {@code mvn package} writes (cli/target/jfreeze.jsa) is a static one: it
+   * maps (with -Xshare:on a JVM that cannot map it does not start) and holds picocli's classes,
+   * which are compiled for Java 5 and which a dynamic archive would leave out.
+   */
+  @Test
+  void theClassDataArchiveHoldsPicocli() throws Exception {
+    assertTrue(Files.isRegularFile(root.resolve("cli/target/jfreeze.jsa")), "package wrote no cli/target/jfreeze.jsa");
+    Launcher.Run r = Launcher.exec(List.of(root.resolve("jfreeze").toString(), "--version"),
+        java.util.Map.of("JFREEZE_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info"), cwd);
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("picocli.CommandLine source: shared objects file"),
+        () -> r.out().lines().filter(l -> l.contains("picocli.CommandLine ")).findFirst().orElse(r.out()));
+  }
+
+  /**
    * Java 23 and later warn on stderr when protobuf-java uses sun.misc.Unsafe; the launcher allows
    * it, so a command prints nothing there. Runs with a Java of 23 or later found under
    * /usr/lib/jvm (this project's machines have Java 25 there); skipped, saying so, without one.

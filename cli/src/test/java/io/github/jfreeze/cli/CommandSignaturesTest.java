@@ -1,0 +1,66 @@
+package io.github.jfreeze.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The pure-Java download has neither the runtime bridge nor TensorFlow Java, yet {@code --help}
+ * and {@code --version} build every subcommand, and picocli resolves every declared method and
+ * field of a command class (lambdas' synthetic methods too): no such signature may name a bridge
+ * or TensorFlow type, or those commands fail there with "native TensorFlow is not installed"
+ * (distribution/src/test/sh/archive-it.sh runs them in the unpacked download).
+ */
+class CommandSignaturesTest {
+  private static final List<String> NATIVE = List.of("io.github.jfreeze.bridge.", "org.tensorflow.", "org.bytedeco.");
+
+  @Test
+  void noCommandSignatureNamesANativeType() {
+    StringWriter sink = new StringWriter();
+    CommandLine cl = Main.commandLine(new PrintWriter(sink), new PrintWriter(sink));
+    List<Class<?>> classes = new ArrayList<>();
+    classes.add(cl.getCommand().getClass());
+    cl.getSubcommands().values().forEach(c -> classes.add(c.getCommand().getClass()));
+    assertFalse(classes.size() < 8, "subcommands: " + cl.getSubcommands().keySet());
+    List<String> found = new ArrayList<>();
+    for (Class<?> c : classes) {
+      for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+        for (Method m : k.getDeclaredMethods()) {
+          check(found, m.toString(), m.getReturnType(), m.getParameterTypes());
+        }
+        for (Constructor<?> m : k.getDeclaredConstructors()) {
+          check(found, m.toString(), void.class, m.getParameterTypes());
+        }
+        for (Field f : k.getDeclaredFields()) {
+          check(found, f.toString(), f.getType());
+        }
+      }
+    }
+    assertEquals(List.of(), found);
+  }
+
+  private static void check(List<String> found, String where, Class<?> type, Class<?>... more) {
+    List<Class<?>> all = new ArrayList<>(List.of(more));
+    all.add(type);
+    for (Class<?> t : all) {
+      while (t.isArray()) {
+        t = t.getComponentType();
+      }
+      for (String p : NATIVE) {
+        if (t.getName().startsWith(p)) {
+          found.add(where);
+          return;
+        }
+      }
+    }
+  }
+}
