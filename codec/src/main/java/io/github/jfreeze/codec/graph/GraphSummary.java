@@ -135,10 +135,7 @@ public final class GraphSummary {
     // one hash lookup per input: node names to the index of the first node so named, and whether
     // anything consumes it (inspect of a 100,000-node graph spends most of its summary here)
     NameIndex index = new NameIndex(nodes);
-    int[] canonical = new int[nodes.size()];
-    for (int i = 0; i < nodes.size(); i++) {
-      canonical[i] = index.get(nodes.get(i).name());
-    }
+    int[] canonical = index.canonical;
     boolean[] consumed = new boolean[nodes.size()];
     nodeCount = nodes.size();
     this.functionCount = functionCount;
@@ -153,7 +150,7 @@ public final class GraphSummary {
         if (in.startsWith("^")) {
           control++;
         }
-        int source = index.get(nodeName(in));
+        int source = index.getNodeOf(in);
         if (source < 0) {
           missing.add(n.name() + " <- " + in);
         } else {
@@ -271,40 +268,52 @@ public final class GraphSummary {
 
   /** A TF1 variable snapshot ({@code v/read}) or a {@code ReadVariableOp} of a variable handle. */
   /**
-   * Node names to the index of the first node so named: open addressing over two arrays, so a
-   * graph of 100,000 nodes adds two objects, not 200,000 map entries and boxed indices, for the
-   * garbage collector to copy (benchmark: IndexParseBenchmark.scanMetaGraph, inspect of many).
+   * Node names to the index of the first node so named: open addressing over three arrays (names,
+   * their hashes, node indices), so a graph of 100,000 nodes adds three objects, not 200,000 map
+   * entries and boxed indices, for the garbage collector to copy; an input is looked up by its
+   * characters, without cutting its node name out first, and a probe that meets another name
+   * compares hashes before it touches that name (benchmark: IndexParseBenchmark.scanMetaGraph,
+   * inspect of many).
    */
   private static final class NameIndex {
     private final String[] keys;
+    private final int[] hashes;
     private final int[] values;
     private final int mask;
     private final int shift;
+    /** For each node, the index of the first node with its name (itself, unless the name repeats). */
+    final int[] canonical;
 
     NameIndex(List<Node> nodes) {
       int capacity = Integer.highestOneBit(Math.max(4, nodes.size() * 2 - 1)) << 1;
       keys = new String[capacity];
+      hashes = new int[capacity];
       values = new int[capacity];
       mask = capacity - 1;
       shift = Integer.numberOfLeadingZeros(capacity) + 1;
+      canonical = new int[nodes.size()];
       for (int i = 0; i < nodes.size(); i++) {
         String name = nodes.get(i).name();
-        int slot = slot(name);
+        int slot = slot(name, 0, name.length(), name.hashCode());
         if (keys[slot] == null) {
           keys[slot] = name;
+          hashes[slot] = name.hashCode();
           values[slot] = i;
         }
+        canonical[i] = values[slot];
       }
     }
 
-    /** The slot holding {@code name}, or the empty slot where it would go. */
-    private int slot(String name) {
+    /** The slot holding the name {@code s[from, to)} (whose {@link String#hashCode} is {@code h}), or the empty slot where it would go. */
+    private int slot(String s, int from, int to, int h) {
       // Fibonacci hashing: names such as expert_1234/kernel hash to runs of nearby values, which
       // the low bits alone would pile into long probe sequences
-      int h = name.hashCode();
       int slot = (h * 0x9E3779B9) >>> shift;
-      // hash codes are cached in the strings: most other names are passed without a byte compare
-      for (String k = keys[slot]; k != null && (k.hashCode() != h || !k.equals(name)); k = keys[slot]) {
+      int length = to - from;
+      for (String k = keys[slot]; k != null; k = keys[slot]) {
+        if (hashes[slot] == h && k.length() == length && k.regionMatches(0, s, from, length)) {
+          return slot;
+        }
         slot = (slot + 1) & mask;
       }
       return slot;
@@ -312,7 +321,20 @@ public final class GraphSummary {
 
     /** The index of the first node named {@code name}, or -1. */
     int get(String name) {
-      int slot = slot(name);
+      int slot = slot(name, 0, name.length(), name.hashCode());
+      return keys[slot] == null ? -1 : values[slot];
+    }
+
+    /** The index of the first node an input or tensor name ({@code ^a}, {@code a:1}, {@code a}) refers to, or -1 (as {@code get(nodeName(input))}). */
+    int getNodeOf(String input) {
+      int from = input.startsWith("^") ? 1 : 0;
+      int to = input.indexOf(':', from);
+      to = to < 0 ? input.length() : to;
+      int h = 0;
+      for (int k = from; k < to; k++) {
+        h = 31 * h + input.charAt(k); // String.hashCode of the node name
+      }
+      int slot = slot(input, from, to, h);
       return keys[slot] == null ? -1 : values[slot];
     }
   }
@@ -330,7 +352,7 @@ public final class GraphSummary {
         data = in;
       }
     }
-    int source = data == null ? -1 : index.get(nodeName(data));
+    int source = data == null ? -1 : index.getNodeOf(data);
     return source >= 0 && VARIABLE_OPS.contains(nodes.get(source).op());
   }
 

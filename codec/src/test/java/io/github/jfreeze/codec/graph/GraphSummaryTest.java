@@ -228,6 +228,29 @@ class GraphSummaryTest {
     assertEquals(1, PartialShape.of().numElements());
   }
 
+  /**
+   * A name given to two nodes is one name: what consumes it consumes both, and what nothing
+   * consumes is listed once per node; inputs are found by their node name whatever their suffix.
+   */
+  @Test
+  void repeatedNamesAndSuffixedInputs() {
+    GraphDef g = GraphDef.newBuilder()
+        .addNode(node("x", "Relu"))
+        .addNode(node("y", "Relu"))
+        .addNode(node("x", "Tanh"))
+        .addNode(node("y", "Tanh"))
+        .addNode(node("z", "Add", "x:12", "^x"))
+        .addNode(node("x:1", "Relu"))
+        .addNode(node("w", "Relu", "x:1:0"))
+        .build();
+    GraphSummary s = GraphSummary.of(g);
+    assertEquals(List.of(new GraphSummary.Output("y", "Relu"), new GraphSummary.Output("y", "Tanh"),
+        new GraphSummary.Output("z", "Add"), new GraphSummary.Output("x:1", "Relu"), new GraphSummary.Output("w", "Relu")),
+        s.outputs());
+    assertEquals(1, s.controlEdges());
+    assertEquals(List.of(), s.missingInputs());
+  }
+
   @Test
   void nodeNames() {
     assertEquals("a", GraphSummary.nodeName("^a"));
