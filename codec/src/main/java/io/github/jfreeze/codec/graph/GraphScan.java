@@ -6,6 +6,7 @@ import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.WireFormat;
+import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.codec.GraphFile;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.FullTypeDef;
@@ -181,6 +182,7 @@ public final class GraphScan {
     private final List<String> inputs = new ArrayList<>();
     private final Map<String, String> ops = new HashMap<>();
     private final NodeBytes scan = new NodeBytes();
+    private final AttrFacts facts = new AttrFacts();
     private int functions;
     private boolean hasLibrary;
     private boolean hasVersions;
@@ -350,12 +352,26 @@ public final class GraphScan {
       String op = ops.computeIfAbsent(scan.op, k -> k);
       long constElements = 0;
       if (op.equals("Const")) {
-        AttrValue value = scan.valueFrom < 0 ? AttrValue.getDefaultInstance() : attrValue(b, scan.valueFrom, scan.valueTo);
-        constElements = PartialShape.fromProto(value.getTensor().getTensorShape()).numElements();
+        constElements = scan.valueFrom < 0 ? 1 : facts.tensorElements(b, scan.valueFrom, scan.valueTo);
+        if (constElements == AttrFacts.UNSURE) {
+          constElements = PartialShape.fromProto(attrValue(b, scan.valueFrom, scan.valueTo).getTensor().getTensorShape())
+              .numElements();
+        }
       }
-      return new GraphSummary.Node(scan.name, op, List.of(inputs),
-          GraphSummary.dtypeAttr(scan.dtypeFrom < 0 ? null : attrValue(b, scan.dtypeFrom, scan.dtypeTo)),
-          GraphSummary.shapeAttr(scan.shapeFrom < 0 ? null : attrValue(b, scan.shapeFrom, scan.shapeTo)), constElements);
+      DType dtype = null;
+      if (scan.dtypeFrom >= 0) {
+        long type = facts.type(b, scan.dtypeFrom, scan.dtypeTo);
+        dtype = type != AttrFacts.UNSURE ? DType.find((int) type)
+            : GraphSummary.dtypeAttr(attrValue(b, scan.dtypeFrom, scan.dtypeTo));
+      }
+      PartialShape shape = PartialShape.UNKNOWN;
+      if (scan.shapeFrom >= 0) {
+        shape = facts.shape(b, scan.shapeFrom, scan.shapeTo);
+        if (shape == null) {
+          shape = GraphSummary.shapeAttr(attrValue(b, scan.shapeFrom, scan.shapeTo));
+        }
+      }
+      return new GraphSummary.Node(scan.name, op, List.of(inputs), dtype, shape, constElements);
     }
 
     private static AttrValue attrValue(byte[] b, int from, int to) throws IOException {

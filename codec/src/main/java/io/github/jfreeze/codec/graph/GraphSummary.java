@@ -311,7 +311,8 @@ public final class GraphSummary {
       int slot = (h * 0x9E3779B9) >>> shift;
       int length = to - from;
       for (String k = keys[slot]; k != null; k = keys[slot]) {
-        if (hashes[slot] == h && k.length() == length && k.regionMatches(0, s, from, length)) {
+        if (hashes[slot] == h && k.length() == length
+            && (length == s.length() ? k.equals(s) : k.regionMatches(0, s, from, length))) {
           return slot;
         }
         slot = (slot + 1) & mask;

@@ -87,7 +87,15 @@ public final class PartialShape {
    * @return {@code true} if the shape is fully defined
    */
   public boolean isFullyDefined() {
-    return dims != null && Arrays.stream(dims).allMatch(d -> d >= 0);
+    if (dims == null) {
+      return false;
+    }
+    for (long d : dims) {
+      if (d < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
