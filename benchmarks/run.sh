@@ -97,7 +97,7 @@ done
   echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM"
   echo "disk: $(df -T "$models" | awk 'NR==2{print $2" on "$1}')$(grep -q ' / .*discard' /proc/mounts && echo ' (discard)')"
   echo "os: $(uname -sr)"
-  echo "java: $(java -version 2>&1 | head -1), launcher options -XX:TieredStopAtLevel=1 (C1 thresholds lowered) -XX:+UseSerialGC -XX:MaxNewSize=32m + CDS archive"
+  echo "java: $(java -version 2>&1 | head -1), launcher options -XX:TieredStopAtLevel=1 (C1 thresholds lowered) -XX:+UseSerialGC -XX:MaxNewSize=32m + static CDS archive"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: other jobs run beside)"
   echo "jfreeze: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' + uncommitted changes')"
   # the options as given: --jmh only when not the default, --no-jmh when JMH is off
