@@ -266,7 +266,6 @@ public final class GraphSummary {
     return input.substring(start, colon < 0 ? input.length() : colon);
   }
 
-  /** A TF1 variable snapshot ({@code v/read}) or a {@code ReadVariableOp} of a variable handle. */
   /**
    * Node names to the index of the first node so named: open addressing over three arrays (names,
    * their hashes, node indices), so a graph of 100,000 nodes adds three objects, not 200,000 map
@@ -340,6 +339,7 @@ public final class GraphSummary {
     }
   }
 
+  /** A TF1 variable snapshot ({@code v/read}) or a {@code ReadVariableOp} of a variable handle. */
   private static boolean isVariableRead(Node n, List<Node> nodes, NameIndex index) {
     if (!n.op().equals("Identity") && !n.op().equals("ReadVariableOp")) {
       return false;
