@@ -230,9 +230,12 @@ public final class Main implements Runnable {
       }
     }
     boolean one = first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help");
+    Version version = new Version();
     for (var e : SUBCOMMANDS.entrySet()) {
       if (!one || e.getKey().equals(first)) {
         cl.addSubcommand(e.getKey(), e.getValue().get());
+        // every subcommand offers --version (mixinStandardHelpOptions): it prints jfreeze's, not nothing
+        cl.getSubcommands().get(e.getKey()).getCommandSpec().versionProvider(version);
       }
     }
     cl.setOut(out);

@@ -44,6 +44,17 @@ class HelpAndPathsTest {
   }
 
   /** A relative input is reported relative, as given: not turned into an absolute path. */
+  /** Every subcommand lists -V, --version (mixinStandardHelpOptions): it prints what jfreeze --version does. */
+  @Test
+  void everySubcommandPrintsTheVersion() {
+    String version = Cli.run("--version").assertOk().out();
+    org.junit.jupiter.api.Assertions.assertTrue(version.startsWith("jfreeze "), version);
+    for (String command : new String[] {"inspect", "freeze", "convert", "export", "rewrite", "run", "verify"}) {
+      org.junit.jupiter.api.Assertions.assertEquals(version, Cli.run(command, "--version").assertOk().out(), command);
+      org.junit.jupiter.api.Assertions.assertEquals(version, Cli.run(command, "-V").assertOk().out(), command);
+    }
+  }
+
   @Test
   void relativeInputsStayRelative() {
     Path cwd = Path.of("").toAbsolutePath();
