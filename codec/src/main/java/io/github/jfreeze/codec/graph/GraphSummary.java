@@ -1,7 +1,6 @@
 package io.github.jfreeze.codec.graph;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.jfreeze.codec.DType;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.CollectionDef;
@@ -10,7 +9,6 @@ import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SaverDef;
 import io.github.jfreeze.proto.TensorShapeProto;
-import io.github.jfreeze.proto.VariableDef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -366,33 +364,25 @@ public final class GraphSummary {
     CollectionDef tv = meta.getCollectionDefMap().get("trainable_variables");
     if (tv != null && tv.hasBytesList()) {
       for (ByteString b : tv.getBytesList().getValueList()) {
-        VariableDef d = parse(b);
+        VariableDefFacts.Facts d = VariableDefFacts.of(b);
         if (d != null) {
-          trainable.add(nodeName(d.getVariableName()));
+          trainable.add(nodeName(d.variableName()));
         }
       }
     }
     Map<String, Variable> out = new LinkedHashMap<>();
     for (ByteString b : vars.getBytesList().getValueList()) {
-      VariableDef d = parse(b);
+      VariableDefFacts.Facts d = VariableDefFacts.of(b);
       if (d == null) {
         continue;
       }
-      String name = nodeName(d.getVariableName());
+      String name = nodeName(d.variableName());
       int i = index.get(name);
       Node n = i < 0 ? null : nodes.get(i);
       out.putIfAbsent(name, new Variable(name, n == null ? "" : n.op(), n == null ? null : n.dtype(),
-          n == null ? PartialShape.UNKNOWN : n.shape(), trainable.contains(name) || d.getTrainable()));
+          n == null ? PartialShape.UNKNOWN : n.shape(), trainable.contains(name) || d.trainable()));
     }
     return List.copyOf(out.values());
-  }
-
-  private static VariableDef parse(ByteString b) {
-    try {
-      return VariableDef.parseFrom(b);
-    } catch (InvalidProtocolBufferException e) {
-      return null;
-    }
   }
 
   static DType dtypeAttr(AttrValue v) {

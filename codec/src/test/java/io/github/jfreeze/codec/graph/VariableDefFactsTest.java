@@ -1,0 +1,114 @@
+package io.github.jfreeze.codec.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.jfreeze.codec.testing.TestPaths;
+import io.github.jfreeze.proto.CollectionDef;
+import io.github.jfreeze.proto.MetaGraphDef;
+import io.github.jfreeze.proto.SavedModel;
+import io.github.jfreeze.proto.VariableDef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * VariableDefFacts gives what {@code VariableDef.parseFrom} gives (null where it fails): on every
+ * bytes-list entry of every MetaGraphDef in the fixtures and the corpus (VariableDefs, and entries of
+ * other collections read as one), and on damaged copies.
+ */
+class VariableDefFactsTest {
+  /** Every bytes-list collection entry of the fixtures' and the corpus's MetaGraphDefs, with whether its collection lists variables. */
+  private static List<ByteString> entries(boolean variablesOnly) throws IOException {
+    List<ByteString> out = new ArrayList<>();
+    for (Path root : List.of(TestPaths.testdata(), TestPaths.corpus())) {
+      try (Stream<Path> s = Files.walk(root)) {
+        for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+          String n = p.getFileName().toString();
+          if (Files.size(p) > 64 << 20 || !(n.endsWith(".meta") || n.equals("saved_model.pb"))) {
+            continue;
+          }
+          List<MetaGraphDef> metas = new ArrayList<>();
+          try {
+            if (n.endsWith(".meta")) {
+              metas.add(MetaGraphDef.parseFrom(Files.readAllBytes(p)));
+            } else {
+              metas.addAll(SavedModel.parseFrom(Files.readAllBytes(p)).getMetaGraphsList());
+            }
+          } catch (InvalidProtocolBufferException e) {
+            continue; // a damaged fixture
+          }
+          for (MetaGraphDef m : metas) {
+            for (var e : m.getCollectionDefMap().entrySet()) {
+              CollectionDef c = e.getValue();
+              if (c.hasBytesList() && (!variablesOnly || e.getKey().endsWith("variables"))) {
+                out.addAll(c.getBytesList().getValueList());
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyCollectionEntryIsReadAsProtobufReadsIt() throws IOException {
+    List<ByteString> variables = entries(true);
+    assertTrue(variables.size() > 100, "VariableDefs in the fixtures: " + variables.size());
+    int scanned = 0;
+    for (ByteString b : variables) {
+      check(b);
+      scanned += VariableDefFacts.scan(b) != null ? 1 : 0;
+    }
+    // the plain layout must carry the common case, or inspect parses them all again
+    assertTrue(scanned > variables.size() * 9L / 10, "read without protobuf: " + scanned + " of " + variables.size());
+    for (ByteString b : entries(false)) {
+      check(b); // other collections' entries (contexts, ops), read as VariableDefs: the same answer or null
+    }
+  }
+
+  @Test
+  void damagedEntriesAreReadAsProtobufReadsThem() throws IOException {
+    List<ByteString> variables = entries(true);
+    Random random = new Random(27);
+    int parsed = 0;
+    for (int round = 0; round < 100_000; round++) {
+      byte[] b = variables.get(random.nextInt(variables.size())).toByteArray();
+      switch (random.nextInt(4)) {
+        case 0 -> b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+        case 1 -> b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
+        case 2 -> b = Arrays.copyOf(b, random.nextInt(b.length));
+        default -> {
+          byte[] longer = Arrays.copyOf(b, b.length * 2);
+          System.arraycopy(b, 0, longer, b.length, b.length);
+          b = longer; // every field twice
+        }
+      }
+      parsed += check(ByteString.copyFrom(b)) ? 1 : 0;
+    }
+    assertTrue(parsed > 10_000, "damaged entries protobuf still parsed: " + parsed);
+  }
+
+  /** Compares with protobuf; returns whether protobuf parsed the bytes. */
+  private static boolean check(ByteString b) {
+    VariableDef d;
+    try {
+      d = VariableDef.parseFrom(b);
+    } catch (InvalidProtocolBufferException e) {
+      assertNull(VariableDefFacts.of(b), b::toString);
+      return false;
+    }
+    assertEquals(new VariableDefFacts.Facts(d.getVariableName(), d.getTrainable()), VariableDefFacts.of(b), d::toString);
+    return true;
+  }
+}
