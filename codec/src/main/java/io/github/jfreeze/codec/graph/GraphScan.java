@@ -18,7 +18,6 @@ import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.VersionDef;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -345,9 +344,19 @@ public final class GraphScan {
     /** The node {@link #scan} read (without protobuf: it vouches that protobuf reads the same). */
     private GraphSummary.Node scanned() throws IOException {
       byte[] b = scan.bytes();
-      String[] inputs = new String[scan.inputCount];
-      for (int k = 0; k < inputs.length; k++) {
-        inputs[k] = new String(b, scan.inputFrom[k], scan.inputTo[k] - scan.inputFrom[k], StandardCharsets.US_ASCII);
+      List<String> inputs = List.of();
+      if (scan.inputCount > 0) {
+        int[] ends = new int[scan.inputCount];
+        int length = 0;
+        for (int k = 0; k < ends.length; k++) {
+          length += scan.inputTo[k] - scan.inputFrom[k];
+          ends[k] = length;
+        }
+        byte[] packed = new byte[length];
+        for (int k = 0; k < ends.length; k++) {
+          System.arraycopy(b, scan.inputFrom[k], packed, k == 0 ? 0 : ends[k - 1], scan.inputTo[k] - scan.inputFrom[k]);
+        }
+        inputs = new GraphSummary.AsciiNames(packed, ends);
       }
       String op = ops.computeIfAbsent(scan.op, k -> k);
       long constElements = 0;
@@ -371,7 +380,7 @@ public final class GraphScan {
           shape = GraphSummary.shapeAttr(attrValue(b, scan.shapeFrom, scan.shapeTo));
         }
       }
-      return new GraphSummary.Node(scan.name, op, List.of(inputs), dtype, shape, constElements);
+      return new GraphSummary.Node(scan.name, op, inputs, dtype, shape, constElements);
     }
 
     private static AttrValue attrValue(byte[] b, int from, int to) throws IOException {
