@@ -43,7 +43,6 @@ class HelpAndPathsTest {
     }
   }
 
-  /** A relative input is reported relative, as given: not turned into an absolute path. */
   /** Every subcommand lists -V, --version (mixinStandardHelpOptions): it prints what jfreeze --version does. */
   @Test
   void everySubcommandPrintsTheVersion() {
@@ -55,6 +54,7 @@ class HelpAndPathsTest {
     }
   }
 
+  /** A relative input is reported relative, as given: not turned into an absolute path. */
   @Test
   void relativeInputsStayRelative() {
     Path cwd = Path.of("").toAbsolutePath();

@@ -76,8 +76,8 @@ final class AttrFacts {
     int at = (int) next;
     while (at < to) {
       long tag = varint(b, at, to, 5);
-      if (tag == UNSURE) {
-        return UNSURE;
+      if (tag == UNSURE || tag > 0xFFFFFFFFL) {
+        return UNSURE; // protobuf keeps a tag's low 32 bits
       }
       at = (int) next;
       int field = (int) (tag >>> 3);

@@ -64,8 +64,8 @@ final class VariableDefFacts {
             return null;
           }
           at = varint(bytes, at, n, value);
-          if (at < 0 || value[0] > n - at) {
-            return null;
+          if (at < 0 || value[0] < 0 || value[0] > n - at) {
+            return null; // (a negative length, ten bytes long, is protobuf's to refuse)
           }
           int end = at + (int) value[0];
           for (int k = at; k < end; k++) {

@@ -73,6 +73,8 @@ class AttrFactsTest {
         .addDim(TensorShapeProto.Dim.newBuilder().setSize(2)))).build().toByteArray();
     values.add(concat(twice, twice));
     values.add(new byte[] {6 << 3, (byte) 0x81, 0}); // type 1, in two bytes
+    // a tensor whose shape's tag is written in five bytes, over 32 bits: protobuf keeps the low 32
+    values.add(new byte[] {0x42, 0x0A, (byte) 0x92, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x10, 0x04, 0x12, 0x02, 0x08, 0x03});
     values.add(new byte[] {6 << 3, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F}); // type -1
     AttrFacts facts = new AttrFacts();
     Random random = new Random(41);

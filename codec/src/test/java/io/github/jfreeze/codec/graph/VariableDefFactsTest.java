@@ -99,6 +99,24 @@ class VariableDefFactsTest {
     assertTrue(parsed > 10_000, "damaged entries protobuf still parsed: " + parsed);
   }
 
+  /** Lengths and tags written in ways protobuf-java does not write them. */
+  @Test
+  void oddVarints() {
+    byte[][] cases = {
+        {0x0A, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+            (byte) 0xFF, 0x01}, // variable_name of length -1
+        {0x12, (byte) 0xF6, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+            (byte) 0xFF, 0x01}, // initializer_name of length -10
+        {0x0A, (byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x10, 0x61}, // length 1 plus 2^32: protobuf keeps 32 bits
+        {0x0A, (byte) 0x81, 0x00, 0x61, 0x38, (byte) 0x81, 0x00}, // length 1 and trainable 1, in two bytes each
+        {0x38, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+            (byte) 0xFF, 0x01}, // trainable -1
+    };
+    for (byte[] b : cases) {
+      check(ByteString.copyFrom(b));
+    }
+  }
+
   /** Compares with protobuf; returns whether protobuf parsed the bytes. */
   private static boolean check(ByteString b) {
     VariableDef d;
