@@ -312,8 +312,8 @@ public final class GraphSummary {
   /**
    * Node names to the index of the first node so named: open addressing over three arrays (names,
    * their hashes, node indices), so a graph of 100,000 nodes adds three objects, not 200,000 map
-   * entries and boxed indices, for the garbage collector to copy; an input is looked up by its
-   * characters, without cutting its node name out first, and a probe that meets another name
+   * entries and boxed indices, for the garbage collector to copy; an input NodeBytes read is looked
+   * up by its bytes, without a String for it or its node name, and a probe that meets another name
    * compares hashes before it touches that name (benchmark: IndexParseBenchmark.scanMetaGraph,
    * inspect of many).
    */
@@ -336,7 +336,7 @@ public final class GraphSummary {
       canonical = new int[nodes.size()];
       for (int i = 0; i < nodes.size(); i++) {
         String name = nodes.get(i).name();
-        int slot = slot(name, 0, name.length(), name.hashCode());
+        int slot = slot(name);
         if (keys[slot] == null) {
           keys[slot] = name;
           hashes[slot] = name.hashCode();
@@ -346,17 +346,13 @@ public final class GraphSummary {
       }
     }
 
-    /** The slot holding the name {@code s[from, to)} (whose {@link String#hashCode} is {@code h}), or the empty slot where it would go. */
-    private int slot(String s, int from, int to, int h) {
+    /** The slot holding {@code name}, or the empty slot where it would go. */
+    private int slot(String name) {
       // Fibonacci hashing: names such as expert_1234/kernel hash to runs of nearby values, which
       // the low bits alone would pile into long probe sequences
+      int h = name.hashCode();
       int slot = (h * 0x9E3779B9) >>> shift;
-      int length = to - from;
-      for (String k = keys[slot]; k != null; k = keys[slot]) {
-        if (hashes[slot] == h && k.length() == length
-            && (length == s.length() ? k.equals(s) : k.regionMatches(0, s, from, length))) {
-          return slot;
-        }
+      for (String k = keys[slot]; k != null && (hashes[slot] != h || !k.equals(name)); k = keys[slot]) {
         slot = (slot + 1) & mask;
       }
       return slot;
@@ -364,11 +360,14 @@ public final class GraphSummary {
 
     /** The index of the first node named {@code name}, or -1. */
     int get(String name) {
-      int slot = slot(name, 0, name.length(), name.hashCode());
+      int slot = slot(name);
       return keys[slot] == null ? -1 : values[slot];
     }
 
-    /** As {@link #getNodeOf(String)}, for an input in ASCII at {@code b[from, to)}. */
+    /**
+     * As {@link #getNodeOf(String)}, for an input in ASCII at {@code b[from, to)}: the node name
+     * is cut as {@link GraphSummary#nodeName} cuts it, and hashed as {@link String#hashCode} would.
+     */
     int getNodeOf(byte[] b, int from, int to) {
       int start = from < to && b[from] == '^' ? from + 1 : from;
       int end = start;
@@ -396,17 +395,9 @@ public final class GraphSummary {
       return true;
     }
 
-    /** The index of the first node an input or tensor name ({@code ^a}, {@code a:1}, {@code a}) refers to, or -1 (as {@code get(nodeName(input))}). */
+    /** The index of the first node an input or tensor name ({@code ^a}, {@code a:1}, {@code a}) refers to, or -1. */
     int getNodeOf(String input) {
-      int from = input.startsWith("^") ? 1 : 0;
-      int to = input.indexOf(':', from);
-      to = to < 0 ? input.length() : to;
-      int h = 0;
-      for (int k = from; k < to; k++) {
-        h = 31 * h + input.charAt(k); // String.hashCode of the node name
-      }
-      int slot = slot(input, from, to, h);
-      return keys[slot] == null ? -1 : values[slot];
+      return get(nodeName(input));
     }
   }
 
