@@ -130,14 +130,13 @@ public final class BundleReader implements CheckpointReader {
       shards[i] = FileSource.open(data);
     }
     for (Entry e : index.all()) {
-      BundleEntryProto p = e.proto();
       if (e.partitioned()) {
         continue;
       }
-      FileSource s = shards[p.getShardId()];
-      if (p.getOffset() > s.size() || p.getSize() > s.size() - p.getOffset()) {
+      FileSource s = shards[e.shard()];
+      if (e.offset() > s.size() || e.size() > s.size() - e.offset()) {
         throw new CorruptFileException(index.file(), e.indexOffset(), "tensor '" + name(e.key()) + "' claims "
-            + p.getSize() + " bytes at offset " + p.getOffset() + " of " + s.path().getFileName()
+            + e.size() + " bytes at offset " + e.offset() + " of " + s.path().getFileName()
             + ", which holds only " + s.size() + " bytes");
       }
     }
@@ -168,8 +167,8 @@ public final class BundleReader implements CheckpointReader {
     }
     for (Entry e : index.entries().values()) {
       // (one shared empty list: a checkpoint of 200,000 unpartitioned tensors would hold 200,000)
-      List<String> slices = e.proto().getSlicesCount() == 0 ? List.of()
-          : e.proto().getSlicesList().stream().map(s -> TensorSlice.fromProto(s).toString()).toList();
+      List<String> slices = e.slices().isEmpty() ? List.of()
+          : e.slices().stream().map(s -> TensorSlice.fromProto(s).toString()).toList();
       variables.add(new VariableInfo(e.key(), friendly.getOrDefault(e.key(), e.key()), e.dtype(), e.shape(), slices));
     }
   }
@@ -243,7 +242,8 @@ public final class BundleReader implements CheckpointReader {
   }
 
   /**
-   * The raw entry of {@code key} as stored in the index.
+   * The entry of {@code key} in the index: the fields TF's reader knows, as stored (a field it does
+   * not know is not kept).
    *
    * @param key a checkpoint key
    * @return its entry
@@ -270,8 +270,8 @@ public final class BundleReader implements CheckpointReader {
    * @throws NoSuchElementException if there is no such tensor, or it is partitioned
    */
   public DataLocation location(String key) {
-    BundleEntryProto p = unpartitioned(key).proto();
-    return new DataLocation(dataFile(prefix, p.getShardId(), shards.length), p.getOffset(), p.getSize());
+    Entry e = unpartitioned(key);
+    return new DataLocation(dataFile(prefix, e.shard(), shards.length), e.offset(), e.size());
   }
 
   /**
@@ -298,7 +298,7 @@ public final class BundleReader implements CheckpointReader {
       throw new CorruptFileException(index.file(), e.indexOffset(), "partitioned tensor '" + name(key) + "': " + ex.getMessage());
     }
     List<SliceAssembler.Part> parts = new ArrayList<>();
-    for (TensorSliceProto sp : e.proto().getSlicesList()) {
+    for (TensorSliceProto sp : e.slices()) {
       TensorSlice s = TensorSlice.fromProto(sp);
       parts.add(new SliceAssembler.Part(s, readEntry(index.slice(key, s))));
     }
@@ -321,7 +321,7 @@ public final class BundleReader implements CheckpointReader {
     } catch (IllegalArgumentException ex) {
       throw new CorruptFileException(index.file(), e.indexOffset(), "partitioned tensor '" + name(key) + "': " + ex.getMessage());
     }
-    for (TensorSliceProto sp : e.proto().getSlicesList()) {
+    for (TensorSliceProto sp : e.slices()) {
       verifyEntry(index.slice(key, TensorSlice.fromProto(sp)));
     }
   }
@@ -335,13 +335,12 @@ public final class BundleReader implements CheckpointReader {
     if (closed) {
       throw new ClosedChannelException();
     }
-    BundleEntryProto p = e.proto();
-    FileSource source = shards[p.getShardId()];
+    FileSource source = shards[e.shard()];
     CRC32C crc = new CRC32C();
-    source.copyTo(p.getOffset(), p.getSize(), DISCARD, crc, ByteBuffer.allocate(1 << 16));
+    source.copyTo(e.offset(), e.size(), DISCARD, crc, ByteBuffer.allocate(1 << 16));
     int actual = Crc32c.mask((int) crc.getValue());
-    if (actual != p.getCrc32C()) {
-      throw CorruptFileException.tensorChecksumMismatch(source.path(), p.getOffset(), name(e.key()), p.getCrc32C(), actual);
+    if (actual != e.crc32c()) {
+      throw CorruptFileException.tensorChecksumMismatch(source.path(), e.offset(), name(e.key()), e.crc32c(), actual);
     }
   }
 
@@ -353,16 +352,15 @@ public final class BundleReader implements CheckpointReader {
     if (closed) {
       throw new ClosedChannelException();
     }
-    BundleEntryProto p = e.proto();
-    FileSource source = shards[p.getShardId()];
-    ByteBuffer bytes = source.slice(p.getOffset(), p.getSize());
+    FileSource source = shards[e.shard()];
+    ByteBuffer bytes = source.slice(e.offset(), e.size());
     return switch (e.dtype()) {
-      case STRING -> StringTensors.decode(name(e.key()), e.shape(), bytes, p.getCrc32C(), swapBytes, source.path(), p.getOffset());
-      case VARIANT -> StringTensors.decodeVariant(name(e.key()), e.shape(), bytes, p.getCrc32C(), source.path(), p.getOffset());
+      case STRING -> StringTensors.decode(name(e.key()), e.shape(), bytes, e.crc32c(), swapBytes, source.path(), e.offset());
+      case VARIANT -> StringTensors.decodeVariant(name(e.key()), e.shape(), bytes, e.crc32c(), source.path(), e.offset());
       default -> {
         int actual = Crc32c.mask(Crc32c.of(bytes));
-        if (actual != p.getCrc32C()) {
-          throw CorruptFileException.tensorChecksumMismatch(source.path(), p.getOffset(), name(e.key()), p.getCrc32C(), actual);
+        if (actual != e.crc32c()) {
+          throw CorruptFileException.tensorChecksumMismatch(source.path(), e.offset(), name(e.key()), e.crc32c(), actual);
         }
         yield Tensor.of(e.dtype(), e.shape(), swapBytes ? swap(bytes, e.dtype().swapUnit()) : bytes);
       }
@@ -390,27 +388,27 @@ public final class BundleReader implements CheckpointReader {
 
   @Override
   public long copyRaw(String key, WritableByteChannel out, ByteBuffer buffer) throws IOException {
-    BundleEntryProto p = rawCopyable(key);
-    FileSource source = shards[p.getShardId()];
+    Entry e = rawCopyable(key);
+    FileSource source = shards[e.shard()];
     CRC32C crc = new CRC32C();
-    source.copyTo(p.getOffset(), p.getSize(), out, crc, buffer);
+    source.copyTo(e.offset(), e.size(), out, crc, buffer);
     int actual = Crc32c.mask((int) crc.getValue());
-    if (actual != p.getCrc32C()) {
-      throw CorruptFileException.tensorChecksumMismatch(source.path(), p.getOffset(), key, p.getCrc32C(), actual);
+    if (actual != e.crc32c()) {
+      throw CorruptFileException.tensorChecksumMismatch(source.path(), e.offset(), key, e.crc32c(), actual);
     }
-    return p.getSize();
+    return e.size();
   }
 
   @Override
   public void prefetch(String key) throws IOException {
-    BundleEntryProto p = rawCopyable(key);
-    shards[p.getShardId()].prefetch(p.getOffset(), p.getSize());
+    Entry e = rawCopyable(key);
+    shards[e.shard()].prefetch(e.offset(), e.size());
   }
 
   @Override
   public boolean isCached(String key) throws IOException {
-    BundleEntryProto p = rawCopyable(key);
-    return shards[p.getShardId()].isResident(p.getOffset(), p.getSize());
+    Entry e = rawCopyable(key);
+    return shards[e.shard()].isResident(e.offset(), e.size());
   }
 
   @Override
@@ -418,18 +416,18 @@ public final class BundleReader implements CheckpointReader {
     if (!isRawCopyable(key)) {
       throw new IllegalArgumentException("tensor '" + key + "' cannot be copied raw");
     }
-    return dataFiles().get(index.get(key).proto().getShardId());
+    return dataFiles().get(index.get(key).shard());
   }
 
   /** The entry of a raw-copyable tensor of an open reader. */
-  private BundleEntryProto rawCopyable(String key) throws ClosedChannelException {
+  private Entry rawCopyable(String key) throws ClosedChannelException {
     if (!isRawCopyable(key)) {
       throw new IllegalArgumentException("tensor '" + key + "' cannot be copied raw");
     }
     if (closed) {
       throw new ClosedChannelException();
     }
-    return index.get(key).proto();
+    return index.get(key);
   }
 
   /**
@@ -440,7 +438,7 @@ public final class BundleReader implements CheckpointReader {
    * @throws NoSuchElementException if there is no such tensor, or it is partitioned
    */
   public int shardOf(String key) {
-    return unpartitioned(key).proto().getShardId();
+    return unpartitioned(key).shard();
   }
 
   private Entry existing(String key) {

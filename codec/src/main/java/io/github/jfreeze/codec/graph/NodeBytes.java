@@ -37,8 +37,16 @@ public final class NodeBytes {
   private byte[] b = new byte[512];
   private int pos;
 
-  /** The node's name ({@code ""} when absent). */
+  /** The node's name ({@code ""} when absent); null when not {@link #readName}. */
   public String name;
+  /** Where the name is in {@link #bytes}: {@code [nameFrom, nameTo)}, empty when absent. */
+  public int nameFrom;
+  public int nameTo;
+  /**
+   * Whether scans make {@link #name} a String (a table of a million nodes keeps the names where
+   * they are, in the file, and makes Strings of the few it is asked for).
+   */
+  public boolean readName = true;
   /** Its op ({@code ""} when absent). */
   public String op;
   /** Whether it names a device. */
@@ -99,7 +107,9 @@ public final class NodeBytes {
       b = new byte[Math.max(length, b.length * 2)];
     }
     source.get(at, b, 0, length);
-    name = "";
+    name = readName ? "" : null;
+    nameFrom = 0;
+    nameTo = 0;
     op = "";
     device = false;
     functionAttr = false;
@@ -128,16 +138,28 @@ public final class NodeBytes {
       int tag = nextTag(end, last, 1L << 3 | 1L << 5);
       last = tag >>> 3;
       switch (tag) {
-        case 1 << 3 | 2 -> name = ascii(end, false);
+        case 1 << 3 | 2 -> name(end);
         case 2 << 3 | 2 -> op = ascii(end, false);
         case 3 << 3 | 2 -> input(end);
         case 4 << 3 | 2 -> {
-          ascii(end, false);
+          pos = asciiEnd(end, false);
           device = true;
         }
         case 5 << 3 | 2 -> attr(end);
         default -> throw UNSURE; // debug info, full type, unknown fields, other wire types
       }
+    }
+  }
+
+  private void name(int end) throws Unsure {
+    if (readName) {
+      name = ascii(end, false);
+      nameTo = pos;
+      nameFrom = pos - name.length();
+    } else {
+      nameTo = asciiEnd(end, false);
+      nameFrom = pos;
+      pos = nameTo;
     }
   }
 
@@ -252,7 +274,7 @@ public final class NodeBytes {
       case 6 << 3 -> enumValue(end);
       case 7 << 3 | 2 -> shape(lengthEnd(end), depth + 1);
       case 8 << 3 | 2 -> tensor(lengthEnd(end), depth + 1);
-      case 9 << 3 | 2 -> ascii(end, true); // placeholder
+      case 9 << 3 | 2 -> pos = asciiEnd(end, true); // placeholder
       case 10 << 3 | 2 -> {
         nameAttrList(lengthEnd(end), depth + 1);
         functionAttr |= top;
@@ -307,7 +329,7 @@ public final class NodeBytes {
       int tag = nextTag(end, last, 1L << 2);
       last = tag >>> 3;
       if (tag == (1 << 3 | 2)) {
-        ascii(end, false);
+        pos = asciiEnd(end, false);
       } else if (tag == (2 << 3 | 2)) {
         int to = lengthEnd(end);
         prevFrom = mapKey(to, prevFrom, prevTo);
@@ -347,7 +369,7 @@ public final class NodeBytes {
               throw UNSURE; // a default written out
             }
           } else if (t == (2 << 3 | 2)) {
-            ascii(to, false);
+            pos = asciiEnd(to, false);
           } else {
             throw UNSURE;
           }
@@ -439,6 +461,15 @@ public final class NodeBytes {
 
   /** A string field that must be ASCII (and, unless {@code emptyOk}, not empty: the writer leaves those out). */
   private String ascii(int end, boolean emptyOk) throws Unsure {
+    int to = asciiEnd(end, emptyOk);
+    @SuppressWarnings("deprecation") // ASCII: one char per byte, no decoding
+    String s = new String(b, 0, pos, to - pos);
+    pos = to;
+    return s;
+  }
+
+  /** Checks a string field as {@link #ascii} does, without making it; returns where it ends ({@code pos} stays at its start). */
+  private int asciiEnd(int end, boolean emptyOk) throws Unsure {
     int to = lengthEnd(end);
     if (to == pos && !emptyOk) {
       throw UNSURE;
@@ -448,10 +479,7 @@ public final class NodeBytes {
         throw UNSURE;
       }
     }
-    @SuppressWarnings("deprecation") // ASCII: one char per byte, no decoding
-    String s = new String(b, 0, pos, to - pos);
-    pos = to;
-    return s;
+    return to;
   }
 
   private int bool(int end) throws Unsure {

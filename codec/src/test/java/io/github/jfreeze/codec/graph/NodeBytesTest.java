@@ -164,9 +164,18 @@ class NodeBytesTest {
     buffer.position(3);
     buffer.put(bytes);
     boolean read = scan.scan(buffer, 3, bytes.length);
+    // a scan that leaves the name in the bytes reads the same node the same way, its name at [nameFrom, nameTo)
+    NodeBytes lazy = new NodeBytes();
+    lazy.readName = false;
+    assertEquals(read, lazy.scan(buffer, 3, bytes.length), Arrays.toString(bytes));
     if (!read) {
       return false;
     }
+    assertEquals(null, lazy.name);
+    assertEquals(scan.name, new String(lazy.bytes(), lazy.nameFrom, lazy.nameTo - lazy.nameFrom, StandardCharsets.US_ASCII));
+    assertEquals(scan.name, new String(scan.bytes(), scan.nameFrom, scan.nameTo - scan.nameFrom, StandardCharsets.US_ASCII));
+    assertEquals(scan.canonical, lazy.canonical);
+    assertEquals(scan.inputCount, lazy.inputCount);
     NodeDef n;
     try {
       CodedInputStream in = CodedInputStream.newInstance(bytes);

@@ -93,11 +93,13 @@ public final class FreezePipeline {
     // TF2 asset variables (not in the checkpoint) hold their asset's file name
     Map<String, ConstantValue> values = new HashMap<>(tables.assetVariables());
     List<String> fromCheckpoint = selection.toConvert().stream().filter(v -> !values.containsKey(v)).toList();
+    Map<String, Binding> used = new HashMap<>();
     if (!fromCheckpoint.isEmpty()) {
       values.putAll(VariableValueReader.read(in.checkpoint, fromCheckpoint, name -> nodes.node(nodes.index(name)),
           name -> nodes.dtypeAndShape(nodes.index(name)), keys,
-          options.values()));
+          options.values(), used));
     }
+    keys = null; // every variable's binding, names made for them: not held while converting (200,000 variables: 30 MiB)
     ConstantConverter converter = new ConstantConverter(nodes, sub, functions);
     List<ConvertedVariable> converted = new ArrayList<>();
     Map<String, ConstantValue.RawSource> raw = new HashMap<>();
@@ -108,7 +110,7 @@ public final class FreezePipeline {
         raw.put(v, value.raw());
       }
       converter.convertVariable(v, value);
-      Binding b = tables.assetVariables().containsKey(v) ? null : keys.get(v);
+      Binding b = tables.assetVariables().containsKey(v) ? null : used.get(v);
       converted.add(new ConvertedVariable(v, b == null ? v : b.key(), b == null || b.slice() == null ? "" : b.slice().toString(),
           value.dtype().pythonName(), value.shape().asList(), value.byteSize()));
       bytes += value.byteSize();

@@ -46,6 +46,8 @@ public final class NodeTable {
   static final int HOLD = 1 << 20;
   /** {@link #where} of a node held as an object. */
   private static final long HELD = Long.MIN_VALUE;
+  /** The bits of {@link #nameAt} that hold a name's length (a node located by NodeBytes is at most 64 KiB). */
+  private static final int NAME_LENGTH = (1 << 17) - 1;
   private final Map<Integer, NodeDef> held = new HashMap<>();
   private static final byte COLOCATED = 1;
   private static final byte FUNCTION_ATTR = 2;
@@ -57,7 +59,15 @@ public final class NodeTable {
   private final ByteBuffer source;
   private int size;
   private int originalSize;
+  /**
+   * Node names as Strings, for nodes read from objects; null for nodes located in the file, whose
+   * names stay there ({@link #nameAt}): a million names as Strings cost about 80 MiB of heap.
+   */
   private String[] names;
+  /** For a name not yet made: its ASCII bytes' offset in {@link #source} {@code << 17 | } their length. */
+  private long[] nameAt;
+  /** Every name's {@code String.hashCode}. */
+  private int[] hashes;
   private String[] ops;
   /** At or above zero: offset in {@link #source}; below: {@code -1 - address} in {@link #chunks}. */
   private long[] where;
@@ -94,13 +104,16 @@ public final class NodeTable {
     this.source = source;
     capacity = Math.max(capacity, 16);
     names = new String[capacity];
+    nameAt = new long[capacity];
+    hashes = new int[capacity];
     ops = new String[capacity];
     where = new long[capacity];
     lengths = new int[capacity];
     flags = new byte[capacity];
     inputStart = new int[capacity];
     inputCount = new int[capacity];
-    slots = new int[Integer.highestOneBit(capacity) * 4];
+    // at most three quarters full: a million nodes' index is 8 MiB, not the 16 a half-full one takes
+    slots = new int[Math.max(16, Integer.highestOneBit(capacity / 3 * 4 + 1) * 2)];
   }
 
   /** An input naming no node read so far: resolved once every node is in. */
@@ -126,9 +139,10 @@ public final class NodeTable {
     List<Pending> pending = new ArrayList<>();
     NodeBytes scan = new NodeBytes();
     scan.readColocation = false; // read for the nodes a stage asks about (colocatedWith)
+    scan.readName = false; // names stay in the file until asked for
     for (int i = 0; i < starts.length; i++) {
       if (scan.scan(bytes, starts[i], lengths[i])) {
-        if (i < 64 && (scan.name.isEmpty() || scan.op.isEmpty())) {
+        if (i < 64 && (scan.nameTo == scan.nameFrom || scan.op.isEmpty())) {
           throw new NotPlausible();
         }
         t.append(scan, starts[i], lengths[i], pending);
@@ -188,14 +202,19 @@ public final class NodeTable {
   }
 
   private int append(NodeDef n, long at, int length) {
-    int i = append(n.getName(), at, length);
+    int i = append(n.getName(), 0, 0, at, length);
     describe(i, n);
     return i;
   }
 
   /** Appends the node {@code scan} read, at {@code at} of the file. */
   private void append(NodeBytes scan, long at, int length, List<Pending> pending) {
-    int i = append(scan.name, at, length);
+    int h = 0;
+    byte[] b = scan.bytes();
+    for (int j = scan.nameFrom; j < scan.nameTo; j++) {
+      h = 31 * h + b[j]; // String.hashCode of the same ASCII characters
+    }
+    int i = append(null, (at + scan.nameFrom) << 17 | (scan.nameTo - scan.nameFrom), h, at, length);
     ops[i] = opNames.computeIfAbsent(scan.op, k -> k);
     byte f = scan.functionAttr ? FUNCTION_ATTR : 0;
     if (scan.colocated) {
@@ -214,10 +233,13 @@ public final class NodeTable {
     readInputs(i, scan, pending);
   }
 
-  private int append(String name, long at, int length) {
+  /** Appends a node named {@code name}, or when that is null by the name at {@code nameRef} ({@link #nameAt}) whose hash is {@code hash}. */
+  private int append(String name, long nameRef, int hash, long at, int length) {
     if (size == names.length) {
       int c = size * 2;
       names = Arrays.copyOf(names, c);
+      nameAt = Arrays.copyOf(nameAt, c);
+      hashes = Arrays.copyOf(hashes, c);
       ops = Arrays.copyOf(ops, c);
       where = Arrays.copyOf(where, c);
       lengths = Arrays.copyOf(lengths, c);
@@ -227,10 +249,12 @@ public final class NodeTable {
     }
     int i = size++;
     names[i] = name;
+    nameAt[i] = nameRef;
+    hashes[i] = name != null ? name.hashCode() : hash;
     where[i] = at;
     lengths[i] = length;
-    if (!put(name, i) && duplicate == null) {
-      duplicate = name;
+    if (!put(i) && duplicate == null) {
+      duplicate = name(i);
     }
     return i;
   }
@@ -342,23 +366,63 @@ public final class NodeTable {
 
   // ---- names
 
-  private boolean put(String name, int i) {
-    if ((size + 1) * 2 > slots.length) {
+  /** Enters node {@code i}'s name in the index; false when another node has it. */
+  private boolean put(int i) {
+    if ((long) (size + 1) * 4 > (long) slots.length * 3) {
       rehash(slots.length * 2);
     }
     int mask = slots.length - 1;
-    int h = name.hashCode();
+    int h = hashes[i];
     for (int s = mix(h) & mask; ; s = (s + 1) & mask) {
       int v = slots[s];
       if (v == 0) {
         slots[s] = i + 1;
         return true;
       }
-      String k = names[v - 1];
-      if (k.hashCode() == h && k.equals(name)) { // hash codes are cached: most other names cost no byte compare
+      if (hashes[v - 1] == h && sameName(v - 1, i)) { // most other names cost no byte compare
         return false;
       }
     }
+  }
+
+  /** Whether nodes {@code j} and {@code i} have the same name. */
+  private boolean sameName(int j, int i) {
+    if (names[i] != null) {
+      return sameName(j, names[i]);
+    }
+    int length = (int) nameAt[i] & NAME_LENGTH;
+    int from = (int) (nameAt[i] >>> 17);
+    if (names[j] != null) {
+      return names[j].length() == length && sameAscii(names[j], source, from);
+    }
+    if (((int) nameAt[j] & NAME_LENGTH) != length) {
+      return false;
+    }
+    int other = (int) (nameAt[j] >>> 17);
+    for (int k = 0; k < length; k++) {
+      if (source.get(other + k) != source.get(from + k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether node {@code j} is named {@code name}. */
+  private boolean sameName(int j, String name) {
+    if (names[j] != null) {
+      return names[j].equals(name);
+    }
+    int length = (int) nameAt[j] & NAME_LENGTH;
+    return name.length() == length && sameAscii(name, source, (int) (nameAt[j] >>> 17));
+  }
+
+  private static boolean sameAscii(String s, ByteBuffer b, int from) {
+    for (int k = 0; k < s.length(); k++) {
+      if (s.charAt(k) != b.get(from + k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void rehash(int capacity) {
@@ -367,7 +431,7 @@ public final class NodeTable {
     int mask = capacity - 1;
     for (int v : old) {
       if (v != 0) {
-        int s = mix(names[v - 1].hashCode()) & mask;
+        int s = mix(hashes[v - 1]) & mask;
         while (slots[s] != 0) {
           s = (s + 1) & mask;
         }
@@ -389,8 +453,7 @@ public final class NodeTable {
       if (v == 0) {
         return -1;
       }
-      String k = names[v - 1];
-      if (k.hashCode() == h && k.equals(name)) {
+      if (hashes[v - 1] == h && sameName(v - 1, name)) {
         return v - 1;
       }
     }
@@ -409,16 +472,32 @@ public final class NodeTable {
       if (v == 0) {
         return -1;
       }
-      String k = names[v - 1];
-      if (k.hashCode() == h && k.length() == length && sameAscii(k, b, from)) {
+      if (hashes[v - 1] == h && sameAscii(v - 1, b, from, length)) {
         return v - 1;
       }
     }
   }
 
-  private static boolean sameAscii(String k, byte[] b, int from) {
-    for (int j = 0; j < k.length(); j++) {
-      if (k.charAt(j) != b[from + j]) {
+  /** Whether node {@code j} is named by the ASCII bytes {@code [from, from + length)} of {@code b}. */
+  private boolean sameAscii(int j, byte[] b, int from, int length) {
+    String k = names[j];
+    if (k != null) {
+      if (k.length() != length) {
+        return false;
+      }
+      for (int c = 0; c < length; c++) {
+        if (k.charAt(c) != b[from + c]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (((int) nameAt[j] & NAME_LENGTH) != length) {
+      return false;
+    }
+    int at = (int) (nameAt[j] >>> 17);
+    for (int c = 0; c < length; c++) {
+      if (source.get(at + c) != b[from + c]) {
         return false;
       }
     }
@@ -447,8 +526,21 @@ public final class NodeTable {
     return originalSize;
   }
 
+  /**
+   * The node's name. One located in the file is made from its bytes on each call, not kept: a
+   * stage that walks every node asks for few names, and kept they would hold the heap a million
+   * Strings take.
+   */
   public String name(int i) {
-    return names[i];
+    String n = names[i];
+    if (n == null) {
+      byte[] b = new byte[(int) nameAt[i] & NAME_LENGTH];
+      source.get((int) (nameAt[i] >>> 17), b);
+      @SuppressWarnings("deprecation") // ASCII (NodeBytes checked): one char per byte, no decoding
+      String made = new String(b, 0, 0, b.length);
+      n = made;
+    }
+    return n;
   }
 
   public String op(int i) {
@@ -460,9 +552,13 @@ public final class NodeTable {
     return b != null ? b.getOp() : ops[i];
   }
 
-  /** Every name, in order (a view for "closest name" suggestions). */
+  /** Every name, in order (for "closest name" suggestions). */
   public List<String> names() {
-    return Arrays.asList(names).subList(0, size);
+    String[] all = new String[size];
+    for (int i = 0; i < size; i++) {
+      all[i] = name(i);
+    }
+    return Arrays.asList(all);
   }
 
   public int inputCount(int i) {
@@ -488,14 +584,16 @@ public final class NodeTable {
       return List.of();
     }
     List<String> with = colocation.get(i);
-    if (with == null) { // located without reading them
+    if (with == null) {
+      // located without reading them: read now, not kept (the two walks that ask, extraction and
+      // assembly, ask once per node each, with edits between; kept, 200,000 variables' read
+      // nodes held 30 MiB)
       NodeBytes scan = scanStored(i);
       if (scan != null && scan.colocation != null) {
         with = scan.colocation;
       } else {
         with = classNames(node(i).getAttrOrDefault("_class", AttrValue.getDefaultInstance()));
       }
-      colocation.put(i, with);
     }
     return with;
   }
@@ -629,6 +727,7 @@ public final class NodeTable {
   private NodeBytes scanStored(int i) {
     if (storedScan == null) {
       storedScan = new NodeBytes();
+      storedScan.readName = false;
     }
     ByteBuffer stored = bytes(i);
     return storedScan.scan(stored, stored.position(), stored.remaining()) ? storedScan : null;
@@ -675,7 +774,7 @@ public final class NodeTable {
    */
   void replaceCanonical(int i, byte[] bytes, String op, boolean dropInputs) {
     if (!canonical(i)) {
-      throw new IllegalStateException("node " + names[i] + " is not stored canonical");
+      throw new IllegalStateException("node " + name(i) + " is not stored canonical");
     }
     where[i] = store(bytes);
     lengths[i] = bytes.length;
@@ -702,8 +801,8 @@ public final class NodeTable {
     for (var e : open.entrySet()) {
       int i = e.getKey();
       NodeDef n = e.getValue().build();
-      if (!n.getName().equals(names[i])) {
-        throw new IllegalStateException("node " + names[i] + " was renamed to " + n.getName());
+      if (!sameName(i, n.getName())) {
+        throw new IllegalStateException("node " + name(i) + " was renamed to " + n.getName());
       }
       int size = n.getSerializedSize();
       if (size > HOLD) {

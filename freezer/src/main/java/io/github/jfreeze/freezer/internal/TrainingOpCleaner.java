@@ -68,8 +68,11 @@ public final class TrainingOpCleaner {
     NodeTable.Consumers consumers = nodes.consumers(among);
     Set<Integer> dropControlTo = new LinkedHashSet<>();
     for (int i : reachable) {
-      String name = nodes.name(i);
       String op = nodes.op(i);
+      if (!REF_OPS.containsKey(op) && !OpVocabulary.changesState(op)) {
+        continue; // (most nodes: their names are not made)
+      }
+      String name = nodes.name(i);
       if (REF_OPS.containsKey(op)) {
         NodeDef.Builder n = nodes.edit(i);
         n.setOp(REF_OPS.get(op));

@@ -43,12 +43,14 @@ final class VariableValueReader {
    * @param attributes a variable node's {@code dtype} and {@code shape} attributes (null where absent), by name
    * @param keys the checkpoint keys the graph binds its variables to ({@link VariableBinder#bindings})
    * @param supplied values that take the place of the checkpoint's, or null
+   * @param used filled with the binding each variable was read by, naming the checkpoint's own key
+   *     String (the report keeps them; a String per variable, not two)
    * @return each variable's value, by node name, in the order of {@code variables}
    * @throws FreezeException if a variable is missing from the checkpoint or does not match it
    */
   static Map<String, ConstantValue> read(CheckpointReader ckpt, List<String> variables,
       java.util.function.Function<String, NodeDef> sub, java.util.function.Function<String, AttrValue[]> attributes,
-      Map<String, Binding> keys, VariableValueSource supplied) throws IOException {
+      Map<String, Binding> keys, VariableValueSource supplied, Map<String, Binding> used) throws IOException {
     Map<String, VariableInfo> byKey = new LinkedHashMap<>();
     Map<String, String> friendly = new HashMap<>();
     for (VariableInfo v : ckpt.variables()) {
@@ -102,7 +104,9 @@ final class VariableValueReader {
             + "checkpoint key '" + b.key() + "'" + (b.slice() != null ? " slice " + b.slice() : "") + " holds " + shape);
         continue;
       }
-      bindings.put(v, b);
+      // the checkpoint's own String for the key and the caller's for the node: the report and the
+      // streamed values keep them, and 200,000 variables would otherwise hold 400,000 more Strings
+      bindings.put(v, b.key() == info.key() && b.node() == v ? b : new Binding(v, info.key(), b.slice(), b.how(), b.item()));
     }
     if (!problems.isEmpty()) {
       throw new FreezeException(Reason.VARIABLE_MISMATCH, ckpt.prefix(), "the graph does not match the checkpoint: "
@@ -142,6 +146,7 @@ final class VariableValueReader {
       Tensor t = b.slice() == null ? ckpt.read(b.key()) : SliceAssembler.extract(cache.computeIfAbsent(b.key(), k -> readUnchecked(ckpt, k)), b.slice());
       values.put(e.getKey(), new ConstantValue(t.dtype(), t.shape(), t.toProto(), t.byteSize(), null));
     }
+    used.putAll(bindings);
     return values;
   }
 
