@@ -25,8 +25,9 @@ import java.util.Map;
  * bytes instead ({@link #replaceCanonical}, {@link CanonicalEdit}), for nodes under {@link #HOLD}.
  * Located nodes are read by {@link NodeBytes} where it vouches for them, by protobuf elsewhere. A
  * protobuf {@code NodeDef} costs about 500 bytes of heap even for an {@code Identity}; here a node
- * costs about 100, so a graph of a million nodes freezes in a 256 MiB heap (HostileIT) and the
- * nodes a freeze cuts away are never parsed twice.
+ * costs under 100 (its name stays in the file until asked for), so a graph of a million nodes
+ * freezes in a 256 MiB heap (HostileIT, and a 200,000-variable training checkpoint in the
+ * benchmarks) and the nodes a freeze cuts away are never parsed twice.
  *
  * <p>Nodes are numbered in graph order; nodes a stage adds get the next numbers. Input {@code k}
  * of node {@code i} is {@link #producer} (a node number, or -1 when the name names no node), its
