@@ -242,8 +242,10 @@ public final class BundleReader implements CheckpointReader {
   }
 
   /**
-   * The entry of {@code key} in the index: the fields TF's reader knows, as stored (a field it does
-   * not know is not kept).
+   * The entry of {@code key} in the index, made from what the reader keeps of it: dtype, shape
+   * (its sizes; dimension names are not kept, and a scalar's absent shape comes back as an empty
+   * one), shard, offset, size, checksum and slices. Fields this reader does not know are not kept.
+   * (The index holds these fields, not the messages: 200,000 parsed entries took 50 MiB of heap.)
    *
    * @param key a checkpoint key
    * @return its entry
@@ -251,6 +253,17 @@ public final class BundleReader implements CheckpointReader {
    */
   public BundleEntryProto entry(String key) {
     return existing(key).proto();
+  }
+
+  /**
+   * The checksum the index records for a non-partitioned tensor's bytes.
+   *
+   * @param key a checkpoint key
+   * @return its masked CRC32C, as stored ({@code crc32c})
+   * @throws NoSuchElementException if there is no such tensor, or it is partitioned
+   */
+  public int checksum(String key) {
+    return unpartitioned(key).crc32c();
   }
 
   /**

@@ -211,7 +211,7 @@ public final class CheckpointRewriter {
         }
       } else if (ckpt.isRawCopyable(key) && p.newDtype() == v.dtype() && ckpt instanceof BundleReader b) {
         // copied file to file; copyRaw checks the bytes against the CRC the new entry takes over
-        w.addVerbatim(p.newKey(), v.dtype(), v.shape(), p.shard(), b.entry(key).getCrc32C(),
+        w.addVerbatim(p.newKey(), v.dtype(), v.shape(), p.shard(), b.checksum(key),
             out -> ckpt.copyRaw(key, out, buffer));
       } else if (ckpt.isRawCopyable(key)) {
         w.add(p.newKey(), p.newDtype(), v.shape(), p.shard(), out -> ckpt.copyRaw(key,

@@ -61,7 +61,7 @@ final class GraphAssembler {
     int count = 0;
     BitSet written = new BitSet(nodes.size());
     for (int i = sub.nextSetBit(0); i >= 0; i = sub.nextSetBit(i + 1)) {
-      for (int added : before.getOrDefault(nodes.name(i), List.of())) {
+      for (int added : before.isEmpty() ? List.<Integer>of() : before.getOrDefault(nodes.name(i), List.of())) {
         order[count++] = added;
         written.set(added);
       }

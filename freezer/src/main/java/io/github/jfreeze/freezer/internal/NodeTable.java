@@ -65,8 +65,10 @@ public final class NodeTable {
    * names stay there ({@link #nameAt}): a million names as Strings cost about 80 MiB of heap.
    */
   private String[] names;
-  /** For a name not yet made: its ASCII bytes' offset in {@link #source} {@code << 17 | } their length. */
+  /** For a name held in the file ({@link #names} null): its ASCII bytes' offset in {@link #source} {@code << 17 | } their length. */
   private long[] nameAt;
+  /** Where {@link #name} copies a name from the file before making its String. */
+  private byte[] nameBytes = new byte[64];
   /** Every name's {@code String.hashCode}. */
   private int[] hashes;
   private String[] ops;
@@ -171,7 +173,7 @@ public final class NodeTable {
     }
     t.resolve(pending);
     t.originalSize = t.size;
-    t.inputs = Arrays.copyOf(t.inputs, Math.max(t.inputsUsed, 16)); // (grown by doubling: up to half unused)
+    t.inputs = Arrays.copyOf(t.inputs, Math.max(t.inputsUsed, 16)); // (grown by half again: up to a third unused)
     return t;
   }
 
@@ -237,7 +239,7 @@ public final class NodeTable {
   /** Appends a node named {@code name}, or when that is null by the name at {@code nameRef} ({@link #nameAt}) whose hash is {@code hash}. */
   private int append(String name, long nameRef, int hash, long at, int length) {
     if (size == names.length) {
-      int c = size * 2;
+      int c = size + (size >> 1) + 16; // (half again: a table of a million located nodes that gains a few does not double)
       names = Arrays.copyOf(names, c);
       nameAt = Arrays.copyOf(nameAt, c);
       hashes = Arrays.copyOf(hashes, c);
@@ -296,7 +298,7 @@ public final class NodeTable {
     boolean reuse = i < size - 1 && inputCount[i] >= count && inputStart[i] + 2 * inputCount[i] <= inputsUsed;
     int at = reuse ? inputStart[i] : inputsUsed;
     if (!reuse && inputsUsed + 2 * count > inputs.length) {
-      inputs = Arrays.copyOf(inputs, Math.max(inputs.length * 2, inputsUsed + 2 * count));
+      inputs = Arrays.copyOf(inputs, Math.max(inputs.length + (inputs.length >> 1), inputsUsed + 2 * count));
     }
     inputStart[i] = at;
     inputCount[i] = count;
@@ -318,7 +320,7 @@ public final class NodeTable {
   private void readInputs(int i, NodeBytes scan, List<Pending> pending) {
     int count = scan.inputCount;
     if (inputsUsed + 2 * count > inputs.length) {
-      inputs = Arrays.copyOf(inputs, Math.max(inputs.length * 2, inputsUsed + 2 * count));
+      inputs = Arrays.copyOf(inputs, Math.max(inputs.length + (inputs.length >> 1), inputsUsed + 2 * count));
     }
     int at = inputsUsed;
     inputStart[i] = at;
@@ -535,10 +537,13 @@ public final class NodeTable {
   public String name(int i) {
     String n = names[i];
     if (n == null) {
-      byte[] b = new byte[(int) nameAt[i] & NAME_LENGTH];
-      source.get((int) (nameAt[i] >>> 17), b);
+      int length = (int) nameAt[i] & NAME_LENGTH;
+      if (nameBytes.length < length) {
+        nameBytes = new byte[Math.max(length, nameBytes.length * 2)];
+      }
+      source.get((int) (nameAt[i] >>> 17), nameBytes, 0, length);
       @SuppressWarnings("deprecation") // ASCII (NodeBytes checked): one char per byte, no decoding
-      String made = new String(b, 0, 0, b.length);
+      String made = new String(nameBytes, 0, 0, length);
       n = made;
     }
     return n;
@@ -586,9 +591,9 @@ public final class NodeTable {
     }
     List<String> with = colocation.get(i);
     if (with == null) {
-      // located without reading them: read now, not kept (the two walks that ask, extraction and
-      // assembly, ask once per node each, with edits between; kept, 200,000 variables' read
-      // nodes held 30 MiB)
+      // located without reading them: read now, not kept (the reachability walks and the planning
+      // of the write ask once per node each, with edits between; kept, the read nodes of 200,000
+      // variables held 30 MiB)
       NodeBytes scan = scanStored(i);
       if (scan != null && scan.colocation != null) {
         with = scan.colocation;
