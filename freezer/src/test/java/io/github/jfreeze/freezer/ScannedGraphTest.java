@@ -1,6 +1,7 @@
 package io.github.jfreeze.freezer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +98,80 @@ class ScannedGraphTest {
     var frozen = io.github.jfreeze.proto.GraphDef.parseFrom(scanned);
     NodeDef big = frozen.getNodeList().stream().filter(n -> n.getName().equals("big")).findFirst().orElseThrow();
     assertArrayEquals(content, big.getAttrOrThrow("value").getTensor().getTensorContent().toByteArray());
+  }
+
+  /**
+   * Names the node table holds as Strings (nodes protobuf parses: a non-ASCII name or input, debug
+   * info) and names it leaves in the file find each other: the seed model with {@code mul} renamed
+   * {@code mül} and {@code W1/read} given debug info freezes to the same bytes from a binary .meta as
+   * from a whole parse, and a node named like one left in the file is a duplicate.
+   */
+  @org.junit.jupiter.api.Test
+  void namesHeldAsStringsAndNamesLeftInTheFileFindEachOther() throws IOException {
+    Path seed = io.github.jfreeze.codec.testing.TestPaths.testdata().resolve("models/seed");
+    MetaGraphDef.Builder meta = MetaGraphDef.parseFrom(Files.readAllBytes(seed.resolve("model.ckpt-1.meta"))).toBuilder();
+    var debug = io.github.jfreeze.proto.NodeDef.ExperimentalDebugInfo.newBuilder().addOriginalNodeNames("read").build();
+    for (NodeDef.Builder n : meta.getGraphDefBuilder().getNodeBuilderList()) {
+      if (n.getName().equals("mul")) {
+        n.setName("m\u00fcl"); // parsed by protobuf: its name as a String; it reads input_holder, left in the file
+      } else if (n.getName().equals("add")) {
+        n.setInput(0, "m\u00fcl"); // parsed by protobuf too; predictions, read from its bytes, looks it up
+      } else if (n.getName().equals("W1/read")) {
+        n.setExperimentalDebugInfo(debug); // an ASCII name held as a String, read by m\u00fcl
+      }
+    }
+    Path binary = tmp.resolve("renamed.meta");
+    Files.write(binary, meta.build().toByteArray());
+    Path text = tmp.resolve("renamed.meta.txt");
+    Files.writeString(text, TextFormat.printer().printToString(meta.build()), StandardCharsets.UTF_8);
+    List<String> outputs = List.of("predictions");
+    byte[] scanned = freeze(seed, binary, outputs, "renamed-scanned.pb");
+    byte[] whole = freeze(seed, text, outputs, "renamed-whole.pb");
+    assertArrayEquals(whole, scanned);
+    var frozen = io.github.jfreeze.proto.GraphDef.parseFrom(scanned);
+    assertTrue(frozen.getNodeList().stream().anyMatch(n -> n.getName().equals("m\u00fcl")), frozen.toString());
+
+    // names with equal hash codes ("Aa" and "BB", "Ab" and "BC"), one held as a String and one left in
+    // the file, each first on the probe of the other: every input still finds its own node
+    MetaGraphDef.Builder colliding = meta.build().toBuilder();
+    var g = colliding.getGraphDefBuilder();
+    NodeDef identity = g.getNodeList().stream().filter(n -> n.getName().equals("W1/read")).findFirst().orElseThrow();
+    NodeDef add = g.getNodeList().stream().filter(n -> n.getName().equals("add")).findFirst().orElseThrow();
+    for (String name : List.of("Aa", "BB", "Ab", "BC")) {
+      NodeDef.Builder n = identity.toBuilder().setName(name).clearInput().addInput("input_holder").clearExperimentalDebugInfo();
+      if (name.equals("Aa") || name.equals("BC")) {
+        n.setExperimentalDebugInfo(debug);
+      }
+      g.addNode(n);
+    }
+    g.addNode(add.toBuilder().setName("sum1").clearInput().addInput("Aa").addInput("BB")); // looked up by its bytes
+    g.addNode(add.toBuilder().setName("sum2").clearInput().addInput("Ab").addInput("BC").setExperimentalDebugInfo(debug)); // by Strings
+    assertEquals("Aa".hashCode(), "BB".hashCode());
+    assertEquals("Ab".hashCode(), "BC".hashCode());
+    Files.write(binary, colliding.build().toByteArray());
+    Files.writeString(text, TextFormat.printer().printToString(colliding.build()), StandardCharsets.UTF_8);
+    List<String> sums = List.of("predictions", "sum1", "sum2");
+    byte[] collidingScanned = freeze(seed, binary, sums, "colliding-scanned.pb");
+    assertArrayEquals(freeze(seed, text, sums, "colliding-whole.pb"), collidingScanned);
+    List<String> written = io.github.jfreeze.proto.GraphDef.parseFrom(collidingScanned).getNodeList().stream()
+        .map(NodeDef::getName).toList();
+    assertTrue(written.containsAll(List.of("Aa", "BB", "Ab", "BC")), written.toString());
+
+    // a second node of a name: held as a String after one whose name is in the file
+    // (input_holder), and left in the file after one held as a String (W1/read, given debug info above)
+    for (String twice : List.of("input_holder", "W1/read")) {
+      MetaGraphDef.Builder dup = meta.build().toBuilder();
+      NodeDef.Builder extra = NodeDef.newBuilder().setName(twice).setOp("NoOp");
+      if (twice.equals("input_holder")) {
+        extra.setExperimentalDebugInfo(debug);
+      }
+      dup.getGraphDefBuilder().addNode(extra);
+      Path file = tmp.resolve("dup.meta");
+      Files.write(file, dup.build().toByteArray());
+      FreezeException e = org.junit.jupiter.api.Assertions.assertThrows(FreezeException.class,
+          () -> freeze(seed, file, outputs, "dup.pb"));
+      assertTrue(e.getMessage().contains("node '" + twice + "' is defined twice"), e.getMessage());
+    }
   }
 
   private byte[] freeze(Path model, Path graph, List<String> outputs, String name) throws IOException {
