@@ -174,30 +174,27 @@ public final class GraphSummary {
     long constParams = 0;
     for (Node n : nodes) {
       counts.merge(n.op(), 1, Integer::sum);
-      if (n.inputs() instanceof AsciiNames a) { // read by NodeBytes: no String per input
-        for (int k = 0; k < a.size(); k++) {
-          int from = a.start(k);
-          if (from < a.ends[k] && a.bytes[from] == '^') {
-            control++;
-          }
-          int source = index.getNodeOf(a.bytes, from, a.ends[k]);
-          if (source < 0) {
-            missing.add(n.name() + " <- " + a.get(k));
-          } else {
-            consumed[source] = true;
-          }
+      List<String> inputs = n.inputs();
+      AsciiNames ascii = inputs instanceof AsciiNames a ? a : null; // read by NodeBytes: no String per input
+      for (int k = 0; k < inputs.size(); k++) {
+        boolean isControl;
+        int source;
+        if (ascii != null) {
+          int from = ascii.start(k);
+          isControl = from < ascii.ends[k] && ascii.bytes[from] == '^';
+          source = index.getNodeOf(ascii.bytes, from, ascii.ends[k]);
+        } else {
+          String in = inputs.get(k);
+          isControl = in.startsWith("^");
+          source = index.getNodeOf(in);
         }
-      } else {
-        for (String in : n.inputs()) {
-          if (in.startsWith("^")) {
-            control++;
-          }
-          int source = index.getNodeOf(in);
-          if (source < 0) {
-            missing.add(n.name() + " <- " + in);
-          } else {
-            consumed[source] = true;
-          }
+        if (isControl) {
+          control++;
+        }
+        if (source < 0) {
+          missing.add(n.name() + " <- " + inputs.get(k));
+        } else {
+          consumed[source] = true;
         }
       }
       if (n.op().equals("Const")) {

@@ -212,11 +212,7 @@ public final class NodeTable {
 
   /** Appends the node {@code scan} read, at {@code at} of the file. */
   private void append(NodeBytes scan, long at, int length, List<Pending> pending) {
-    int h = 0;
-    byte[] b = scan.bytes();
-    for (int j = scan.nameFrom; j < scan.nameTo; j++) {
-      h = 31 * h + b[j]; // String.hashCode of the same ASCII characters
-    }
+    int h = asciiHash(scan.bytes(), scan.nameFrom, scan.nameTo);
     int i = append(null, (at + scan.nameFrom) << 17 | (scan.nameTo - scan.nameFrom), h, at, length);
     ops[i] = opNames.computeIfAbsent(scan.op, k -> k);
     byte f = scan.functionAttr ? FUNCTION_ATTR : 0;
@@ -464,10 +460,7 @@ public final class NodeTable {
 
   /** The number of the node named by ASCII bytes {@code [from, to)} of {@code b}, or -1 (no String made). */
   private int index(byte[] b, int from, int to) {
-    int h = 0;
-    for (int j = from; j < to; j++) {
-      h = 31 * h + b[j]; // String.hashCode of the same ASCII characters
-    }
+    int h = asciiHash(b, from, to);
     int mask = slots.length - 1;
     int length = to - from;
     for (int s = mix(h) & mask; ; s = (s + 1) & mask) {
@@ -479,6 +472,15 @@ public final class NodeTable {
         return v - 1;
       }
     }
+  }
+
+  /** {@code String.hashCode} of the ASCII characters {@code [from, to)} of {@code b}. */
+  private static int asciiHash(byte[] b, int from, int to) {
+    int h = 0;
+    for (int j = from; j < to; j++) {
+      h = 31 * h + b[j];
+    }
+    return h;
   }
 
   /** Whether node {@code j} is named by the ASCII bytes {@code [from, from + length)} of {@code b}. */

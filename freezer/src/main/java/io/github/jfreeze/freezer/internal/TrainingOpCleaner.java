@@ -69,19 +69,16 @@ public final class TrainingOpCleaner {
     Set<Integer> dropControlTo = new LinkedHashSet<>();
     for (int i : reachable) {
       String op = nodes.op(i);
-      if (!REF_OPS.containsKey(op) && !OpVocabulary.changesState(op)) {
-        continue; // (most nodes: their names are not made)
-      }
-      String name = nodes.name(i);
       if (REF_OPS.containsKey(op)) {
         NodeDef.Builder n = nodes.edit(i);
         n.setOp(REF_OPS.get(op));
-        rewritten.add(new Change(name, op, "became " + n.getOp() + " (reads the frozen value instead of a variable reference)"));
+        rewritten.add(new Change(nodes.name(i), op, "became " + n.getOp() + " (reads the frozen value instead of a variable reference)"));
         continue;
       }
       if (!OpVocabulary.changesState(op)) {
-        continue;
+        continue; // (most nodes: their names are not made)
       }
+      String name = nodes.name(i);
       List<String> dataConsumers = consumerNames(nodes, consumers, rank, i, false);
       boolean usedAsData = !dataConsumers.isEmpty() || roots.contains(name);
       if (!usedAsData) {

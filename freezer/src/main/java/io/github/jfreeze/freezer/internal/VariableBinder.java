@@ -239,28 +239,16 @@ public final class VariableBinder {
         Arrays.sort(e);
         return e;
       });
-      int from = firstAtLeast(sorted, (long) index << 32);
-      int to = firstAtLeast(sorted, (long) index + 1 << 32);
+      // the entries are distinct, so a search lands on the first at or above a bound
+      int from = Arrays.binarySearch(sorted, (long) index << 32);
+      int to = Arrays.binarySearch(sorted, (long) index + 1 << 32);
+      from = from >= 0 ? from : -from - 1;
+      to = to >= 0 ? to : -to - 1;
       int[] out = new int[to - from];
       for (int j = from; j < to; j++) {
         out[j - from] = (int) sorted[j];
       }
       return out;
-    }
-
-    /** The first place in {@code sorted} holding a value of at least {@code v} (its length: none). */
-    private static int firstAtLeast(long[] sorted, long v) {
-      int lo = 0;
-      int hi = sorted.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (sorted[mid] < v) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
     }
 
     /** The tensor node {@code c}'s first data input reads ({@code name} or {@code name:i}), or null when it names no node. */
