@@ -110,9 +110,8 @@ public final class Main implements Runnable {
         return finish(held, commandOut, out, code);
       }
       IOException io = ioCause(e);
-      code = fail(err, cl, e, io != null ? "cannot go on: " + io.getMessage() + (String.valueOf(io.getMessage())
-          .contains("Too many open files") ? " (raise ulimit -n)" : "") : "unexpected " + e + " (a bug in jfreeze, or a "
-          + "damaged installation: please report it with the output of --debug)");
+      code = fail(err, cl, e, io != null ? "cannot go on: " + withAdvice(io.getMessage()) : "unexpected " + e
+          + " (a bug in jfreeze, or a damaged installation: please report it with the output of --debug)");
     }
     return finish(held, commandOut, out, code);
   }
@@ -301,16 +300,21 @@ public final class Main implements Runnable {
     }
     if (ex instanceof FileSystemException e) {
       String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-      return (e.getFile() != null ? e.getFile() + ": " : "") + reason
+      return (e.getFile() != null ? e.getFile() + ": " : "") + withAdvice(reason)
           + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "");
     }
     if (ex instanceof IOException) {
-      return ex.getMessage() != null ? ex.getMessage() : ex.toString();
+      return withAdvice(ex.getMessage() != null ? ex.getMessage() : ex.toString());
     }
     if (ex instanceof io.github.jfreeze.codec.IncompatibleRuntimeException) {
       return ex.getMessage(); // an installation with a foreign protobuf-java: say which, not "a bug"
     }
     return "unexpected " + ex + " (a bug in jfreeze: please report it with the output of --debug)";
+  }
+
+  /** {@code message}, with what to do when it is the system's limit on open files (EMFILE). */
+  static String withAdvice(String message) {
+    return String.valueOf(message).contains("Too many open files") ? message + " (raise ulimit -n)" : message;
   }
 
   /** Keeps a message on one line. */

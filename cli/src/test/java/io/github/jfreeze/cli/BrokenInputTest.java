@@ -51,6 +51,17 @@ class BrokenInputTest {
     assertTrue(!Files.exists(out));
   }
 
+  /** Out of file descriptors (EMFILE) on any file: the line says what to raise, as the launcher does before Java starts. */
+  @Test
+  void tooManyOpenFilesSaysWhatToRaise() {
+    assertEquals("/m/checkpoint: Too many open files (raise ulimit -n)",
+        Main.describe(new java.nio.file.FileSystemException("/m/checkpoint", null, "Too many open files")));
+    assertEquals("/m/model.ckpt-1.index: Too many open files (raise ulimit -n)",
+        Main.describe(new IOException("/m/model.ckpt-1.index: Too many open files")));
+    assertEquals("/m/checkpoint: Input/output error",
+        Main.describe(new java.nio.file.FileSystemException("/m/checkpoint", null, "Input/output error")));
+  }
+
   /**
    * Issue 10/16: with --json, stdout is one whole JSON document or nothing. Before, a checksum
    * failure part-way through {@code inspect --values --json} left half a document (ending at
