@@ -197,6 +197,7 @@ public final class GraphScan {
     Scanner(ByteBuffer bytes, boolean locate) {
       this.bytes = bytes;
       this.locate = locate;
+      scan.readColocation = false; // the summary has no use for them
       // over an immutable ByteString: protobuf aliases (does not copy) tensor_content of Const values
       // only in input it may assume unchanging
       this.in = com.google.protobuf.UnsafeByteOperations.unsafeWrap(bytes).newCodedInput();

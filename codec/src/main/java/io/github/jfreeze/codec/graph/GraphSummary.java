@@ -168,12 +168,12 @@ public final class GraphSummary {
     nodeCount = nodes.size();
     this.functionCount = functionCount;
 
-    Map<String, Integer> counts = new HashMap<>();
+    Map<String, int[]> counts = new HashMap<>(); // (a count per op, not an Integer per node)
     List<String> missing = new ArrayList<>();
     int control = 0;
     long constParams = 0;
     for (Node n : nodes) {
-      counts.merge(n.op(), 1, Integer::sum);
+      counts.computeIfAbsent(n.op(), k -> new int[1])[0]++;
       List<String> inputs = n.inputs();
       AsciiNames ascii = inputs instanceof AsciiNames a ? a : null; // read by NodeBytes: no String per input
       for (int k = 0; k < inputs.size(); k++) {
@@ -201,7 +201,7 @@ public final class GraphSummary {
         constParams += Math.max(n.constElements(), 0);
       }
     }
-    ops = counts.entrySet().stream().map(e -> new OpCount(e.getKey(), e.getValue()))
+    ops = counts.entrySet().stream().map(e -> new OpCount(e.getKey(), e.getValue()[0]))
         .sorted(Comparator.comparingInt(OpCount::count).reversed().thenComparing(OpCount::op)).toList();
     controlEdges = control;
     constParameters = constParams;

@@ -19,7 +19,8 @@ import java.util.List;
  * in full (a field out of its schema or of field order, a field set twice, a wire type other than
  * the schema's, a string that is not ASCII, a number not written in its shortest form, repeated
  * numbers not packed, an explicitly written default, nesting deeper than {@link #MAX_DEPTH},
- * debug info, full types, resource and variant tensors, a node over {@link #MAX_LENGTH}). So where
+ * debug info, full types, resource and variant tensors, a {@code Const} over {@link #MAX_LENGTH}, any
+ * node over {@link #MAX_FAN_IN_LENGTH}, a name over {@link #MAX_NAME_LENGTH}). So where
  * it answers true the node parses, without unknown fields, to exactly the facts read here; {@code
  * NodeBytesTest} checks that against protobuf on every node of the fixtures and on corrupted ones.
  * Attributes out of key order (TF's C++ writer does not sort them) parse fine but are not
@@ -31,10 +32,20 @@ import java.util.List;
 public final class NodeBytes {
   /** Deepest nesting of messages read (NodeDef is 0); deeper nodes are left to protobuf. */
   public static final int MAX_DEPTH = 8;
-  /** Longer nodes (a Const holding a large value) are left to protobuf, which keeps their bytes as views. */
+  /** Longer {@code Const} nodes (a large value) are left to protobuf, which keeps their bytes as views. */
   public static final int MAX_LENGTH = 1 << 16;
+  /**
+   * Longer nodes of other ops are left to protobuf too. Below it a node over {@link #MAX_LENGTH}
+   * (the {@code init} or {@code save/SaveV2} of a model with 20,000 variables: 40,000 inputs) is
+   * read from an array of its own, not kept past the next scan.
+   */
+  public static final int MAX_FAN_IN_LENGTH = 1 << 26;
+  /** Nodes with longer names are left to protobuf (so a name's length fits in 17 bits). */
+  public static final int MAX_NAME_LENGTH = 1 << 16;
 
-  private byte[] b = new byte[512];
+  /** The bytes of the node being scanned: {@link #reused}, or an array of its own for a node over {@link #MAX_LENGTH}. */
+  private byte[] reused = new byte[512];
+  private byte[] b = reused;
   private int pos;
 
   /** The node's name ({@code ""} when absent); null when not {@link #readName}. */
@@ -101,10 +112,15 @@ public final class NodeBytes {
    */
   public boolean scan(ByteBuffer source, int at, int length) {
     if (length > MAX_LENGTH) {
-      return false;
-    }
-    if (b.length < length) {
-      b = new byte[Math.max(length, b.length * 2)];
+      if (length > MAX_FAN_IN_LENGTH || !opOtherThanConst(source, at, length)) {
+        return false;
+      }
+      b = new byte[length];
+    } else {
+      if (reused.length < length) {
+        reused = new byte[Math.max(length, reused.length * 2)];
+      }
+      b = reused;
     }
     source.get(at, b, 0, length);
     name = readName ? "" : null;
@@ -130,6 +146,48 @@ public final class NodeBytes {
     }
   }
 
+  /**
+   * Whether the node at {@code [at, at + length)} of {@code source} starts with its name and an op
+   * other than {@code Const}, as TF writes nodes, read in place.
+   */
+  private static boolean opOtherThanConst(ByteBuffer source, int at, int length) {
+    int end = at + length;
+    int p = at;
+    for (int field = 1; field <= 2; field++) {
+      if (p >= end || source.get(p++) != (field << 3 | 2)) {
+        return false;
+      }
+      long n = 0;
+      for (int shift = 0; ; shift += 7) {
+        if (p >= end || shift > 28) {
+          return false;
+        }
+        byte x = source.get(p++);
+        n |= (long) (x & 0x7f) << shift;
+        if (x >= 0) {
+          break;
+        }
+      }
+      if (n > end - p) {
+        return false;
+      }
+      if (field == 2) {
+        String c = "Const";
+        if (n != c.length()) {
+          return true;
+        }
+        for (int i = 0; i < n; i++) {
+          if (source.get(p + i) != c.charAt(i)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      p += (int) n;
+    }
+    return false;
+  }
+
   // ---- NodeDef
 
   private void node(int end) throws Unsure {
@@ -139,7 +197,7 @@ public final class NodeBytes {
       last = tag >>> 3;
       switch (tag) {
         case 1 << 3 | 2 -> name(end);
-        case 2 << 3 | 2 -> op = ascii(end, false);
+        case 2 << 3 | 2 -> op = op(end);
         case 3 << 3 | 2 -> input(end);
         case 4 << 3 | 2 -> {
           pos = asciiEnd(end, false);
@@ -152,15 +210,17 @@ public final class NodeBytes {
   }
 
   private void name(int end) throws Unsure {
-    if (readName) {
-      name = ascii(end, false);
-      nameTo = pos;
-      nameFrom = pos - name.length();
-    } else {
-      nameTo = asciiEnd(end, false);
-      nameFrom = pos;
-      pos = nameTo;
+    nameTo = asciiEnd(end, false);
+    nameFrom = pos;
+    if (nameTo - nameFrom > MAX_NAME_LENGTH) {
+      throw UNSURE;
     }
+    if (readName) {
+      @SuppressWarnings("deprecation") // ASCII: one char per byte, no decoding
+      String s = new String(b, 0, nameFrom, nameTo - nameFrom);
+      name = s;
+    }
+    pos = nameTo;
   }
 
   private void input(int end) throws Unsure {
@@ -464,6 +524,31 @@ public final class NodeBytes {
     int to = asciiEnd(end, emptyOk);
     @SuppressWarnings("deprecation") // ASCII: one char per byte, no decoding
     String s = new String(b, 0, pos, to - pos);
+    pos = to;
+    return s;
+  }
+
+  /**
+   * Ops made so far, by a hash of their bytes (a slot holds the last one hashed there): a graph has
+   * a few dozen distinct ops, so a scan makes one String per op rather than one per node.
+   */
+  private final String[] ops = new String[256];
+
+  /** The op field, as {@link #ascii} reads it, the same String as the last node's with this op. */
+  private String op(int end) throws Unsure {
+    int to = asciiEnd(end, false);
+    int h = 0;
+    for (int i = pos; i < to; i++) {
+      h = 31 * h + b[i];
+    }
+    int slot = (h ^ h >>> 8) & (ops.length - 1);
+    String s = ops[slot];
+    if (s == null || !is(pos, to, s)) {
+      @SuppressWarnings("deprecation") // ASCII: one char per byte, no decoding
+      String made = new String(b, 0, pos, to - pos);
+      s = made;
+      ops[slot] = s;
+    }
     pos = to;
     return s;
   }

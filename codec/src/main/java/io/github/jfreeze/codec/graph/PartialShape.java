@@ -2,7 +2,6 @@ package io.github.jfreeze.codec.graph;
 
 import io.github.jfreeze.proto.TensorShapeProto;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * A shape as graphs declare it (TF's {@code PartialTensorShape}): the rank may be unknown, and so
@@ -134,6 +133,17 @@ public final class PartialShape {
     if (dims == null) {
       return "<unknown>";
     }
-    return Arrays.stream(dims).mapToObj(d -> d < 0 ? "?" : Long.toString(d)).collect(Collectors.joining(", ", "[", "]"));
+    StringBuilder s = new StringBuilder(2 + 4 * dims.length).append('[');
+    for (int i = 0; i < dims.length; i++) {
+      if (i > 0) {
+        s.append(", ");
+      }
+      if (dims[i] < 0) {
+        s.append('?');
+      } else {
+        s.append(dims[i]);
+      }
+    }
+    return s.append(']').toString();
   }
 }

@@ -135,6 +135,44 @@ class NodeBytesTest {
     assertFalse(check(scan, twice));
   }
 
+  /**
+   * Size bounds: a node over {@link NodeBytes#MAX_LENGTH} is read unless it is a {@code Const} (a
+   * large value protobuf keeps as a view) or its name is over {@link NodeBytes#MAX_NAME_LENGTH};
+   * the next node scanned after a large one reads as before.
+   */
+  @Test
+  void aLargeNodeIsReadUnlessItHoldsAValueOrALongName() throws IOException {
+    NodeBytes scan = new NodeBytes();
+    NodeDef.Builder fanIn = NodeDef.newBuilder().setName("init").setOp("NoOp");
+    for (int i = 0; fanIn.build().getSerializedSize() <= NodeBytes.MAX_LENGTH; i++) {
+      fanIn.addInput("^expert_" + i + "/kernel/Assign");
+    }
+    assertTrue(check(scan, deterministic(fanIn.build())));
+    assertEquals(fanIn.getInputCount(), scan.inputCount);
+    NodeDef small = NodeDef.newBuilder().setName("a").setOp("NoOp").addInput("^b").build();
+    assertTrue(check(scan, deterministic(small)));
+
+    var content = com.google.protobuf.ByteString.copyFrom(new byte[NodeBytes.MAX_LENGTH]);
+    var tensor = io.github.jfreeze.proto.TensorProto.newBuilder().setDtype(io.github.jfreeze.proto.DataType.DT_INT8)
+        .setTensorShape(io.github.jfreeze.proto.TensorShapeProto.newBuilder()
+            .addDim(io.github.jfreeze.proto.TensorShapeProto.Dim.newBuilder().setSize(NodeBytes.MAX_LENGTH)))
+        .setTensorContent(content);
+    NodeDef big = NodeDef.newBuilder().setName("c").setOp("Const")
+        .putAttr("value", AttrValue.newBuilder().setTensor(tensor).build()).build();
+    assertFalse(check(scan, deterministic(big)));
+    // the same attribute on another op is read (it is not a value protobuf would keep as a view)
+    assertTrue(check(scan, deterministic(big.toBuilder().setOp("ConstLike").build())));
+    // a Const that does not start with its name and op is not looked into: left to protobuf
+    byte[] opFirst = deterministic(big.toBuilder().setName("").build());
+    assertFalse(check(scan, opFirst));
+
+    String longName = "n".repeat(NodeBytes.MAX_NAME_LENGTH + 1);
+    assertFalse(check(scan, deterministic(small.toBuilder().setName(longName).build())));
+    assertTrue(check(scan, deterministic(small.toBuilder().setName(longName.substring(1)).build())));
+    assertTrue(check(scan, deterministic(small)));
+    assertEquals("a", scan.name);
+  }
+
   /** {@code n} as protobuf's deterministic writer writes it. */
   static byte[] deterministic(NodeDef n) {
     byte[] out = new byte[n.getSerializedSize()];
