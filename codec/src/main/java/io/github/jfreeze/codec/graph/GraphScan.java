@@ -381,7 +381,7 @@ public final class GraphScan {
           shape = GraphSummary.shapeAttr(attrValue(b, scan.shapeFrom, scan.shapeTo));
         }
       }
-      return new GraphSummary.Node(scan.name, op, inputs, dtype, shape, constElements);
+      return new GraphSummary.Node(scan.name, op, inputs, dtype, shape, constElements, true);
     }
 
     private static AttrValue attrValue(byte[] b, int from, int to) throws IOException {
@@ -431,7 +431,7 @@ public final class GraphScan {
         constElements = PartialShape.fromProto(value.getTensor().getTensorShape()).numElements();
       }
       return new GraphSummary.Node(name, op, List.copyOf(inputs), GraphSummary.dtypeAttr(attrs.dtype),
-          GraphSummary.shapeAttr(attrs.shape), constElements);
+          GraphSummary.shapeAttr(attrs.shape), constElements, GraphSummary.isAscii(name));
     }
 
     private static final ByteString DTYPE = ByteString.copyFromUtf8("dtype");

@@ -102,14 +102,25 @@ public final class GraphSummary {
    * @param shape the {@code shape} attr, {@link PartialShape#UNKNOWN} when absent
    * @param constElements elements of the {@code value} attr's tensor shape (as {@link
    *     PartialShape#numElements()}; a node without one counts as a scalar), for {@code Const} nodes
+   * @param asciiName whether the name is ASCII (always, for a node {@link NodeBytes} read)
    */
-  record Node(String name, String op, List<String> inputs, DType dtype, PartialShape shape, long constElements) {
+  record Node(String name, String op, List<String> inputs, DType dtype, PartialShape shape, long constElements,
+      boolean asciiName) {
     static Node of(NodeDef n) {
       long constElements = n.getOp().equals("Const") ? PartialShape.fromProto(n.getAttrOrDefault("value",
           AttrValue.getDefaultInstance()).getTensor().getTensorShape()).numElements() : 0;
       return new Node(n.getName(), n.getOp(), n.getInputList(), dtypeAttr(n.getAttrMap().get("dtype")),
-          shapeAttr(n.getAttrMap().get("shape")), constElements);
+          shapeAttr(n.getAttrMap().get("shape")), constElements, isAscii(n.getName()));
     }
+  }
+
+  static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -308,38 +319,70 @@ public final class GraphSummary {
 
   /**
    * Node names to the index of the first node so named: open addressing over three arrays (names,
-   * their hashes, node indices), so a graph of 100,000 nodes adds three objects, not 200,000 map
+   * their hashes, node indices), so a graph of 100,000 nodes adds a few objects, not 200,000 map
    * entries and boxed indices, for the garbage collector to copy; an input NodeBytes read is looked
    * up by its bytes, without a String for it or its node name, and a probe that meets another name
-   * compares hashes before it touches that name (benchmark: IndexParseBenchmark.scanMetaGraph,
+   * compares hashes before it touches that name's bytes (benchmark: IndexParseBenchmark.scanMetaGraph,
    * inspect of many).
    */
   private static final class NameIndex {
     private final String[] keys;
     private final int[] hashes;
+    /** The node in each slot, -1 where empty. */
     private final int[] values;
     private final int mask;
     private final int shift;
     /** For each node, the index of the first node with its name (itself, unless the name repeats). */
     final int[] canonical;
+    /**
+     * The ASCII names of the nodes in the index, back to back: node {@code i}'s is {@code
+     * arena[nameFrom[i], nameFrom[i + 1])}, empty for a later node of the same name and for a
+     * name that is not ASCII ({@link #notAscii}). Inputs NodeBytes read are compared against these
+     * bytes, not the Strings (String.charAt per byte took a quarter of the graph thread's time in
+     * inspect of many, compiled by C1 as the launcher runs it).
+     */
+    private final byte[] arena;
+    private final int[] nameFrom;
+    /** Nodes whose name is not in {@link #arena} (not ASCII), compared as Strings; null when there are none. */
+    private boolean[] notAscii;
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int), for ASCII names
     NameIndex(List<Node> nodes) {
       int capacity = Integer.highestOneBit(Math.max(4, nodes.size() * 2 - 1)) << 1;
       keys = new String[capacity];
       hashes = new int[capacity];
       values = new int[capacity];
+      java.util.Arrays.fill(values, -1);
       mask = capacity - 1;
       shift = Integer.numberOfLeadingZeros(capacity) + 1;
       canonical = new int[nodes.size()];
+      long bytes = 0;
+      for (Node n : nodes) {
+        bytes += n.asciiName() ? n.name().length() : 0;
+      }
+      arena = new byte[(int) Math.min(bytes, Integer.MAX_VALUE - 8)];
+      nameFrom = new int[nodes.size() + 1];
+      int at = 0;
       for (int i = 0; i < nodes.size(); i++) {
-        String name = nodes.get(i).name();
+        Node node = nodes.get(i);
+        String name = node.name();
         int slot = slot(name);
-        if (keys[slot] == null) {
+        if (values[slot] < 0) {
           keys[slot] = name;
           hashes[slot] = name.hashCode();
           values[slot] = i;
+          if (node.asciiName() && at + name.length() <= arena.length) {
+            name.getBytes(0, name.length(), arena, at); // (ASCII: each char's low byte is the char)
+            at += name.length();
+          } else {
+            if (notAscii == null) {
+              notAscii = new boolean[nodes.size()];
+            }
+            notAscii[i] = true;
+          }
         }
         canonical[i] = values[slot];
+        nameFrom[i + 1] = at;
       }
     }
 
@@ -349,7 +392,7 @@ public final class GraphSummary {
       // the low bits alone would pile into long probe sequences
       int h = name.hashCode();
       int slot = (h * 0x9E3779B9) >>> shift;
-      for (String k = keys[slot]; k != null && (hashes[slot] != h || !k.equals(name)); k = keys[slot]) {
+      for (int v = values[slot]; v >= 0 && (hashes[slot] != h || !keys[slot].equals(name)); v = values[slot]) {
         slot = (slot + 1) & mask;
       }
       return slot;
@@ -357,8 +400,7 @@ public final class GraphSummary {
 
     /** The index of the first node named {@code name}, or -1. */
     int get(String name) {
-      int slot = slot(name);
-      return keys[slot] == null ? -1 : values[slot];
+      return values[slot(name)];
     }
 
     /**
@@ -372,20 +414,23 @@ public final class GraphSummary {
       for (; end < to && b[end] != ':'; end++) {
         h = 31 * h + b[end]; // String.hashCode of the node name (ASCII: one char per byte)
       }
-      int length = end - start;
       int slot = (h * 0x9E3779B9) >>> shift;
-      for (String k = keys[slot]; k != null; k = keys[slot]) {
-        if (hashes[slot] == h && k.length() == length && sameAscii(k, b, start)) {
-          return values[slot];
+      for (int i = values[slot]; i >= 0; i = values[slot]) {
+        if (hashes[slot] == h && (notAscii != null && notAscii[i] ? same(keys[slot], b, start, end)
+            : java.util.Arrays.equals(arena, nameFrom[i], nameFrom[i + 1], b, start, end))) {
+          return i;
         }
         slot = (slot + 1) & mask;
       }
       return -1;
     }
 
-    private static boolean sameAscii(String k, byte[] b, int at) {
+    private static boolean same(String k, byte[] b, int from, int to) {
+      if (k.length() != to - from) {
+        return false;
+      }
       for (int i = 0; i < k.length(); i++) {
-        if (k.charAt(i) != b[at + i]) {
+        if (k.charAt(i) != b[from + i]) {
           return false;
         }
       }

@@ -159,6 +159,39 @@ class GraphScanTest {
     assertTrue(bothRead > 0 && bothRefused > 0, "the depths tried cross protobuf's limit");
   }
 
+  /**
+   * Inputs the scan reads as bytes are found by comparing bytes, those of nodes protobuf parses by
+   * Strings: names whose hash codes collide ("Aa" and "BB", "Ab" and "BC"), a name twice, a name
+   * that is not ASCII, a name nothing has, and a node over 64 KiB (read as bytes since it is no
+   * Const) all give the full parse's summary.
+   */
+  @Test
+  void namesThatCollideRepeatOrAreNotAsciiAreFoundAsInTheFullParse() {
+    assertEquals("Aa".hashCode(), "BB".hashCode());
+    assertEquals("Ab".hashCode(), "BC".hashCode());
+    GraphDef.Builder g = GraphDef.newBuilder();
+    for (String c : List.of("Aa", "BB", "Ab", "BC", "m\u00fcl", "Aa")) {
+      g.addNode(NodeDef.newBuilder().setName(c).setOp("Neg"));
+    }
+    g.addNode(NodeDef.newBuilder().setName("x").setOp("Identity").addInput("BB"));
+    g.addNode(NodeDef.newBuilder().setName("y").setOp("Identity").addInput("BC:0"));
+    g.addNode(NodeDef.newBuilder().setName("z").setOp("Identity").addInput("^m\u00fcl"));
+    g.addNode(NodeDef.newBuilder().setName("q").setOp("Identity").addInput("nothere:1"));
+    NodeDef.Builder fanIn = NodeDef.newBuilder().setName("init").setOp("NoOp");
+    for (int i = 0; fanIn.build().getSerializedSize() <= NodeBytes.MAX_LENGTH; i++) {
+      fanIn.addInput(i % 2 == 0 ? "^x" : "^Ab");
+    }
+    g.addNode(fanIn);
+    byte[] bytes = MetaGraphDef.newBuilder().setGraphDef(g).build().toByteArray();
+    String full = full(Path.of("names.meta"), bytes);
+    assertNotNull(full);
+    assertEquals(full, scanned(bytes));
+    GraphSummary s = GraphScan.metaGraph(bytes).summary().graph();
+    assertEquals(List.of("q <- nothere:1"), s.missingInputs());
+    // what nothing consumes: both nodes named Aa (BB, its hash's twin, is consumed), and the ends
+    assertEquals(List.of("Aa", "Aa", "y", "z", "q"), s.outputs().stream().map(GraphSummary.Output::name).toList());
+  }
+
   @Test
   void invalidUtf8InANodeNameIsLeftToTheFullParse() {
     byte[] bytes = MetaGraphDef.newBuilder().setGraphDef(GraphDef.newBuilder()
