@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -461,34 +460,86 @@ public final class GraphSummary {
     return source >= 0 && VARIABLE_OPS.contains(nodes.get(source).op());
   }
 
+  /**
+   * The {@code variables} collection, in order, each variable once; {@code trainable} when it is
+   * also in {@code trainable_variables} or its VariableDef says so. A name the graph has is looked
+   * up by its bytes and marked by node (a training graph lists each of 20,000 variables with its
+   * optimizer slots); only names the graph lacks are kept as Strings.
+   */
   private static List<Variable> variablesFromCollections(MetaGraphDef meta, List<Node> nodes, NameIndex index) {
     CollectionDef vars = meta.getCollectionDefMap().get("variables");
     if (vars == null || !vars.hasBytesList()) {
       return null;
     }
-    Set<String> trainable = new HashSet<>();
+    VariableRef ref = new VariableRef();
+    boolean[] trainable = new boolean[nodes.size()];
+    Set<String> trainableElsewhere = new HashSet<>();
     CollectionDef tv = meta.getCollectionDefMap().get("trainable_variables");
     if (tv != null && tv.hasBytesList()) {
       for (ByteString b : tv.getBytesList().getValueList()) {
-        VariableDefFacts.Facts d = VariableDefFacts.of(b);
-        if (d != null) {
-          trainable.add(nodeName(d.variableName()));
+        if (ref.read(b, index)) {
+          if (ref.node >= 0) {
+            trainable[ref.node] = true;
+          } else {
+            trainableElsewhere.add(ref.missing);
+          }
         }
       }
     }
-    Map<String, Variable> out = new LinkedHashMap<>();
+    List<Variable> out = new ArrayList<>();
+    boolean[] listed = new boolean[nodes.size()];
+    Set<String> listedElsewhere = new HashSet<>();
     for (ByteString b : vars.getBytesList().getValueList()) {
-      VariableDefFacts.Facts d = VariableDefFacts.of(b);
-      if (d == null) {
+      if (!ref.read(b, index)) {
         continue;
       }
-      String name = nodeName(d.variableName());
-      int i = index.get(name);
-      Node n = i < 0 ? null : nodes.get(i);
-      out.putIfAbsent(name, new Variable(name, n == null ? "" : n.op(), n == null ? null : n.dtype(),
-          n == null ? PartialShape.UNKNOWN : n.shape(), trainable.contains(name) || d.trainable()));
+      if (ref.node >= 0) {
+        if (!listed[ref.node]) {
+          listed[ref.node] = true;
+          Node n = nodes.get(ref.node);
+          out.add(new Variable(n.name(), n.op(), n.dtype(), n.shape(), trainable[ref.node] || ref.trainable));
+        }
+      } else if (listedElsewhere.add(ref.missing)) {
+        out.add(new Variable(ref.missing, "", null, PartialShape.UNKNOWN,
+            trainableElsewhere.contains(ref.missing) || ref.trainable));
+      }
     }
-    return List.copyOf(out.values());
+    return List.copyOf(out);
+  }
+
+  /**
+   * A VariableDef of a collection, found in the graph: its node, looked up by the bytes of its
+   * name (a training graph lists each of 20,000 variables with its optimizer slots, so no String
+   * per entry), or the node name the graph lacks.
+   */
+  private static final class VariableRef {
+    private final VariableDefFacts.Reader reader = new VariableDefFacts.Reader();
+    /** The first node of the variable's node name, or -1. */
+    int node;
+    /** The node name when {@link #node} is -1. */
+    String missing;
+    /** The VariableDef's own {@code trainable}. */
+    boolean trainable;
+
+    /** Reads {@code b}; false when protobuf cannot parse it (then it is left out, as before). */
+    boolean read(ByteString b, NameIndex index) {
+      String name;
+      if (reader.read(b)) {
+        trainable = reader.trainable;
+        node = index.getNodeOf(reader.bytes, reader.nameFrom, reader.nameTo);
+        name = node < 0 ? nodeName(reader.variableName()) : null;
+      } else {
+        VariableDefFacts.Facts d = VariableDefFacts.of(b);
+        if (d == null) {
+          return false;
+        }
+        trainable = d.trainable();
+        name = nodeName(d.variableName());
+        node = index.get(name);
+      }
+      missing = node < 0 ? name : null;
+      return true;
+    }
   }
 
   static DType dtypeAttr(AttrValue v) {

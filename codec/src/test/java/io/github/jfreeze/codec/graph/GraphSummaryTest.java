@@ -251,6 +251,40 @@ class GraphSummaryTest {
     assertEquals(List.of(), s.missingInputs());
   }
 
+  /**
+   * The variables collection: each variable once, in the order listed, trainable when {@code
+   * trainable_variables} lists it or its own VariableDef says so; one the graph lacks has no op;
+   * a VariableDef with slice info (read by protobuf) and one protobuf cannot read. The same from
+   * the nodes protobuf parsed and from the scan's bytes.
+   */
+  @Test
+  void variablesCollectionEachOnceInOrderTrainableFromEitherPlace() {
+    GraphDef graph = GraphDef.newBuilder().addNode(placeholder("a", "VariableV2", DataType.DT_FLOAT, 2))
+        .addNode(node("b", "VarHandleOp")).addNode(node("c", "VariableV2")).build();
+    java.util.function.BiFunction<String, Boolean, com.google.protobuf.ByteString> def = (name, trainable) ->
+        io.github.jfreeze.proto.VariableDef.newBuilder().setVariableName(name).setInitializerName(name + "/Assign")
+            .setTrainable(trainable).build().toByteString();
+    var sliced = io.github.jfreeze.proto.VariableDef.newBuilder().setVariableName("c:0")
+        .setSaveSliceInfoDef(io.github.jfreeze.proto.SaveSliceInfoDef.newBuilder().setFullName("c")).build().toByteString();
+    var variables = io.github.jfreeze.proto.CollectionDef.newBuilder().setBytesList(
+        io.github.jfreeze.proto.CollectionDef.BytesList.newBuilder().addValue(def.apply("a:0", false))
+            .addValue(def.apply("b:0", true)).addValue(def.apply("a:0", false)).addValue(def.apply("ghost:0", false))
+            .addValue(def.apply("ghost:0", true)).addValue(com.google.protobuf.ByteString.copyFrom(new byte[] {0x0a, 5}))
+            .addValue(sliced).addValue(def.apply("^b", false)));
+    var trainable = io.github.jfreeze.proto.CollectionDef.newBuilder().setBytesList(
+        io.github.jfreeze.proto.CollectionDef.BytesList.newBuilder().addValue(def.apply("a:0", false))
+            .addValue(def.apply("ghost", false)));
+    MetaGraphDef meta = MetaGraphDef.newBuilder().setGraphDef(graph).putCollectionDef("variables", variables.build())
+        .putCollectionDef("trainable_variables", trainable.build()).build();
+    List<GraphSummary.Variable> expected = List.of(
+        new GraphSummary.Variable("a", "VariableV2", DType.FLOAT32, PartialShape.of(2), true),
+        new GraphSummary.Variable("b", "VarHandleOp", null, PartialShape.UNKNOWN, true),
+        new GraphSummary.Variable("ghost", "", null, PartialShape.UNKNOWN, true),
+        new GraphSummary.Variable("c", "VariableV2", null, PartialShape.UNKNOWN, false));
+    assertEquals(expected, GraphSummary.of(meta).variables());
+    assertEquals(expected, GraphScan.metaGraph(meta.toByteArray()).summary().graph().variables());
+  }
+
   @Test
   void nodeNames() {
     assertEquals("a", GraphSummary.nodeName("^a"));
