@@ -9,6 +9,7 @@ import io.github.jfreeze.codec.ModelLocator;
 import io.github.jfreeze.codec.TensorProtos;
 import io.github.jfreeze.codec.VariableInfo;
 import io.github.jfreeze.codec.graph.GraphScan;
+import io.github.jfreeze.codec.internal.Background;
 import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.codec.graph.MetaGraphSummary;
 import io.github.jfreeze.proto.MetaGraphDef;
@@ -108,46 +109,20 @@ final class InspectCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** The result of a graph scan started on another thread; its exceptions as the scan threw them. */
-  private static GraphPart scanned(java.util.concurrent.FutureTask<GraphPart> scanning) throws IOException {
-    try {
-      return scanning.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while reading the graph");
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
   private void inspect(Report report) throws IOException {
     ModelLocation loc = ModelLocator.locate(path);
     switch (loc.kind()) {
       case CHECKPOINT -> {
         // the .meta is read on another thread while the checkpoint's index is: they are of a size
         // for a model of many variables (inspect of the 20,000-variable benchmark model)
-        java.util.concurrent.FutureTask<GraphPart> scanning = null;
-        if (loc.graphFile() != null && !verify) {
-          scanning = new java.util.concurrent.FutureTask<>(() -> scannedGraphPart(loc.graphFile()));
-          Thread t = new Thread(scanning, "jfreeze-graph-scan");
-          t.setDaemon(true);
-          t.start();
-        }
+        Background<GraphPart> scanning = loc.graphFile() != null && !verify
+            ? Background.start("jfreeze-graph-scan", () -> scannedGraphPart(loc.graphFile())) : null;
         try (CheckpointReader reader = loc.openCheckpoint()) {
           List<String> warnings = new ArrayList<>(reader.warnings());
           GraphPart graph = null;
           if (loc.graphFile() != null) {
             try {
-              graph = scanning == null ? null : scanned(scanning);
+              graph = scanning == null ? null : scanning.join();
               if (graph == null) {
                 GraphFile file = GraphFile.read(loc.graphFile());
                 if (file.kind() == GraphFile.Kind.SAVED_MODEL) {
@@ -167,7 +142,7 @@ final class InspectCommand implements Callable<Integer> {
           report.checkpoint(path, ckpt, graph, warnings);
         } finally {
           if (scanning != null) {
-            scanning.cancel(true); // a checkpoint that failed to open leaves nobody waiting for it
+            scanning.cancel(); // a checkpoint that failed to open leaves nobody waiting for it
           }
         }
       }

@@ -9,6 +9,7 @@ import io.github.jfreeze.proto.MetaGraphDef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,35 @@ class BrokenInputTest {
         out.toString()).assertBadInput();
     assertEquals("jfreeze: error: " + graph + ": VariableV2 node 'W1' has data inputs (input_holder); variables take none\n", r.err());
     assertTrue(!Files.exists(out));
+  }
+
+  /**
+   * The checkpoint's index is read while the graph's nodes are: when both are damaged, the graph's
+   * failure is the one reported (as when they were read one after the other), and nothing waits
+   * on the index's.
+   */
+  @Test
+  void aDamagedGraphIsReportedBeforeADamagedIndexReadAlongside() throws IOException {
+    Path model = tmp.resolve("both");
+    Path seed = TestPaths.testdata().resolve("models/seed");
+    Files.createDirectories(model);
+    for (String f : List.of("checkpoint", "model.ckpt-1.meta", "model.ckpt-1.index", "model.ckpt-1.data-00000-of-00001")) {
+      Files.copy(seed.resolve(f), model.resolve(f));
+    }
+    byte[] meta = Files.readAllBytes(model.resolve("model.ckpt-1.meta"));
+    String text = new String(meta, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("dtype", text.indexOf("W1/read")) + 5;
+    meta[at] = 0x0f; // an attribute entry's value with wire type 7: the node no longer parses
+    Files.write(model.resolve("model.ckpt-1.meta"), meta);
+    byte[] index = Files.readAllBytes(model.resolve("model.ckpt-1.index"));
+    Files.write(model.resolve("model.ckpt-1.index"), java.util.Arrays.copyOf(index, index.length / 2));
+    Path out = tmp.resolve("out.pb");
+    Cli.Result r = Cli.run("freeze", model.toString(), "--outputs", "predictions", "-o", out.toString()).assertBadInput();
+    assertTrue(r.err().startsWith("jfreeze: error: " + model.resolve("model.ckpt-1.meta") + ": "), r.err());
+    assertTrue(!Files.exists(out));
+    Files.write(model.resolve("model.ckpt-1.meta"), Files.readAllBytes(seed.resolve("model.ckpt-1.meta")));
+    r = Cli.run("freeze", model.toString(), "--outputs", "predictions", "-o", out.toString()).assertBadInput();
+    assertTrue(r.err().startsWith("jfreeze: error: " + model.resolve("model.ckpt-1.index") + ": "), r.err());
   }
 
   /** Out of file descriptors (EMFILE) on any file: the line says what to raise, as the launcher does before Java starts. */

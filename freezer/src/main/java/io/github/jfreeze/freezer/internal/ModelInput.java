@@ -6,6 +6,7 @@ import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
 import io.github.jfreeze.codec.graph.GraphScan;
 import io.github.jfreeze.codec.graph.GraphSummary;
+import io.github.jfreeze.codec.internal.Background;
 import io.github.jfreeze.freezer.FreezeException;
 import io.github.jfreeze.proto.GraphDef;
 import io.github.jfreeze.proto.MetaGraphDef;
@@ -97,6 +98,9 @@ public final class ModelInput implements Closeable {
     NodeTable table = null;
     GraphDef shell = null;
     MetaGraphDef meta = null;
+    // the checkpoint's index is read on another thread while the nodes are: of a size for a model
+    // of many variables (freeze of the 20,000-variable benchmark model: about 70 and 200 ms)
+    Background<CheckpointReader> opening = null;
     if (scanned != null) {
       shell = scanned.shell();
       meta = VariableBinder.withSliceInfosOnly(scanned.withoutGraph()); // before the nodes are read: the peak is there
@@ -104,9 +108,16 @@ public final class ModelInput implements Closeable {
       int[] starts = scanned.starts();
       int[] lengths = scanned.lengths();
       scanned = null; // (its MetaGraphDef is the unslimmed one)
-      table = located(bytes, starts, lengths);
+      opening = loc.hasCheckpoint() ? Background.start("jfreeze-checkpoint-index", loc::openCheckpoint) : null;
+      try {
+        table = located(bytes, starts, lengths);
+      } catch (RuntimeException | Error e) {
+        discard(opening);
+        throw e;
+      }
     }
     if (table == null) {
+      discard(opening); // the whole-file parse opens it again
       ModelInput full = open(input, graphOverride, tags);
       GraphDef graph = full.graph;
       MetaGraphDef fullMeta = full.meta;
@@ -118,7 +129,7 @@ public final class ModelInput implements Closeable {
       in.inputs.addAll(full.inputs);
       return in;
     }
-    CheckpointReader ckpt = loc.hasCheckpoint() ? loc.openCheckpoint() : null;
+    CheckpointReader ckpt = opening != null ? opening.join() : null;
     Path file = graphPath;
     ModelInput in = new ModelInput(loc, shell, meta, table, () -> {
       try {
@@ -131,6 +142,19 @@ public final class ModelInput implements Closeable {
     in.warnings.addAll(loc.warnings());
     in.inputs.addAll(loc.readPaths(graphPath, ckpt));
     return in;
+  }
+
+  /** Waits for a checkpoint being opened that nobody will use, and closes it. */
+  private static void discard(Background<CheckpointReader> opening) {
+    if (opening != null) {
+      opening.discard(r -> {
+        try {
+          r.close();
+        } catch (IOException e) {
+          // nothing was read from it
+        }
+      });
+    }
   }
 
   /** The node table of a scanned graph, or null when the whole-file parse must decide what the file is. */
