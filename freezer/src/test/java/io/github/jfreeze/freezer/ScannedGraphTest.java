@@ -132,12 +132,13 @@ class ScannedGraphTest {
     assertTrue(frozen.getNodeList().stream().anyMatch(n -> n.getName().equals("m\u00fcl")), frozen.toString());
 
     // names with equal hash codes ("Aa" and "BB", "Ab" and "BC"), one held as a String and one left in
-    // the file, each first on the probe of the other: every input still finds its own node
+    // the file, each first on the probe of the other, and both left in the file ("Ac" and "BD"):
+    // every input still finds its own node, and neither is taken for a second node of the other's name
     MetaGraphDef.Builder colliding = meta.build().toBuilder();
     var g = colliding.getGraphDefBuilder();
     NodeDef identity = g.getNodeList().stream().filter(n -> n.getName().equals("W1/read")).findFirst().orElseThrow();
     NodeDef add = g.getNodeList().stream().filter(n -> n.getName().equals("add")).findFirst().orElseThrow();
-    for (String name : List.of("Aa", "BB", "Ab", "BC")) {
+    for (String name : List.of("Aa", "BB", "Ab", "BC", "Ac", "BD")) {
       NodeDef.Builder n = identity.toBuilder().setName(name).clearInput().addInput("input_holder").clearExperimentalDebugInfo();
       if (name.equals("Aa") || name.equals("BC")) {
         n.setExperimentalDebugInfo(debug);
@@ -146,16 +147,20 @@ class ScannedGraphTest {
     }
     g.addNode(add.toBuilder().setName("sum1").clearInput().addInput("Aa").addInput("BB")); // looked up by its bytes
     g.addNode(add.toBuilder().setName("sum2").clearInput().addInput("Ab").addInput("BC").setExperimentalDebugInfo(debug)); // by Strings
+    // BD, second on its probe after Ac, is read by bytes and by Strings; Ac by nothing, so it must not be kept
+    g.addNode(add.toBuilder().setName("sum3").clearInput().addInput("BD").addInput("BD"));
+    g.addNode(add.toBuilder().setName("sum4").clearInput().addInput("BD").addInput("BD").setExperimentalDebugInfo(debug));
     assertEquals("Aa".hashCode(), "BB".hashCode());
     assertEquals("Ab".hashCode(), "BC".hashCode());
+    assertEquals("Ac".hashCode(), "BD".hashCode());
     Files.write(binary, colliding.build().toByteArray());
     Files.writeString(text, TextFormat.printer().printToString(colliding.build()), StandardCharsets.UTF_8);
-    List<String> sums = List.of("predictions", "sum1", "sum2");
+    List<String> sums = List.of("predictions", "sum1", "sum2", "sum3", "sum4");
     byte[] collidingScanned = freeze(seed, binary, sums, "colliding-scanned.pb");
     assertArrayEquals(freeze(seed, text, sums, "colliding-whole.pb"), collidingScanned);
     List<String> written = io.github.jfreeze.proto.GraphDef.parseFrom(collidingScanned).getNodeList().stream()
         .map(NodeDef::getName).toList();
-    assertTrue(written.containsAll(List.of("Aa", "BB", "Ab", "BC")), written.toString());
+    assertTrue(written.containsAll(List.of("Aa", "BB", "Ab", "BC", "BD")) && !written.contains("Ac"), written.toString());
 
     // a second node of a name: held as a String after one whose name is in the file
     // (input_holder), and left in the file after one held as a String (W1/read, given debug info above)
