@@ -41,24 +41,49 @@ final class TextTable {
         width[i] = Math.max(width[i], r[i].length());
       }
     }
+    // one builder and one char array for every row (a table of 20,000 variables is printed by inspect)
+    StringBuilder sb = new StringBuilder();
+    char[] line = new char[64];
     for (String[] r : rows) {
-      StringBuilder sb = new StringBuilder(indent);
+      sb.setLength(0);
+      sb.append(indent);
       for (int i = 0; i < cols && i < r.length; i++) {
         String c = r[i];
         boolean last = i == cols - 1 || i == r.length - 1;
         if (numeric[i]) {
-          sb.append(" ".repeat(width[i] - c.length())).append(c);
+          pad(sb, width[i] - c.length()).append(c);
         } else {
           sb.append(c);
           if (!last) {
-            sb.append(" ".repeat(width[i] - c.length()));
+            pad(sb, width[i] - c.length());
           }
         }
         if (!last) {
           sb.append("  ");
         }
       }
-      out.println(sb.toString().stripTrailing());
+      // without trailing whitespace, as String.stripTrailing leaves it
+      int end = sb.length();
+      while (end > 0) {
+        int cp = Character.codePointBefore(sb, end);
+        if (!Character.isWhitespace(cp)) {
+          break;
+        }
+        end -= Character.charCount(cp);
+      }
+      if (line.length < end) {
+        line = new char[Math.max(end, line.length * 2)];
+      }
+      sb.getChars(0, end, line, 0);
+      out.write(line, 0, end);
+      out.println();
     }
+  }
+
+  private static StringBuilder pad(StringBuilder sb, int n) {
+    for (int k = 0; k < n; k++) {
+      sb.append(' ');
+    }
+    return sb;
   }
 }
