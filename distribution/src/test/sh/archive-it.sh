@@ -69,6 +69,19 @@ clean "$bin" convert seed --to saved-model -o sm --inputs input_holder --outputs
   || fail "convert exited $?"
 [ -f sm/saved_model.pb ] || fail "convert wrote no saved_model.pb"
 
+# too few file descriptors for the download's jars: one line saying how many it needs; with that
+# many, the freeze runs (the launcher counts lib/*.jar here, not a build's classpath)
+set +e
+clean bash -c 'ulimit -n 8; exec "$0" freeze seed --outputs predictions -o x4.pb' "$bin" > fd.out 2> fd.err
+rc=$?
+set -e
+[ "$rc" = 1 ] && [ "$(wc -l < fd.err)" = 1 ] && grep -q 'ulimit -n' fd.err || fail "with ulimit -n 8: exit $rc, $(cat fd.err)"
+need="$(sed -n 's/.*needs at least \([0-9]*\);.*/\1/p' fd.err)"
+[ -n "$need" ] || fail "with ulimit -n 8 it does not say how many it needs: $(cat fd.err)"
+clean bash -c 'ulimit -n "$1"; exec "$0" freeze seed --outputs predictions -o x4.pb' "$bin" "$need" > /dev/null \
+  || fail "freeze with ulimit -n $need, what the launcher asks for, exited $?"
+cmp -s x.pb x4.pb || fail "freeze with ulimit -n $need wrote a different graph"
+
 # run without the native add-on: exit 1 and one line saying what to add
 set +e
 clean "$bin" run x.pb --feed input_holder=10.0 > run.out 2> run.err
@@ -88,4 +101,13 @@ feed="$(python3 -c 'import json,struct,sys; m=json.load(open(sys.argv[1])); prin
 want="$(python3 -c 'import json,struct,sys; m=json.load(open(sys.argv[1])); print(struct.unpack("<f", bytes.fromhex(m["expected"]["predictions"]["data_hex"]))[0])' seed/model.json)"
 out="$(clean "$bin" run x.pb --feed "input_holder=$feed")" || fail "run with natives exited $?"
 grep -q "^predictions  float32 \[1\]  \[$want\]$" <<< "$out" || fail "run printed '$out', native TF computed $want"
+# with the add-on's jars the launcher asks for more descriptors, and native TensorFlow runs with that many
+set +e
+clean bash -c 'ulimit -n 8; exec "$0" --version' "$bin" > /dev/null 2> fd.err
+set -e
+need_native="$(sed -n 's/.*needs at least \([0-9]*\);.*/\1/p' fd.err)"
+[ -n "$need_native" ] && [ "$need_native" -gt "$need" ] || fail "with the add-on it asks for $need_native, not more than $need"
+out="$(clean bash -c 'ulimit -n "$1"; shift; exec "$@"' _ "$need_native" "$bin" run x.pb --feed "input_holder=$feed")" \
+  || fail "run with natives and ulimit -n $need_native exited $?"
+grep -q "^predictions  float32 \[1\]  \[$want\]$" <<< "$out" || fail "run with ulimit -n $need_native printed '$out'"
 echo "archive-it: OK (inspect, freeze, convert from the pure-Java archive; run without natives: one line; with them: $want)"

@@ -1,17 +1,17 @@
 package io.github.jfreeze.cli;
 
-import io.github.jfreeze.codec.Suggestions;
 import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.codec.CorruptFileException;
 import io.github.jfreeze.codec.GraphFile;
 import io.github.jfreeze.codec.ModelLocation;
 import io.github.jfreeze.codec.ModelLocator;
+import io.github.jfreeze.codec.Suggestions;
 import io.github.jfreeze.codec.TensorProtos;
 import io.github.jfreeze.codec.VariableInfo;
 import io.github.jfreeze.codec.graph.GraphScan;
-import io.github.jfreeze.codec.internal.Background;
 import io.github.jfreeze.codec.graph.GraphSummary;
 import io.github.jfreeze.codec.graph.MetaGraphSummary;
+import io.github.jfreeze.codec.internal.Background;
 import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SavedModel;
@@ -101,6 +101,8 @@ final class InspectCommand implements Callable<Integer> {
       inspect(report);
     } catch (IOException | CommandFailure | ParameterException | io.github.jfreeze.codec.IncompatibleRuntimeException e) {
       throw e;
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause(); // a read that failed (a file gone, too many open files), not a bug
     } catch (RuntimeException e) {
       throw new CommandFailure(path, "cannot inspect: unexpected " + e
           + " (a bug in jfreeze: please report it with the output of --debug)", e);

@@ -110,8 +110,10 @@ public final class Main implements Runnable {
         return finish(held, commandOut, out, code);
       }
       IOException io = ioCause(e);
-      code = fail(err, cl, e, io != null ? "cannot go on: " + withAdvice(io.getMessage()) : "unexpected " + e
-          + " (a bug in jfreeze, or a damaged installation: please report it with the output of --debug)");
+      String outOfFiles = outOfFiles(e);
+      code = fail(err, cl, e, io != null ? "cannot go on: " + io.getMessage()
+          : outOfFiles != null ? "cannot go on: " + outOfFiles
+          : "unexpected " + e + " (a bug in jfreeze, or a damaged installation: please report it with the output of --debug)");
     }
     return finish(held, commandOut, out, code);
   }
@@ -170,10 +172,20 @@ public final class Main implements Runnable {
     return null;
   }
 
+  /** The message in {@code e}'s causes that says the system's limit on open files was reached, or null. */
+  private static String outOfFiles(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(TOO_MANY_OPEN_FILES)) {
+        return t.getMessage();
+      }
+    }
+    return null;
+  }
+
   /** One error line for a failure outside the command's own handling, naming the input being read. */
   private static int fail(PrintWriter err, CommandLine cl, Throwable e, String what) {
     Path input = cl == null ? null : inputOf(cl.getParseResult());
-    err.println("jfreeze: error: " + (input != null ? input + ": " : "") + what);
+    err.println("jfreeze: error: " + (input != null ? input + ": " : "") + withAdvice(what));
     if (cl != null && debugRequested(cl.getParseResult())) {
       e.printStackTrace(err);
     }
@@ -256,7 +268,7 @@ public final class Main implements Runnable {
 
   private static int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    String message = oneLine(describe(ex));
+    String message = withAdvice(oneLine(describe(ex)));
     Path input = inputOf(parseResult);
     if (input != null && !namesItsFile(ex) && !message.contains(input.toString())) {
       message = input + ": " + message; // every error line names a path: the input when the failure names none
@@ -289,6 +301,9 @@ public final class Main implements Runnable {
 
   /** The message for a failure: the path first, then what is wrong (never the path twice). */
   static String describe(Throwable ex) {
+    if (ex instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+      return describe(u.getCause());
+    }
     if (ex instanceof CommandFailure || ex instanceof CorruptFileException || ex instanceof ModelNotFoundException) {
       return ex.getMessage();
     }
@@ -300,8 +315,8 @@ public final class Main implements Runnable {
     }
     if (ex instanceof FileSystemException e) {
       String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-      return (e.getFile() != null ? e.getFile() + ": " : "") + withAdvice(reason)
-          + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "");
+      return withAdvice((e.getFile() != null ? e.getFile() + ": " : "") + reason
+          + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : ""));
     }
     if (ex instanceof IOException) {
       return withAdvice(ex.getMessage() != null ? ex.getMessage() : ex.toString());
@@ -312,9 +327,17 @@ public final class Main implements Runnable {
     return "unexpected " + ex + " (a bug in jfreeze: please report it with the output of --debug)";
   }
 
-  /** {@code message}, with what to do when it is the system's limit on open files (EMFILE). */
+  private static final String TOO_MANY_OPEN_FILES = "Too many open files";
+  private static final String RAISE_ULIMIT = " (raise ulimit -n)";
+
+  /**
+   * {@code message}, with what to do when it is the system's limit on open files (EMFILE): every
+   * error line passes through here once it is made (the launcher checks the limit before Java
+   * starts, and Java may need more, e.g. native TensorFlow's).
+   */
   static String withAdvice(String message) {
-    return String.valueOf(message).contains("Too many open files") ? message + " (raise ulimit -n)" : message;
+    String m = String.valueOf(message);
+    return m.contains(TOO_MANY_OPEN_FILES) && !m.contains(RAISE_ULIMIT) ? message + RAISE_ULIMIT : message;
   }
 
   /** Keeps a message on one line. */

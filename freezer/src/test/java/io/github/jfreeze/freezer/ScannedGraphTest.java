@@ -179,6 +179,36 @@ class ScannedGraphTest {
     }
   }
 
+  /**
+   * A node over 64 KiB that is no Const (thousands of control inputs, as a training graph's {@code
+   * init} has) is read in place, not parsed: frozen as an output, it comes out as
+   * from a whole parse.
+   */
+  @org.junit.jupiter.api.Test
+  void aLargeFanInNodeIsReadInPlaceAndFreezesAsFromAWholeParse() throws IOException {
+    Path seed = io.github.jfreeze.codec.testing.TestPaths.testdata().resolve("models/seed");
+    MetaGraphDef.Builder meta = MetaGraphDef.parseFrom(Files.readAllBytes(seed.resolve("model.ckpt-1.meta"))).toBuilder();
+    NodeDef.Builder fanIn = NodeDef.newBuilder().setName("group_deps").setOp("Identity").addInput("predictions")
+        .putAttr("T", io.github.jfreeze.proto.AttrValue.newBuilder().setType(io.github.jfreeze.proto.DataType.DT_FLOAT).build());
+    for (int i = 0; fanIn.build().getSerializedSize() <= io.github.jfreeze.codec.graph.NodeBytes.MAX_LENGTH; i++) {
+      fanIn.addInput(i % 2 == 0 ? "^add" : "^W1/read");
+    }
+    meta.getGraphDefBuilder().addNode(fanIn);
+    io.github.jfreeze.codec.graph.NodeBytes scan = new io.github.jfreeze.codec.graph.NodeBytes();
+    byte[] node = fanIn.build().toByteArray();
+    assertTrue(scan.scan(java.nio.ByteBuffer.wrap(node), 0, node.length), "read in place");
+    Path binary = tmp.resolve("fan-in.meta");
+    Files.write(binary, meta.build().toByteArray());
+    Path text = tmp.resolve("fan-in.meta.txt");
+    Files.writeString(text, TextFormat.printer().printToString(meta.build()), StandardCharsets.UTF_8);
+    List<String> outputs = List.of("predictions", "group_deps");
+    byte[] scanned = freeze(seed, binary, outputs, "fan-in-scanned.pb");
+    assertArrayEquals(freeze(seed, text, outputs, "fan-in-whole.pb"), scanned);
+    var written = io.github.jfreeze.proto.GraphDef.parseFrom(scanned).getNodeList().stream()
+        .filter(n -> n.getName().equals("group_deps")).findFirst().orElseThrow();
+    assertEquals(fanIn.getInputCount(), written.getInputCount());
+  }
+
   private byte[] freeze(Path model, Path graph, List<String> outputs, String name) throws IOException {
     Path out = tmp.resolve(model.getFileName() + "-" + name);
     FreezeOptions.Builder b = FreezeOptions.builder(model).outputs(outputs.toArray(String[]::new)).output(out).force(true);

@@ -355,7 +355,7 @@ public final class GraphSummary {
       mask = capacity - 1;
       shift = Integer.numberOfLeadingZeros(capacity) + 1;
       canonical = new int[nodes.size()];
-      long bytes = 0;
+      long bytes = 0; // (repeated names counted too: an upper bound)
       for (Node n : nodes) {
         bytes += n.asciiName() ? n.name().length() : 0;
       }
@@ -370,7 +370,7 @@ public final class GraphSummary {
           keys[slot] = name;
           hashes[slot] = name.hashCode();
           values[slot] = i;
-          if (node.asciiName() && at + name.length() <= arena.length) {
+          if (node.asciiName() && name.length() <= arena.length - at) {
             name.getBytes(0, name.length(), arena, at); // (ASCII: each char's low byte is the char)
             at += name.length();
           } else {
@@ -529,7 +529,7 @@ public final class GraphSummary {
         node = index.getNodeOf(reader.bytes, reader.nameFrom, reader.nameTo);
         name = node < 0 ? nodeName(reader.variableName()) : null;
       } else {
-        VariableDefFacts.Facts d = VariableDefFacts.of(b);
+        VariableDefFacts.Facts d = VariableDefFacts.parsed(b);
         if (d == null) {
           return false;
         }

@@ -19,8 +19,9 @@ import java.util.List;
  * in full (a field out of its schema or of field order, a field set twice, a wire type other than
  * the schema's, a string that is not ASCII, a number not written in its shortest form, repeated
  * numbers not packed, an explicitly written default, nesting deeper than {@link #MAX_DEPTH},
- * debug info, full types, resource and variant tensors, a {@code Const} over {@link #MAX_LENGTH}, any
- * node over {@link #MAX_FAN_IN_LENGTH}, a name over {@link #MAX_NAME_LENGTH}). So where
+ * debug info, full types, resource and variant tensors, a node over {@link #MAX_LENGTH} that is a
+ * {@code Const} or does not start with its name and op, any node over {@link #MAX_FAN_IN_LENGTH},
+ * a name over {@link #MAX_NAME_LENGTH}). So where
  * it answers true the node parses, without unknown fields, to exactly the facts read here; {@code
  * NodeBytesTest} checks that against protobuf on every node of the fixtures and on corrupted ones.
  * Attributes out of key order (TF's C++ writer does not sort them) parse fine but are not
@@ -43,8 +44,12 @@ public final class NodeBytes {
   /** Nodes with longer names are left to protobuf (so a name's length fits in 17 bits). */
   public static final int MAX_NAME_LENGTH = 1 << 16;
 
-  /** The bytes of the node being scanned: {@link #reused}, or an array of its own for a node over {@link #MAX_LENGTH}. */
+  /** The array nodes up to {@link #MAX_LENGTH} are copied into, grown as needed. */
   private byte[] reused = new byte[512];
+  /**
+   * The bytes of the node last scanned: {@link #reused}, or an array of its own for a node over
+   * {@link #MAX_LENGTH} (let go at the next scan).
+   */
   private byte[] b = reused;
   private int pos;
 

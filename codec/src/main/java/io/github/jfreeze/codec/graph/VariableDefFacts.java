@@ -29,9 +29,15 @@ final class VariableDefFacts {
    */
   static Facts of(ByteString bytes) {
     Facts f = scan(bytes);
-    if (f != null) {
-      return f;
-    }
+    return f != null ? f : parsed(bytes);
+  }
+
+  /**
+   * The facts as protobuf parses them (for bytes the plain reader left to it).
+   *
+   * @return its name and trainable flag, or null when protobuf cannot parse it
+   */
+  static Facts parsed(ByteString bytes) {
     try {
       VariableDef d = VariableDef.parseFrom(bytes);
       return new Facts(d.getVariableName(), d.getTrainable());

@@ -69,23 +69,36 @@ public final class Background<T> {
   /**
    * Gives up on the work when nobody will join it: waits for it to end without interrupting it
    * (an interrupted read closes its channel half-way) and hands what it made, if anything, to
-   * {@code release} (closes an opened reader). What it threw is dropped: the caller is already
-   * failing, or going another way.
+   * {@code release} (closes an opened reader).
+   *
+   * @return what the work (or {@code release}) threw, for the caller to add as suppressed to its
+   *     own failure, or null
    */
-  public void discard(Consumer<? super T> release) {
+  public Throwable discard(Consumer<? super T> release) {
     boolean interrupted = false;
+    Throwable thrown = null;
     while (true) {
       try {
-        release.accept(task.get());
+        T made = task.get();
+        if (made != null) {
+          release.accept(made);
+        }
         break;
       } catch (InterruptedException e) {
         interrupted = true;
-      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      } catch (ExecutionException e) {
+        thrown = e.getCause();
+        break;
+      } catch (java.util.concurrent.CancellationException e) {
+        break;
+      } catch (RuntimeException | Error e) {
+        thrown = e; // from release
         break;
       }
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    return thrown;
   }
 }

@@ -170,13 +170,15 @@ class GraphScanTest {
     assertEquals("Aa".hashCode(), "BB".hashCode());
     assertEquals("Ab".hashCode(), "BC".hashCode());
     GraphDef.Builder g = GraphDef.newBuilder();
-    for (String c : List.of("Aa", "BB", "Ab", "BC", "m\u00fcl", "Aa")) {
+    assertEquals("A\u00fc".hashCode(), "H#".hashCode()); // a name that is not ASCII, first on the probe of one that is
+    for (String c : List.of("Aa", "BB", "Ab", "BC", "m\u00fcl", "A\u00fc", "H#", "Aa")) {
       g.addNode(NodeDef.newBuilder().setName(c).setOp("Neg"));
     }
     g.addNode(NodeDef.newBuilder().setName("x").setOp("Identity").addInput("BB"));
     g.addNode(NodeDef.newBuilder().setName("y").setOp("Identity").addInput("BC:0"));
     g.addNode(NodeDef.newBuilder().setName("z").setOp("Identity").addInput("^m\u00fcl"));
     g.addNode(NodeDef.newBuilder().setName("q").setOp("Identity").addInput("nothere:1"));
+    g.addNode(NodeDef.newBuilder().setName("h").setOp("Identity").addInput("H#"));
     NodeDef.Builder fanIn = NodeDef.newBuilder().setName("init").setOp("NoOp");
     for (int i = 0; fanIn.build().getSerializedSize() <= NodeBytes.MAX_LENGTH; i++) {
       fanIn.addInput(i % 2 == 0 ? "^x" : "^Ab");
@@ -188,8 +190,10 @@ class GraphScanTest {
     assertEquals(full, scanned(bytes));
     GraphSummary s = GraphScan.metaGraph(bytes).summary().graph();
     assertEquals(List.of("q <- nothere:1"), s.missingInputs());
-    // what nothing consumes: both nodes named Aa (BB, its hash's twin, is consumed), and the ends
-    assertEquals(List.of("Aa", "Aa", "y", "z", "q"), s.outputs().stream().map(GraphSummary.Output::name).toList());
+    // what nothing consumes: both nodes named Aa (BB, its hash's twin, is consumed), A\u00fc (H#,
+    // its twin, is), and the ends
+    assertEquals(List.of("Aa", "A\u00fc", "Aa", "y", "z", "q", "h"),
+        s.outputs().stream().map(GraphSummary.Output::name).toList());
   }
 
   @Test

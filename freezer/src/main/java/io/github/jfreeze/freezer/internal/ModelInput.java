@@ -112,7 +112,10 @@ public final class ModelInput implements Closeable {
       try {
         table = located(bytes, starts, lengths);
       } catch (RuntimeException | Error e) {
-        discard(opening);
+        Throwable also = discard(opening);
+        if (also != null) {
+          e.addSuppressed(also);
+        }
         throw e;
       }
     }
@@ -129,7 +132,15 @@ public final class ModelInput implements Closeable {
       in.inputs.addAll(full.inputs);
       return in;
     }
-    CheckpointReader ckpt = opening != null ? opening.join() : null;
+    CheckpointReader ckpt = null;
+    if (opening != null) {
+      try {
+        ckpt = opening.join();
+      } catch (java.io.InterruptedIOException e) {
+        discard(opening); // (the reader it goes on to open is closed)
+        throw e;
+      }
+    }
     Path file = graphPath;
     ModelInput in = new ModelInput(loc, shell, meta, table, () -> {
       try {
@@ -144,17 +155,15 @@ public final class ModelInput implements Closeable {
     return in;
   }
 
-  /** Waits for a checkpoint being opened that nobody will use, and closes it. */
-  private static void discard(Background<CheckpointReader> opening) {
-    if (opening != null) {
-      opening.discard(r -> {
-        try {
-          r.close();
-        } catch (IOException e) {
-          // nothing was read from it
-        }
-      });
-    }
+  /** Waits for a checkpoint being opened that nobody will use and closes it; what its opening threw, or null. */
+  private static Throwable discard(Background<CheckpointReader> opening) {
+    return opening == null ? null : opening.discard(r -> {
+      try {
+        r.close();
+      } catch (IOException e) {
+        // nothing was read from it
+      }
+    });
   }
 
   /** The node table of a scanned graph, or null when the whole-file parse must decide what the file is. */

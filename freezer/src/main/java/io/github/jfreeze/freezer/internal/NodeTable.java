@@ -22,7 +22,8 @@ import java.util.Map;
  * (name, op, inputs resolved to node numbers), not as protobuf objects. A node is parsed when a
  * stage needs its attributes, edited through a builder, and stored back as bytes when the edit is
  * {@linkplain #commit committed}; the converter's commonest edits are made on a node's canonical
- * bytes instead ({@link #replaceCanonical}, {@link CanonicalEdit}), for nodes under {@link #HOLD}.
+ * bytes instead ({@link #replaceCanonical}, {@link CanonicalEdit}; a variable whose Const would be over
+ * {@link #HOLD} goes through a builder and is held as an object).
  * Located nodes are read by {@link NodeBytes} where it vouches for them, by protobuf elsewhere. A
  * protobuf {@code NodeDef} costs about 500 bytes of heap even for an {@code Identity}; here a node
  * costs under 100 (its name stays in the file until asked for), so a graph of a million nodes
@@ -37,17 +38,20 @@ import java.util.Map;
  * <p>Over 400 lines because the storage (node bytes in the file or in chunks, an open-addressing
  * name index, inputs packed into one int array) and the consumer index are one structure whose
  * arrays must stay in step; split, each part would reach into the others' arrays.
+ *
+ * <p>Not thread-safe, even to read: name lookups copy names out of the file into one array.
  */
 public final class NodeTable {
   private static final int CHUNK = 1 << 20;
   /**
-   * Nodes larger than this (a Const holding a big value) are held as protobuf objects, not copied
-   * into bytes: their bytes fields stay views of the file, or of the value the converter made.
+   * Nodes parsed or edited to larger than this (a Const holding a big value) are held as protobuf
+   * objects, not copied into bytes: their bytes fields stay views of the file, or of the value the
+   * converter made. A node {@link NodeBytes} reads in place stays in the file whatever its size.
    */
   static final int HOLD = 1 << 20;
   /** {@link #where} of a node held as an object. */
   private static final long HELD = Long.MIN_VALUE;
-  /** The bits of {@link #nameAt} that hold a name's length (a node located by NodeBytes is at most 64 KiB). */
+  /** The bits of {@link #nameAt} that hold a name's length (NodeBytes reads no name over {@link NodeBytes#MAX_NAME_LENGTH}). */
   private static final int NAME_LENGTH = (1 << 17) - 1;
   private final Map<Integer, NodeDef> held = new HashMap<>();
   private static final byte COLOCATED = 1;
@@ -67,7 +71,7 @@ public final class NodeTable {
   private String[] names;
   /** For a name held in the file ({@link #names} null): its ASCII bytes' offset in {@link #source} {@code << 17 | } their length. */
   private long[] nameAt;
-  /** Where {@link #name} copies a name from the file before making its String. */
+  /** Where a name held in the file is copied at once ({@link #fileName}), to make its String or to be compared. */
   private byte[] nameBytes = new byte[64];
   /** Every name's {@code String.hashCode}. */
   private int[] hashes;
