@@ -87,14 +87,7 @@ class ScannedGraphTest {
             .setTensorShape(io.github.jfreeze.proto.TensorShapeProto.newBuilder()
                 .addDim(io.github.jfreeze.proto.TensorShapeProto.Dim.newBuilder().setSize(600_000)))
             .setTensorContent(com.google.protobuf.ByteString.copyFrom(content))).build()));
-    Path binary = tmp.resolve("big.meta");
-    Files.write(binary, meta.build().toByteArray());
-    Path text = tmp.resolve("big.meta.txt");
-    Files.writeString(text, TextFormat.printer().printToString(meta.build()), StandardCharsets.UTF_8);
-    List<String> outputs = List.of("predictions", "big");
-    byte[] scanned = freeze(seed, binary, outputs, "big-scanned.pb");
-    byte[] whole = freeze(seed, text, outputs, "big-whole.pb");
-    assertArrayEquals(whole, scanned);
+    byte[] scanned = freezeBinaryAndText(seed, meta.build(), List.of("predictions", "big"), "big");
     var frozen = io.github.jfreeze.proto.GraphDef.parseFrom(scanned);
     NodeDef big = frozen.getNodeList().stream().filter(n -> n.getName().equals("big")).findFirst().orElseThrow();
     assertArrayEquals(content, big.getAttrOrThrow("value").getTensor().getTensorContent().toByteArray());
@@ -120,14 +113,8 @@ class ScannedGraphTest {
         n.setExperimentalDebugInfo(debug); // an ASCII name held as a String, read by m\u00fcl
       }
     }
-    Path binary = tmp.resolve("renamed.meta");
-    Files.write(binary, meta.build().toByteArray());
-    Path text = tmp.resolve("renamed.meta.txt");
-    Files.writeString(text, TextFormat.printer().printToString(meta.build()), StandardCharsets.UTF_8);
     List<String> outputs = List.of("predictions");
-    byte[] scanned = freeze(seed, binary, outputs, "renamed-scanned.pb");
-    byte[] whole = freeze(seed, text, outputs, "renamed-whole.pb");
-    assertArrayEquals(whole, scanned);
+    byte[] scanned = freezeBinaryAndText(seed, meta.build(), outputs, "renamed");
     var frozen = io.github.jfreeze.proto.GraphDef.parseFrom(scanned);
     assertTrue(frozen.getNodeList().stream().anyMatch(n -> n.getName().equals("m\u00fcl")), frozen.toString());
 
@@ -153,11 +140,8 @@ class ScannedGraphTest {
     assertEquals("Aa".hashCode(), "BB".hashCode());
     assertEquals("Ab".hashCode(), "BC".hashCode());
     assertEquals("Ac".hashCode(), "BD".hashCode());
-    Files.write(binary, colliding.build().toByteArray());
-    Files.writeString(text, TextFormat.printer().printToString(colliding.build()), StandardCharsets.UTF_8);
     List<String> sums = List.of("predictions", "sum1", "sum2", "sum3", "sum4");
-    byte[] collidingScanned = freeze(seed, binary, sums, "colliding-scanned.pb");
-    assertArrayEquals(freeze(seed, text, sums, "colliding-whole.pb"), collidingScanned);
+    byte[] collidingScanned = freezeBinaryAndText(seed, colliding.build(), sums, "colliding");
     List<String> written = io.github.jfreeze.proto.GraphDef.parseFrom(collidingScanned).getNodeList().stream()
         .map(NodeDef::getName).toList();
     assertTrue(written.containsAll(List.of("Aa", "BB", "Ab", "BC", "BD")) && !written.contains("Ac"), written.toString());
@@ -197,16 +181,26 @@ class ScannedGraphTest {
     io.github.jfreeze.codec.graph.NodeBytes scan = new io.github.jfreeze.codec.graph.NodeBytes();
     byte[] node = fanIn.build().toByteArray();
     assertTrue(scan.scan(java.nio.ByteBuffer.wrap(node), 0, node.length), "read in place");
-    Path binary = tmp.resolve("fan-in.meta");
-    Files.write(binary, meta.build().toByteArray());
-    Path text = tmp.resolve("fan-in.meta.txt");
-    Files.writeString(text, TextFormat.printer().printToString(meta.build()), StandardCharsets.UTF_8);
-    List<String> outputs = List.of("predictions", "group_deps");
-    byte[] scanned = freeze(seed, binary, outputs, "fan-in-scanned.pb");
-    assertArrayEquals(freeze(seed, text, outputs, "fan-in-whole.pb"), scanned);
+    byte[] scanned = freezeBinaryAndText(seed, meta.build(), List.of("predictions", "group_deps"), "fan-in");
     var written = io.github.jfreeze.proto.GraphDef.parseFrom(scanned).getNodeList().stream()
         .filter(n -> n.getName().equals("group_deps")).findFirst().orElseThrow();
     assertEquals(fanIn.getInputCount(), written.getInputCount());
+  }
+
+  /**
+   * Freezes {@code model} with {@code meta} beside it written as a binary {@code .meta} (its nodes
+   * read in place) and as text (parsed whole); the two outputs must be the same bytes.
+   *
+   * @return the output of the binary one
+   */
+  private byte[] freezeBinaryAndText(Path model, MetaGraphDef meta, List<String> outputs, String name) throws IOException {
+    Path binary = tmp.resolve(name + ".meta");
+    Files.write(binary, meta.toByteArray());
+    Path text = tmp.resolve(name + ".meta.txt");
+    Files.writeString(text, TextFormat.printer().printToString(meta), StandardCharsets.UTF_8);
+    byte[] scanned = freeze(model, binary, outputs, name + "-scanned.pb");
+    assertArrayEquals(freeze(model, text, outputs, name + "-whole.pb"), scanned);
+    return scanned;
   }
 
   private byte[] freeze(Path model, Path graph, List<String> outputs, String name) throws IOException {
