@@ -415,25 +415,13 @@ public final class GraphSummary {
       }
       int slot = (h * 0x9E3779B9) >>> shift;
       for (int i = values[slot]; i >= 0; i = values[slot]) {
-        if (hashes[slot] == h && (notAscii != null && notAscii[i] ? same(keys[slot], b, start, end)
+        if (hashes[slot] == h && (notAscii != null && notAscii[i] ? io.github.jfreeze.codec.internal.AsciiBytes.equals(keys[slot], b, start, end)
             : java.util.Arrays.equals(arena, nameFrom[i], nameFrom[i + 1], b, start, end))) {
           return i;
         }
         slot = (slot + 1) & mask;
       }
       return -1;
-    }
-
-    private static boolean same(String k, byte[] b, int from, int to) {
-      if (k.length() != to - from) {
-        return false;
-      }
-      for (int i = 0; i < k.length(); i++) {
-        if (k.charAt(i) != b[from + i]) {
-          return false;
-        }
-      }
-      return true;
     }
 
     /** The index of the first node an input or tensor name ({@code ^a}, {@code a:1}, {@code a}) refers to, or -1. */

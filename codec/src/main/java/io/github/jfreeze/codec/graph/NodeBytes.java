@@ -308,16 +308,9 @@ public final class NodeBytes {
 
   /** Whether bytes {@code [from, to)} are the ASCII string {@code s}. */
   private boolean is(int from, int to, String s) {
-    if (to - from != s.length()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (b[from + i] != s.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return io.github.jfreeze.codec.internal.AsciiBytes.equals(s, b, from, to);
   }
+
 
   // ---- AttrValue and what it holds
 
@@ -542,10 +535,7 @@ public final class NodeBytes {
   /** The op field, as {@link #ascii} reads it, the same String as the last node's with this op. */
   private String op(int end) throws Unsure {
     int to = asciiEnd(end, false);
-    int h = 0;
-    for (int i = pos; i < to; i++) {
-      h = 31 * h + b[i];
-    }
+    int h = io.github.jfreeze.codec.internal.AsciiBytes.hash(b, pos, to);
     int slot = (h ^ h >>> 8) & (ops.length - 1);
     String s = ops[slot];
     if (s == null || !is(pos, to, s)) {

@@ -4,6 +4,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.ExtensionRegistryLite;
 import io.github.jfreeze.codec.graph.NodeBytes;
+import io.github.jfreeze.codec.internal.AsciiBytes;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.NodeDef;
 import java.io.IOException;
@@ -216,7 +217,7 @@ public final class NodeTable {
 
   /** Appends the node {@code scan} read, at {@code at} of the file. */
   private void append(NodeBytes scan, long at, int length, List<Pending> pending) {
-    int h = asciiHash(scan.bytes(), scan.nameFrom, scan.nameTo);
+    int h = AsciiBytes.hash(scan.bytes(), scan.nameFrom, scan.nameTo);
     int i = append(null, (at + scan.nameFrom) << 17 | (scan.nameTo - scan.nameFrom), h, at, length);
     ops[i] = opNames.computeIfAbsent(scan.op, k -> k);
     byte f = scan.functionAttr ? FUNCTION_ATTR : 0;
@@ -395,7 +396,7 @@ public final class NodeTable {
     }
     int length = (int) nameAt[i] & NAME_LENGTH;
     if (names[j] != null) {
-      return names[j].length() == length && sameAscii(names[j], fileName(i));
+      return AsciiBytes.equals(names[j], fileName(i), 0, length);
     }
     if (((int) nameAt[j] & NAME_LENGTH) != length) {
       return false;
@@ -410,18 +411,9 @@ public final class NodeTable {
       return names[j].equals(name);
     }
     int length = (int) nameAt[j] & NAME_LENGTH;
-    return name.length() == length && sameAscii(name, fileName(j));
+    return name.length() == length && AsciiBytes.equals(name, fileName(j), 0, length);
   }
 
-  /** Whether {@code s} is the first {@code s.length()} bytes of {@code b}, as ASCII. */
-  private static boolean sameAscii(String s, byte[] b) {
-    for (int k = 0; k < s.length(); k++) {
-      if (s.charAt(k) != b[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   private void rehash(int capacity) {
     int[] old = slots;
@@ -459,7 +451,7 @@ public final class NodeTable {
 
   /** The number of the node named by ASCII bytes {@code [from, to)} of {@code b}, or -1 (no String made). */
   private int index(byte[] b, int from, int to) {
-    int h = asciiHash(b, from, to);
+    int h = AsciiBytes.hash(b, from, to);
     int mask = slots.length - 1;
     int length = to - from;
     for (int s = mix(h) & mask; ; s = (s + 1) & mask) {
@@ -473,28 +465,11 @@ public final class NodeTable {
     }
   }
 
-  /** {@code String.hashCode} of the ASCII characters {@code [from, to)} of {@code b}. */
-  private static int asciiHash(byte[] b, int from, int to) {
-    int h = 0;
-    for (int j = from; j < to; j++) {
-      h = 31 * h + b[j];
-    }
-    return h;
-  }
-
   /** Whether node {@code j} is named by the ASCII bytes {@code [from, from + length)} of {@code b}. */
   private boolean sameAscii(int j, byte[] b, int from, int length) {
     String k = names[j];
     if (k != null) {
-      if (k.length() != length) {
-        return false;
-      }
-      for (int c = 0; c < length; c++) {
-        if (k.charAt(c) != b[from + c]) {
-          return false;
-        }
-      }
-      return true;
+      return AsciiBytes.equals(k, b, from, from + length);
     }
     if (((int) nameAt[j] & NAME_LENGTH) != length) {
       return false;
