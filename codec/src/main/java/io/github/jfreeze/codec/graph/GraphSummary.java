@@ -2,6 +2,7 @@ package io.github.jfreeze.codec.graph;
 
 import com.google.protobuf.ByteString;
 import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.codec.internal.AsciiBytes;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.CollectionDef;
 import io.github.jfreeze.proto.GraphDef;
@@ -415,7 +416,7 @@ public final class GraphSummary {
       }
       int slot = (h * 0x9E3779B9) >>> shift;
       for (int i = values[slot]; i >= 0; i = values[slot]) {
-        if (hashes[slot] == h && (notAscii != null && notAscii[i] ? io.github.jfreeze.codec.internal.AsciiBytes.equals(keys[slot], b, start, end)
+        if (hashes[slot] == h && (notAscii != null && notAscii[i] ? AsciiBytes.equals(keys[slot], b, start, end)
             : java.util.Arrays.equals(arena, nameFrom[i], nameFrom[i + 1], b, start, end))) {
           return i;
         }

@@ -1,5 +1,6 @@
 package io.github.jfreeze.codec.graph;
 
+import io.github.jfreeze.codec.internal.AsciiBytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -308,7 +309,7 @@ public final class NodeBytes {
 
   /** Whether bytes {@code [from, to)} are the ASCII string {@code s}. */
   private boolean is(int from, int to, String s) {
-    return io.github.jfreeze.codec.internal.AsciiBytes.equals(s, b, from, to);
+    return AsciiBytes.equals(s, b, from, to);
   }
 
 
@@ -535,7 +536,7 @@ public final class NodeBytes {
   /** The op field, as {@link #ascii} reads it, the same String as the last node's with this op. */
   private String op(int end) throws Unsure {
     int to = asciiEnd(end, false);
-    int h = io.github.jfreeze.codec.internal.AsciiBytes.hash(b, pos, to);
+    int h = AsciiBytes.hash(b, pos, to);
     int slot = (h ^ h >>> 8) & (ops.length - 1);
     String s = ops[slot];
     if (s == null || !is(pos, to, s)) {
