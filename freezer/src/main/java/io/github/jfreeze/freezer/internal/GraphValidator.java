@@ -152,7 +152,10 @@ public final class GraphValidator {
       String op = nodes.op(p);
       FunctionDef f = functions.get(op);
       List<OpDef.ArgDef> args = f != null ? f.getSignature().getOutputArgList() : OPS.containsKey(op) ? OPS.get(op).getOutputArgList() : null;
-      boolean fixed = args != null && args.stream().allMatch(a -> a.getNumberAttr().isEmpty() && a.getTypeListAttr().isEmpty());
+      boolean fixed = args != null;
+      for (int k = 0; fixed && k < args.size(); k++) { // (a loop, not a stream: once per kept node)
+        fixed = args.get(k).getNumberAttr().isEmpty() && args.get(k).getTypeListAttr().isEmpty();
+      }
       counts[p] = args == null ? -1 : fixed ? args.size() : outputCount(nodes.node(p), functions);
     }
     return counts[p] < 0 ? Integer.MAX_VALUE : counts[p];

@@ -26,8 +26,13 @@ final class LongSet {
 
   void clear() {
     if (size > 0) {
-      keys = new long[64];
-      used = new boolean[64];
+      // a set cleared once per converted variable: the small table is reused, not made again
+      if (used.length == 64) {
+        java.util.Arrays.fill(used, false);
+      } else {
+        keys = new long[64];
+        used = new boolean[64];
+      }
       size = 0;
     }
   }

@@ -643,7 +643,7 @@ public final class NodeTable {
       return ByteBuffer.wrap(held.get(i).toByteArray());
     }
     if (at >= 0) {
-      return source.duplicate().position((int) at).limit((int) at + lengths[i]).slice();
+      return source.slice((int) at, lengths[i]); // (one buffer, not a duplicate and a slice: asked for per node per walk)
     }
     long a = -1 - at;
     return ByteBuffer.wrap(chunks.get((int) (a >>> 32)), (int) a, lengths[i]).slice();
