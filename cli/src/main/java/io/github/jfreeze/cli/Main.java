@@ -315,11 +315,11 @@ public final class Main implements Runnable {
     }
     if (ex instanceof FileSystemException e) {
       String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-      return withAdvice((e.getFile() != null ? e.getFile() + ": " : "") + reason
-          + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : ""));
+      return (e.getFile() != null ? e.getFile() + ": " : "") + reason
+          + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "");
     }
     if (ex instanceof IOException) {
-      return withAdvice(ex.getMessage() != null ? ex.getMessage() : ex.toString());
+      return ex.getMessage() != null ? ex.getMessage() : ex.toString();
     }
     if (ex instanceof io.github.jfreeze.codec.IncompatibleRuntimeException) {
       return ex.getMessage(); // an installation with a foreign protobuf-java: say which, not "a bug"
@@ -332,12 +332,12 @@ public final class Main implements Runnable {
 
   /**
    * {@code message}, with what to do when it is the system's limit on open files (EMFILE): every
-   * error line passes through here once it is made (the launcher checks the limit before Java
-   * starts, and Java may need more, e.g. native TensorFlow's).
+   * error line passes through here once, where it is printed (the launcher checks the limit before
+   * Java starts, and Java may need more, e.g. native TensorFlow's).
    */
   static String withAdvice(String message) {
     String m = String.valueOf(message);
-    return m.contains(TOO_MANY_OPEN_FILES) && !m.contains(RAISE_ULIMIT) ? message + RAISE_ULIMIT : message;
+    return m.contains(TOO_MANY_OPEN_FILES) ? message + RAISE_ULIMIT : message;
   }
 
   /** Keeps a message on one line. */

@@ -156,6 +156,8 @@ public final class NodeBytes {
    * Whether the node at {@code [at, at + length)} of {@code source} starts with its name and an op
    * other than {@code Const}, as TF writes nodes, read in place.
    */
+  private static final ByteBuffer CONST_OP = ByteBuffer.wrap("Const".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
+
   private static boolean opOtherThanConst(ByteBuffer source, int at, int length) {
     int end = at + length;
     int p = at;
@@ -178,16 +180,7 @@ public final class NodeBytes {
         return false;
       }
       if (field == 2) {
-        String c = "Const";
-        if (n != c.length()) {
-          return true;
-        }
-        for (int i = 0; i < n; i++) {
-          if (source.get(p + i) != c.charAt(i)) {
-            return true;
-          }
-        }
-        return false;
+        return !source.slice(p, (int) n).equals(CONST_OP);
       }
       p += (int) n;
     }
@@ -311,7 +304,6 @@ public final class NodeBytes {
   private boolean is(int from, int to, String s) {
     return AsciiBytes.equals(s, b, from, to);
   }
-
 
   // ---- AttrValue and what it holds
 

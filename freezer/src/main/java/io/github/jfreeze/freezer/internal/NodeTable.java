@@ -414,7 +414,6 @@ public final class NodeTable {
     return name.length() == length && AsciiBytes.equals(name, fileName(j), 0, length);
   }
 
-
   private void rehash(int capacity) {
     int[] old = slots;
     slots = new int[capacity];
