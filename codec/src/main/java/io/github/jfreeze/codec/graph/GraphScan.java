@@ -22,9 +22,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Summarizes a binary MetaGraphDef without building its GraphDef: the nodes are read straight from
@@ -176,10 +174,8 @@ public final class GraphScan {
   private static final class Scanner {
     private final ByteBuffer bytes;
     private final CodedInputStream in;
-    private final List<GraphSummary.Node> nodes = new ArrayList<>();
+    private final SummaryNodes nodes = new SummaryNodes();
     private final AttrValue.Builder scratch = AttrValue.newBuilder();
-    private final List<String> inputs = new ArrayList<>();
-    private final Map<String, String> ops = new HashMap<>();
     private final NodeBytes scan = new NodeBytes();
     private final AttrFacts facts = new AttrFacts();
     private int functions;
@@ -198,6 +194,7 @@ public final class GraphScan {
       this.bytes = bytes;
       this.locate = locate;
       scan.readColocation = false; // the summary has no use for them
+      scan.readName = false; // (read as bytes)
       // over an immutable ByteString: protobuf aliases (does not copy) tensor_content of Const values
       // only in input it may assume unchanging
       this.in = com.google.protobuf.UnsafeByteOperations.unsafeWrap(bytes).newCodedInput();
@@ -220,8 +217,8 @@ public final class GraphScan {
         return null;
       }
       if (hasGraph) {
-        for (int i = 0; i < Math.min(nodes.size(), 64); i++) {
-          if (nodes.get(i).op().isEmpty() || nodes.get(i).name().isEmpty()) {
+        for (int i = 0; i < Math.min(nodes.size, 64); i++) {
+          if (nodes.opName(i).isEmpty() || nodes.nameIsEmpty(i)) {
             return null;
           }
         }
@@ -261,7 +258,7 @@ public final class GraphScan {
           || !(hasGraph || meta.hasMetaInfoDef() || meta.getSignatureDefCount() > 0)) {
         return null;
       }
-      if (hasGraph && nodes.isEmpty() && located == 0 && !hasLibrary && !hasVersions) {
+      if (hasGraph && nodes.size == 0 && located == 0 && !hasLibrary && !hasVersions) {
         return null;
       }
       if (!shell.getUnknownFields().asMap().isEmpty()) {
@@ -315,10 +312,10 @@ public final class GraphScan {
             int start = in.getTotalBytesRead();
             int length = in.getBytesUntilLimit();
             if (scan.scan(bytes, start, length)) {
-              nodes.add(scanned());
+              scanned();
               in.skipRawBytes(length);
             } else {
-              nodes.add(node());
+              node();
             }
             in.popLimit(old);
           }
@@ -342,24 +339,10 @@ public final class GraphScan {
       }
     }
 
-    /** The node {@link #scan} read (without protobuf: it vouches that protobuf reads the same). */
-    private GraphSummary.Node scanned() throws IOException {
+    /** Adds the node {@link #scan} read (without protobuf: it vouches that protobuf reads the same). */
+    private void scanned() throws IOException {
       byte[] b = scan.bytes();
-      List<String> inputs = List.of();
-      if (scan.inputCount > 0) {
-        int[] ends = new int[scan.inputCount];
-        int length = 0;
-        for (int k = 0; k < ends.length; k++) {
-          length += scan.inputTo[k] - scan.inputFrom[k];
-          ends[k] = length;
-        }
-        byte[] packed = new byte[length];
-        for (int k = 0; k < ends.length; k++) {
-          System.arraycopy(b, scan.inputFrom[k], packed, k == 0 ? 0 : ends[k - 1], scan.inputTo[k] - scan.inputFrom[k]);
-        }
-        inputs = new GraphSummary.AsciiNames(packed, ends);
-      }
-      String op = ops.computeIfAbsent(scan.op, k -> k);
+      String op = scan.op;
       long constElements = 0;
       if (op.equals("Const")) {
         constElements = scan.valueFrom < 0 ? 1 : facts.tensorElements(b, scan.valueFrom, scan.valueTo);
@@ -381,29 +364,27 @@ public final class GraphScan {
           shape = GraphSummary.shapeAttr(attrValue(b, scan.shapeFrom, scan.shapeTo));
         }
       }
-      return new GraphSummary.Node(scan.name, op, inputs, dtype, shape, constElements, true);
+      nodes.node(b, scan.nameFrom, scan.nameTo, op, dtype, shape, constElements);
+      for (int k = 0; k < scan.inputCount; k++) {
+        nodes.input(b, scan.inputFrom[k], scan.inputTo[k]);
+      }
     }
 
     private static AttrValue attrValue(byte[] b, int from, int to) throws IOException {
       return AttrValue.parseFrom(CodedInputStream.newInstance(b, from, to - from), ExtensionRegistryLite.getEmptyRegistry());
     }
 
-    private GraphSummary.Node node() throws IOException {
+    /** Adds a node NodeBytes did not read, read field by field (checked as protobuf checks them). */
+    private void node() throws IOException {
       String name = null;
       String op = null;
-      List<String> inputs = this.inputs;
-      inputs.clear();
+      List<String> inputs = new ArrayList<>();
       Attrs attrs = new Attrs();
       while (!in.isAtEnd()) {
         int tag = in.readTag();
         switch (WireFormat.getTagFieldNumber(tag)) {
           case NodeDef.NAME_FIELD_NUMBER -> name = once(tag, name);
-          case NodeDef.OP_FIELD_NUMBER -> {
-            // a graph has a few dozen distinct ops: one String each, not one per node (fewer
-            // objects for every young collection to copy; IndexParseBenchmark.scanMetaGraph)
-            String o = once(tag, op);
-            op = ops.computeIfAbsent(o, k -> k);
-          }
+          case NodeDef.OP_FIELD_NUMBER -> op = once(tag, op);
           case NodeDef.INPUT_FIELD_NUMBER -> {
             expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             inputs.add(in.readStringRequireUtf8());
@@ -430,8 +411,10 @@ public final class GraphScan {
         AttrValue value = attrs.value != null ? attrs.value : AttrValue.getDefaultInstance();
         constElements = PartialShape.fromProto(value.getTensor().getTensorShape()).numElements();
       }
-      return new GraphSummary.Node(name, op, List.copyOf(inputs), GraphSummary.dtypeAttr(attrs.dtype),
-          GraphSummary.shapeAttr(attrs.shape), constElements, GraphSummary.isAscii(name));
+      nodes.node(name, op, GraphSummary.dtypeAttr(attrs.dtype), GraphSummary.shapeAttr(attrs.shape), constElements);
+      for (String input : inputs) {
+        nodes.input(input);
+      }
     }
 
     private static final ByteString DTYPE = ByteString.copyFromUtf8("dtype");

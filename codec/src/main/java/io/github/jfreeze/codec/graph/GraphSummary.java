@@ -2,7 +2,6 @@ package io.github.jfreeze.codec.graph;
 
 import com.google.protobuf.ByteString;
 import io.github.jfreeze.codec.DType;
-import io.github.jfreeze.codec.internal.AsciiBytes;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.CollectionDef;
 import io.github.jfreeze.proto.GraphDef;
@@ -10,12 +9,12 @@ import io.github.jfreeze.proto.MetaGraphDef;
 import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SaverDef;
 import io.github.jfreeze.proto.TensorShapeProto;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,8 +38,8 @@ import java.util.regex.Pattern;
  * checkpoint ops such as {@code SaveV2}, {@code RestoreV2} and {@code MergeV2Checkpoints}).
  *
  * <p>Over 400 lines, about 130 of them Javadoc: the summary's records ({@code OpCount}, {@code
- * Input}, {@code Output}, {@code Variable}), the node view {@code GraphScan} fills, and one pass
- * over the nodes.
+ * Input}, {@code Output}, {@code Variable}), the index of node names, and one pass over the nodes
+ * ({@link SummaryNodes}, which {@code GraphScan} fills).
  */
 public final class GraphSummary {
 
@@ -94,69 +93,16 @@ public final class GraphSummary {
   private final List<String> missingInputs;
   private final List<String> initNodes;
 
-  /**
-   * What the summary reads of a node: from a {@link NodeDef}, or scanned straight from the wire by
-   * {@link GraphScan} without building the NodeDef.
-   *
-   * @param dtype the {@code dtype} attr, {@code null} when absent or not a known type
-   * @param shape the {@code shape} attr, {@link PartialShape#UNKNOWN} when absent
-   * @param constElements elements of the {@code value} attr's tensor shape (as {@link
-   *     PartialShape#numElements()}; a node without one counts as a scalar), for {@code Const} nodes
-   * @param asciiName whether the name is ASCII (always, for a node {@link NodeBytes} read)
-   */
-  record Node(String name, String op, List<String> inputs, DType dtype, PartialShape shape, long constElements,
-      boolean asciiName) {
-    static Node of(NodeDef n) {
+  private static SummaryNodes views(GraphDef graph) {
+    SummaryNodes out = new SummaryNodes();
+    for (NodeDef n : graph.getNodeList()) {
       long constElements = n.getOp().equals("Const") ? PartialShape.fromProto(n.getAttrOrDefault("value",
           AttrValue.getDefaultInstance()).getTensor().getTensorShape()).numElements() : 0;
-      return new Node(n.getName(), n.getOp(), n.getInputList(), dtypeAttr(n.getAttrMap().get("dtype")),
-          shapeAttr(n.getAttrMap().get("shape")), constElements, isAscii(n.getName()));
-    }
-  }
-
-  static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
+      out.node(n.getName(), n.getOp(), dtypeAttr(n.getAttrMap().get("dtype")), shapeAttr(n.getAttrMap().get("shape")),
+          constElements);
+      for (int k = 0; k < n.getInputCount(); k++) {
+        out.input(n.getInput(k));
       }
-    }
-    return true;
-  }
-
-  /**
-   * A node's inputs as {@link NodeBytes} read them: ASCII, packed into one array, a String made
-   * only when one is asked for. 120,000 nodes have about 240,000 inputs, which as Strings are a
-   * quarter of what {@code inspect} allocates reading the graph.
-   */
-  static final class AsciiNames extends java.util.AbstractList<String> implements java.util.RandomAccess {
-    final byte[] bytes;
-    /** Where each name ends in {@link #bytes}; name {@code k} starts where name {@code k - 1} ends. */
-    final int[] ends;
-
-    AsciiNames(byte[] bytes, int[] ends) {
-      this.bytes = bytes;
-      this.ends = ends;
-    }
-
-    int start(int k) {
-      return k == 0 ? 0 : ends[k - 1];
-    }
-
-    @Override
-    public String get(int k) {
-      return new String(bytes, start(k), ends[k] - start(k), java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    @Override
-    public int size() {
-      return ends.length;
-    }
-  }
-
-  private static List<Node> views(GraphDef graph) {
-    List<Node> out = new ArrayList<>(graph.getNodeCount());
-    for (NodeDef n : graph.getNodeList()) {
-      out.add(Node.of(n));
     }
     return out;
   }
@@ -166,56 +112,45 @@ public final class GraphSummary {
    * attribute of rank 0 (or unknown rank) means unknown, as TF's shape function reads it
    * ({@code array_ops.cc}, {@code graph_def_version() <= 21}).
    */
-  static PartialShape placeholderShape(Node n, int producer) {
-    return n.op().equals("Placeholder") && producer <= 21 && n.shape().rank() <= 0 ? PartialShape.UNKNOWN : n.shape();
+  static PartialShape placeholderShape(String op, PartialShape shape, int producer) {
+    return op.equals("Placeholder") && producer <= 21 && shape.rank() <= 0 ? PartialShape.UNKNOWN : shape;
   }
 
-  GraphSummary(List<Node> nodes, int functionCount, MetaGraphDef meta, int producer) {
+  GraphSummary(SummaryNodes nodes, int functionCount, MetaGraphDef meta, int producer) {
     // one hash lookup per input: node names to the index of the first node so named, and whether
     // anything consumes it (inspect of a 100,000-node graph spends most of its summary here)
     NameIndex index = new NameIndex(nodes);
     int[] canonical = index.canonical;
-    boolean[] consumed = new boolean[nodes.size()];
-    nodeCount = nodes.size();
+    int n = nodes.size;
+    boolean[] consumed = new boolean[n];
+    nodeCount = n;
     this.functionCount = functionCount;
 
-    Map<String, int[]> counts = new HashMap<>(); // (a count per op, not an Integer per node)
+    int[] counts = new int[nodes.opNames.size()];
     List<String> missing = new ArrayList<>();
     int control = 0;
-    long constParams = 0;
-    for (Node n : nodes) {
-      counts.computeIfAbsent(n.op(), k -> new int[1])[0]++;
-      List<String> inputs = n.inputs();
-      AsciiNames ascii = inputs instanceof AsciiNames a ? a : null; // read by NodeBytes: no String per input
-      for (int k = 0; k < inputs.size(); k++) {
-        boolean isControl;
-        int source;
-        if (ascii != null) {
-          int from = ascii.start(k);
-          isControl = from < ascii.ends[k] && ascii.bytes[from] == '^';
-          source = index.getNodeOf(ascii.bytes, from, ascii.ends[k]);
-        } else {
-          String in = inputs.get(k);
-          isControl = in.startsWith("^");
-          source = index.getNodeOf(in);
-        }
-        if (isControl) {
+    for (int i = 0; i < n; i++) {
+      counts[nodes.op[i]]++;
+      for (int k = nodes.firstInput[i]; k < nodes.firstInput[i + 1]; k++) {
+        if (nodes.isControl(k)) {
           control++;
         }
+        int source = index.input(k);
         if (source < 0) {
-          missing.add(n.name() + " <- " + inputs.get(k));
+          missing.add(nodes.name(i) + " <- " + nodes.input(k));
         } else {
           consumed[source] = true;
         }
       }
-      if (n.op().equals("Const")) {
-        constParams += Math.max(n.constElements(), 0);
-      }
     }
-    ops = counts.entrySet().stream().map(e -> new OpCount(e.getKey(), e.getValue()[0]))
-        .sorted(Comparator.comparingInt(OpCount::count).reversed().thenComparing(OpCount::op)).toList();
+    List<OpCount> opCounts = new ArrayList<>();
+    for (int o = 0; o < counts.length; o++) {
+      opCounts.add(new OpCount(nodes.opNames.get(o), counts[o]));
+    }
+    opCounts.sort(Comparator.comparingInt(OpCount::count).reversed().thenComparing(OpCount::op));
+    ops = List.copyOf(opCounts);
     controlEdges = control;
-    constParameters = constParams;
+    constParameters = nodes.constParameters;
     missingInputs = List.copyOf(missing);
 
     Set<String> saverNodes = new HashSet<>();
@@ -227,26 +162,37 @@ public final class GraphSummary {
         }
       }
     }
+    // what each op is, once per op rather than set lookups per node
+    boolean[] placeholder = new boolean[counts.length];
+    boolean[] notOutput = new boolean[counts.length];
+    for (int o = 0; o < counts.length; o++) {
+      String op = nodes.opNames.get(o);
+      placeholder[o] = PLACEHOLDER_OPS.contains(op);
+      notOutput[o] = NOT_OUTPUT_OPS.contains(op) || placeholder[o] || op.startsWith("Assign") || VARIABLE_OPS.contains(op)
+          || CHECKPOINT_OPS.contains(op);
+    }
     List<Input> in = new ArrayList<>();
-    for (Node n : nodes) {
-      if (PLACEHOLDER_OPS.contains(n.op()) && !SAVER_SCOPE.matcher(n.name()).matches()
-          && !saverNodes.contains(n.name())) {
-        in.add(new Input(n.name(), n.op(), n.dtype(), placeholderShape(n, producer)));
+    for (int i = 0; i < n; i++) {
+      if (placeholder[nodes.op[i]]) {
+        String name = nodes.name(i);
+        if (!SAVER_SCOPE.matcher(name).matches() && !saverNodes.contains(name)) {
+          String op = nodes.opName(i);
+          in.add(new Input(name, op, nodes.dtype[i], placeholderShape(op, nodes.shape(i), producer)));
+        }
       }
     }
     inputs = List.copyOf(in);
 
     List<Output> out = new ArrayList<>();
-    for (int i = 0; i < nodes.size(); i++) {
-      Node n = nodes.get(i);
-      String op = n.op();
-      if (consumed[canonical[i]] || NOT_OUTPUT_OPS.contains(op) || PLACEHOLDER_OPS.contains(op)
-          || op.startsWith("Assign") || VARIABLE_OPS.contains(op) || CHECKPOINT_OPS.contains(op)
-          || SAVER_SCOPE.matcher(n.name()).matches() || saverNodes.contains(n.name())
-          || isVariableRead(n, nodes, index)) {
+    for (int i = 0; i < n; i++) {
+      if (consumed[canonical[i]] || notOutput[nodes.op[i]]) {
         continue;
       }
-      out.add(new Output(n.name(), op));
+      String name = nodes.name(i);
+      if (SAVER_SCOPE.matcher(name).matches() || saverNodes.contains(name) || isVariableRead(i, nodes, index)) {
+        continue;
+      }
+      out.add(new Output(name, nodes.opName(i)));
     }
     outputs = List.copyOf(out);
 
@@ -269,13 +215,17 @@ public final class GraphSummary {
       variables = fromCollection;
     } else {
       List<Variable> vars = new ArrayList<>();
-      for (Node n : nodes) {
-        if (VARIABLE_OPS.contains(n.op())) {
-          vars.add(new Variable(n.name(), n.op(), n.dtype(), n.shape(), null));
+      for (int i = 0; i < n; i++) {
+        if (VARIABLE_OPS.contains(nodes.opName(i))) {
+          vars.add(variable(nodes, i, null));
         }
       }
       variables = List.copyOf(vars);
     }
+  }
+
+  private static Variable variable(SummaryNodes nodes, int i, Boolean trainable) {
+    return new Variable(nodes.name(i), nodes.opName(i), nodes.dtype[i], nodes.shape(i), trainable);
   }
 
   /**
@@ -318,135 +268,96 @@ public final class GraphSummary {
   }
 
   /**
-   * Node names to the index of the first node so named: open addressing over three arrays (names,
-   * their hashes, node indices), so a graph of 100,000 nodes adds a few objects, not 200,000 map
-   * entries and boxed indices, for the garbage collector to copy; an input NodeBytes read is looked
-   * up by its bytes, without a String for it or its node name, and a probe that meets another name
-   * compares hashes before it touches that name's bytes (benchmark: IndexParseBenchmark.scanMetaGraph,
-   * inspect of many).
+   * Node names to the index of the first node so named: open addressing over one array (each slot
+   * holds a name's hash and its node), so a graph of 100,000 nodes adds a few objects, not 200,000
+   * map entries and boxed indices, and a probe reads one slot before it touches a name's bytes.
+   * Names and inputs are looked up by their UTF-8 bytes, hashed as they were added to the {@link
+   * SummaryNodes} (benchmark: IndexParseBenchmark.scanMetaGraph, inspect of many).
    */
   private static final class NameIndex {
-    private final String[] keys;
-    private final int[] hashes;
-    /** The node in each slot, -1 where empty. */
-    private final int[] values;
+    private final SummaryNodes nodes;
+    /** Per slot: the name's hash in the high 32 bits and its node's index + 1 in the low ones; 0 where empty. */
+    private final long[] slots;
     private final int mask;
     private final int shift;
     /** For each node, the index of the first node with its name (itself, unless the name repeats). */
     final int[] canonical;
-    /**
-     * The ASCII names of the nodes in the index, back to back: node {@code i}'s is {@code
-     * arena[nameFrom[i], nameFrom[i + 1])}, empty for a later node of the same name and for a
-     * name that is not ASCII ({@link #notAscii}). Inputs NodeBytes read are compared against these
-     * bytes, not the Strings (String.charAt per byte took a quarter of the graph thread's time in
-     * inspect of many, compiled by C1 as the launcher runs it).
-     */
-    private final byte[] arena;
-    private final int[] nameFrom;
-    /** Nodes whose name is not in {@link #arena} (not ASCII), compared as Strings; null when there are none. */
-    private boolean[] notAscii;
 
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int), for ASCII names
-    NameIndex(List<Node> nodes) {
-      int capacity = Integer.highestOneBit(Math.max(4, nodes.size() * 2 - 1)) << 1;
-      keys = new String[capacity];
-      hashes = new int[capacity];
-      values = new int[capacity];
-      java.util.Arrays.fill(values, -1);
+    NameIndex(SummaryNodes nodes) {
+      this.nodes = nodes;
+      int capacity = Integer.highestOneBit(Math.max(4, nodes.size * 2 - 1)) << 1;
+      slots = new long[capacity];
       mask = capacity - 1;
       shift = Integer.numberOfLeadingZeros(capacity) + 1;
-      canonical = new int[nodes.size()];
-      long bytes = 0; // (repeated names counted too: an upper bound)
-      for (Node n : nodes) {
-        bytes += n.asciiName() ? n.name().length() : 0;
-      }
-      arena = new byte[(int) Math.min(bytes, Integer.MAX_VALUE - 8)];
-      nameFrom = new int[nodes.size() + 1];
-      int at = 0;
-      for (int i = 0; i < nodes.size(); i++) {
-        Node node = nodes.get(i);
-        String name = node.name();
-        int slot = slot(name);
-        if (values[slot] < 0) {
-          keys[slot] = name;
-          hashes[slot] = name.hashCode();
-          values[slot] = i;
-          if (node.asciiName() && name.length() <= arena.length - at) {
-            name.getBytes(0, name.length(), arena, at); // (ASCII: each char's low byte is the char)
-            at += name.length();
-          } else {
-            if (notAscii == null) {
-              notAscii = new boolean[nodes.size()];
-            }
-            notAscii[i] = true;
-          }
+      canonical = new int[nodes.size];
+      for (int i = 0; i < nodes.size; i++) {
+        int h = nodes.nameHash[i];
+        int slot = slot(h, nodes.names, nodes.nameFrom(i), nodes.nameEnd[i]);
+        if (slots[slot] == 0) {
+          slots[slot] = (long) h << 32 | (i + 1);
         }
-        canonical[i] = values[slot];
-        nameFrom[i + 1] = at;
+        canonical[i] = (int) slots[slot] - 1;
       }
     }
 
-    /** The slot holding {@code name}, or the empty slot where it would go. */
-    private int slot(String name) {
+    /** The slot holding the name {@code b[from, to)} of hash {@code h}, or the empty slot where it would go. */
+    private int slot(int h, byte[] b, int from, int to) {
       // Fibonacci hashing: names such as expert_1234/kernel hash to runs of nearby values, which
       // the low bits alone would pile into long probe sequences
-      int h = name.hashCode();
       int slot = (h * 0x9E3779B9) >>> shift;
-      for (int v = values[slot]; v >= 0 && (hashes[slot] != h || !keys[slot].equals(name)); v = values[slot]) {
+      for (long s = slots[slot]; s != 0; s = slots[slot]) {
+        int i = (int) s - 1;
+        if ((int) (s >>> 32) == h && Arrays.equals(nodes.names, nodes.nameFrom(i), nodes.nameEnd[i], b, from, to)) {
+          return slot;
+        }
         slot = (slot + 1) & mask;
       }
       return slot;
     }
 
+    /** The index of the first node named {@code b[from, to)} (of hash {@code h}), or -1. */
+    private int get(int h, byte[] b, int from, int to) {
+      return (int) slots[slot(h, b, from, to)] - 1;
+    }
+
     /** The index of the first node named {@code name}, or -1. */
     int get(String name) {
-      return values[slot(name)];
+      byte[] b = name.getBytes(StandardCharsets.UTF_8);
+      return get(SummaryNodes.hash(b, 0, b.length), b, 0, b.length);
     }
 
-    /**
-     * As {@link #getNodeOf(String)}, for an input in ASCII at {@code b[from, to)}: the node name
-     * is cut as {@link GraphSummary#nodeName} cuts it, and hashed as {@link String#hashCode} would.
-     */
+    /** The index of the first node input {@code k} of {@link #nodes} refers to, or -1. */
+    int input(int k) {
+      byte[] b = nodes.inputs;
+      int start = SummaryNodes.nodeNameStart(b, nodes.inputFrom(k), nodes.inputEnd[k]);
+      return get(nodes.inputHash[k], b, start, SummaryNodes.nodeNameEnd(b, start, nodes.inputEnd[k]));
+    }
+
+    /** As {@link #input}, for an input or tensor name ({@code ^a}, {@code a:1}, {@code a}) in UTF-8 at {@code b[from, to)}. */
     int getNodeOf(byte[] b, int from, int to) {
-      int start = from < to && b[from] == '^' ? from + 1 : from;
-      int end = start;
-      int h = 0;
-      for (; end < to && b[end] != ':'; end++) {
-        h = 31 * h + b[end]; // String.hashCode of the node name (ASCII: one char per byte)
-      }
-      int slot = (h * 0x9E3779B9) >>> shift;
-      for (int i = values[slot]; i >= 0; i = values[slot]) {
-        if (hashes[slot] == h && (notAscii != null && notAscii[i] ? AsciiBytes.equals(keys[slot], b, start, end)
-            : java.util.Arrays.equals(arena, nameFrom[i], nameFrom[i + 1], b, start, end))) {
-          return i;
-        }
-        slot = (slot + 1) & mask;
-      }
-      return -1;
-    }
-
-    /** The index of the first node an input or tensor name ({@code ^a}, {@code a:1}, {@code a}) refers to, or -1. */
-    int getNodeOf(String input) {
-      return get(nodeName(input));
+      int start = SummaryNodes.nodeNameStart(b, from, to);
+      int end = SummaryNodes.nodeNameEnd(b, start, to);
+      return get(SummaryNodes.hash(b, start, end), b, start, end);
     }
   }
 
   /** A TF1 variable snapshot ({@code v/read}) or a {@code ReadVariableOp} of a variable handle. */
-  private static boolean isVariableRead(Node n, List<Node> nodes, NameIndex index) {
-    if (!n.op().equals("Identity") && !n.op().equals("ReadVariableOp")) {
+  private static boolean isVariableRead(int i, SummaryNodes nodes, NameIndex index) {
+    String op = nodes.opName(i);
+    if (!op.equals("Identity") && !op.equals("ReadVariableOp")) {
       return false;
     }
-    String data = null;
-    for (String in : n.inputs()) {
-      if (!in.startsWith("^")) {
-        if (data != null) {
+    int data = -1;
+    for (int k = nodes.firstInput[i]; k < nodes.firstInput[i + 1]; k++) {
+      if (!nodes.isControl(k)) {
+        if (data >= 0) {
           return false;
         }
-        data = in;
+        data = k;
       }
     }
-    int source = data == null ? -1 : index.getNodeOf(data);
-    return source >= 0 && VARIABLE_OPS.contains(nodes.get(source).op());
+    int source = data < 0 ? -1 : index.input(data);
+    return source >= 0 && VARIABLE_OPS.contains(nodes.opName(source));
   }
 
   /**
@@ -455,13 +366,13 @@ public final class GraphSummary {
    * up by its bytes and marked by node (a training graph lists each of 20,000 variables with its
    * optimizer slots); only names the graph lacks are kept as Strings.
    */
-  private static List<Variable> variablesFromCollections(MetaGraphDef meta, List<Node> nodes, NameIndex index) {
+  private static List<Variable> variablesFromCollections(MetaGraphDef meta, SummaryNodes nodes, NameIndex index) {
     CollectionDef vars = meta.getCollectionDefMap().get("variables");
     if (vars == null || !vars.hasBytesList()) {
       return null;
     }
     VariableRef ref = new VariableRef();
-    boolean[] trainable = new boolean[nodes.size()];
+    boolean[] trainable = new boolean[nodes.size];
     Set<String> trainableElsewhere = new HashSet<>();
     CollectionDef tv = meta.getCollectionDefMap().get("trainable_variables");
     if (tv != null && tv.hasBytesList()) {
@@ -476,7 +387,7 @@ public final class GraphSummary {
       }
     }
     List<Variable> out = new ArrayList<>();
-    boolean[] listed = new boolean[nodes.size()];
+    boolean[] listed = new boolean[nodes.size];
     Set<String> listedElsewhere = new HashSet<>();
     for (ByteString b : vars.getBytesList().getValueList()) {
       if (!ref.read(b, index)) {
@@ -485,8 +396,7 @@ public final class GraphSummary {
       if (ref.node >= 0) {
         if (!listed[ref.node]) {
           listed[ref.node] = true;
-          Node n = nodes.get(ref.node);
-          out.add(new Variable(n.name(), n.op(), n.dtype(), n.shape(), trainable[ref.node] || ref.trainable));
+          out.add(variable(nodes, ref.node, trainable[ref.node] || ref.trainable));
         }
       } else if (listedElsewhere.add(ref.missing)) {
         out.add(new Variable(ref.missing, "", null, PartialShape.UNKNOWN,

@@ -161,24 +161,27 @@ class GraphScanTest {
 
   /**
    * Inputs the scan reads as bytes are found by comparing bytes, those of nodes protobuf parses by
-   * Strings: names whose hash codes collide ("Aa" and "BB", "Ab" and "BC"), a name twice, a name
-   * that is not ASCII, a name nothing has, and a node over 64 KiB (read as bytes since it is no
-   * Const) all give the full parse's summary.
+   * Strings: names whose hashes collide ("Aa" and "BB", "Ab" and "BC"; names are hashed as UTF-8
+   * bytes, so also "A\u00fc" and "=9v", "\u00fc" and "\u011d"), a name twice, a name that is not
+   * ASCII, a name nothing has, and a node over 64 KiB (read as bytes since it is no Const) all give
+   * the full parse's summary.
    */
   @Test
   void namesThatCollideRepeatOrAreNotAsciiAreFoundAsInTheFullParse() {
-    assertEquals("Aa".hashCode(), "BB".hashCode());
-    assertEquals("Ab".hashCode(), "BC".hashCode());
+    assertEquals(utf8Hash("Aa"), utf8Hash("BB"));
+    assertEquals(utf8Hash("Ab"), utf8Hash("BC"));
     GraphDef.Builder g = GraphDef.newBuilder();
-    assertEquals("A\u00fc".hashCode(), "H#".hashCode()); // a name that is not ASCII, first on the probe of one that is
-    for (String c : List.of("Aa", "BB", "Ab", "BC", "m\u00fcl", "A\u00fc", "H#", "Aa")) {
+    assertEquals(utf8Hash("A\u00fc"), utf8Hash("=9v")); // a name that is not ASCII, first on the probe of one that is
+    assertEquals(utf8Hash("\u00fc"), utf8Hash("\u011d")); // two that are not
+    for (String c : List.of("Aa", "BB", "Ab", "BC", "m\u00fcl", "A\u00fc", "=9v", "Aa", "\u00fc", "\u011d")) {
       g.addNode(NodeDef.newBuilder().setName(c).setOp("Neg"));
     }
     g.addNode(NodeDef.newBuilder().setName("x").setOp("Identity").addInput("BB"));
     g.addNode(NodeDef.newBuilder().setName("y").setOp("Identity").addInput("BC:0"));
     g.addNode(NodeDef.newBuilder().setName("z").setOp("Identity").addInput("^m\u00fcl"));
     g.addNode(NodeDef.newBuilder().setName("q").setOp("Identity").addInput("nothere:1"));
-    g.addNode(NodeDef.newBuilder().setName("h").setOp("Identity").addInput("H#"));
+    g.addNode(NodeDef.newBuilder().setName("h").setOp("Identity").addInput("=9v"));
+    g.addNode(NodeDef.newBuilder().setName("u").setOp("Identity").addInput("\u011d:0"));
     NodeDef.Builder fanIn = NodeDef.newBuilder().setName("init").setOp("NoOp");
     for (int i = 0; fanIn.build().getSerializedSize() <= NodeBytes.MAX_LENGTH; i++) {
       fanIn.addInput(i % 2 == 0 ? "^x" : "^Ab");
@@ -190,10 +193,16 @@ class GraphScanTest {
     assertEquals(full, scanned(bytes));
     GraphSummary s = GraphScan.metaGraph(bytes).summary().graph();
     assertEquals(List.of("q <- nothere:1"), s.missingInputs());
-    // what nothing consumes: both nodes named Aa (BB, its hash's twin, is consumed), A\u00fc (H#,
-    // its twin, is), and the ends
-    assertEquals(List.of("Aa", "A\u00fc", "Aa", "y", "z", "q", "h"),
+    // what nothing consumes: both nodes named Aa (BB, its hash's twin, is consumed), A\u00fc (=9v,
+    // its twin, is), \u00fc (likewise), and the ends
+    assertEquals(List.of("Aa", "A\u00fc", "Aa", "\u00fc", "y", "z", "q", "h", "u"),
         s.outputs().stream().map(GraphSummary.Output::name).toList());
+    assertEquals(s.outputs(), GraphSummary.of(g.build()).outputs()); // (from NodeDefs, all names as Strings)
+  }
+
+  private static int utf8Hash(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return SummaryNodes.hash(b, 0, b.length);
   }
 
   @Test
