@@ -51,6 +51,11 @@ class FixtureReadTest {
         Set<String> expectedKeys = f.tensors().stream().map(Fixture.Expected::key).collect(Collectors.toSet());
         expectedKeys.addAll(unrestorable);
         assertEquals(expectedKeys, listed.keySet());
+        // looked up by key, each is what the listing says (friendly name and slices too)
+        for (VariableInfo v : r.variables()) {
+          assertEquals(java.util.Optional.of(v), r.variable(v.key()), v.key());
+        }
+        assertEquals(java.util.Optional.empty(), r.variable("no/such/key"));
         for (Fixture.Expected e : f.tensors()) {
           VariableInfo v = listed.get(e.key());
           assertEquals(e.dtype(), v.dtype().pythonName(), e.key());

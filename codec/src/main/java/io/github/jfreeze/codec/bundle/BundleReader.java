@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
@@ -54,6 +55,8 @@ public final class BundleReader implements CheckpointReader {
   private final FileSource[] shards;
   private volatile List<Path> dataFiles; // by shard, made once (a freeze asks per tensor)
   private final List<VariableInfo> variables = new ArrayList<>();
+  /** The object graph's names of the keys (TF2 checkpoints), else empty. */
+  private Map<String, String> friendly = Collections.emptyMap();
   private final List<String> warnings;
   private volatile boolean closed;
 
@@ -155,7 +158,6 @@ public final class BundleReader implements CheckpointReader {
   }
 
   private void listVariables() throws IOException {
-    Map<String, String> friendly = Collections.emptyMap();
     Entry graph = index.get(OBJECT_GRAPH_KEY);
     if (graph != null && graph.dtype() == DType.STRING && graph.shape().numElements() == 1) {
       byte[] bytes = read(OBJECT_GRAPH_KEY).elements().get(0);
@@ -166,11 +168,15 @@ public final class BundleReader implements CheckpointReader {
       }
     }
     for (Entry e : index.entries().values()) {
-      // (one shared empty list: a checkpoint of 200,000 unpartitioned tensors would hold 200,000)
-      List<String> slices = e.slices().isEmpty() ? List.of()
-          : e.slices().stream().map(s -> TensorSlice.fromProto(s).toString()).toList();
-      variables.add(new VariableInfo(e.key(), friendly.getOrDefault(e.key(), e.key()), e.dtype(), e.shape(), slices));
+      variables.add(info(e));
     }
+  }
+
+  private VariableInfo info(Entry e) {
+    // (one shared empty list: a checkpoint of 200,000 unpartitioned tensors would hold 200,000)
+    List<String> slices = e.slices().isEmpty() ? List.of()
+        : e.slices().stream().map(s -> TensorSlice.fromProto(s).toString()).toList();
+    return new VariableInfo(e.key(), friendly.getOrDefault(e.key(), e.key()), e.dtype(), e.shape(), slices);
   }
 
   @Override
@@ -234,6 +240,13 @@ public final class BundleReader implements CheckpointReader {
   @Override
   public List<VariableInfo> variables() {
     return Collections.unmodifiableList(variables);
+  }
+
+  /** {@inheritDoc} Looked up in the index (a freezer asks for each of 20,000 variables), not searched for. */
+  @Override
+  public Optional<VariableInfo> variable(String key) {
+    Entry e = index.get(key);
+    return e == null ? Optional.empty() : Optional.of(info(e));
   }
 
   @Override

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -64,10 +65,14 @@ public final class V1Reader implements CheckpointReader {
     this.tensors = tensors;
     this.warnings = new ArrayList<>(warnings);
     for (Tensor1 t : tensors.values()) {
-      boolean whole = t.slices().size() == 1 && t.slices().get(0).equals(TensorSlice.full(t.shape().rank()));
-      variables.add(new VariableInfo(t.name(), t.name(), t.dtype(), t.shape(),
-          whole ? List.of() : t.slices().stream().map(TensorSlice::toString).toList()));
+      variables.add(info(t));
     }
+  }
+
+  private static VariableInfo info(Tensor1 t) {
+    boolean whole = t.slices().size() == 1 && t.slices().get(0).equals(TensorSlice.full(t.shape().rank()));
+    return new VariableInfo(t.name(), t.name(), t.dtype(), t.shape(),
+        whole ? List.of() : t.slices().stream().map(TensorSlice::toString).toList());
   }
 
   /**
@@ -175,6 +180,13 @@ public final class V1Reader implements CheckpointReader {
   @Override
   public List<VariableInfo> variables() {
     return Collections.unmodifiableList(variables);
+  }
+
+  /** {@inheritDoc} Looked up, not searched for. */
+  @Override
+  public Optional<VariableInfo> variable(String key) {
+    Tensor1 t = tensors.get(key);
+    return t == null ? Optional.empty() : Optional.of(info(t));
   }
 
   @Override

@@ -91,13 +91,16 @@ public final class FreezePipeline {
     VariableSelection selection = VariableSelection.of(in, options, outputs, nodes, sub);
 
     // TF2 asset variables (not in the checkpoint) hold their asset's file name
-    Map<String, ConstantValue> values = new HashMap<>(tables.assetVariables());
-    List<String> fromCheckpoint = selection.toConvert().stream().filter(v -> !values.containsKey(v)).toList();
+    Map<String, ConstantValue> assets = tables.assetVariables();
+    List<String> fromCheckpoint = selection.toConvert().stream().filter(v -> !assets.containsKey(v)).toList();
     Map<String, Binding> used = new HashMap<>();
+    Map<String, ConstantValue> values = new HashMap<>(assets);
     if (!fromCheckpoint.isEmpty()) {
-      values.putAll(VariableValueReader.read(in.checkpoint, fromCheckpoint, name -> nodes.node(nodes.index(name)),
+      // (the values read are the larger map: the assets join it, not the other way round)
+      values = VariableValueReader.read(in.checkpoint, fromCheckpoint, name -> nodes.node(nodes.index(name)),
           name -> nodes.dtypeAndShape(nodes.index(name)), keys,
-          options.values(), used));
+          options.values(), used);
+      values.putAll(assets);
     }
     keys = null; // every variable's binding, names made for them: not held while converting (200,000 variables: 30 MiB)
     ConstantConverter converter = new ConstantConverter(nodes, sub, functions);

@@ -1,5 +1,6 @@
 package io.github.jfreeze.freezer.internal;
 
+import io.github.jfreeze.codec.CheckpointReader;
 import io.github.jfreeze.freezer.internal.ConstantValue.RawSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,11 +53,27 @@ final class ShardReadahead implements AutoCloseable {
     Map<Path, List<Integer>> byFile = new LinkedHashMap<>();
     long[] start = new long[order.size()];
     long pos = 0;
+    // a checkpoint of one shard holds every tensor in its one data file: asked once, not per tensor
+    Map<CheckpointReader, Path> onlyFile = new java.util.IdentityHashMap<>();
+    List<Integer> last = null;
+    Path lastFile = null;
     for (int i = 0; i < order.size(); i++) {
       RawSource s = order.get(i);
       start[i] = pos;
       pos += s.length();
-      byFile.computeIfAbsent(s.reader().fileOf(s.key()), k -> new ArrayList<>()).add(i);
+      CheckpointReader reader = s.reader();
+      Path file = reader.shards() == 1 ? onlyFile.get(reader) : null;
+      if (file == null) {
+        file = reader.fileOf(s.key());
+        if (reader.shards() == 1) {
+          onlyFile.put(reader, file);
+        }
+      }
+      if (file != lastFile) {
+        last = byFile.computeIfAbsent(file, k -> new ArrayList<>());
+        lastFile = file;
+      }
+      last.add(i);
     }
     if (byFile.isEmpty() || (!always && cached(order, byFile))) {
       return r;

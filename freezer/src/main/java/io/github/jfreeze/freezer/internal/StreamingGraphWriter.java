@@ -196,11 +196,21 @@ public final class StreamingGraphWriter {
     Header[] headers = new Header[order.length];
     byte[][] finals = new byte[order.length][];
     Map<Integer, NodeDef> large = new java.util.HashMap<>();
+    // the streamed values by node: one lookup per value, not a name made for each kept node
+    RawSource[] rawAt = raw.isEmpty() ? null : new RawSource[nodes.size()];
+    if (rawAt != null) {
+      for (var e : raw.entrySet()) {
+        int i = nodes.index(e.getKey());
+        if (i >= 0) {
+          rawAt[i] = e.getValue();
+        }
+      }
+    }
     long size = 0;
     for (int j = 0; j < order.length; j++) {
       int i = order[j];
       if (untouched != null && nodes.canonical(i) && untouched.test(i)) {
-        RawSource src = raw.isEmpty() ? null : raw.get(nodes.name(i));
+        RawSource src = rawAt == null ? null : rawAt[i];
         if (src == null) {
           int length = nodes.storedLength(i);
           size += CodedOutputStream.computeTagSize(NODE_FIELD) + CodedOutputStream.computeUInt32SizeNoTag(length) + length;

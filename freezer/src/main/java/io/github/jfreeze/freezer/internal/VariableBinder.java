@@ -74,9 +74,13 @@ public final class VariableBinder {
    * @return bindings by variable node name
    */
   public static Map<String, Binding> bindings(NodeTable nodes, FunctionDefLibrary library, MetaGraphDef meta) {
-    Map<String, Binding> out = new HashMap<>(fromSaveSliceInfo(meta));
-    out.putAll(fromRestoreOps(nodes, library));
-    return out;
+    Map<String, Binding> slices = fromSaveSliceInfo(meta);
+    Map<String, Binding> restores = fromRestoreOps(nodes, library);
+    if (slices.isEmpty()) {
+      return restores; // (not copied: a training graph's restore ops bind 20,000 variables)
+    }
+    slices.putAll(restores);
+    return slices;
   }
 
   /** Bindings from every restore op of an in-memory graph and its functions. */

@@ -45,36 +45,36 @@ final class VariableValueReader {
    * @param supplied values that take the place of the checkpoint's, or null
    * @param used filled with the binding each variable was read by, naming the checkpoint's own key
    *     String (the report keeps them; a String per variable, not two)
-   * @return each variable's value, by node name, in the order of {@code variables}
+   * @return each variable's value, by node name, in the order of {@code variables} (a map of its own,
+   *     which the caller may add to)
    * @throws FreezeException if a variable is missing from the checkpoint or does not match it
    */
   static Map<String, ConstantValue> read(CheckpointReader ckpt, List<String> variables,
       java.util.function.Function<String, NodeDef> sub, java.util.function.Function<String, AttrValue[]> attributes,
       Map<String, Binding> keys, VariableValueSource supplied, Map<String, Binding> used) throws IOException {
-    Map<String, VariableInfo> byKey = new LinkedHashMap<>();
-    Map<String, String> friendly = new HashMap<>();
-    for (VariableInfo v : ckpt.variables()) {
-      byKey.put(v.key(), v);
-      if (v.hasFriendlyName()) {
-        friendly.putIfAbsent(v.name(), v.key());
-      }
-    }
+    // keys are looked up in the reader (not copied: 20,000 variables); the names of a TF2 object
+    // graph only once a key is not found
+    Map<String, String> friendly = null;
     List<String> problems = new ArrayList<>();
-    Map<String, Binding> bindings = new LinkedHashMap<>();
+    List<Chosen> chosen = new ArrayList<>(variables.size());
     Map<AttrValue, java.util.Optional<TensorShape>> declaredShapes = new java.util.IdentityHashMap<>();
     for (String v : variables) {
       Binding b = keys.get(v);
-      if (b == null || !byKey.containsKey(b.key())) {
+      VariableInfo info = b == null ? null : ckpt.variable(b.key()).orElse(null);
+      if (info == null) {
         NodeDef node = sub.apply(v);
-        b = byName(node, byKey, friendly);
+        if (friendly == null) {
+          friendly = friendlyNames(ckpt);
+        }
+        b = byName(node, ckpt, friendly);
         if (b == null) {
           problems.add("variable '" + v + "' (" + node.getOp() + ") is not in the checkpoint; closest keys: "
-              + String.join(", ", Suggestions.closest(v, byKey.keySet(), 3)));
+              + String.join(", ", Suggestions.closest(v, ckpt.variables().stream().map(VariableInfo::key).toList(), 3)));
           continue;
         }
+        info = ckpt.variable(b.key()).orElseThrow();
       }
       AttrValue[] attrs = attributes.apply(v);
-      VariableInfo info = byKey.get(b.key());
       if (info.dtype() == DType.VARIANT || info.dtype() == DType.RESOURCE) {
         problems.add("variable '" + v + "' holds " + info.dtype() + " values, which a Const cannot hold; exclude it with "
             + "FreezeOptions.excludeVariables(...)");
@@ -106,48 +106,65 @@ final class VariableValueReader {
       }
       // the checkpoint's own String for the key and the caller's for the node: the report and the
       // streamed values keep them, and 200,000 variables would otherwise hold 400,000 more Strings
-      bindings.put(v, b.key() == info.key() && b.node() == v ? b : new Binding(v, info.key(), b.slice(), b.how(), b.item()));
+      chosen.add(new Chosen(v, b.key() == info.key() && b.node() == v ? b : new Binding(v, info.key(), b.slice(), b.how(),
+          b.item()), info));
     }
     if (!problems.isEmpty()) {
       throw new FreezeException(Reason.VARIABLE_MISMATCH, ckpt.prefix(), "the graph does not match the checkpoint: "
           + String.join("; ", problems.subList(0, Math.min(problems.size(), 8)))
           + (problems.size() > 8 ? "; and " + (problems.size() - 8) + " more" : ""));
     }
-    Map<String, ConstantValue> values = new LinkedHashMap<>();
+    Map<String, ConstantValue> values = new LinkedHashMap<>(chosen.size() * 4 / 3 + 1);
     Map<String, Tensor> cache = new HashMap<>();
     Map<Map.Entry<DType, TensorShape>, TensorProto> heads = new HashMap<>();
     if (supplied != null) {
       List<VariableValueSource.Wanted> wanted = new ArrayList<>();
-      bindings.forEach((node, b) -> wanted.add(new VariableValueSource.Wanted(node, b.key(), b.slice() == null ? ""
-          : String.join(" ", byKey.get(b.key()).shape().asList().stream().map(String::valueOf).toList()) + " " + b.slice())));
+      chosen.forEach(c -> wanted.add(new VariableValueSource.Wanted(c.node(), c.binding().key(), c.binding().slice() == null ? ""
+          : String.join(" ", c.info().shape().asList().stream().map(String::valueOf).toList()) + " " + c.binding().slice())));
       supplied.prepare(List.copyOf(wanted));
     }
-    for (var e : bindings.entrySet()) {
-      Binding b = e.getValue();
-      Tensor given = supplied == null ? null : supplied.value(e.getKey(), b.key()).orElse(null);
+    for (Chosen c : chosen) {
+      Binding b = c.binding();
+      VariableInfo info = c.info();
+      Tensor given = supplied == null ? null : supplied.value(c.node(), b.key()).orElse(null);
       if (given != null) {
-        if (given.dtype() != byKey.get(b.key()).dtype()) {
-          throw new FreezeException(Reason.VARIABLE_MISMATCH, null, "the value supplied for '" + e.getKey() + "' is " + given.dtype()
-              + " but the checkpoint holds " + byKey.get(b.key()).dtype());
+        if (given.dtype() != info.dtype()) {
+          throw new FreezeException(Reason.VARIABLE_MISMATCH, null, "the value supplied for '" + c.node() + "' is " + given.dtype()
+              + " but the checkpoint holds " + info.dtype());
         }
-        values.put(e.getKey(), new ConstantValue(given.dtype(), given.shape(), given.toProto(), given.byteSize(), null));
+        values.put(c.node(), new ConstantValue(given.dtype(), given.shape(), given.toProto(), given.byteSize(), null));
         continue;
       }
-      VariableInfo info = byKey.get(b.key());
       if (b.slice() == null && ckpt.isRawCopyable(b.key()) && info.byteSize() > 0) {
         // stream the bytes when writing: nothing of the value is held in memory
         // one head per dtype and shape: a model's many variables share a few
         TensorProto head = heads.computeIfAbsent(new java.util.AbstractMap.SimpleImmutableEntry<>(info.dtype(), info.shape()),
             k -> TensorProto.newBuilder().setDtype(k.getKey().proto()).setTensorShape(k.getValue().toProto()).build());
-        values.put(e.getKey(), new ConstantValue(info.dtype(), info.shape(), head, info.byteSize(),
+        values.put(c.node(), new ConstantValue(info.dtype(), info.shape(), head, info.byteSize(),
             new ConstantValue.RawSource(ckpt, b.key(), info.byteSize())));
         continue;
       }
       Tensor t = b.slice() == null ? ckpt.read(b.key()) : SliceAssembler.extract(cache.computeIfAbsent(b.key(), k -> readUnchecked(ckpt, k)), b.slice());
-      values.put(e.getKey(), new ConstantValue(t.dtype(), t.shape(), t.toProto(), t.byteSize(), null));
+      values.put(c.node(), new ConstantValue(t.dtype(), t.shape(), t.toProto(), t.byteSize(), null));
     }
-    used.putAll(bindings);
+    for (Chosen c : chosen) {
+      used.put(c.node(), c.binding());
+    }
     return values;
+  }
+
+  /** A variable node, the checkpoint entry it is read from and how. */
+  private record Chosen(String node, Binding binding, VariableInfo info) {}
+
+  /** The object graph's names of a TF2 checkpoint's keys: name to the first key so named. */
+  private static Map<String, String> friendlyNames(CheckpointReader ckpt) {
+    Map<String, String> friendly = new HashMap<>();
+    for (VariableInfo v : ckpt.variables()) {
+      if (v.hasFriendlyName()) {
+        friendly.putIfAbsent(v.name(), v.key());
+      }
+    }
+    return friendly;
   }
 
   private static Tensor readUnchecked(CheckpointReader ckpt, String key) {
@@ -158,7 +175,7 @@ final class VariableValueReader {
     }
   }
 
-  private static Binding byName(NodeDef node, Map<String, VariableInfo> byKey, Map<String, String> friendly) {
+  private static Binding byName(NodeDef node, CheckpointReader ckpt, Map<String, String> friendly) {
     List<String> candidates = new ArrayList<>();
     candidates.add(node.getName());
     AttrValue shared = node.getAttrOrDefault("shared_name", null);
@@ -166,7 +183,7 @@ final class VariableValueReader {
       candidates.add(0, shared.getS().toString(StandardCharsets.UTF_8));
     }
     for (String c : candidates) {
-      if (byKey.containsKey(c)) {
+      if (ckpt.variable(c).isPresent()) {
         return new Binding(node.getName(), c, null, "name");
       }
     }
