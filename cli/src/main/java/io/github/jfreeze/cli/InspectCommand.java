@@ -121,18 +121,6 @@ final class InspectCommand implements Callable<Integer> {
             ? Background.start("jfreeze-graph-scan", () -> scannedGraphPart(loc.graphFile())) : null;
         try (CheckpointReader reader = loc.openCheckpoint()) {
           List<String> warnings = new ArrayList<>(reader.warnings());
-          // while the graph is still being read: the checkpoint's part, which the report may render
-          // meanwhile (a failure is thrown where it was before, after the graph)
-          CheckpointPart early = null;
-          Exception earlyFailure = null;
-          if (scanning != null) {
-            try {
-              early = checkpointPart(reader);
-              report.checkpointReady(early);
-            } catch (IOException | RuntimeException e) {
-              earlyFailure = e;
-            }
-          }
           GraphPart graph = null;
           if (loc.graphFile() != null) {
             try {
@@ -151,12 +139,7 @@ final class InspectCommand implements Callable<Integer> {
               warnings.add("cannot read the graph beside the checkpoint: " + e.getMessage());
             }
           }
-          if (earlyFailure instanceof IOException e) {
-            throw e;
-          } else if (earlyFailure != null) {
-            throw (RuntimeException) earlyFailure;
-          }
-          CheckpointPart ckpt = early != null ? early : checkpointPart(reader);
+          CheckpointPart ckpt = checkpointPart(reader);
           warn(warnings);
           report.checkpoint(path, ckpt, graph, warnings);
         } finally {
@@ -307,13 +290,6 @@ final class InspectCommand implements Callable<Integer> {
 
   /** Writes what was found, as text or JSON. */
   interface Report {
-    /**
-     * The checkpoint's part, given while the graph beside it is still being read, before {@link
-     * #checkpoint} with the same part; a report may prepare its output meanwhile, but must write
-     * nothing yet (a graph that fails to read fails the command first).
-     */
-    default void checkpointReady(CheckpointPart ckpt) throws IOException {}
-
     void checkpoint(Path input, CheckpointPart ckpt, GraphPart graph, List<String> warnings) throws IOException;
 
     void graph(Path input, GraphPart graph, List<String> warnings) throws IOException;

@@ -16,7 +16,6 @@ import io.github.jfreeze.proto.NodeDef;
 import io.github.jfreeze.proto.SavedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,37 +26,14 @@ final class TextReport implements InspectCommand.Report {
   private final PrintWriter out;
   private final ValueOptions opts;
 
-  /**
-   * The checkpoint's section, rendered while the graph was read on another thread, and the part it
-   * renders; null when none was (inspect of the 20,000-variable benchmark model renders its table
-   * of 20,000 rows meanwhile).
-   */
-  private CheckpointPart early;
-  private String earlyText;
-
   TextReport(PrintWriter out, ValueOptions opts) {
     this.out = out;
     this.opts = opts;
   }
 
   @Override
-  public void checkpointReady(CheckpointPart ckpt) throws IOException {
-    if (opts.values()) {
-      return; // (values are streamed to the output, never held)
-    }
-    StringWriter text = new StringWriter();
-    new TextReport(new PrintWriter(text), opts).printCheckpoint(ckpt, "");
-    early = ckpt;
-    earlyText = text.toString();
-  }
-
-  @Override
   public void checkpoint(Path input, CheckpointPart ckpt, GraphPart graph, List<String> warnings) throws IOException {
-    if (ckpt == early) {
-      out.write(earlyText);
-    } else {
-      printCheckpoint(ckpt, "");
-    }
+    printCheckpoint(ckpt, "");
     if (graph != null) {
       out.println();
       printGraph(graph);
