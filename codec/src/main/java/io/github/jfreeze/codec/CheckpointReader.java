@@ -79,9 +79,9 @@ public interface CheckpointReader extends Closeable {
   List<VariableInfo> variables();
 
   /**
-   * The tensor stored under {@code key}, if any.
+   * The tensor stored under {@code key}, if any: the entry of {@link #variables()} with that key.
    *
-   * @param key a checkpoint key
+   * @param key a checkpoint key (null: empty)
    * @return its description, or empty
    */
   default Optional<VariableInfo> variable(String key) {

@@ -55,8 +55,6 @@ public final class BundleReader implements CheckpointReader {
   private final FileSource[] shards;
   private volatile List<Path> dataFiles; // by shard, made once (a freeze asks per tensor)
   private final List<VariableInfo> variables = new ArrayList<>();
-  /** The object graph's names of the keys (TF2 checkpoints), else empty. */
-  private Map<String, String> friendly = Collections.emptyMap();
   private final List<String> warnings;
   private volatile boolean closed;
 
@@ -158,6 +156,7 @@ public final class BundleReader implements CheckpointReader {
   }
 
   private void listVariables() throws IOException {
+    Map<String, String> friendly = Collections.emptyMap();
     Entry graph = index.get(OBJECT_GRAPH_KEY);
     if (graph != null && graph.dtype() == DType.STRING && graph.shape().numElements() == 1) {
       byte[] bytes = read(OBJECT_GRAPH_KEY).elements().get(0);
@@ -168,15 +167,11 @@ public final class BundleReader implements CheckpointReader {
       }
     }
     for (Entry e : index.entries().values()) {
-      variables.add(info(e));
+      // (one shared empty list: a checkpoint of 200,000 unpartitioned tensors would hold 200,000)
+      List<String> slices = e.slices().isEmpty() ? List.of()
+          : e.slices().stream().map(s -> TensorSlice.fromProto(s).toString()).toList();
+      variables.add(new VariableInfo(e.key(), friendly.getOrDefault(e.key(), e.key()), e.dtype(), e.shape(), slices));
     }
-  }
-
-  private VariableInfo info(Entry e) {
-    // (one shared empty list: a checkpoint of 200,000 unpartitioned tensors would hold 200,000)
-    List<String> slices = e.slices().isEmpty() ? List.of()
-        : e.slices().stream().map(s -> TensorSlice.fromProto(s).toString()).toList();
-    return new VariableInfo(e.key(), friendly.getOrDefault(e.key(), e.key()), e.dtype(), e.shape(), slices);
   }
 
   @Override
@@ -242,11 +237,48 @@ public final class BundleReader implements CheckpointReader {
     return Collections.unmodifiableList(variables);
   }
 
-  /** {@inheritDoc} Looked up in the index (a freezer asks for each of 20,000 variables), not searched for. */
+  /**
+   * {@inheritDoc} Found by binary search (a freezer asks for each of 20,000 variables): the listing
+   * is in the index's order, keys ascending as unsigned UTF-8 bytes, which is the order of their
+   * code points. A key that is not valid UTF-8 may break that order; such a key, when the index has
+   * it, is searched for one by one.
+   */
   @Override
   public Optional<VariableInfo> variable(String key) {
-    Entry e = index.get(key);
-    return e == null ? Optional.empty() : Optional.of(info(e));
+    if (key == null || index.get(key) == null) {
+      return Optional.empty();
+    }
+    int lo = 0;
+    int hi = variables.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = compareCodePoints(variables.get(mid).key(), key);
+      if (c == 0) {
+        return Optional.of(variables.get(mid));
+      }
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return variables.stream().filter(v -> v.key().equals(key)).findFirst();
+  }
+
+  /** Compares by code point, the order of the strings' UTF-8 bytes compared unsigned (not UTF-16 units). */
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
   }
 
   @Override

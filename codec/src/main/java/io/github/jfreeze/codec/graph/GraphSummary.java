@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * too (nodes under {@code save/} or {@code save_N/}, the nodes a {@link SaverDef} names, and
  * checkpoint ops such as {@code SaveV2}, {@code RestoreV2} and {@code MergeV2Checkpoints}).
  *
- * <p>Over 400 lines, about 130 of them Javadoc: the summary's records ({@code OpCount}, {@code
+ * <p>Over 500 lines, about 160 of them Javadoc: the summary's records ({@code OpCount}, {@code
  * Input}, {@code Output}, {@code Variable}), the index of node names, and one pass over the nodes
  * ({@link SummaryNodes}, which {@code GraphScan} fills).
  */
@@ -229,7 +229,9 @@ public final class GraphSummary {
   }
 
   /**
-   * Summarizes a bare GraphDef (variables from its variable ops).
+   * Summarizes a bare GraphDef (variables from its variable ops). Names are compared as their UTF-8
+   * bytes: a name built in memory with an unpaired surrogate (which no parsed file holds) is taken
+   * as protobuf would write it, with {@code ?} for the surrogate.
    *
    * @param graph the graph
    * @return its summary

@@ -1,6 +1,7 @@
 package io.github.jfreeze.codec.graph;
 
 import io.github.jfreeze.codec.DType;
+import io.github.jfreeze.codec.internal.AsciiBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,23 +46,15 @@ final class SummaryNodes {
   /** Elements of all {@code Const} values. */
   long constParameters;
 
-  /**
-   * The hash of a name's bytes {@code b[from, to)} (for ASCII names, {@link String#hashCode}).
-   *
-   * @return the hash
-   */
+  /** The hash of a name's UTF-8 bytes {@code b[from, to)} (for an ASCII name, its {@link String#hashCode}). */
   static int hash(byte[] b, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + b[i];
-    }
-    return h;
+    return AsciiBytes.hash(b, from, to);
   }
 
   /**
-   * Where the node name an input {@code b[from, to)} refers to ends: before the {@code :} of an
-   * output index, as {@link GraphSummary#nodeName} cuts it (in UTF-8 a {@code :} byte is always the
-   * character).
+   * Where the node name of an input ends, the name starting at {@code b[start]} and the input ending
+   * at {@code to}: before the {@code :} of an output index, as {@link GraphSummary#nodeName} cuts it
+   * (in UTF-8 a {@code :} byte is always the character).
    */
   static int nodeNameEnd(byte[] b, int start, int to) {
     int end = start;

@@ -8,7 +8,8 @@ public final class AsciiBytes {
   private AsciiBytes() {}
 
   /**
-   * {@code String.hashCode} of the ASCII characters {@code b[from, to)}.
+   * {@code String.hashCode} of the ASCII characters {@code b[from, to)}; of other bytes (UTF-8
+   * names), a hash of the same kind over the signed bytes.
    *
    * @return the hash
    */

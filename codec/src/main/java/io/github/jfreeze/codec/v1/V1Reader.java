@@ -185,7 +185,7 @@ public final class V1Reader implements CheckpointReader {
   /** {@inheritDoc} Looked up, not searched for. */
   @Override
   public Optional<VariableInfo> variable(String key) {
-    Tensor1 t = tensors.get(key);
+    Tensor1 t = key == null ? null : tensors.get(key);
     return t == null ? Optional.empty() : Optional.of(info(t));
   }
 
@@ -196,7 +196,7 @@ public final class V1Reader implements CheckpointReader {
 
   @Override
   public Tensor read(String key) throws IOException {
-    Tensor1 t = tensors.get(key);
+    Tensor1 t = key == null ? null : tensors.get(key);
     if (t == null) {
       throw new NoSuchElementException("no tensor '" + key + "' in " + pattern);
     }
@@ -240,7 +240,7 @@ public final class V1Reader implements CheckpointReader {
   /** Reads every stored slice; of a partly stored tensor, only the slices it has. */
   @Override
   public void verify(String key) throws IOException {
-    Tensor1 t = tensors.get(key);
+    Tensor1 t = key == null ? null : tensors.get(key);
     if (t == null || !partial.containsKey(key)) {
       read(key);
       return;

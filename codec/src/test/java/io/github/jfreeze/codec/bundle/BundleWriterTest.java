@@ -227,6 +227,32 @@ class BundleWriterTest {
     assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> BundleWriter.create(out, 1));
   }
 
+  /**
+   * Keys are found by {@code variable(key)} where their UTF-8 order (the index's) differs from
+   * their UTF-16 order (String.compareTo's): U+FF21 comes before U+1F600 in UTF-8, after it in UTF-16.
+   */
+  @Test
+  void variablesAreFoundByKeyInTheIndexOrder() throws IOException {
+    Path out = tmp.resolve("order");
+    List<String> keys = List.of("a", "a/\uFF21", "a/\uD83D\uDE00", "b", "\uFF21", "\uD83D\uDE00", "z");
+    try (BundleWriter w = BundleWriter.create(out, 1)) {
+      for (String k : keys) {
+        w.add(k, Tensor.of(DType.INT32, TensorShape.of(1), ByteBuffer.allocate(4)), 0);
+      }
+      w.finish();
+    }
+    try (CheckpointReader r = CheckpointReader.open(out)) {
+      List<String> listed = r.variables().stream().map(VariableInfo::key).toList();
+      assertEquals(keys.size(), listed.size());
+      assertTrue(!listed.stream().sorted().toList().equals(listed), "the listing is not in UTF-16 order: " + listed);
+      for (String k : keys) {
+        assertEquals(k, r.variable(k).orElseThrow(() -> new AssertionError(k)).key());
+      }
+      assertTrue(r.variable("a/\uFF22").isEmpty());
+      assertTrue(r.variable(null).isEmpty());
+    }
+  }
+
   /** A damaged byte in what the writer wrote is caught by the reader: the CRCs are real. */
   @Test
   void writtenChecksumsAreChecked() throws IOException {

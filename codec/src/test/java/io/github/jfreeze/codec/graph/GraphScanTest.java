@@ -200,6 +200,69 @@ class GraphScanTest {
     assertEquals(s.outputs(), GraphSummary.of(g.build()).outputs()); // (from NodeDefs, all names as Strings)
   }
 
+  /**
+   * The name index against a plain one (a map of Strings, the first node of a name winning) on
+   * random graphs of repeated, colliding, non-ASCII and missing names with control and indexed
+   * inputs: what nothing consumes, the inputs naming no node and the control edges agree, read from
+   * NodeDefs and scanned from the wire.
+   */
+  @Test
+  void theNameIndexAgreesWithAPlainMapOnRandomGraphs() {
+    List<String> pool = List.of("Aa", "BB", "Ab", "BC", "\u00fc", "\u011d", "A\u00fc", "=9v", "x", "x/y", "m\u00fcl",
+        "\uD83D\uDE00", "n");
+    Random random = new Random(14);
+    for (int round = 0; round < 300; round++) {
+      GraphDef.Builder g = GraphDef.newBuilder();
+      int n = 1 + random.nextInt(12);
+      for (int i = 0; i < n; i++) {
+        NodeDef.Builder node = NodeDef.newBuilder().setName(pool.get(random.nextInt(pool.size()))).setOp("Neg");
+        for (int k = random.nextInt(4); k > 0; k--) {
+          String target = random.nextInt(8) == 0 ? "gone" : pool.get(random.nextInt(pool.size()));
+          node.addInput(switch (random.nextInt(3)) {
+            case 0 -> "^" + target;
+            case 1 -> target + ":" + random.nextInt(3);
+            default -> target;
+          });
+        }
+        g.addNode(node);
+      }
+      GraphDef graph = g.build();
+      // the plain summary
+      java.util.Map<String, Integer> first = new java.util.HashMap<>();
+      for (int i = 0; i < n; i++) {
+        first.putIfAbsent(graph.getNode(i).getName(), i);
+      }
+      java.util.Set<Integer> consumed = new java.util.HashSet<>();
+      List<String> missing = new ArrayList<>();
+      int control = 0;
+      for (NodeDef node : graph.getNodeList()) {
+        for (String in : node.getInputList()) {
+          control += in.startsWith("^") ? 1 : 0;
+          Integer source = first.get(GraphSummary.nodeName(in));
+          if (source == null) {
+            missing.add(node.getName() + " <- " + in);
+          } else {
+            consumed.add(source);
+          }
+        }
+      }
+      List<String> outputs = new ArrayList<>();
+      for (NodeDef node : graph.getNodeList()) {
+        if (!consumed.contains(first.get(node.getName()))) {
+          outputs.add(node.getName());
+        }
+      }
+      GraphSummary fromNodes = GraphSummary.of(graph);
+      GraphSummary scanned = GraphScan.metaGraph(MetaGraphDef.newBuilder().setGraphDef(graph).build().toByteArray())
+          .summary().graph();
+      for (GraphSummary s : List.of(fromNodes, scanned)) {
+        assertEquals(outputs, s.outputs().stream().map(GraphSummary.Output::name).toList(), graph::toString);
+        assertEquals(missing, s.missingInputs(), graph::toString);
+        assertEquals(control, s.controlEdges(), graph::toString);
+      }
+    }
+  }
+
   private static int utf8Hash(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     return SummaryNodes.hash(b, 0, b.length);

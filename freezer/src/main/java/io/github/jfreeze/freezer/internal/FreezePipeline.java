@@ -94,8 +94,10 @@ public final class FreezePipeline {
     Map<String, ConstantValue> assets = tables.assetVariables();
     List<String> fromCheckpoint = selection.toConvert().stream().filter(v -> !assets.containsKey(v)).toList();
     Map<String, Binding> used = new HashMap<>();
-    Map<String, ConstantValue> values = new HashMap<>(assets);
-    if (!fromCheckpoint.isEmpty()) {
+    Map<String, ConstantValue> values;
+    if (fromCheckpoint.isEmpty()) {
+      values = assets;
+    } else {
       // (the values read are the larger map: the assets join it, not the other way round)
       values = VariableValueReader.read(in.checkpoint, fromCheckpoint, name -> nodes.node(nodes.index(name)),
           name -> nodes.dtypeAndShape(nodes.index(name)), keys,

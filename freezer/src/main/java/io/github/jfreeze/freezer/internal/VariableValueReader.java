@@ -55,6 +55,7 @@ final class VariableValueReader {
     // keys are looked up in the reader (not copied: 20,000 variables); the names of a TF2 object
     // graph only once a key is not found
     Map<String, String> friendly = null;
+    List<String> allKeys = null; // (for the message naming the closest ones)
     List<String> problems = new ArrayList<>();
     List<Chosen> chosen = new ArrayList<>(variables.size());
     Map<AttrValue, java.util.Optional<TensorShape>> declaredShapes = new java.util.IdentityHashMap<>();
@@ -69,7 +70,8 @@ final class VariableValueReader {
         b = byName(node, ckpt, friendly);
         if (b == null) {
           problems.add("variable '" + v + "' (" + node.getOp() + ") is not in the checkpoint; closest keys: "
-              + String.join(", ", Suggestions.closest(v, ckpt.variables().stream().map(VariableInfo::key).toList(), 3)));
+              + String.join(", ", Suggestions.closest(v, allKeys = allKeys != null ? allKeys
+                  : ckpt.variables().stream().map(VariableInfo::key).toList(), 3)));
           continue;
         }
         info = ckpt.variable(b.key()).orElseThrow();
