@@ -69,9 +69,11 @@ final class VariableValueReader {
         }
         b = byName(node, ckpt, friendly);
         if (b == null) {
+          if (allKeys == null) {
+            allKeys = ckpt.variables().stream().map(VariableInfo::key).toList();
+          }
           problems.add("variable '" + v + "' (" + node.getOp() + ") is not in the checkpoint; closest keys: "
-              + String.join(", ", Suggestions.closest(v, allKeys = allKeys != null ? allKeys
-                  : ckpt.variables().stream().map(VariableInfo::key).toList(), 3)));
+              + String.join(", ", Suggestions.closest(v, allKeys, 3)));
           continue;
         }
         info = ckpt.variable(b.key()).orElseThrow();
