@@ -23,16 +23,6 @@ final class VariableDefFacts {
   record Facts(String variableName, boolean trainable) {}
 
   /**
-   * The facts of a serialized VariableDef.
-   *
-   * @return its name and trainable flag, or null when protobuf cannot parse it
-   */
-  static Facts of(ByteString bytes) {
-    Facts f = scan(bytes);
-    return f != null ? f : parsed(bytes);
-  }
-
-  /**
    * The facts as protobuf parses them (for bytes the plain reader left to it).
    *
    * @return its name and trainable flag, or null when protobuf cannot parse it
@@ -44,12 +34,6 @@ final class VariableDefFacts {
     } catch (InvalidProtocolBufferException e) {
       return null;
     }
-  }
-
-  /** The facts when the layout is the plain one, else null (then protobuf decides). */
-  static Facts scan(ByteString bytes) {
-    Reader r = new Reader();
-    return r.read(bytes) ? new Facts(r.variableName(), r.trainable) : null;
   }
 
   /**
