@@ -12,6 +12,7 @@ import io.github.jfreeze.codec.table.Table;
 import io.github.jfreeze.codec.table.TableEntry;
 import io.github.jfreeze.proto.BundleEntryProto;
 import io.github.jfreeze.proto.BundleHeaderProto;
+import io.github.jfreeze.proto.TensorShapeProto;
 import io.github.jfreeze.proto.TensorSliceProto;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -98,6 +99,8 @@ final class BundleIndex {
     Map<String, Entry> entries = new LinkedHashMap<>(); // in the table's order: keys as unsigned bytes, ascending
     Map<ByteBuffer, Entry> sliceEntries = new HashMap<>();
     Map<TensorShape, TensorShape> shapes = new HashMap<>(); // one object per distinct shape
+    EntryBytes plain = new EntryBytes(); // entries of whole tensors, read without protobuf
+    int partitioned = 0;
     try (Table table = Table.open(file)) {
       Table.Cursor cursor = table.cursor();
       for (TableEntry e = cursor.next(); e != null; e = cursor.next()) {
@@ -109,19 +112,33 @@ final class BundleIndex {
           throw new CorruptFileException(file, e.valueOffset(),
               "no header entry (key \"\") before the first tensor: not a tensor bundle index");
         }
-        BundleEntryProto proto;
-        try {
-          proto = BundleEntryProto.parseFrom(e.value());
-        } catch (InvalidProtocolBufferException ex) {
-          throw new CorruptFileException(file, e.valueOffset(),
-              "cannot parse the entry of '" + name(e.keyString()) + "': " + ex.getMessage(), ex);
-        }
         String key = new String(e.key(), StandardCharsets.UTF_8);
-        Entry entry = checkEntry(file, key, proto, e.valueOffset(), header, shapes);
+        long at = e.valueOffset();
+        Entry entry;
+        if (plain.read(e.value())) {
+          DType dtype = checkDtype(file, key, plain.dtype, at);
+          TensorShape shape = checkShape(file, key, at, null, plain.dims());
+          entry = checkEntry(file, key, dtype, shape, plain.shard, plain.offset, plain.size, plain.crc32c, List.of(), at,
+              header, shapes);
+        } else {
+          BundleEntryProto proto;
+          try {
+            proto = BundleEntryProto.parseFrom(e.value());
+          } catch (InvalidProtocolBufferException ex) {
+            throw new CorruptFileException(file, at,
+                "cannot parse the entry of '" + name(e.keyString()) + "': " + ex.getMessage(), ex);
+          }
+          DType dtype = checkDtype(file, key, proto.getDtypeValue(), at);
+          TensorShape shape = checkShape(file, key, at, proto.getShape(), null);
+          List<TensorSliceProto> slices = proto.getSlicesCount() == 0 ? List.of() : List.copyOf(proto.getSlicesList());
+          entry = checkEntry(file, key, dtype, shape, proto.getShardId(), proto.getOffset(), proto.getSize(),
+              proto.getCrc32C(), slices, at, header, shapes);
+        }
         if (e.key()[0] == 0) {
           sliceEntries.put(ByteBuffer.wrap(e.key()), entry);
         } else {
           entries.put(key, entry);
+          partitioned += entry.partitioned() ? 1 : 0;
         }
       }
     }
@@ -129,7 +146,9 @@ final class BundleIndex {
       throw new CorruptFileException(file, 0, "no header entry (key \"\"): not a tensor bundle index");
     }
     Map<String, String> partial = new HashMap<>();
-    checkSlices(file, entries, sliceEntries, partial);
+    if (partitioned > 0) {
+      checkSlices(file, entries, sliceEntries, partial);
+    }
     return new BundleIndex(file, header, entries, sliceEntries, partial);
   }
 
@@ -195,27 +214,36 @@ final class BundleIndex {
     return h;
   }
 
-  private static Entry checkEntry(Path file, String key, BundleEntryProto p, long offset, BundleHeaderProto header,
-      Map<TensorShape, TensorShape> shapes) throws CorruptFileException {
-    DType dtype = DType.find(p.getDtypeValue());
-    if (dtype == null || p.getDtypeValue() == 0 || p.getDtypeValue() > 100) {
-      throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' has unknown dtype " + p.getDtypeValue());
+  private static DType checkDtype(Path file, String key, int value, long offset) throws CorruptFileException {
+    DType dtype = DType.find(value);
+    if (dtype == null || value == 0 || value > 100) {
+      throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' has unknown dtype " + value);
     }
     if (dtype == DType.RESOURCE) {
       throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' has dtype resource, which is never saved");
     }
-    TensorShape shape;
+    return dtype;
+  }
+
+  /** The shape of {@code proto}, or else of {@code dims} (read by {@link EntryBytes}, none negative). */
+  private static TensorShape checkShape(Path file, String key, long offset, TensorShapeProto proto, long[] dims)
+      throws CorruptFileException {
     try {
-      shape = TensorShape.fromProto(p.getShape());
+      return proto != null ? TensorShape.fromProto(proto) : TensorShape.of(dims);
     } catch (IllegalArgumentException ex) {
       throw new CorruptFileException(file, offset, "invalid tensor shape for '" + name(key) + "': " + ex.getMessage());
     }
-    if (p.getSlicesCount() == 0) {
-      if (p.getShardId() < 0 || p.getShardId() >= header.getNumShards()) {
-        throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' is in shard " + p.getShardId()
+  }
+
+  private static Entry checkEntry(Path file, String key, DType dtype, TensorShape shape, int shard, long dataOffset,
+      long size, int crc32c, List<TensorSliceProto> slices, long offset, BundleHeaderProto header,
+      Map<TensorShape, TensorShape> shapes) throws CorruptFileException {
+    if (slices.isEmpty()) {
+      if (shard < 0 || shard >= header.getNumShards()) {
+        throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' is in shard " + shard
             + " but the header lists " + header.getNumShards() + " shard(s)");
       }
-      if (p.getOffset() < 0 || p.getSize() < 0) {
+      if (dataOffset < 0 || size < 0) {
         throw new CorruptFileException(file, offset, "tensor '" + name(key) + "' has negative offset or size");
       }
       if (dtype.isFixedSize()) {
@@ -225,18 +253,17 @@ final class BundleIndex {
         } catch (ArithmeticException ex) {
           expected = -1;
         }
-        if (expected != p.getSize()) {
+        if (expected != size) {
           throw new CorruptFileException(file, offset, "invalid size in bundle entry: tensor '" + name(key) + "' of "
-              + dtype + shape + " needs " + (expected < 0 ? "more than 2^63" : expected) + " bytes, the entry says " + p.getSize());
+              + dtype + shape + " needs " + (expected < 0 ? "more than 2^63" : expected) + " bytes, the entry says " + size);
         }
-      } else if (dtype == DType.STRING && p.getSize() < shape.numElements() + 4) {
+      } else if (dtype == DType.STRING && size < shape.numElements() + 4) {
         throw new CorruptFileException(file, offset, "invalid size in bundle entry: string tensor '" + name(key) + "' of "
-            + shape.numElements() + " elements cannot fit in " + p.getSize() + " bytes");
+            + shape.numElements() + " elements cannot fit in " + size + " bytes");
       }
     }
     shape = shapes.computeIfAbsent(shape, x -> x);
-    List<TensorSliceProto> slices = p.getSlicesCount() == 0 ? List.of() : List.copyOf(p.getSlicesList());
-    return new Entry(key, dtype, shape, p.getShardId(), p.getOffset(), p.getSize(), p.getCrc32C(), slices, offset);
+    return new Entry(key, dtype, shape, shard, dataOffset, size, crc32c, slices, offset);
   }
 
   /** Every slice a full entry lists must exist, match its dtype and tile the full shape. */

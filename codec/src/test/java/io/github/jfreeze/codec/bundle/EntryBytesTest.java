@@ -1,0 +1,195 @@
+package io.github.jfreeze.codec.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.jfreeze.codec.table.Table;
+import io.github.jfreeze.codec.table.TableEntry;
+import io.github.jfreeze.codec.testing.TestPaths;
+import io.github.jfreeze.proto.BundleEntryProto;
+import io.github.jfreeze.proto.TensorShapeProto;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * EntryBytes gives what {@code BundleEntryProto.parseFrom} gives, and leaves to protobuf (returns
+ * false) what it does not read or what protobuf fails on: on every entry of every V2 index in the
+ * fixtures and the corpus, on damaged copies of them and on encodings TF does not write.
+ */
+class EntryBytesTest {
+  /** Every tensor entry's value (not the header's) of every .index file in the fixtures and the corpus. */
+  private static List<byte[]> entries() throws IOException {
+    List<byte[]> out = new ArrayList<>();
+    for (Path root : List.of(TestPaths.testdata(), TestPaths.corpus())) {
+      try (Stream<Path> s = Files.walk(root)) {
+        for (Path p : s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".index")).sorted().toList()) {
+          try (Table table = Table.open(p)) {
+            Table.Cursor cursor = table.cursor();
+            for (TableEntry e = cursor.next(); e != null; e = cursor.next()) {
+              if (e.key().length > 0) {
+                ByteBuffer v = e.value();
+                byte[] b = new byte[v.remaining()];
+                v.duplicate().get(b);
+                out.add(b);
+              }
+            }
+          } catch (IOException | RuntimeException e) {
+            // a damaged fixture: its entries are not needed here
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyIndexEntryIsReadAsProtobufReadsIt() throws IOException {
+    List<byte[]> entries = entries();
+    assertTrue(entries.size() > 1000, "index entries in the fixtures and corpus: " + entries.size());
+    int plain = 0;
+    int sliced = 0;
+    for (byte[] b : entries) {
+      plain += check(b) ? 1 : 0;
+      sliced += BundleEntryProto.parseFrom(b).getSlicesCount() > 0 ? 1 : 0;
+    }
+    // whole tensors, as TF writes them, must take the plain way, or opening an index parses them all with protobuf
+    assertEquals(entries.size() - sliced, plain, "read without protobuf, of " + entries.size() + " (" + sliced + " sliced)");
+  }
+
+  @Test
+  void damagedEntriesAreReadAsProtobufReadsThem() throws IOException {
+    List<byte[]> entries = entries();
+    Random random = new Random(14);
+    int plain = 0;
+    for (int round = 0; round < 200_000; round++) {
+      byte[] b = entries.get(random.nextInt(entries.size())).clone();
+      if (b.length == 0) {
+        continue;
+      }
+      switch (random.nextInt(5)) {
+        case 0 -> b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+        case 1 -> b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
+        case 2 -> b = Arrays.copyOf(b, random.nextInt(b.length));
+        case 3 -> {
+          byte[] longer = Arrays.copyOf(b, b.length * 2);
+          System.arraycopy(b, 0, longer, b.length, b.length);
+          b = longer; // every field twice
+        }
+        default -> {
+          int at = random.nextInt(b.length + 1);
+          byte[] longer = new byte[b.length + 1];
+          System.arraycopy(b, 0, longer, 0, at);
+          longer[at] = (byte) random.nextInt(256);
+          System.arraycopy(b, at, longer, at + 1, b.length - at);
+          b = longer;
+        }
+      }
+      plain += check(b) ? 1 : 0;
+    }
+    assertTrue(plain > 20_000, "damaged entries read without protobuf: " + plain);
+  }
+
+  /** Encodings protobuf-java and TF do not write, each read as protobuf reads it or left to it. */
+  @Test
+  void oddEncodings() {
+    String[] cases = {
+        "", // every field at its default: a scalar of dtype 0
+        "0801" + "1200" + "1800" + "2000" + "2800" + "3500000000", // every field written, each zero
+        "088100" + "1804" + "20ffffffffffffffff7f", // dtype 1 in two bytes; offset 2^63 - 1
+        "08ffffffff07", // dtype 2^31 - 1
+        "0880808080" + "08", // dtype 2^31 (a negative int32): protobuf's
+        "08ffffffff0f", // dtype 2^32 - 1
+        "0881808080" + "10", // dtype 1 plus 2^32 (protobuf keeps 32 bits): protobuf's
+        "18ffffffffffffffffff01", // shard -1
+        "28ffffffffffffffffff01", // size -1
+        "20ffffffffffffffff8f", // offset with a tenth byte still continuing: malformed
+        "1209" + "1202" + "0802" + "1203" + "089003", // shape [2, 400]
+        "1206" + "1204" + "0802" + "1200", // a dimension with an empty name
+        "1204" + "1802" + "1200", // unknown_rank written as 2
+        "1202" + "1800", // unknown_rank false, written
+        "1203" + "1201" + "08", // a dimension whose size is cut off
+        "1202" + "1200" + "1202" + "1200", // the shape twice (protobuf merges the dimensions)
+        "1202" + "1203", // a dimension longer than the shape
+        "120c" + "120a" + "08ffffffffffffffffff01", // a dimension of -1
+        "1206" + "1204" + "08018002", // a size then an unknown field in a dimension
+        "3501020304", // crc32c 0x04030201
+        "350102", // crc32c cut off
+        "0801" + "0802", // dtype twice: the last wins
+        "1801" + "0801", // fields out of order
+        "3a00", // one slice, the whole tensor
+        "4000", // field 8, unknown
+        "0a00", // dtype written length-delimited: an unknown field to protobuf
+        "8001" + "00", // field 16 (a two-byte tag)
+        "0000", // field 0
+        "0c", // an end-group tag
+        "08", // cut off in a varint
+        "1280808080" + "10", // a shape of length 2^32
+    };
+    for (String hex : cases) {
+      check(HexFormat.of().parseHex(hex));
+    }
+    // these are plain (whole tensors, every number in range): read without protobuf
+    for (String hex : List.of(cases[0], cases[1], cases[2], cases[3], cases[10], cases[19])) {
+      assertTrue(check(HexFormat.of().parseHex(hex)), hex);
+    }
+  }
+
+  /** One reader for every check, reused as BundleIndex reuses it. */
+  private static final EntryBytes READER = new EntryBytes();
+
+  /**
+   * Compares EntryBytes with protobuf: where it reads the bytes, it gives what protobuf gives (and
+   * protobuf parses them); returns whether it read them. It reads them from within a larger buffer,
+   * as a table block holds them, and leaves that buffer's position and limit as they were.
+   */
+  private static boolean check(byte[] b) {
+    byte[] padded = new byte[b.length + 6];
+    Arrays.fill(padded, (byte) 0x08); // what follows the entry in its block must not be read
+    System.arraycopy(b, 0, padded, 3, b.length);
+    ByteBuffer buf = ByteBuffer.wrap(padded, 3, b.length).slice();
+    ByteBuffer around = ByteBuffer.wrap(padded);
+    around.position(3).limit(3 + b.length);
+    boolean plain = READER.read(around);
+    assertEquals(3, around.position());
+    assertEquals(3 + b.length, around.limit());
+    assertEquals(plain, READER.read(buf), "in a buffer of its own or within a block");
+    BundleEntryProto p;
+    try {
+      p = BundleEntryProto.parseFrom(b);
+    } catch (InvalidProtocolBufferException e) {
+      assertFalse(plain, () -> HexFormat.of().formatHex(b));
+      return false;
+    }
+    if (plain) {
+      String what = HexFormat.of().formatHex(b) + " = " + p;
+      assertEquals(p.getDtypeValue(), READER.dtype, what);
+      assertEquals(p.getShardId(), READER.shard, what);
+      assertEquals(p.getOffset(), READER.offset, what);
+      assertEquals(p.getSize(), READER.size, what);
+      assertEquals(p.getCrc32C(), READER.crc32c, what);
+      assertEquals(0, p.getSlicesCount(), what);
+      TensorShapeProto shape = p.getShape();
+      assertFalse(shape.getUnknownRank(), what);
+      long[] dims = new long[shape.getDimCount()];
+      for (int i = 0; i < dims.length; i++) {
+        assertEquals("", shape.getDim(i).getName(), what);
+        dims[i] = shape.getDim(i).getSize();
+      }
+      assertArrayEquals(dims, READER.dims(), what);
+      assertEquals(0, p.getUnknownFields().asMap().size(), what);
+    }
+    return plain;
+  }
+}
