@@ -217,7 +217,9 @@ public final class Main implements Runnable {
     SUBCOMMANDS.put("rewrite", RewriteCommand::new);
     SUBCOMMANDS.put("run", RunCommand::new);
     SUBCOMMANDS.put("verify", VerifyCommand::new);
-    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    // (a lambda, not CommandLine.HelpCommand::new: the class-data archive leaves out a method
+    // reference to picocli's classes, which are compiled for Java 5, and those classes with it)
+    SUBCOMMANDS.put("help", () -> new CommandLine.HelpCommand());
   }
 
   /** The configured command line with every subcommand (for tests and embedding). */
@@ -251,10 +253,29 @@ public final class Main implements Runnable {
     }
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler(Main::handleExecutionException);
-    cl.setParameterExceptionHandler(Main::handleParameterException);
+    cl.setExecutionExceptionHandler(HANDLERS);
+    cl.setParameterExceptionHandler(HANDLERS);
     return cl;
   }
+
+  /**
+   * The error handlers, a class rather than method references: a lambda implementing an interface
+   * of picocli (compiled for Java 5) is left out of the class-data archive with that interface, and
+   * made at run time by every command (benchmarks/run.sh: the start of every command).
+   */
+  private static final class Handlers implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+      return Main.handleExecutionException(ex, cmd, parseResult);
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+      return handleParameterException(ex, args);
+    }
+  }
+
+  private static final Handlers HANDLERS = new Handlers();
 
   private static int handleParameterException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();

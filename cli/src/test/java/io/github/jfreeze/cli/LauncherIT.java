@@ -199,6 +199,35 @@ class LauncherIT {
   }
 
   /**
+   * {@code inspect} and {@code freeze} of the model the archive was trained on load every class
+   * from it: none from a jar, and no lambda made at run time (a method reference to a picocli
+   * class, or a lambda implementing a picocli interface, is left out of the archive with the
+   * picocli classes it names; a lambda {@code Comparator.comparing} makes is never archived). What
+   * Java 17's archive cannot hold is allowed: annotation proxies, lambda forms and reflection
+   * accessors.
+   */
+  @Test
+  void theCommandsLoadEveryClassFromTheArchive() throws Exception {
+    Path frozen = cwd.resolve("archive-check.pb");
+    List<List<String>> commands = List.of(
+        List.of("inspect", root.resolve("testdata/models/mlp").toString()),
+        List.of("freeze", root.resolve("testdata/models/mlp").toString(), "--outputs", "predictions", "-o", frozen.toString()));
+    for (List<String> args : commands) {
+      List<String> cmd = new java.util.ArrayList<>(List.of(root.resolve("jfreeze").toString()));
+      cmd.addAll(args);
+      Launcher.Run r = Launcher.exec(cmd, java.util.Map.of("JFREEZE_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info"), cwd);
+      assertEquals(0, r.code(), r::toString);
+      List<String> loaded = r.out().lines().filter(l -> l.contains(" source: ")).toList();
+      assertTrue(loaded.size() > 1000, () -> args + ": " + loaded.size() + " classes loaded");
+      List<String> notArchived = loaded.stream()
+          .filter(l -> !l.endsWith("source: shared objects file") && !l.endsWith("source: __dynamic_proxy__")
+              && !l.endsWith("source: __JVM_LookupDefineClass__") && !l.endsWith("source: __ClassDefiner__"))
+          .toList();
+      assertEquals(List.of(), notArchived, args + ": classes not loaded from the archive");
+    }
+  }
+
+  /**
    * Java 23 and later warn on stderr when protobuf-java uses sun.misc.Unsafe; the launcher allows
    * it, so a command prints nothing there. Runs with a Java of 23 or later found under
    * /usr/lib/jvm (this project's machines have Java 25 there); skipped, saying so, without one.

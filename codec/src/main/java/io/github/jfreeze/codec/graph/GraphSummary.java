@@ -12,7 +12,6 @@ import io.github.jfreeze.proto.TensorShapeProto;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -147,7 +146,9 @@ public final class GraphSummary {
     for (int o = 0; o < counts.length; o++) {
       opCounts.add(new OpCount(nodes.opNames.get(o), counts[o]));
     }
-    opCounts.sort(Comparator.comparingInt(OpCount::count).reversed().thenComparing(OpCount::op));
+    // most used first, then by name (one lambda of this class: those Comparator.comparing makes are
+    // made at run time, as the class-data archive cannot hold a lambda of an interface's)
+    opCounts.sort((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count()) : a.op().compareTo(b.op()));
     ops = List.copyOf(opCounts);
     controlEdges = control;
     constParameters = nodes.constParameters;
