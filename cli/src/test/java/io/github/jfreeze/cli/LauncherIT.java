@@ -202,9 +202,9 @@ class LauncherIT {
    * {@code inspect} and {@code freeze} of the model the archive was trained on load every class
    * from it: none from a jar, and no lambda made at run time (a method reference to a picocli
    * class, or a lambda implementing a picocli interface, is left out of the archive with the
-   * picocli classes it names; a lambda {@code Comparator.comparing} makes is never archived). What
-   * Java 17's archive cannot hold is allowed: annotation proxies, lambda forms and reflection
-   * accessors.
+   * picocli classes it names; a lambda {@code Comparator.comparing} makes is never archived).
+   * Fails on 0372deb. What Java 17's archive cannot hold is allowed: annotation proxies, lambda
+   * forms and reflection accessors.
    */
   @Test
   void theCommandsLoadEveryClassFromTheArchive() throws Exception {
@@ -219,9 +219,13 @@ class LauncherIT {
       assertEquals(0, r.code(), r::toString);
       List<String> loaded = r.out().lines().filter(l -> l.contains(" source: ")).toList();
       assertTrue(loaded.size() > 1000, () -> args + ": " + loaded.size() + " classes loaded");
+      // a class of a jar (jfreeze's, picocli's, protobuf's), or a lambda made at run time (its
+      // source is the class that made it); Java's own classes may differ with the environment
+      // (the locale's charset, say) from the training run's, and are not held to it
       List<String> notArchived = loaded.stream()
           .filter(l -> !l.endsWith("source: shared objects file") && !l.endsWith("source: __dynamic_proxy__")
-              && !l.endsWith("source: __JVM_LookupDefineClass__") && !l.endsWith("source: __ClassDefiner__"))
+              && !l.endsWith("source: __JVM_LookupDefineClass__") && !l.endsWith("source: __ClassDefiner__")
+              && (l.contains(" source: file:") || l.contains("$$Lambda$")))
           .toList();
       assertEquals(List.of(), notArchived, args + ": classes not loaded from the archive");
     }
