@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.jfreeze.codec.table.Table;
 import io.github.jfreeze.codec.table.TableEntry;
+import io.github.jfreeze.codec.testing.Damage;
 import io.github.jfreeze.codec.testing.TestPaths;
 import io.github.jfreeze.proto.BundleEntryProto;
 import io.github.jfreeze.proto.TensorShapeProto;
@@ -74,27 +75,16 @@ class EntryBytesTest {
     Random random = new Random(14);
     int plain = 0;
     for (int round = 0; round < 200_000; round++) {
-      byte[] b = entries.get(random.nextInt(entries.size())).clone();
+      byte[] b = entries.get(random.nextInt(entries.size()));
       if (b.length == 0) {
         continue;
       }
-      switch (random.nextInt(5)) {
-        case 0 -> b[random.nextInt(b.length)] = (byte) random.nextInt(256);
-        case 1 -> b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
-        case 2 -> b = Arrays.copyOf(b, random.nextInt(b.length));
-        case 3 -> {
-          byte[] longer = Arrays.copyOf(b, b.length * 2);
-          System.arraycopy(b, 0, longer, b.length, b.length);
-          b = longer; // every field twice
-        }
-        default -> {
-          int at = random.nextInt(b.length + 1);
-          byte[] longer = new byte[b.length + 1];
-          System.arraycopy(b, 0, longer, 0, at);
-          longer[at] = (byte) random.nextInt(256);
-          System.arraycopy(b, at, longer, at + 1, b.length - at);
-          b = longer;
-        }
+      if (random.nextInt(5) == 0) {
+        byte[] twice = Arrays.copyOf(b, b.length * 2);
+        System.arraycopy(b, 0, twice, b.length, b.length);
+        b = twice; // every field twice
+      } else {
+        b = Damage.of(b, random);
       }
       plain += check(b) ? 1 : 0;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.ExtensionRegistryLite;
+import io.github.jfreeze.codec.testing.Damage;
 import io.github.jfreeze.codec.testing.FixtureGraphs;
 import io.github.jfreeze.proto.AttrValue;
 import io.github.jfreeze.proto.GraphDef;
@@ -81,20 +82,7 @@ class NodeBytesTest {
     Random random = new Random(14);
     int read = 0;
     for (int round = 0; round < 60_000; round++) {
-      byte[] bytes = nodes.get(random.nextInt(nodes.size())).clone();
-      switch (random.nextInt(4)) {
-        case 0 -> bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
-        case 1 -> bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
-        case 2 -> bytes = Arrays.copyOf(bytes, random.nextInt(bytes.length));
-        default -> {
-          int at = random.nextInt(bytes.length + 1);
-          byte[] longer = new byte[bytes.length + 1];
-          System.arraycopy(bytes, 0, longer, 0, at);
-          longer[at] = (byte) random.nextInt(256);
-          System.arraycopy(bytes, at, longer, at + 1, bytes.length - at);
-          bytes = longer;
-        }
-      }
+      byte[] bytes = Damage.of(nodes.get(random.nextInt(nodes.size())), random);
       if (check(scan, bytes)) {
         read++;
       }
