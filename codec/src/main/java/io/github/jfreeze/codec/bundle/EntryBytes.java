@@ -12,8 +12,8 @@ import java.util.Arrays;
  * a field this reader does not know, a negative number, truncated bytes) makes {@link #read}
  * return false, and protobuf parses the entry: what it accepts, and the message when it does not,
  * stay protobuf's. Parsing each entry with protobuf was most of opening the index of a checkpoint of
- * 20,000 tensors: {@code BundleIndex.read} took 25 ms of a cold {@code inspect} of it, now 7 ms
- * (JFR; benchmarks/run.sh, inspect of many).
+ * 20,000 tensors: {@code BundleIndex.read} had 12.9% of the JFR samples of a cold {@code inspect}
+ * of it, now 4.5% (benchmarks/run.sh, inspect of many).
  *
  * <p>One instance is reused across entries; not thread-safe.
  */
