@@ -35,39 +35,43 @@ public final class CdsTraining {
     }
     String model = args[0];
     Path dir = Files.createTempDirectory("jfreeze-cds");
-    Path frozen = dir.resolve("frozen.pb");
-    PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
-    // and a checkpoint of one 2 MiB tensor: values of a megabyte or more are copied file to file
-    // while another thread checksums them (FileSource, Checksummer), which the zoo model's small
-    // ones never reach; without it those classes load from the jars in export of a large model
-    Path large = dir.resolve("large/model.ckpt");
-    Files.createDirectories(large.getParent());
-    try (BundleWriter w = BundleWriter.create(large, 1)) {
-      w.add("w", Tensor.of(DType.FLOAT32, TensorShape.of(512, 1024), ByteBuffer.allocate(2 << 20)), 0);
-      w.finish();
-    }
     int failed = 0;
-    String[][] runs = {
-        {"inspect", model},
-        {"inspect", "--json", "--verify", model},
-        {"freeze", model, "--outputs", "predictions", "-o", frozen.toString()},
-        {"freeze", model, "--outputs", "predictions", "-o", frozen.toString(), "--force", "--json"},
-        {"inspect", frozen.toString()},
-        {"inspect", "--json", frozen.toString()},
-        {"inspect", dir.resolve("missing").toString()},
-        {"export", model, "--to", "safetensors", "-o", dir.resolve("w.safetensors").toString()},
-        {"export", model, "--to", "npz", "-o", dir.resolve("w.npz").toString(), "--json"},
-        {"rewrite", model, "-o", dir.resolve("rewritten/model.ckpt").toString()},
-        {"rewrite", model, "-o", dir.resolve("rewritten/model.ckpt").toString(), "--inference-only", "--force", "--json"},
-        {"export", large.toString(), "--to", "safetensors", "-o", dir.resolve("large.safetensors").toString()},
-    };
-    for (String[] run : runs) {
-      int code = Main.execute(sink, sink, run);
-      failed += code == Main.OK || run[1].equals(dir.resolve("missing").toString()) ? 0 : 1;
-    }
-    try (Stream<Path> written = Files.walk(dir)) {
-      for (Path p : written.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    try {
+      Path frozen = dir.resolve("frozen.pb");
+      PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+      // and a checkpoint of one 2 MiB tensor: values of a megabyte or more are copied file to file
+      // while another thread checksums them (FileSource, Checksummer), which the zoo model's small
+      // ones never reach; without it those classes load from the jars in export of a large model
+      Path large = dir.resolve("large/model.ckpt");
+      Files.createDirectories(large.getParent());
+      try (BundleWriter w = BundleWriter.create(large, 1)) {
+        w.add("w", Tensor.of(DType.FLOAT32, TensorShape.of(512, 1024), ByteBuffer.allocate(2 << 20)), 0);
+        w.finish();
+      }
+      String[][] runs = {
+          {"inspect", model},
+          {"inspect", "--json", "--verify", model},
+          {"freeze", model, "--outputs", "predictions", "-o", frozen.toString()},
+          {"freeze", model, "--outputs", "predictions", "-o", frozen.toString(), "--force", "--json"},
+          {"inspect", frozen.toString()},
+          {"inspect", "--json", frozen.toString()},
+          {"inspect", dir.resolve("missing").toString()},
+          {"export", model, "--to", "safetensors", "-o", dir.resolve("w.safetensors").toString()},
+          {"export", model, "--to", "npz", "-o", dir.resolve("w.npz").toString(), "--json"},
+          {"rewrite", model, "-o", dir.resolve("rewritten/model.ckpt").toString()},
+          {"rewrite", model, "-o", dir.resolve("rewritten/model.ckpt").toString(), "--inference-only", "--force", "--json"},
+          {"export", large.toString(), "--to", "safetensors", "-o", dir.resolve("large.safetensors").toString()},
+      };
+      for (String[] run : runs) {
+        int code = Main.execute(sink, sink, run);
+        failed += code == Main.OK || run[1].equals(dir.resolve("missing").toString()) ? 0 : 1;
+      }
+    } finally {
+      // the directory is this run's own (made above): everything in it goes, also after a failure
+      try (Stream<Path> written = Files.walk(dir)) {
+        for (Path p : written.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
       }
     }
     System.exit(failed == 0 ? Main.OK : Main.BAD_INPUT);
