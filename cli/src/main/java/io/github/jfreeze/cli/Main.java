@@ -206,6 +206,17 @@ public final class Main implements Runnable {
     return null;
   }
 
+  /**
+   * The types picocli would register converters for and no option of jfreeze has: picocli looks up
+   * each of java.time's and java.sql's by name when it builds a command line, which initialises
+   * them (java.time's parsers build their formatters, java.sql.Time the calendar), about a hundred
+   * classes and 15 to 20 ms of every command's start (class-load timeline; benchmarks/run.sh). A
+   * regular expression picocli matches against each class name (its property, read each time it
+   * registers one); left as it is when set already.
+   */
+  static final String PICOCLI_EXCLUDES = "picocli.converters.excludes";
+  static final String UNUSED_CONVERTERS = "java\\.(time|sql)\\..*";
+
   /** The subcommands, in the order help lists them. */
   private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
@@ -234,6 +245,9 @@ public final class Main implements Runnable {
    * otherwise (help, usage errors, suggestions) all of them.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
+    if (System.getProperty(PICOCLI_EXCLUDES) == null) {
+      System.setProperty(PICOCLI_EXCLUDES, UNUSED_CONVERTERS);
+    }
     CommandLine cl = new CommandLine(new Main());
     String first = null;
     for (String a : args) {

@@ -2,6 +2,7 @@ package io.github.jfreeze.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,6 +47,47 @@ class CommandSignaturesTest {
       }
     }
     assertEquals(List.of(), found);
+  }
+
+  /**
+   * The command line leaves out picocli's converters for java.time and java.sql
+   * ({@link Main#UNUSED_CONVERTERS}): no option or parameter of any command may be of such a type
+   * (nor a list or map of one), or it would fail to convert with picocli's "no TypeConverter".
+   */
+  @Test
+  void noOptionNeedsAConverterLeftOut() {
+    StringWriter sink = new StringWriter();
+    CommandLine cl = Main.commandLine(new PrintWriter(sink), new PrintWriter(sink));
+    assertEquals(Main.UNUSED_CONVERTERS, System.getProperty(Main.PICOCLI_EXCLUDES));
+    java.util.regex.Pattern left = java.util.regex.Pattern.compile(Main.UNUSED_CONVERTERS);
+    List<CommandLine> commands = new ArrayList<>(List.of(cl));
+    commands.addAll(cl.getSubcommands().values());
+    List<String> found = new ArrayList<>();
+    int args = 0;
+    for (CommandLine c : commands) {
+      for (CommandLine.Model.ArgSpec a : c.getCommandSpec().args()) {
+        args++;
+        java.util.Set<Class<?>> types = new java.util.LinkedHashSet<>(List.of(a.type()));
+        types.addAll(List.of(a.auxiliaryTypes()));
+        for (Class<?> t : types) {
+          while (t.isArray()) {
+            t = t.getComponentType();
+          }
+          if (left.matcher(t.getName()).matches()) {
+            found.add(c.getCommandName() + " " + a + ": " + t.getName());
+          }
+        }
+      }
+    }
+    assertFalse(args < 50, "options and parameters seen: " + args);
+    assertEquals(List.of(), found);
+    // and the expression leaves out what it should, and nothing jfreeze's options use
+    for (String t : List.of("java.time.Duration", "java.time.ZoneId", "java.sql.Timestamp")) {
+      assertTrue(left.matcher(t).matches(), t);
+    }
+    for (String t : List.of("java.nio.file.Path", "java.lang.String", "java.lang.Long", "java.io.File")) {
+      assertFalse(left.matcher(t).matches(), t);
+    }
   }
 
   private static void check(List<String> found, String where, Class<?> type, Class<?>... more) {
