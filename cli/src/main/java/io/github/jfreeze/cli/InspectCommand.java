@@ -121,6 +121,13 @@ final class InspectCommand implements Callable<Integer> {
             ? Background.start("jfreeze-graph-scan", () -> scannedGraphPart(loc.graphFile())) : null;
         try (CheckpointReader reader = loc.openCheckpoint()) {
           List<String> warnings = new ArrayList<>(reader.warnings());
+          CheckpointPart ckpt = null;
+          if (scanning != null && tensor == null) {
+            // while the graph is still being read, the report may prepare what it prints of the
+            // checkpoint alone (nothing of it can fail: every tensor, nothing verified)
+            ckpt = checkpointPart(reader);
+            report.checkpointAhead(ckpt);
+          }
           GraphPart graph = null;
           if (loc.graphFile() != null) {
             try {
@@ -139,7 +146,9 @@ final class InspectCommand implements Callable<Integer> {
               warnings.add("cannot read the graph beside the checkpoint: " + e.getMessage());
             }
           }
-          CheckpointPart ckpt = checkpointPart(reader);
+          if (ckpt == null) {
+            ckpt = checkpointPart(reader);
+          }
           warn(warnings);
           report.checkpoint(path, ckpt, graph, warnings);
         } finally {
@@ -290,6 +299,13 @@ final class InspectCommand implements Callable<Integer> {
 
   /** Writes what was found, as text or JSON. */
   interface Report {
+    /**
+     * Called before {@link #checkpoint} with the same part while the graph beside the checkpoint is
+     * still being read on another thread: the report may render what it prints of the checkpoint
+     * alone meanwhile. Prints nothing; throws nothing but what rendering a checkpoint's table could.
+     */
+    default void checkpointAhead(CheckpointPart ckpt) {}
+
     void checkpoint(Path input, CheckpointPart ckpt, GraphPart graph, List<String> warnings) throws IOException;
 
     void graph(Path input, GraphPart graph, List<String> warnings) throws IOException;
