@@ -53,16 +53,18 @@ final class BundleIndex {
    * @param crc32c the masked {@code crc32c}
    * @param slices {@code slices} (partitioned tensors), else the shared empty list
    * @param indexOffset offset of the entry's value in the index file
+   * @param ordinal its place among the index's entries of whole tensors (0 for the first after the
+   *     header), which is its place in a reader's listing; -1 for a slice's entry
    */
   record Entry(String key, DType dtype, TensorShape shape, int shard, long offset, long size, int crc32c,
-      List<TensorSliceProto> slices, long indexOffset) {
+      List<TensorSliceProto> slices, long indexOffset, int ordinal) {
     boolean partitioned() {
       return !slices.isEmpty();
     }
 
     /** The same entry under another key (for messages). */
     Entry withKey(String other) {
-      return new Entry(other, dtype, shape, shard, offset, size, crc32c, slices, indexOffset);
+      return new Entry(other, dtype, shape, shard, offset, size, crc32c, slices, indexOffset, ordinal);
     }
 
     /** The entry as a message: the stored one's fields (fields this reader does not know are not kept). */
@@ -115,11 +117,12 @@ final class BundleIndex {
         String key = new String(e.key(), StandardCharsets.UTF_8);
         long at = e.valueOffset();
         Entry entry;
+        int ordinal = e.key()[0] == 0 ? -1 : entries.size();
         if (plain.read(e.value())) {
           DType dtype = checkDtype(file, key, plain.dtype, at);
           TensorShape shape = checkShape(file, key, at, null, plain.dims());
           entry = checkEntry(file, key, dtype, shape, plain.shard, plain.offset, plain.size, plain.crc32c, List.of(), at,
-              header, shapes);
+              ordinal, header, shapes);
         } else {
           BundleEntryProto proto;
           try {
@@ -132,7 +135,7 @@ final class BundleIndex {
           TensorShape shape = checkShape(file, key, at, proto.getShape(), null);
           List<TensorSliceProto> slices = proto.getSlicesCount() == 0 ? List.of() : List.copyOf(proto.getSlicesList());
           entry = checkEntry(file, key, dtype, shape, proto.getShardId(), proto.getOffset(), proto.getSize(),
-              proto.getCrc32C(), slices, at, header, shapes);
+              proto.getCrc32C(), slices, at, ordinal, header, shapes);
         }
         if (e.key()[0] == 0) {
           sliceEntries.put(ByteBuffer.wrap(e.key()), entry);
@@ -236,7 +239,7 @@ final class BundleIndex {
   }
 
   private static Entry checkEntry(Path file, String key, DType dtype, TensorShape shape, int shard, long dataOffset,
-      long size, int crc32c, List<TensorSliceProto> slices, long offset, BundleHeaderProto header,
+      long size, int crc32c, List<TensorSliceProto> slices, long offset, int ordinal, BundleHeaderProto header,
       Map<TensorShape, TensorShape> shapes) throws CorruptFileException {
     if (slices.isEmpty()) {
       if (shard < 0 || shard >= header.getNumShards()) {
@@ -263,7 +266,7 @@ final class BundleIndex {
       }
     }
     shape = shapes.computeIfAbsent(shape, x -> x);
-    return new Entry(key, dtype, shape, shard, dataOffset, size, crc32c, slices, offset);
+    return new Entry(key, dtype, shape, shard, dataOffset, size, crc32c, slices, offset, ordinal);
   }
 
   /** Every slice a full entry lists must exist, match its dtype and tile the full shape. */

@@ -253,6 +253,31 @@ class BundleWriterTest {
     }
   }
 
+  /**
+   * Two keys that are not valid UTF-8 and decode to the same string: the reader lists one tensor
+   * under it, and {@code variable} finds that one (one by one), and every other key by its place.
+   */
+  @Test
+  void keysDecodingToTheSameStringAreFoundAsListed() throws IOException {
+    byte[] data = new byte[4];
+    var entry = io.github.jfreeze.codec.testing.Bundles.entry(io.github.jfreeze.proto.DataType.DT_INT32,
+        io.github.jfreeze.codec.testing.Bundles.shape(1), 0, 4, data).toByteArray();
+    Path prefix = new io.github.jfreeze.codec.testing.Bundles()
+        .add("a".getBytes(java.nio.charset.StandardCharsets.UTF_8), entry)
+        .add("z".getBytes(java.nio.charset.StandardCharsets.UTF_8), entry)
+        .add(new byte[] {(byte) 0xfe, 'x'}, entry)
+        .add(new byte[] {(byte) 0xff, 'x'}, entry)
+        .write(tmp.resolve("undecodable"), data);
+    try (CheckpointReader r = CheckpointReader.open(prefix)) {
+      List<String> listed = r.variables().stream().map(VariableInfo::key).toList();
+      assertEquals(List.of("a", "z", "\uFFFDx"), listed);
+      for (VariableInfo v : r.variables()) {
+        assertTrue(r.variable(v.key()).orElseThrow() == v, v.key());
+      }
+      assertTrue(r.variable("x").isEmpty());
+    }
+  }
+
   /** A damaged byte in what the writer wrote is caught by the reader: the CRCs are real. */
   @Test
   void writtenChecksumsAreChecked() throws IOException {
