@@ -211,8 +211,10 @@ public final class Main implements Runnable {
    * each of java.time's and java.sql's by name when it builds a command line, which initialises
    * them (java.time's parsers build their formatters, java.sql.Time the calendar), about a hundred
    * classes and 15 to 20 ms of every command's start (class-load timeline; benchmarks/run.sh). A
-   * regular expression picocli matches against each class name (its property, read each time it
-   * registers one); left as it is when set already.
+   * regular expression picocli matches against each class name: its system property, which it reads
+   * each time it registers converters, that is, while a command line is built. Set only while
+   * {@link #commandLine} builds jfreeze's (and restored after, so picocli elsewhere in a JVM that
+   * embeds jfreeze keeps them); left as it is when set already.
    */
   static final String PICOCLI_EXCLUDES = "picocli.converters.excludes";
   static final String UNUSED_CONVERTERS = "java\\.(time|sql)\\..*";
@@ -245,9 +247,18 @@ public final class Main implements Runnable {
    * otherwise (help, usage errors, suggestions) all of them.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-    if (System.getProperty(PICOCLI_EXCLUDES) == null) {
-      System.setProperty(PICOCLI_EXCLUDES, UNUSED_CONVERTERS);
+    if (System.getProperty(PICOCLI_EXCLUDES) != null) {
+      return build(out, err, args);
     }
+    System.setProperty(PICOCLI_EXCLUDES, UNUSED_CONVERTERS);
+    try {
+      return build(out, err, args);
+    } finally {
+      System.clearProperty(PICOCLI_EXCLUDES);
+    }
+  }
+
+  private static CommandLine build(PrintWriter out, PrintWriter err, String[] args) {
     CommandLine cl = new CommandLine(new Main());
     String first = null;
     for (String a : args) {

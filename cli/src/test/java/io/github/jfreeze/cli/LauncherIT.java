@@ -228,6 +228,10 @@ class LauncherIT {
               && (l.contains(" source: file:") || l.contains("$$Lambda$")))
           .toList();
       assertEquals(List.of(), notArchived, args + ": classes not loaded from the archive");
+      // nor picocli's converters for types no option has (Main.UNUSED_CONVERTERS): looking them up
+      // initialised java.time's formatters and java.sql's classes
+      List<String> unused = loaded.stream().filter(l -> l.contains(" java.time.format.") || l.contains(" java.sql.")).toList();
+      assertEquals(List.of(), unused, args + ": classes of picocli's unused converters");
     }
   }
 

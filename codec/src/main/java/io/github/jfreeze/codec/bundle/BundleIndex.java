@@ -54,7 +54,8 @@ final class BundleIndex {
    * @param slices {@code slices} (partitioned tensors), else the shared empty list
    * @param indexOffset offset of the entry's value in the index file
    * @param ordinal its place among the index's entries of whole tensors (0 for the first after the
-   *     header), which is its place in a reader's listing; -1 for a slice's entry
+   *     header), which is its place in a reader's listing unless an earlier key decoded to the same
+   *     string (bytes that are not valid UTF-8 decode to U+FFFD); -1 for a slice's entry
    */
   record Entry(String key, DType dtype, TensorShape shape, int shard, long offset, long size, int crc32c,
       List<TensorSliceProto> slices, long indexOffset, int ordinal) {

@@ -239,8 +239,9 @@ public final class BundleReader implements CheckpointReader {
 
   /**
    * {@inheritDoc} Found by its entry's place in the index (a freezer asks for each of 20,000
-   * variables), which is its place in the listing. Two keys that are not valid UTF-8 may decode
-   * to the same string; such a key is searched for one by one.
+   * variables), which is its place in the listing. Two keys may decode to the same string (bytes
+   * that are not valid UTF-8 become U+FFFD); where the place does not hold the key, the listing is
+   * searched one by one.
    */
   @Override
   public Optional<VariableInfo> variable(String key) {

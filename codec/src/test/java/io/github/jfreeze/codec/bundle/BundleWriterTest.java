@@ -17,12 +17,15 @@ import io.github.jfreeze.codec.bundle.BundleIndex.Entry;
 import io.github.jfreeze.codec.internal.FileSource;
 import io.github.jfreeze.codec.slice.TensorSlice;
 import io.github.jfreeze.codec.table.Table;
+import io.github.jfreeze.codec.testing.Bundles;
 import io.github.jfreeze.codec.testing.TestPaths;
 import io.github.jfreeze.proto.BundleEntryProto;
+import io.github.jfreeze.proto.DataType;
 import io.github.jfreeze.proto.TensorSliceProto;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -254,23 +257,24 @@ class BundleWriterTest {
   }
 
   /**
-   * Two keys that are not valid UTF-8 and decode to the same string: the reader lists one tensor
-   * under it, and {@code variable} finds that one (one by one), and every other key by its place.
+   * Two keys that are not valid UTF-8 and decode to the same string, before a valid one: the reader
+   * lists one tensor under that string, and {@code variable} finds it (one by one: the entry kept
+   * is the second's, whose place would be the next key's) and every other key by its place.
    */
   @Test
   void keysDecodingToTheSameStringAreFoundAsListed() throws IOException {
     byte[] data = new byte[4];
-    var entry = io.github.jfreeze.codec.testing.Bundles.entry(io.github.jfreeze.proto.DataType.DT_INT32,
-        io.github.jfreeze.codec.testing.Bundles.shape(1), 0, 4, data).toByteArray();
-    Path prefix = new io.github.jfreeze.codec.testing.Bundles()
-        .add("a".getBytes(java.nio.charset.StandardCharsets.UTF_8), entry)
-        .add("z".getBytes(java.nio.charset.StandardCharsets.UTF_8), entry)
-        .add(new byte[] {(byte) 0xfe, 'x'}, entry)
-        .add(new byte[] {(byte) 0xff, 'x'}, entry)
+    var entry = Bundles.entry(DataType.DT_INT32, Bundles.shape(1), 0, 4, data).toByteArray();
+    Path prefix = new Bundles()
+        .add("a".getBytes(StandardCharsets.UTF_8), entry)
+        .add("z".getBytes(StandardCharsets.UTF_8), entry)
+        .add(new byte[] {(byte) 0x80, 'x'}, entry)
+        .add(new byte[] {(byte) 0x81, 'x'}, entry)
+        .add("\u00e9".getBytes(StandardCharsets.UTF_8), entry)
         .write(tmp.resolve("undecodable"), data);
     try (CheckpointReader r = CheckpointReader.open(prefix)) {
       List<String> listed = r.variables().stream().map(VariableInfo::key).toList();
-      assertEquals(List.of("a", "z", "\uFFFDx"), listed);
+      assertEquals(List.of("a", "z", "\uFFFDx", "\u00e9"), listed);
       for (VariableInfo v : r.variables()) {
         assertTrue(r.variable(v.key()).orElseThrow() == v, v.key());
       }
