@@ -242,21 +242,7 @@ class LauncherIT {
    */
   @Test
   void newerJavasPrintNoUnsafeWarnings() throws Exception {
-    Path newer = null;
-    Path jvms = Path.of("/usr/lib/jvm");
-    if (Files.isDirectory(jvms)) {
-      try (var s = Files.list(jvms)) {
-        for (Path home : s.sorted().toList()) {
-          Path release = home.resolve("release");
-          if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
-            var m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
-            if (m.find() && Integer.parseInt(m.group(1)) >= 23) {
-              newer = home;
-            }
-          }
-        }
-      }
-    }
+    Path newer = javaUnderUsrLibJvm(23);
     Assumptions.assumeTrue(newer != null, "skipped: no Java 23 or later under /usr/lib/jvm");
     List<String> cmd = List.of(root.resolve("jfreeze").toString(), "inspect", root.resolve("testdata/models/seed").toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
@@ -267,5 +253,56 @@ class LauncherIT {
     String err = Files.readString(cwd.resolve("err.txt"), StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), err);
     assertEquals("", err, "stderr with " + newer);
+  }
+
+  /** The last Java home under /usr/lib/jvm (sorted by name) whose release file says feature {@code min} or later, or null. */
+  private static Path javaUnderUsrLibJvm(int min) throws IOException {
+    Path found = null;
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (var s = Files.list(jvms)) {
+        for (Path home : s.sorted().toList()) {
+          Path release = home.resolve("release");
+          if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+            var m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+            if (m.find() && Integer.parseInt(m.group(1)) >= min) {
+              found = home;
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The build tree's class-data archive is made by the Java that builds it, which another cannot
+   * map: run with another Java (JAVA_HOME), the launcher makes that Java an archive of its own from
+   * the build's class list, beside it in cli/target, and every jfreeze class of the command comes
+   * from it, on the first run and after. Runs with a Java of 18 or later found under /usr/lib/jvm
+   * that is not the build's (this project's machines have Java 25 there); skipped, saying so,
+   * without one.
+   */
+  @Test
+  void anotherJavaGetsAnArchiveOfItsOwn() throws Exception {
+    Path other = javaUnderUsrLibJvm(18);
+    Path builtWith = Path.of(Files.readString(root.resolve("cli/target/jfreeze.jsa.java")).strip());
+    Assumptions.assumeTrue(other != null && !other.resolve("bin/java").toRealPath().equals(builtWith.toRealPath()),
+        "skipped: no Java other than the build's (" + builtWith + ") under /usr/lib/jvm");
+    for (int run = 0; run < 2; run++) {
+      Launcher.Run r = Launcher.exec(List.of(root.resolve("jfreeze").toString(), "inspect",
+          root.resolve("testdata/models/mlp").toString()),
+          java.util.Map.of("JAVA_HOME", other.toString(), "JFREEZE_JAVA_OPTS", "-Xlog:class+load=info"), cwd);
+      assertEquals(0, r.code(), r::toString);
+      assertEquals("", r.err(), "stderr with " + other);
+      List<String> ours = r.out().lines().filter(l -> l.contains(" io.github.jfreeze.")).toList();
+      assertTrue(ours.size() > 100, () -> ours.size() + " jfreeze classes loaded");
+      List<String> notArchived = ours.stream().filter(l -> !l.endsWith("source: shared objects file")).toList();
+      assertEquals(List.of(), notArchived, "run " + run + " with " + other + ": jfreeze classes not from an archive");
+    }
+    try (var s = Files.list(root.resolve("cli/target"))) {
+      assertTrue(s.anyMatch(p -> p.getFileName().toString().matches("jfreeze-\\d+\\.jsa")), "no archive of "
+          + other + " in cli/target");
+    }
   }
 }
