@@ -257,15 +257,22 @@ class LauncherIT {
 
   /** The last Java home under /usr/lib/jvm (sorted by name) whose release file says feature {@code min} or later, or null. */
   private static Path javaUnderUsrLibJvm(int min) throws IOException {
+    return javaUnderUsrLibJvm(min, null);
+  }
+
+  /** The same, leaving out the Java home whose release file is {@code unlike}'s (when given). */
+  private static Path javaUnderUsrLibJvm(int min, Path unlike) throws IOException {
     Path found = null;
     Path jvms = Path.of("/usr/lib/jvm");
+    String unlikeRelease = unlike != null && Files.isRegularFile(unlike.resolve("release")) ? Files.readString(unlike.resolve("release")) : null;
     if (Files.isDirectory(jvms)) {
       try (var s = Files.list(jvms)) {
         for (Path home : s.sorted().toList()) {
           Path release = home.resolve("release");
           if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
-            var m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
-            if (m.find() && Integer.parseInt(m.group(1)) >= min) {
+            String text = Files.readString(release);
+            var m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(text);
+            if (m.find() && Integer.parseInt(m.group(1)) >= min && !text.equals(unlikeRelease)) {
               found = home;
             }
           }
@@ -279,16 +286,25 @@ class LauncherIT {
    * The build tree's class-data archive is made by the Java that builds it, which another cannot
    * map: run with another Java (JAVA_HOME), the launcher makes that Java an archive of its own from
    * the build's class list, beside it in cli/target, and every jfreeze class of the command comes
-   * from it, on the first run and after. Runs with a Java of 18 or later found under /usr/lib/jvm
-   * that is not the build's (this project's machines have Java 25 there); skipped, saying so,
-   * without one.
+   * from it, on the first run (which makes it) and after; run with the build's own Java, it makes
+   * none. Runs with a Java of 17 or later under /usr/lib/jvm other than the build's (this project's
+   * machines have Java 25 there); skipped, saying so, without one.
    */
   @Test
   void anotherJavaGetsAnArchiveOfItsOwn() throws Exception {
-    Path other = javaUnderUsrLibJvm(18);
-    Path builtWith = Path.of(Files.readString(root.resolve("cli/target/jfreeze.jsa.java")).strip());
-    Assumptions.assumeTrue(other != null && !other.resolve("bin/java").toRealPath().equals(builtWith.toRealPath()),
-        "skipped: no Java other than the build's (" + builtWith + ") under /usr/lib/jvm");
+    Path record = root.resolve("cli/target/jfreeze.jsa.java");
+    Assumptions.assumeTrue(Files.isRegularFile(record), "skipped: " + record + " is absent (built with -Djfreeze.cds.skip)");
+    Path builtWith = Path.of(Files.readString(record).strip()).toRealPath();
+    Path other = javaUnderUsrLibJvm(17, builtWith.getParent().getParent());
+    Assumptions.assumeTrue(other != null, "skipped: no Java other than the build's (" + builtWith + ") under /usr/lib/jvm");
+    Path target = root.resolve("cli/target");
+    Path buildArchive = target.resolve("jfreeze.jsa");
+    removeJavasArchives(target);
+    // the build's own Java (the one this test runs with) maps the build's archive and makes none
+    Launcher.Run own = Launcher.exec(List.of(root.resolve("jfreeze").toString(), "inspect",
+        root.resolve("testdata/models/mlp").toString()), java.util.Map.of("JAVA_HOME", builtWith.getParent().getParent().toString()), cwd);
+    assertEquals(0, own.code(), own::toString);
+    assertEquals(List.of(), javasArchives(target), "the build's own Java made an archive");
     for (int run = 0; run < 2; run++) {
       Launcher.Run r = Launcher.exec(List.of(root.resolve("jfreeze").toString(), "inspect",
           root.resolve("testdata/models/mlp").toString()),
@@ -299,10 +315,22 @@ class LauncherIT {
       assertTrue(ours.size() > 100, () -> ours.size() + " jfreeze classes loaded");
       List<String> notArchived = ours.stream().filter(l -> !l.endsWith("source: shared objects file")).toList();
       assertEquals(List.of(), notArchived, "run " + run + " with " + other + ": jfreeze classes not from an archive");
+      List<Path> made = javasArchives(target);
+      assertEquals(1, made.size(), "archives made: " + made);
+      assertTrue(Files.getLastModifiedTime(made.get(0)).compareTo(Files.getLastModifiedTime(buildArchive)) > 0,
+          "the archive of " + other + " is older than the build's");
     }
-    try (var s = Files.list(root.resolve("cli/target"))) {
-      assertTrue(s.anyMatch(p -> p.getFileName().toString().matches("jfreeze-\\d+\\.jsa")), "no archive of "
-          + other + " in cli/target");
+  }
+
+  private static List<Path> javasArchives(Path target) throws IOException {
+    try (var s = Files.list(target)) {
+      return s.filter(p -> p.getFileName().toString().matches("jfreeze-\\d+\\.(jsa|no-cds)")).sorted().toList();
+    }
+  }
+
+  private static void removeJavasArchives(Path target) throws IOException {
+    for (Path p : javasArchives(target)) {
+      Files.delete(p);
     }
   }
 }
