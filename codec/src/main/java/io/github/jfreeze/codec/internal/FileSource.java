@@ -114,22 +114,44 @@ public final class FileSource implements Closeable {
 
   /**
    * Copies {@code length} bytes at {@code offset} to {@code out}, adding them to {@code crc} on the
-   * way, without holding more than one window of them: into a {@link FileChannel}, each window of
-   * {@value #COPY_WINDOW} bytes is copied file to file in the kernel ({@link FileChannel#transferTo},
-   * sendfile on Linux) while another CPU checksums it from a mapping that is released right after,
-   * so neither the heap nor the resident set grows with the tensor and no byte passes through user
-   * memory on its way out;
-   * otherwise (or where mappings cannot be released early) it goes through {@code buffer}.
+   * way, without holding more than one window of them. Into a {@link FileChannel}, window by window
+   * of {@value #COPY_WINDOW} bytes:
+   * <ul>
+   *   <li>a window whose start is in the page cache (mincore) goes through {@code buffer} (read,
+   *       checksummed and written {@value #THROUGH_CHUNK} bytes at a time);</li>
+   *   <li>any other is copied file to file in the kernel ({@link FileChannel#transferTo}, sendfile
+   *       on Linux) while another CPU checksums it from a mapping that is released right after.</li>
+   * </ul>
+   * Neither way does the heap or the resident set grow with the tensor. Otherwise (or where mappings
+   * cannot be released early) it all goes through {@code buffer}.
    *
-   * <p>Writing from the mapping itself, or from a buffer of a few MiB, is as fast on a quiet
-   * machine, but on virtual machines it can take 3-4 times as long, all of it in the kernel copying
-   * from user memory into the page cache (perf: {@code copy_folio_from_iter_atomic}); the kernel
-   * copy never does. The checksum is taken from the same open file the kernel copies from, so a
-   * file replaced by rename (as TF replaces checkpoints) cannot come between them.
-   * Benchmark: benchmarks/run.sh, {@code export_big_256m} and {@code freeze_big} against
-   * {@code cpsync_big}; {@code TensorReadBenchmark.copyRaw} against {@code bufferedCopy}.
+   * <p>Why both: every jfreeze output is flushed to disk as it grows (the freezer's write-behind),
+   * and beside that a cached range goes faster through the buffer than through the kernel's copy
+   * with a checksum thread: the kernel copies page pieces when the source and destination offsets
+   * differ modulo the page size, as they do for nearly every tensor of a frozen graph or a
+   * safetensors file. Freeze of big (1 GiB, cached): 0.72 s against 0.82 s, CPU 0.88 s against
+   * 1.06 s (medians of 15 alternating runs); big_sharded, export and rewrite gain alike. From a
+   * cold page cache the kernel's copy, with the checksum read from a mapping on another CPU, reads
+   * the file faster: freeze of big 1.21-1.38 s in 10 runs against 1.20-3.37 s all through the
+   * buffer, hence the choice by window.
+   * The checksum is taken from the same open file the data is copied from, so a file replaced by
+   * rename (as TF replaces checkpoints) cannot come between them. Benchmark: benchmarks/run.sh,
+   * {@code freeze_big}, {@code freeze_sharded}, {@code export_big_256m}, {@code rewrite_big_256m}
+   * and {@code cold_big} against {@code cpsync_big}.
    */
   public void copyTo(long offset, long length, WritableByteChannel out, CRC32C crc, ByteBuffer buffer) throws IOException {
+    copyTo(offset, length, out, crc, buffer, this::isResident);
+  }
+
+  /** Which windows {@link #copyTo} finds in the page cache (tests answer for it). */
+  @FunctionalInterface
+  interface Residency {
+    boolean test(long offset, long length) throws IOException;
+  }
+
+  /** As {@link #copyTo(long, long, WritableByteChannel, CRC32C, ByteBuffer)}, asking {@code resident}. */
+  void copyTo(long offset, long length, WritableByteChannel out, CRC32C crc, ByteBuffer buffer, Residency resident)
+      throws IOException {
     checkRange(offset, 0);
     if (length < 0 || length > size - offset) {
       throw CorruptFileException.truncated(path, offset, length, size - offset);
@@ -137,33 +159,28 @@ public final class FileSource implements Closeable {
     if (channel instanceof FileChannel fc && out instanceof FileChannel && Unmapper.AVAILABLE && length >= MAP_THRESHOLD) {
       for (long done = 0; done < length; ) {
         long n = Math.min(COPY_WINDOW, length - done);
-        MappedByteBuffer window = fc.map(FileChannel.MapMode.READ_ONLY, offset + done, n);
-        // the checksum on another CPU while the kernel copies the same window (both read the page
-        // cache); the window is unmapped only once the checksum is done with it
-        Future<?> summed = Checksummer.submit(() -> crc.update(window.duplicate()));
-        try {
-          for (long sent = 0; sent < n; ) {
-            long k = fc.transferTo(offset + done + sent, n - sent, out);
-            if (k <= 0) { // the file shrank under us since it was opened
-              throw CorruptFileException.truncated(path, offset + done + sent, n - sent,
-                  Math.max(0, fc.size() - (offset + done + sent)));
-            }
-            sent += k;
-          }
-        } finally {
-          try {
-            Checksummer.await(summed);
-          } finally {
-            Unmapper.unmap(window); // only once the checksum is done with it
-          }
+        if (resident.test(offset + done, Math.min(n, RESIDENT_PROBE))) {
+          copyThrough(offset + done, n, out, crc, buffer);
+        } else {
+          copyInKernel(fc, offset + done, n, out, crc);
         }
         done += n;
       }
       return;
     }
+    copyThrough(offset, length, out, crc, buffer);
+  }
+
+  /**
+   * Copies a range through {@code buffer}, at most {@value #THROUGH_CHUNK} bytes at a time: read,
+   * checksummed, written.
+   */
+  private void copyThrough(long offset, long length, WritableByteChannel out, CRC32C crc, ByteBuffer buffer)
+      throws IOException {
+    int chunk = Math.min(buffer.capacity(), THROUGH_CHUNK);
     for (long done = 0; done < length; ) {
       buffer.clear();
-      buffer.limit((int) Math.min(buffer.capacity(), length - done));
+      buffer.limit((int) Math.min(chunk, length - done));
       readFully(offset + done, buffer);
       buffer.flip();
       crc.update(buffer.duplicate());
@@ -171,6 +188,31 @@ public final class FileSource implements Closeable {
         out.write(buffer);
       }
       done += buffer.limit();
+    }
+  }
+
+  /** Copies one window file to file in the kernel while the checksum thread reads it from a mapping. */
+  private void copyInKernel(FileChannel fc, long offset, long n, WritableByteChannel out, CRC32C crc)
+      throws IOException {
+    MappedByteBuffer window = fc.map(FileChannel.MapMode.READ_ONLY, offset, n);
+    // the checksum on another CPU while the kernel copies the same window (both read the page
+    // cache); the window is unmapped only once the checksum is done with it
+    Future<?> summed = Checksummer.submit(() -> crc.update(window.duplicate()));
+    try {
+      for (long sent = 0; sent < n; ) {
+        long k = fc.transferTo(offset + sent, n - sent, out);
+        if (k <= 0) { // the file shrank under us since it was opened
+          throw CorruptFileException.truncated(path, offset + sent, n - sent,
+              Math.max(0, fc.size() - (offset + sent)));
+        }
+        sent += k;
+      }
+    } finally {
+      try {
+        Checksummer.await(summed);
+      } finally {
+        Unmapper.unmap(window); // only once the checksum is done with it
+      }
     }
   }
 
@@ -215,6 +257,17 @@ public final class FileSource implements Closeable {
       Unmapper.unmap(window);
     }
   }
+
+  /**
+   * The most {@link #copyTo} reads and writes through its buffer at once: half of a core's level-2
+   * cache on the benchmark machine, so the chunk stays in it between the read and the write (in a
+   * stand-alone copy of big's data there, 1 MiB chunks, the whole cache, were as fast in some
+   * series and up to twice as slow in others; 512 KiB never was).
+   */
+  private static final int THROUGH_CHUNK = 512 << 10;
+
+  /** How much of a window's start {@link #copyTo} asks mincore about (a few microseconds). */
+  private static final long RESIDENT_PROBE = 1 << 20;
 
   /** Bytes mapped at a time by {@link #copyTo}. */
   static final int COPY_WINDOW = 16 << 20;

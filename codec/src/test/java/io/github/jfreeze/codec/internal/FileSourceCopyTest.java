@@ -25,10 +25,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link FileSource#copyTo}: the same bytes and CRC32C whichever way they go (mapped windows into
- * a file channel, a buffer into any other channel, a 7-byte chunked source), across window
- * boundaries, below the mapping threshold and for empty ranges; ranges outside the file fail
- * before anything is written.
+ * {@link FileSource#copyTo}: the same bytes and CRC32C whichever way they go (into a file channel:
+ * windows found in the page cache through the buffer, others in the kernel with the checksum from
+ * a mapping, and a mix of both in one copy; a buffer into any other channel; a 7-byte chunked
+ * source), across window boundaries, below the mapping threshold and for empty ranges; ranges
+ * outside the file fail before anything is written.
  */
 class FileSourceCopyTest {
   @TempDir static Path tmp;
@@ -61,28 +62,42 @@ class FileSourceCopyTest {
     long len = length < 0 ? data.length - offset : length;
     ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
 
-    // compared in pieces, never whole: the codec's tests run in a 128 MiB heap
-    Path out = tmp.resolve("out-" + offset + "-" + len);
-    CRC32C mapped = new CRC32C();
-    try (FileSource src = FileSource.open(file); FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      ch.write(ByteBuffer.wrap(new byte[] {9}));
-      src.copyTo(offset, len, ch, mapped, buffer);
-    }
-    assertEquals(1 + len, Files.size(out));
-    try (FileChannel in = FileChannel.open(out)) {
-      ByteBuffer first = ByteBuffer.allocate(1);
-      in.read(first);
-      assertEquals(9, first.get(0), "appended at the channel's position");
-      ExpectedBytes written = new ExpectedBytes(offset);
-      ByteBuffer piece = ByteBuffer.allocate(1 << 20);
-      while (in.read(piece.clear()) > 0) {
-        written.write(piece.flip());
+    // into a file: every window cached (through the buffer), none (in the kernel), and alternating
+    for (String residency : new String[] {"cached", "cold", "alternating"}) {
+      int[] asked = {0};
+      FileSource.Residency answer = (at, n) -> {
+        asked[0]++;
+        return switch (residency) {
+          case "cached" -> true;
+          case "cold" -> false;
+          default -> asked[0] % 2 == 1;
+        };
+      };
+      // compared in pieces, never whole: the codec's tests run in a 128 MiB heap
+      Path out = tmp.resolve("out-" + offset + "-" + len);
+      CRC32C mapped = new CRC32C();
+      try (FileSource src = FileSource.open(file); FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ch.write(ByteBuffer.wrap(new byte[] {9}));
+        src.copyTo(offset, len, ch, mapped, buffer, answer);
       }
-      assertEquals(len, written.count);
+      assertEquals(1 + len, Files.size(out), residency);
+      try (FileChannel in = FileChannel.open(out)) {
+        ByteBuffer first = ByteBuffer.allocate(1);
+        in.read(first);
+        assertEquals(9, first.get(0), "appended at the channel's position");
+        ExpectedBytes written = new ExpectedBytes(offset);
+        ByteBuffer piece = ByteBuffer.allocate(1 << 20);
+        while (in.read(piece.clear()) > 0) {
+          written.write(piece.flip());
+        }
+        assertEquals(len, written.count, residency);
+      }
+      assertEquals(crc(offset, len), mapped.getValue(), residency);
+      // one question a window of a mapped-size range, none below
+      assertEquals(len >= (1 << 20) ? (len + FileSource.COPY_WINDOW - 1) / FileSource.COPY_WINDOW : 0, asked[0], residency);
+      Files.delete(out);
     }
-    assertEquals(crc(offset, len), mapped.getValue());
-    Files.delete(out);
 
     ExpectedBytes sink = new ExpectedBytes(offset);
     CRC32C buffered = new CRC32C();
