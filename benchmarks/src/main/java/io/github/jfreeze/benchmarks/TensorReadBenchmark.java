@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Every tensor of a checkpoint, read with its CRC32C verified (page cache warm): {@code copyRaw}
- * is what the streaming freezer does (mapped windows, checksummed, written to a file from the
- * mapping), against {@code bufferedCopy}, the same through a 1 MiB buffer (positional reads, the
- * copy before this change); {@code read} makes each a {@link Tensor} (a read-only mapping, CRC
+ * is what the streaming freezer does ({@code FileSource.copyTo}: with the cache warm, each window
+ * through the buffer 512 KiB at a time, checksummed between the read and the write), against
+ * {@code bufferedCopy}, the same through the whole 1 MiB buffer (positional reads); {@code read} makes each a {@link Tensor} (a read-only mapping, CRC
  * checked), against {@code rawRead}, the data files read through a buffer with no checksum, the
  * floor for reading at all. Bytes are tensor bytes.
  */
@@ -77,7 +77,7 @@ public class TensorReadBenchmark {
     reader.close();
   }
 
-  /** The streaming freezer's copy: mapped windows, CRC32C, written from the mapping. */
+  /** The streaming freezer's copy ({@code FileSource.copyTo}), CRC32C checked. */
   @Benchmark
   public long copyRaw(BytesCounter bytes) throws IOException {
     long n = 0;

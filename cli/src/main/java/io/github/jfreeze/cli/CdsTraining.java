@@ -39,9 +39,11 @@ public final class CdsTraining {
     try {
       Path frozen = dir.resolve("frozen.pb");
       PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
-      // and a checkpoint of one 2 MiB tensor: values of a megabyte or more are copied file to file
-      // while another thread checksums them (FileSource, Checksummer), which the zoo model's small
-      // ones never reach; without it those classes load from the jars in export of a large model
+      // and a checkpoint of one 2 MiB tensor: values of a megabyte or more are copied window by
+      // window, through a buffer when in the page cache, else file to file while another thread
+      // checksums them (FileSource, Checksummer), which the zoo model's small ones never reach;
+      // exported both ways (the second forced: this file is cached), or those classes load from
+      // the jars in an export or freeze of a large model
       Path large = dir.resolve("large/model.ckpt");
       Files.createDirectories(large.getParent());
       try (BundleWriter w = BundleWriter.create(large, 1)) {
@@ -65,6 +67,18 @@ public final class CdsTraining {
       for (String[] run : runs) {
         int code = Main.execute(sink, sink, run);
         failed += code == Main.OK || run[1].equals(dir.resolve("missing").toString()) ? 0 : 1;
+      }
+      String way = System.getProperty("jfreeze.copy");
+      System.setProperty("jfreeze.copy", "kernel");
+      try {
+        failed += Main.execute(sink, sink, "export", large.toString(), "--to", "safetensors", "-o",
+            dir.resolve("large.safetensors").toString(), "--force") == Main.OK ? 0 : 1;
+      } finally {
+        if (way == null) {
+          System.clearProperty("jfreeze.copy");
+        } else {
+          System.setProperty("jfreeze.copy", way);
+        }
       }
     } finally {
       // the directory is this run's own (made above): everything in it goes, also after a failure

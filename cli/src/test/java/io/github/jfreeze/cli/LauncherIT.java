@@ -199,8 +199,9 @@ class LauncherIT {
   }
 
   /**
-   * {@code inspect} and {@code freeze} of the model the archive was trained on load every class
-   * from it: none from a jar, and no lambda made at run time (a method reference to a picocli
+   * {@code inspect} and {@code freeze} of the model the archive was trained on, and {@code export}
+   * of a 2 MiB tensor both ways it can be copied ({@code -Djfreeze.copy=kernel} forcing the way a
+   * cold page cache takes), load every class from it: none from a jar, and no lambda made at run time (a method reference to a picocli
    * class, or a lambda implementing a picocli interface, is left out of the archive with the
    * picocli classes it names; a lambda {@code Comparator.comparing} makes is never archived).
    * Fails on 0372deb. What Java 17's archive cannot hold is allowed: annotation proxies, lambda
@@ -209,13 +210,27 @@ class LauncherIT {
   @Test
   void theCommandsLoadEveryClassFromTheArchive() throws Exception {
     Path frozen = cwd.resolve("archive-check.pb");
+    // and a tensor of 2 MiB, copied window by window: through the buffer (this file is cached) and,
+    // forced, in the kernel with the checksum on another thread, as from a cold page cache
+    Path large = cwd.resolve("large/model.ckpt");
+    Files.createDirectories(large.getParent());
+    try (io.github.jfreeze.codec.bundle.BundleWriter w = io.github.jfreeze.codec.bundle.BundleWriter.create(large, 1)) {
+      w.add("w", io.github.jfreeze.codec.Tensor.of(io.github.jfreeze.codec.DType.FLOAT32,
+          io.github.jfreeze.codec.TensorShape.of(512, 1024), java.nio.ByteBuffer.allocate(2 << 20)), 0);
+      w.finish();
+    }
     List<List<String>> commands = List.of(
         List.of("inspect", root.resolve("testdata/models/mlp").toString()),
-        List.of("freeze", root.resolve("testdata/models/mlp").toString(), "--outputs", "predictions", "-o", frozen.toString()));
-    for (List<String> args : commands) {
+        List.of("freeze", root.resolve("testdata/models/mlp").toString(), "--outputs", "predictions", "-o", frozen.toString()),
+        List.of("export", large.toString(), "--to", "safetensors", "-o", cwd.resolve("cached.safetensors").toString()),
+        List.of("-Djfreeze.copy=kernel", "export", large.toString(), "--to", "safetensors", "-o",
+            cwd.resolve("kernel.safetensors").toString()));
+    for (List<String> given : commands) {
+      List<String> args = given.get(0).startsWith("-D") ? given.subList(1, given.size()) : given;
+      String opts = "-Xshare:on -Xlog:class+load=info" + (args == given ? "" : " " + given.get(0));
       List<String> cmd = new java.util.ArrayList<>(List.of(root.resolve("jfreeze").toString()));
       cmd.addAll(args);
-      Launcher.Run r = Launcher.exec(cmd, java.util.Map.of("JFREEZE_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info"), cwd);
+      Launcher.Run r = Launcher.exec(cmd, java.util.Map.of("JFREEZE_JAVA_OPTS", opts), cwd);
       assertEquals(0, r.code(), r::toString);
       List<String> loaded = r.out().lines().filter(l -> l.contains(" source: ")).toList();
       assertTrue(loaded.size() > 1000, () -> args + ": " + loaded.size() + " classes loaded");
@@ -227,7 +242,11 @@ class LauncherIT {
               && !l.endsWith("source: __JVM_LookupDefineClass__") && !l.endsWith("source: __ClassDefiner__")
               && (l.contains(" source: file:") || l.contains("$$Lambda$")))
           .toList();
-      assertEquals(List.of(), notArchived, args + ": classes not loaded from the archive");
+      assertEquals(List.of(), notArchived, given + ": classes not loaded from the archive");
+      if (args != given) { // the kernel's way was taken: its checksum thread's classes are there
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" io.github.jfreeze.codec.internal.Checksummer source: shared objects file")),
+            () -> given + ": Checksummer not loaded from the archive");
+      }
       // nor picocli's converters for types no option has (Main.UNUSED_CONVERTERS): looking them up
       // initialised java.time's formatters and java.sql's classes
       List<String> unused = loaded.stream().filter(l -> l.contains(" java.time.format.") || l.contains(" java.sql.")).toList();

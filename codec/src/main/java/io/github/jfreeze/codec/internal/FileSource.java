@@ -114,16 +114,19 @@ public final class FileSource implements Closeable {
 
   /**
    * Copies {@code length} bytes at {@code offset} to {@code out}, adding them to {@code crc} on the
-   * way, without holding more than one window of them. Into a {@link FileChannel}, window by window
-   * of {@value #COPY_WINDOW} bytes:
+   * way, without holding more than one window of them. A range of at least 1 MiB into a {@link
+   * FileChannel} is copied window by window of {@value #COPY_WINDOW} bytes:
    * <ul>
-   *   <li>a window whose start is in the page cache (mincore) goes through {@code buffer} (read,
-   *       checksummed and written {@value #THROUGH_CHUNK} bytes at a time);</li>
+   *   <li>a window whose first MiB is in the page cache (mincore) goes through {@code buffer} (read,
+   *       checksummed and written at most {@value #THROUGH_CHUNK} bytes, or the buffer's capacity,
+   *       at a time);</li>
    *   <li>any other is copied file to file in the kernel ({@link FileChannel#transferTo}, sendfile
    *       on Linux) while another CPU checksums it from a mapping that is released right after.</li>
    * </ul>
-   * Neither way does the heap or the resident set grow with the tensor. Otherwise (or where mappings
-   * cannot be released early) it all goes through {@code buffer}.
+   * {@code -Djfreeze.copy=kernel} or {@code =buffer} takes one way for every window whatever the
+   * page cache holds (for measuring; read at each call). Neither way does the heap or the resident
+   * set grow with the tensor. A shorter range, another channel, or a JVM where mappings cannot be
+   * released early goes all through {@code buffer}.
    *
    * <p>Why both: every jfreeze output is flushed to disk as it grows (the freezer's write-behind),
    * and beside that a cached range goes faster through the buffer than through the kernel's copy
@@ -140,8 +143,16 @@ public final class FileSource implements Closeable {
    * and {@code cold_big} against {@code cpsync_big}.
    */
   public void copyTo(long offset, long length, WritableByteChannel out, CRC32C crc, ByteBuffer buffer) throws IOException {
-    copyTo(offset, length, out, crc, buffer, this::isResident);
+    Residency resident = switch (System.getProperty("jfreeze.copy", "auto")) {
+      case "kernel" -> NEVER;
+      case "buffer" -> ALWAYS;
+      default -> this::isResident;
+    };
+    copyTo(offset, length, out, crc, buffer, resident);
   }
+
+  private static final Residency NEVER = (offset, length) -> false;
+  private static final Residency ALWAYS = (offset, length) -> true;
 
   /** Which windows {@link #copyTo} finds in the page cache (tests answer for it). */
   @FunctionalInterface
@@ -197,8 +208,10 @@ public final class FileSource implements Closeable {
     MappedByteBuffer window = fc.map(FileChannel.MapMode.READ_ONLY, offset, n);
     // the checksum on another CPU while the kernel copies the same window (both read the page
     // cache); the window is unmapped only once the checksum is done with it
-    Future<?> summed = Checksummer.submit(() -> crc.update(window.duplicate()));
+    Future<?> summed = null;
+    Throwable failed = null;
     try {
+      summed = Checksummer.submit(() -> crc.update(window.duplicate()));
       for (long sent = 0; sent < n; ) {
         long k = fc.transferTo(offset + sent, n - sent, out);
         if (k <= 0) { // the file shrank under us since it was opened
@@ -207,9 +220,19 @@ public final class FileSource implements Closeable {
         }
         sent += k;
       }
+    } catch (Throwable t) {
+      failed = t;
+      throw t;
     } finally {
       try {
-        Checksummer.await(summed);
+        if (summed != null) {
+          Checksummer.await(summed);
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        if (failed == null) {
+          throw e;
+        }
+        failed.addSuppressed(e); // the copy's own failure is the one reported
       } finally {
         Unmapper.unmap(window); // only once the checksum is done with it
       }
@@ -242,8 +265,9 @@ public final class FileSource implements Closeable {
   }
 
   /**
-   * Whether the start of a range (up to one window) is likely in the page cache (mincore), so that
-   * reading ahead can be skipped; false where that cannot be told.
+   * Whether the start of a range (up to one window) is likely in the page cache (mincore): for
+   * skipping reading ahead, and for {@link #copyTo}'s choice of way; false where that cannot be
+   * told.
    */
   public boolean isResident(long offset, long length) throws IOException {
     checkRange(offset, 0);
@@ -267,7 +291,7 @@ public final class FileSource implements Closeable {
   private static final int THROUGH_CHUNK = 512 << 10;
 
   /** How much of a window's start {@link #copyTo} asks mincore about (a few microseconds). */
-  private static final long RESIDENT_PROBE = 1 << 20;
+  static final long RESIDENT_PROBE = 1 << 20;
 
   /** Bytes mapped at a time by {@link #copyTo}. */
   static final int COPY_WINDOW = 16 << 20;

@@ -66,6 +66,9 @@ class FileSourceCopyTest {
     for (String residency : new String[] {"cached", "cold", "alternating"}) {
       int[] asked = {0};
       FileSource.Residency answer = (at, n) -> {
+        // asked about the first MiB of each window in turn
+        assertEquals(offset + asked[0] * (long) FileSource.COPY_WINDOW, at, residency);
+        assertEquals(Math.min(FileSource.RESIDENT_PROBE, Math.min(FileSource.COPY_WINDOW, offset + len - at)), n, residency);
         asked[0]++;
         return switch (residency) {
           case "cached" -> true;
@@ -94,8 +97,41 @@ class FileSourceCopyTest {
         assertEquals(len, written.count, residency);
       }
       assertEquals(crc(offset, len), mapped.getValue(), residency);
-      // one question a window of a mapped-size range, none below
-      assertEquals(len >= (1 << 20) ? (len + FileSource.COPY_WINDOW - 1) / FileSource.COPY_WINDOW : 0, asked[0], residency);
+      // one question a window of a mapped-size range, none below (nor where mappings stay)
+      assertEquals(len >= (1 << 20) && Unmapper.AVAILABLE ? (len + FileSource.COPY_WINDOW - 1) / FileSource.COPY_WINDOW : 0,
+          asked[0], residency);
+      Files.delete(out);
+    }
+
+    // the public method into a file, asking the page cache (this file was just written: cached),
+    // and with each way forced by -Djfreeze.copy
+    for (String way : new String[] {null, "kernel", "buffer"}) {
+      Path out = tmp.resolve("public-" + offset + "-" + len);
+      CRC32C crc = new CRC32C();
+      String before = System.getProperty("jfreeze.copy");
+      try (FileSource src = FileSource.open(file); FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        if (way != null) {
+          System.setProperty("jfreeze.copy", way);
+        }
+        src.copyTo(offset, len, ch, crc, buffer);
+      } finally {
+        if (before == null) {
+          System.clearProperty("jfreeze.copy");
+        } else {
+          System.setProperty("jfreeze.copy", before);
+        }
+      }
+      assertEquals(len, Files.size(out), String.valueOf(way));
+      try (FileChannel in = FileChannel.open(out)) {
+        ExpectedBytes written = new ExpectedBytes(offset);
+        ByteBuffer piece = ByteBuffer.allocate(1 << 20);
+        while (in.read(piece.clear()) > 0) {
+          written.write(piece.flip());
+        }
+        assertEquals(len, written.count, String.valueOf(way));
+      }
+      assertEquals(crc(offset, len), crc.getValue(), String.valueOf(way));
       Files.delete(out);
     }
 

@@ -210,7 +210,7 @@ public final class CheckpointRewriter {
           w.addSlice(p.newKey(), v.shape(), slice, cast(SliceAssembler.extract(full, slice), p.newDtype()), p.shard());
         }
       } else if (ckpt.isRawCopyable(key) && p.newDtype() == v.dtype() && ckpt instanceof BundleReader b) {
-        // copied file to file; copyRaw checks the bytes against the CRC the new entry takes over
+        // copied as they are (FileSource.copyTo); copyRaw checks the bytes against the CRC the new entry takes over
         w.addVerbatim(p.newKey(), v.dtype(), v.shape(), p.shard(), b.checksum(key),
             out -> ckpt.copyRaw(key, out, buffer));
       } else if (ckpt.isRawCopyable(key)) {
