@@ -133,7 +133,8 @@ public final class FileSource implements Closeable {
    * with a checksum thread: the kernel copies page pieces when the source and destination offsets
    * differ modulo the page size, as they do for nearly every tensor of a frozen graph or a
    * safetensors file. Freeze of big (1 GiB, cached): 0.72 s against 0.82 s, CPU 0.88 s against
-   * 1.06 s (medians of 15 alternating runs); big_sharded, export and rewrite gain alike. From a
+   * 1.06 s (medians of 15 alternating runs); export 0.72 s against 0.77 s, rewrite 0.96 s against
+   * 1.08 s, big_sharded about the same (0.79 s against 0.80 s; 7 runs each). From a
    * cold page cache the kernel's copy, with the checksum read from a mapping on another CPU, reads
    * the file faster: freeze of big 1.21-1.38 s in 10 runs against 1.20-3.37 s all through the
    * buffer, hence the choice by window.
