@@ -201,9 +201,10 @@ class LauncherIT {
   /**
    * {@code inspect} and {@code freeze} of the model the archive was trained on, and {@code export}
    * of a 2 MiB tensor both ways it can be copied ({@code -Djfreeze.copy=kernel} forcing the way a
-   * cold page cache takes), load every class from it: none from a jar, and no lambda made at run time (a method reference to a picocli
-   * class, or a lambda implementing a picocli interface, is left out of the archive with the
-   * picocli classes it names; a lambda {@code Comparator.comparing} makes is never archived).
+   * cold page cache takes), load every class from it: none from a jar, and no lambda made at run
+   * time (a method reference to a picocli class, or a lambda implementing a picocli interface, is
+   * left out of the archive with the picocli classes it names; a lambda {@code Comparator.comparing}
+   * makes is never archived).
    * Fails on 0372deb. What Java 17's archive cannot hold is allowed: annotation proxies, lambda
    * forms and reflection accessors.
    */

@@ -144,16 +144,20 @@ public final class FileSource implements Closeable {
    * and {@code cold_big} against {@code cpsync_big}.
    */
   public void copyTo(long offset, long length, WritableByteChannel out, CRC32C crc, ByteBuffer buffer) throws IOException {
-    Residency resident = switch (System.getProperty("jfreeze.copy", "auto")) {
-      case "kernel" -> NEVER;
-      case "buffer" -> ALWAYS;
-      default -> this::isResident;
-    };
-    copyTo(offset, length, out, crc, buffer, resident);
+    copyTo(offset, length, out, crc, buffer, null);
   }
 
   private static final Residency NEVER = (offset, length) -> false;
   private static final Residency ALWAYS = (offset, length) -> true;
+
+  /** The page cache's answer, unless {@code -Djfreeze.copy} forces one way (read once a copy). */
+  private Residency residency() {
+    return switch (System.getProperty("jfreeze.copy", "auto")) {
+      case "kernel" -> NEVER;
+      case "buffer" -> ALWAYS;
+      default -> this::isResident;
+    };
+  }
 
   /** Which windows {@link #copyTo} finds in the page cache (tests answer for it). */
   @FunctionalInterface
@@ -161,7 +165,10 @@ public final class FileSource implements Closeable {
     boolean test(long offset, long length) throws IOException;
   }
 
-  /** As {@link #copyTo(long, long, WritableByteChannel, CRC32C, ByteBuffer)}, asking {@code resident}. */
+  /**
+   * As {@link #copyTo(long, long, WritableByteChannel, CRC32C, ByteBuffer)}, asking {@code resident}
+   * (null: the page cache, or the way {@code -Djfreeze.copy} forces).
+   */
   void copyTo(long offset, long length, WritableByteChannel out, CRC32C crc, ByteBuffer buffer, Residency resident)
       throws IOException {
     checkRange(offset, 0);
@@ -169,6 +176,9 @@ public final class FileSource implements Closeable {
       throw CorruptFileException.truncated(path, offset, length, size - offset);
     }
     if (channel instanceof FileChannel fc && out instanceof FileChannel && Unmapper.AVAILABLE && length >= MAP_THRESHOLD) {
+      if (resident == null) {
+        resident = residency(); // (only here: a freeze copies 20,000 small tensors the other way)
+      }
       for (long done = 0; done < length; ) {
         long n = Math.min(COPY_WINDOW, length - done);
         if (resident.test(offset + done, Math.min(n, RESIDENT_PROBE))) {
