@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * picocli or code still running in the interpreter. {@code fullyCompiled} has HotSpot's default
  * tiered compilation (C2); its baseline {@code launcherCompiler} the launcher's
  * {@code -XX:TieredStopAtLevel=1} (C1 only: on two cores a short command finishes sooner without
- * C2, see the launcher). Issue 14's "1/30 of the native-assisted freezer" asks for the whole
- * command in about 0.40 s; these say how much of that the work alone takes once nothing is left to
- * compile.
+ * C2, see the launcher). The heap is what {@code Report} gives every fork ({@code -Xmx4g}), the
+ * young generation not capped as the launcher caps it. Issue 14's "1/30 of the native-assisted
+ * freezer" asks for the whole command in about 0.40 s; these say how much of that the work alone
+ * takes once nothing is left to compile.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
