@@ -64,6 +64,11 @@ add inspect_many "inspect many (20,000 variables)" "./jfreeze inspect $models/ma
 # many variables: the cost per node must be flat from 2,000 to 200,000 variables (issue 14)
 add freeze_many_2k "freeze many_2k (2,000 variables)" "./jfreeze freeze $models/many_2k --outputs predictions -o $out/freeze_many_2k/frozen.pb"
 add freeze_many "freeze many (20,000 variables)" "./jfreeze freeze $models/many --outputs predictions -o $out/freeze_many/frozen.pb"
+# what a cold JVM gives the same freeze with C2 on (the launcher stops at C1), and the JVM's start
+# with picocli alone: with the compiled floor of CompiledFreezeBenchmark, what issue 14's 1/30 of
+# native-assisted asks of the whole command
+add freeze_many_c2 "freeze many, C2 on (-XX:TieredStopAtLevel=4)" "env JFREEZE_JAVA_OPTS=-XX:TieredStopAtLevel=4 ./jfreeze freeze $models/many --outputs predictions -o $out/freeze_many_c2/frozen.pb"
+add version "jfreeze --version (the JVM's start and picocli)" "./jfreeze --version"
 add freeze_many_200k "freeze many_200k (200,000 variables)" "./jfreeze freeze $models/many_200k --outputs predictions -o $out/freeze_many_200k/frozen.pb"
 add freeze_many_200k_256m "freeze many_200k, -Xmx256m" "env JFREEZE_JAVA_OPTS=-Xmx256m ./jfreeze freeze $models/many_200k --outputs predictions -o $out/freeze_many_200k_256m/frozen.pb"
 add native_many_2k "freeze many_2k, native-assisted" "./jfreeze freeze $models/many_2k --outputs predictions -o $out/native_many_2k/frozen.pb --native-values"

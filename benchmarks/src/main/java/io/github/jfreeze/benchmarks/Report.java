@@ -197,7 +197,8 @@ public final class Report {
     if (!jmh.isEmpty()) {
       sb.append("JMH (in process, one fork, median [min-max] of the measured iterations; MB/s = 10^6 bytes/s; "
           + "time ratio = baseline time / jfreeze time, above 1 when jfreeze is faster; readIndexBytes and rawRead are "
-          + "floors, not rivals):\n\n");
+          + "floors, not rivals; CompiledFreezeBenchmark is jfreeze on both sides: above 1 when C2's code is faster than "
+          + "the launcher's C1):\n\n");
       sb.append("| benchmark | param | ms/op | MB/s | baseline | baseline ms/op | baseline MB/s | time ratio |\n");
       sb.append("|---|---|---:|---:|---|---:|---:|---:|\n");
       for (Jmh j : jmh) {
@@ -271,10 +272,19 @@ public final class Report {
    * What issue 14's 1/30 of native-assisted leaves for the whole `freeze` of many (the median
    * native-assisted time over 30), against the work alone once compiled: the same freeze in a JVM
    * whose code is compiled already (JMH {@link CompiledFreezeBenchmark}), C2 and the launcher's C1.
-   * A measurement, not a target: the row says how much of the budget is left for the JVM's start.
+   * A measurement, not a target: the row says how much of the budget the work leaves for the rest of
+   * a cold run (the JVM's start, class loading, picocli, code run before it is compiled), and beside
+   * it the median of {@code jfreeze --version}, the JVM's start and picocli alone. The same freeze
+   * as a whole command with C2 on is a row of its own, against the launcher's run by run.
    */
   private static void compiledFloor(StringBuilder sb, Map<String, Map<Integer, double[]>> process, List<Jmh> jmh) {
+    ratio(sb, process, "freeze_many_c2", "freeze_many", "`freeze` many with C2 on (`-XX:TieredStopAtLevel=4`) / as launched (C1 only)",
+        Double.NaN);
     Map<Integer, double[]> nativeRuns = process.get("native_many");
+    Map<Integer, double[]> version = process.get("version");
+    String start = version == null ? ""
+        : String.format(Locale.ROOT, " (`--version`, the JVM's start and picocli: %.2f s)",
+            Stats.of(version.values().stream().map(v -> v[0]).toList()).median());
     for (Jmh j : jmh) {
       if (!j.name().startsWith("CompiledFreezeBenchmark.") || !j.params().equals("many")) {
         continue;
@@ -282,8 +292,8 @@ public final class Report {
       String budget = "";
       if (nativeRuns != null) {
         double b = Stats.of(nativeRuns.values().stream().map(v -> v[0]).toList()).median() / 30;
-        budget = String.format(Locale.ROOT, "1/30 of native-assisted: %.2f s for the whole command; this leaves %.2f s", b,
-            b - j.msPerOp().median() / 1000);
+        budget = String.format(Locale.ROOT, "1/30 of native-assisted: %.2f s for the whole command; this leaves %.2f s%s", b,
+            b - j.msPerOp().median() / 1000, start);
       }
       sb.append(String.format(Locale.ROOT, "| `freeze` many in process, code compiled (JMH `%s`), s | %.3f | %.3f | %.3f | | %s |%n",
           j.name().substring(j.name().indexOf('.') + 1), j.msPerOp().median() / 1000, j.msPerOp().min() / 1000,
