@@ -32,14 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * launcher). Issue 14's "1/30 of the native-assisted freezer" asks for the whole command in about
  * 0.42 s (12.7 s / 30 in the table of record); these say how much of that the work alone takes once
  * nothing is left to compile, and {@code benchmarks/run.sh} puts them beside that budget. One
- * operation takes 0.2 to 0.5 s: a three-second iteration holds 6 to 15 of them, after two warm-up
- * iterations in which C2 has compiled the hot code.
+ * operation takes 0.2 to 1 s, so the iterations are long and the warm-up too: with two warm-up
+ * iterations of 3 s the rate still rose through the measured ones (C2's compiles, the heap growing
+ * to its working size).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 5, time = 5)
 public class CompiledFreezeBenchmark {
   @Param({"many"})
   public String model;
