@@ -247,14 +247,19 @@ public final class Report {
     }
     for (String what : List.of("freeze", "inspect")) {
       StringBuilder cells = new StringBuilder();
+      boolean any = false;
       for (String[] size : new String[][] {{"_2k", "2000"}, {"", "20000"}, {"_200k", "200000"}}) {
         Map<Integer, double[]> runs = process.get(what + "_many" + size[0]);
-        if (runs != null) {
+        cells.append(size[0].equals("_2k") ? "" : " / ");
+        if (runs == null) {
+          cells.append('-'); // a row --only left out: the cell stays in its place
+        } else {
           double median = Stats.of(runs.values().stream().map(v -> v[0]).toList()).median();
-          cells.append(cells.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.1f", median * 1e6 / Double.parseDouble(size[1])));
+          cells.append(String.format(Locale.ROOT, "%.1f", median * 1e6 / Double.parseDouble(size[1])));
+          any = true;
         }
       }
-      if (cells.length() > 0) {
+      if (any) {
         sb.append("| `").append(what).append("` µs per variable (median wall / variables), 2k / 20k / 200k | ").append(cells)
             .append(" | | | flat | (read the trend) |\n");
       }
