@@ -5,7 +5,7 @@
 # benchmarks/target/models, never committed), times the whole-process comparisons (jfreeze freeze
 # against the native-assisted freezer and against cp, inspect; alternating, N runs, peak RSS from
 # /usr/bin/time -v), runs the JMH suite and prints one table (also written to
-# benchmarks/target/results/table.md). About 12 minutes on 2 cores.
+# benchmarks/target/results/table.md). About 17 minutes on 2 cores (the README says how measured).
 #
 #   benchmarks/run.sh [--runs N] [--only REGEX] [--jmh REGEX | --no-jmh] [--regenerate]
 #

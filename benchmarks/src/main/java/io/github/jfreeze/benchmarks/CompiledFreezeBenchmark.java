@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 0.42 s (12.7 s / 30 in the table of record); these say how much of that the work alone takes once
  * nothing is left to compile, and {@code benchmarks/run.sh} puts them beside that budget. One
  * operation takes 0.2 to 1 s, so the iterations are long and the warm-up too: with two warm-up
- * iterations of 3 s the rate still rose through the measured ones (C2's compiles, the heap growing
- * to its working size).
+ * iterations of 3 s the rate still rose through the measured ones, hence five of 5 s. Even so the
+ * C1 fork's rate has moved by a fifth between runs and within one: read its row loosely.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -71,7 +71,10 @@ public class CompiledFreezeBenchmark {
     return freeze();
   }
 
-  /** Baseline: the launcher's JVM flags but its class-data archive (C1 only, its thresholds, its collector). */
+  /**
+   * Baseline: the launcher's JVM flags except its class-data archive (C1 only with its thresholds, its
+   * collector and young generation).
+   */
   @Benchmark
   @Fork(value = 1, jvmArgsPrepend = {"-XX:+UseSerialGC", "-XX:MaxNewSize=32m", "-XX:TieredStopAtLevel=1",
       "-XX:Tier3InvocationThreshold=50", "-XX:Tier3MinInvocationThreshold=20", "-XX:Tier3CompileThreshold=300",

@@ -278,8 +278,9 @@ public final class Report {
    * native-assisted time over 30), against the work alone once compiled: the same freeze in a JVM
    * whose code is compiled already (JMH {@link CompiledFreezeBenchmark}), C2 and the launcher's C1.
    * A measurement, not a target: the row says how much of the budget the work leaves for the rest of
-   * a cold run (the JVM's start, class loading, picocli, code run before it is compiled), and beside
-   * it the median of {@code jfreeze --version}, the JVM's start and picocli alone. The same freeze
+   * a cold run (the JVM's start, class loading, picocli, code run before it is compiled), or by how
+   * much the work alone is over it, and beside it the median of {@code jfreeze --version}, the JVM's
+   * start and picocli alone. The same freeze
    * as a whole command with C2 on is a row of its own, against the launcher's run by run.
    */
   private static void compiledFloor(StringBuilder sb, Map<String, Map<Integer, double[]>> process, List<Jmh> jmh) {
@@ -297,8 +298,9 @@ public final class Report {
       String budget = "";
       if (nativeRuns != null) {
         double b = Stats.of(nativeRuns.values().stream().map(v -> v[0]).toList()).median() / 30;
-        budget = String.format(Locale.ROOT, "1/30 of native-assisted: %.2f s for the whole command; this leaves %.2f s%s", b,
-            b - j.msPerOp().median() / 1000, start);
+        double left = b - j.msPerOp().median() / 1000;
+        budget = String.format(Locale.ROOT, "1/30 of native-assisted: %.2f s for the whole command; %s %.2f s%s", b,
+            left < 0 ? "this alone is over it by" : "this leaves", Math.abs(left), start);
       }
       sb.append(String.format(Locale.ROOT, "| `freeze` many in process, code compiled (JMH `%s`), s | %.3f | %.3f | %.3f | | %s |%n",
           j.name().substring(j.name().indexOf('.') + 1), j.msPerOp().median() / 1000, j.msPerOp().min() / 1000,
